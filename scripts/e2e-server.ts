@@ -1,0 +1,43 @@
+/**
+ * The server Playwright tests against: a fresh embedded PostgreSQL with the demo data, and the
+ * production build (`next start`). Run `npm run build` first (scripts/e2e.sh does).
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { resolve } from "node:path";
+import { connect } from "~/server/db/connection";
+import { applyMigrations } from "~/server/db/migrate";
+import { seedDemo } from "~/server/seed/seed-demo";
+import { ensureDatabase, startEmbeddedPostgres, stopProcess } from "./lib/embedded-postgres";
+
+const port = process.env.E2E_PORT ?? "3210";
+const server = await startEmbeddedPostgres({ dataDir: resolve(".data/e2e-postgres"), persistent: false, preferredPort: 57432 });
+await ensureDatabase(server.serverUrl, "runbalance");
+const databaseUrl = server.urlFor("runbalance");
+await applyMigrations(databaseUrl);
+const { db, close } = connect(databaseUrl, { max: 2 });
+await seedDemo(db, new Date().toISOString().slice(0, 10));
+await close();
+
+const next = spawn(process.execPath, [resolve("node_modules/next/dist/bin/next"), "start", "--port", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  if (next.exitCode === null) await stopProcess(next.pid!, "SIGTERM");
+  await server.stop();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown());
+process.on("SIGINT", () => void shutdown());
+next.on("exit", () => void shutdown());

@@ -1,0 +1,77 @@
+/**
+ * Everything `npm run dev` and `npm start` do before Next.js starts: find the database (DATABASE_URL,
+ * or the embedded one), migrate it, seed the demo on a brand-new embedded database, and make sure
+ * the auth settings exist.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { connect } from "~/server/db/connection";
+import { applyMigrations } from "~/server/db/migrate";
+import { demoAccounts, isEmpty, seedDemo } from "~/server/seed/seed-demo";
+import { ensureDatabase, findFreePort, startEmbeddedPostgres } from "./embedded-postgres";
+
+export const DATA_DIR = resolve(".data");
+const log = (line: string) => console.log(`[runbalance] ${line}`);
+
+export interface PreparedEnvironment {
+  env: Record<string, string>;
+  url: string;
+  stop: () => Promise<void>;
+}
+
+function localSecret(): string {
+  const file = resolve(DATA_DIR, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+function printDemoAccounts(url: string): void {
+  const accounts = demoAccounts();
+  log("demo accounts (password for all: " + accounts.password + ")");
+  for (const c of accounts.coaches) log(`  ${c.role.padEnd(7)} ${c.email}  (${c.name})`);
+  for (const a of accounts.athletes) log(`  athlete ${a.email}  (${a.name})`);
+  log(`open ${url}/sign-in`);
+}
+
+export async function prepare(): Promise<PreparedEnvironment> {
+  const port = process.env.PORT ? Number(process.env.PORT) : await findFreePort(3000);
+  const url = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  const env: Record<string, string> = { PORT: String(port), NEXTAUTH_URL: url };
+
+  let databaseUrl = process.env.DATABASE_URL;
+  let stop = async () => {};
+  let embedded = false;
+  if (!databaseUrl) {
+    embedded = true;
+    log("DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/postgres)");
+    const server = await startEmbeddedPostgres({ dataDir: resolve(DATA_DIR, "postgres"), persistent: true, preferredPort: 54329, log });
+    await ensureDatabase(server.serverUrl, "runbalance");
+    databaseUrl = server.urlFor("runbalance");
+    stop = server.stop;
+    log(`embedded PostgreSQL listening on 127.0.0.1:${server.port}`);
+  }
+  env.DATABASE_URL = databaseUrl;
+  env.NEXTAUTH_SECRET = process.env.NEXTAUTH_SECRET ?? (embedded ? localSecret() : "");
+  if (!env.NEXTAUTH_SECRET) throw new Error("NEXTAUTH_SECRET must be set when DATABASE_URL is set (see README).");
+
+  await applyMigrations(databaseUrl);
+  log("database migrated");
+
+  if (embedded) {
+    const { db, close } = connect(databaseUrl, { max: 2 });
+    try {
+      if (await isEmpty(db)) {
+        log("empty database: seeding the demo organisation");
+        await seedDemo(db, new Date().toISOString().slice(0, 10));
+      }
+    } finally {
+      await close();
+    }
+    printDemoAccounts(url);
+  }
+  return { env, url, stop };
+}

@@ -1,0 +1,30 @@
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction handle: anything that can run queries like `Database`. */
+export type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export interface Connection {
+  db: Database;
+  sql: postgres.Sql;
+  close: () => Promise<void>;
+}
+
+/**
+ * Opens a pooled connection. Used by the app (src/server/db/index.ts), scripts and tests alike,
+ * so that all of them talk to PostgreSQL the same way.
+ */
+export function connect(url: string, options: { max?: number } = {}): Connection {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    idle_timeout: 20,
+    connect_timeout: 5,
+    max_lifetime: 60 * 30,
+    onnotice: () => {},
+    connection: { application_name: "runbalance" },
+  });
+  const db = drizzle(sql, { schema });
+  return { db, sql, close: () => sql.end({ timeout: 5 }) };
+}

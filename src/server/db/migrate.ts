@@ -1,0 +1,28 @@
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import { connect } from "./connection";
+
+export const migrationsFolder = fileURLToPath(new URL("../../../drizzle", import.meta.url));
+
+// Any constant works; it only has to be the same for every process that migrates.
+const MIGRATION_LOCK_KEY = 727_274_001;
+
+/**
+ * Applies pending migrations from drizzle/ to the database at `url`. Idempotent, and safe when
+ * several app instances start at once: a session-level advisory lock makes them take turns, which is
+ * why this uses its own single-connection pool.
+ */
+export async function applyMigrations(url: string): Promise<void> {
+  const { db, close } = connect(url, { max: 1 });
+  try {
+    await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+    try {
+      await migrate(db, { migrationsFolder });
+    } finally {
+      await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
+    }
+  } finally {
+    await close();
+  }
+}

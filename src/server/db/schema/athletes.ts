@@ -1,0 +1,43 @@
+import { foreignKey, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, tenantColumns } from "./columns";
+import { memberships, organizations } from "./organizations";
+
+/** An athlete's profile in an organisation (one per athlete membership). */
+export const athletes = pgTable(
+  "athletes",
+  {
+    ...tenantColumns(),
+    userId: uuid("user_id").notNull(),
+    displayName: text("display_name").notNull(),
+    /** Per-athlete overrides of the organisation's training settings. */
+    trainingSettings: jsonb("training_settings").notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex("athletes_org_user_key").on(t.orgId, t.userId),
+    foreignKey({ columns: [t.orgId], foreignColumns: [organizations.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.orgId, t.userId], foreignColumns: [memberships.orgId, memberships.userId] }).onDelete(
+      "cascade",
+    ),
+  ],
+);
+
+/** Which coaches look after which athlete (many-to-many). */
+export const coachAssignments = pgTable(
+  "coach_assignments",
+  {
+    orgId: uuid("org_id").notNull(),
+    athleteId: uuid("athlete_id").notNull(),
+    coachUserId: uuid("coach_user_id").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.athleteId, t.coachUserId] }),
+    index("coach_assignments_coach_idx").on(t.orgId, t.coachUserId),
+    foreignKey({ columns: [t.orgId, t.athleteId], foreignColumns: [athletes.orgId, athletes.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.orgId, t.coachUserId], foreignColumns: [memberships.orgId, memberships.userId] }).onDelete(
+      "cascade",
+    ),
+  ],
+);

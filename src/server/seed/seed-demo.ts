@@ -1,0 +1,155 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "~/server/db/connection";
+import {
+  athletes,
+  coachAssignments,
+  memberships,
+  organizations,
+  plannedSessions,
+  plannedWeeks,
+  runs,
+  users,
+} from "~/server/db/schema";
+import { hashPassword } from "~/server/auth/password";
+import { zonedDateTimeToUtc } from "~/lib/zoned-time";
+import { DEMO_ATHLETES, DEMO_COACHES, DEMO_ORG, DEMO_PASSWORD, demoWeeks } from "./demo-data";
+
+export interface DemoAccounts {
+  orgSlug: string;
+  password: string;
+  coaches: { name: string; email: string; role: string }[];
+  athletes: { name: string; email: string }[];
+}
+
+export function demoAccounts(): DemoAccounts {
+  return {
+    orgSlug: DEMO_ORG.slug,
+    password: DEMO_PASSWORD,
+    coaches: DEMO_COACHES.map(({ name, email, role }) => ({ name, email, role })),
+    athletes: DEMO_ATHLETES.map(({ name, email }) => ({ name, email })),
+  };
+}
+
+/** True when the database holds no organisation at all (a brand-new database). */
+export async function isEmpty(db: Database): Promise<boolean> {
+  const rows = await db.select({ id: organizations.id }).from(organizations).limit(1);
+  return rows.length === 0;
+}
+
+/**
+ * Writes the demo organisation in one transaction. Does nothing if it already exists, so running it
+ * twice is harmless. `today` is the athletes' "now" ("YYYY-MM-DD").
+ */
+export async function seedDemo(db: Database, today: string): Promise<"seeded" | "exists"> {
+  const existing = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, DEMO_ORG.slug));
+  if (existing.length > 0) return "exists";
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const [org] = await tx.insert(organizations).values(DEMO_ORG).returning({ id: organizations.id });
+    const orgId = org!.id;
+
+    const people = [...DEMO_COACHES, ...DEMO_ATHLETES];
+    const insertedUsers = await tx
+      .insert(users)
+      .values(
+        people.map((p) => ({
+          email: p.email,
+          name: p.name,
+          passwordHash,
+          units: "units" in p ? p.units : ("km" as const),
+          timeZone: "timeZone" in p ? p.timeZone : "Europe/London",
+          weekStartDay: "weekStartDay" in p ? p.weekStartDay : 1,
+        })),
+      )
+      .returning({ id: users.id, email: users.email });
+    const userId = new Map(insertedUsers.map((u) => [u.email, u.id]));
+    const idOf = (email: string) => userId.get(email)!;
+
+    await tx.insert(memberships).values([
+      ...DEMO_COACHES.map((c) => ({ orgId, userId: idOf(c.email), role: c.role })),
+      ...DEMO_ATHLETES.map((a) => ({ orgId, userId: idOf(a.email), role: "athlete" as const })),
+    ]);
+
+    const athleteRows = await tx
+      .insert(athletes)
+      .values(
+        DEMO_ATHLETES.map((a) => ({
+          orgId,
+          userId: idOf(a.email),
+          displayName: a.name,
+          // One experienced athlete runs a little more aerobic volume than the club default.
+          trainingSettings: a.key === "lucas" ? { bands: { aerobic: [0.65, 0.85], recovery: [0.1, 0.2], qualityMax: 0.25 } } : {},
+        })),
+      )
+      .returning({ id: athletes.id, userId: athletes.userId });
+    const athleteIdOf = new Map(athleteRows.map((a) => [a.userId, a.id]));
+
+    await tx.insert(coachAssignments).values(
+      DEMO_ATHLETES.flatMap((a) =>
+        a.coaches.map((c) => ({ orgId, athleteId: athleteIdOf.get(idOf(a.email))!, coachUserId: idOf(DEMO_COACHES[c]!.email) })),
+      ),
+    );
+
+    for (const [index, persona] of DEMO_ATHLETES.entries()) {
+      const athleteId = athleteIdOf.get(idOf(persona.email))!;
+      const weeks = demoWeeks(persona, today, 1000 + index);
+      const weekRows = await tx
+        .insert(plannedWeeks)
+        .values(
+          weeks.map((w) => ({
+            orgId,
+            athleteId,
+            weekStart: w.weekStart,
+            status: w.status,
+            publishedAt: w.status === "published" ? zonedDateTimeToUtc(w.weekStart, "00:00", persona.timeZone) : null,
+            updatedBy: idOf(DEMO_COACHES[persona.coaches[0]!]!.email),
+          })),
+        )
+        .returning({ id: plannedWeeks.id, weekStart: plannedWeeks.weekStart });
+      const weekIdOf = new Map(weekRows.map((w) => [w.weekStart, w.id]));
+
+      const sessionRows = await tx
+        .insert(plannedSessions)
+        .values(
+          weeks.flatMap((w) =>
+            w.sessions.map((s) => ({
+              orgId,
+              athleteId,
+              weekId: weekIdOf.get(w.weekStart)!,
+              date: s.date,
+              kind: s.kind,
+              durationMin: s.durationMin,
+              targetRpe: s.targetRpe,
+              description: s.description,
+              position: s.position,
+            })),
+          ),
+        )
+        .returning({ id: plannedSessions.id });
+
+      // Planned sessions were inserted in order, so a week's n-th session is at offset + n.
+      let offset = 0;
+      const runRows = weeks.flatMap((w) => {
+        const first = offset;
+        offset += w.sessions.length;
+        return w.runs.map((r) => ({
+          orgId,
+          athleteId,
+          startedAt: zonedDateTimeToUtc(r.date, r.startTime, persona.timeZone),
+          localDate: r.date,
+          kind: r.kind,
+          durationS: r.durationS,
+          distanceM: r.distanceM,
+          rpe: r.rpe,
+          notes: r.notes,
+          private: r.private,
+          plannedSessionId: r.plannedIndex === null ? null : sessionRows[first + r.plannedIndex]!.id,
+          createdBy: idOf(persona.email),
+        }));
+      });
+      if (runRows.length > 0) await tx.insert(runs).values(runRows);
+    }
+  });
+  return "seeded";
+}

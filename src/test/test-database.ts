@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, beforeAll, inject } from "vitest";
+import { connect, type Connection } from "~/server/db/connection";
+import { databaseUrl } from "./database-url";
+
+export interface TestDatabase extends Connection {
+  url: string;
+  name: string;
+}
+
+/** Creates an empty database on the test server (no migrations) and returns its URL. */
+export async function createEmptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createDatabase(null);
+}
+
+async function createDatabase(template: string | null) {
+  const name = `${inject("pgPrefix")}_test_${randomBytes(5).toString("hex")}`;
+  const admin = postgres(inject("pgServerUrl"), { max: 1, onnotice: () => {} });
+  await admin.unsafe(template ? `create database ${name} template ${template}` : `create database ${name}`);
+  return {
+    name,
+    url: databaseUrl(inject("pgServerUrl"), name),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * A migrated database of this test file's own, cloned from the template before the file's tests and
+ * dropped after them. Use the returned object's fields inside tests (they are set in beforeAll).
+ */
+export function useTestDatabase(): TestDatabase {
+  const handle = {} as TestDatabase;
+  let drop = async () => {};
+  beforeAll(async () => {
+    const created = await createDatabase(inject("pgTemplate"));
+    drop = created.drop;
+    Object.assign(handle, connect(created.url, { max: 5 }), { url: created.url, name: created.name });
+  });
+  afterAll(async () => {
+    await handle.close?.();
+    await drop();
+  });
+  return handle;
+}

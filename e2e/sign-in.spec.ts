@@ -11,8 +11,9 @@ test("the demo coach signs in, reaches the protected area and signs out", async 
   await page.getByLabel("Password").fill(coach.password);
   await page.getByRole("button", { name: "Sign in" }).click();
 
-  await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByRole("heading", { name: "Welcome, Ada Okafor" })).toBeVisible();
+  await expect(page).toHaveURL(/\/o\/riverside-rc$/);
+  await expect(page.getByRole("heading", { name: "Athletes" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Maya Chen" })).toBeVisible();
 
   await page.getByRole("link", { name: "Sign out" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();

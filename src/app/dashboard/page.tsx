@@ -1,30 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { requireUser } from "~/server/auth/session";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
-import { Welcome } from "./welcome";
+import { getQueryClient, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
+/** After sign-in: straight into the user's (first) organisation. */
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  prefetch(trpc.me.get.queryOptions());
+  const orgs = await getQueryClient().fetchQuery(trpc.organisations.mine.queryOptions());
+  if (orgs[0]) redirect(`/o/${orgs[0].slug}`);
   return (
-    <HydrateClient>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
-          <span className="font-semibold">Runbalance</span>
-          <nav aria-label="Account" className="flex items-center gap-4 text-sm">
-            <span className="text-slate-600">{user.email}</span>
-            <Link href="/sign-out" className="text-blue-700 underline-offset-2 hover:underline">
-              Sign out
-            </Link>
-          </nav>
-        </div>
-      </header>
-      <main className="mx-auto max-w-5xl px-4 py-8">
-        <Welcome />
-      </main>
-    </HydrateClient>
+    <main className="mx-auto max-w-lg px-4 py-16">
+      <h1 className="text-2xl font-semibold tracking-tight">Welcome, {user.name}</h1>
+      <p className="mt-2 text-slate-700">
+        You are not part of any organisation yet. Ask your coach for an invitation, or{" "}
+        <Link href="/sign-out" className="text-blue-700 underline">
+          sign out
+        </Link>{" "}
+        and create a club of your own.
+      </p>
+    </main>
   );
 }

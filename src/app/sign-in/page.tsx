@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "~/server/auth/session";
 import { safeReturnPath } from "~/lib/safe-return-path";
@@ -15,6 +16,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Runbalance</h1>
       <p className="mt-1 text-sm text-slate-600">Easy days easy, hard days hard.</p>
       <SignInForm returnTo={returnTo} />
+      <p className="mt-6 text-sm text-slate-600">
+        New coach?{" "}
+        <Link href="/sign-up" className="text-blue-700 underline">
+          Create your club
+        </Link>
+      </p>
     </main>
   );
 }

@@ -6,8 +6,11 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
+import type { Actor } from "~/domain/authz/policy";
 import type { Database } from "~/server/db/connection";
+import { findAthleteByUser, findMembershipBySlug } from "~/server/data/organisations";
 import type { SessionUser } from "~/server/data/users";
+import { setOrganisation, withTenant } from "~/server/db/tenant";
 
 export interface Context {
   db: Database;
@@ -38,8 +41,48 @@ export const middleware = t.middleware;
 
 export const publicProcedure = t.procedure;
 
-/** Needs a signed-in user; `ctx.user` is non-null inside. */
+/**
+ * Needs a signed-in user. The procedure runs in one transaction as the restricted app role
+ * (`ctx.tx`), where row-level security lets the user see their own account and memberships only.
+ */
 export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  const user = ctx.user;
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return withTenant(ctx.db, { orgId: null, userId: user.id }, (tx) => next({ ctx: { ...ctx, user, tx } }));
 });
+
+export const orgSlugSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9-]+$/, "Not an organisation address");
+
+/**
+ * The input of an organisation procedure that takes more than `orgSlug`: strict (unknown keys are
+ * refused, so nobody can slip in an org_id or a role), with `orgSlug` allowed alongside.
+ */
+export const orgInput = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.object({ orgSlug: orgSlugSchema, ...shape }).strict();
+
+/**
+ * Acts inside one organisation, named by `orgSlug` in the input. The caller's membership is resolved
+ * on the server; non-members get NOT_FOUND (not FORBIDDEN), so organisations cannot be discovered.
+ * Inside, `ctx.org` and `ctx.actor` are non-null and row-level security is narrowed to the organisation.
+ */
+export const orgProcedure = protectedProcedure
+  .input(z.object({ orgSlug: orgSlugSchema }))
+  .use(async ({ ctx, input, next }) => {
+    const membership = await findMembershipBySlug(ctx.tx, ctx.user.id, input.orgSlug);
+    if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
+    await setOrganisation(ctx.tx, membership.org.id);
+    // Athlete profiles are tenant rows: readable only now that the organisation is set.
+    const [athlete] = membership.role === "athlete" ? await findAthleteByUser(ctx.tx, membership.org.id, ctx.user.id) : [];
+    const actor: Actor = { userId: ctx.user.id, role: membership.role, athleteId: athlete?.id ?? null };
+    return next({ ctx: { ...ctx, org: membership.org, actor } });
+  });
+
+/** Throws FORBIDDEN unless `allowed`; the one way procedures turn a `can()` answer into a refusal. */
+export function ensure(allowed: boolean, message = "You are not allowed to do that."): asserts allowed {
+  if (!allowed) throw new TRPCError({ code: "FORBIDDEN", message });
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Database } from "~/server/db/connection";
-import { findUserByEmail } from "~/server/data/users";
+import { clearAccountFailures, isLoginBlocked, LOGIN_WINDOW_MINUTES, recordLoginFailure } from "~/server/data/login-attempts";
+import { findUserByEmail, normaliseEmail } from "~/server/data/users";
 import { MAX_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from "./password";
 
 const credentialsSchema = z.object({
@@ -8,19 +9,31 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 
+/** Thrown when an account or address has failed too often; its message is shown to the user. */
+export class TooManyAttemptsError extends Error {
+  constructor() {
+    super(`Too many failed sign-in attempts. Wait ${LOGIN_WINDOW_MINUTES} minutes, then try again.`);
+  }
+}
+
 /**
- * The user whose email and password these are, or null. An unknown email costs as much time as a
- * wrong password, so response times do not reveal which accounts exist.
+ * The user whose email and password these are, or null. Failures are counted per account and per IP
+ * address in the database (so the limit holds across app instances); an unknown email costs as much
+ * time as a wrong password, so response times do not reveal which accounts exist.
  */
-export async function verifyCredentials(db: Database, raw: unknown) {
+export async function verifyCredentials(db: Database, raw: unknown, ip: string | null = null, now = new Date()) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
+  const email = normaliseEmail(parsed.data.email);
+  const { password } = parsed.data;
+  if (await isLoginBlocked(db, email, ip, now)) throw new TooManyAttemptsError();
+
   const user = await findUserByEmail(db, email);
-  if (!user) {
-    await verifyAgainstDummy(password);
+  const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+  if (!user || !valid) {
+    await recordLoginFailure(db, email, ip, now);
     return null;
   }
-  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  await clearAccountFailures(db, email);
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

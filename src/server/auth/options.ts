@@ -3,6 +3,13 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "~/server/db";
 import { verifyCredentials } from "./credentials";
 
+/** The client's address as the proxy in front of us reports it (first hop of X-Forwarded-For). */
+function clientIp(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  return first || null;
+}
+
 /**
  * Email + password sign-in with signed, encrypted JWT cookies. The token only says who signed in and
  * with which session version: every request re-reads the user (src/server/auth/session.ts), so a
@@ -15,7 +22,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (raw) => verifyCredentials(getDb(), raw),
+      authorize: (raw, req) => verifyCredentials(getDb(), raw, clientIp(req.headers)),
     }),
   ],
   callbacks: {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database, Tx } from "~/server/db/connection";
 import { users } from "~/server/db/schema";
 
@@ -37,4 +37,32 @@ export async function createUser(db: Db, input: { email: string; name: string; p
     .values({ ...input, email: normaliseEmail(input.email) })
     .returning({ id: users.id, email: users.email, name: users.name });
   return user!;
+}
+
+export async function updateProfile(
+  db: Db,
+  id: string,
+  profile: { name: string; units: "km" | "mi"; timeZone: string; weekStartDay: number },
+) {
+  await db.update(users).set({ ...profile, updatedAt: new Date() }).where(eq(users.id, id));
+}
+
+/** Sets a new password hash and invalidates every existing session; returns the new session version. */
+export async function replacePassword(db: Db, id: string, passwordHash: string): Promise<number> {
+  const [row] = await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning({ sessionVersion: users.sessionVersion });
+  return row!.sessionVersion;
+}
+
+/** "Sign out everywhere": every session issued before now stops working. */
+export async function revokeSessions(db: Db, id: string): Promise<void> {
+  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
+}
+
+export async function findPasswordHash(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id));
+  return row?.passwordHash ?? null;
 }

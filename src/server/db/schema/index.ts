@@ -2,3 +2,5 @@ export * from "./users";
 export * from "./organizations";
 export * from "./athletes";
 export * from "./training";
+export * from "./invitations";
+export * from "./audit";

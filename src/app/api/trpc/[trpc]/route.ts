@@ -6,7 +6,22 @@ import { appRouter } from "~/server/api/root";
 const MAX_BODY_BYTES = 1_000_000;
 const MAX_BATCH = 20;
 
+/**
+ * Cookie-authenticated mutations must come from our own pages: a POST whose Origin names another
+ * site is refused (tRPC already refuses form-encoded bodies, which browsers could send cross-site).
+ */
+function isCrossSite(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  if (req.method !== "POST" || !origin) return false;
+  try {
+    return new URL(origin).host !== (req.headers.get("x-forwarded-host") ?? req.headers.get("host"));
+  } catch {
+    return true;
+  }
+}
+
 function handler(req: Request) {
+  if (isCrossSite(req)) return Response.json({ error: "Cross-site request refused" }, { status: 403 });
   const length = Number(req.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) return Response.json({ error: "Request too large" }, { status: 413 });
   return fetchRequestHandler({

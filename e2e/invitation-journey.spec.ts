@@ -1,0 +1,57 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test("a new coach signs up, invites an athlete, who accepts from the outbox and sees only their own space", async ({ page: coach, browser }) => {
+  const stamp = Date.now();
+  const coachEmail = `coach.${stamp}@example.com`;
+  const athleteEmail = `athlete.${stamp}@example.com`;
+
+  await coach.goto("/sign-up");
+  await coach.getByLabel("Your name").fill("Carla Coach");
+  await coach.getByLabel("Email").fill(coachEmail);
+  await coach.getByLabel("Password").fill("coach password 1");
+  await coach.getByLabel("Club or business name").fill(`Hill Striders ${stamp}`);
+  await coach.getByRole("button", { name: "Create account" }).click();
+  await expect(coach).toHaveURL(new RegExp(`/o/hill-striders-${stamp}$`));
+  await expect(coach.getByRole("heading", { name: "Athletes" })).toBeVisible();
+
+  await coach.getByRole("link", { name: "Members" }).click();
+  await coach.getByLabel("Email address").fill(athleteEmail);
+  await coach.getByRole("button", { name: "Send invitation" }).click();
+  await expect(coach.getByText(`Invitation sent to ${athleteEmail}.`)).toBeVisible();
+  expect((await new AxeBuilder({ page: coach }).analyze()).violations).toEqual([]);
+
+  await coach.getByRole("link", { name: "Outbox" }).click();
+  const mail = coach.getByRole("article", { name: `Mail to ${athleteEmail}` });
+  const link = await mail.getByRole("link").getAttribute("href");
+  expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]+$/);
+
+  // The athlete opens the link in a browser of their own, with no session.
+  const athleteContext = await browser.newContext();
+  const athlete = await athleteContext.newPage();
+  await athlete.goto(new URL(link!).pathname);
+  await expect(athlete.getByRole("heading", { name: `Join Hill Striders ${stamp}` })).toBeVisible();
+  await athlete.getByLabel("Your name").fill("Aino Athlete");
+  await athlete.getByLabel("Choose a password").fill("athlete password 1");
+  await athlete.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(athlete.getByRole("heading", { name: "My training" })).toBeVisible();
+  await expect(athlete.getByText("Coached by Carla Coach")).toBeVisible();
+
+  // A fresh sign-in lands in the same space, with no way into the coach's pages.
+  await athlete.goto("/sign-out");
+  await athlete.getByRole("button", { name: "Sign out" }).click();
+  await athlete.getByLabel("Email").fill(athleteEmail);
+  await athlete.getByLabel("Password").fill("athlete password 1");
+  await athlete.getByRole("button", { name: "Sign in" }).click();
+  await expect(athlete.getByRole("heading", { name: "My training" })).toBeVisible();
+  await expect(athlete.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["My training"]);
+  const members = await athlete.goto(`/o/hill-striders-${stamp}/members`);
+  expect(members?.status()).toBe(404);
+  const demoClub = await athlete.goto("/o/riverside-rc");
+  expect(demoClub?.status()).toBe(404);
+
+  // The used link cannot be used again.
+  await athlete.goto(new URL(link!).pathname);
+  await expect(athlete.getByText("This invitation has already been used. Sign in instead.")).toBeVisible();
+  await athleteContext.close();
+});

@@ -1,0 +1,51 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "~/components/button";
+import { TextField } from "~/components/text-field";
+import { errorMessage } from "~/lib/trpc-error";
+import { useTRPC } from "~/trpc/react";
+
+export function AcceptInvitation({ token, email, needsAccount }: { token: string; email: string; needsAccount: boolean }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const accept = useMutation(trpc.invitations.accept.mutationOptions());
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    const form = new FormData(event.currentTarget);
+    const password = String(form.get("password") ?? "");
+    try {
+      const result = await accept.mutateAsync(needsAccount ? { token, name: String(form.get("name") ?? ""), password } : { token });
+      if (needsAccount) await signIn("credentials", { email, password, redirect: false });
+      router.replace(`/o/${result.orgSlug}`);
+      router.refresh();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+      {needsAccount && (
+        <>
+          <TextField label="Your name" name="name" autoComplete="name" required />
+          <TextField label="Choose a password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters." required />
+        </>
+      )}
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <Button type="submit" disabled={accept.isPending} className="w-full">
+        {accept.isPending ? "Joining…" : "Accept invitation"}
+      </Button>
+    </form>
+  );
+}

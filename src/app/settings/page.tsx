@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireUser } from "~/server/auth/session";
+import { PasswordForm, ProfileForm, SignOutEverywhere } from "./settings-forms";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requireUser("/settings");
+  return (
+    <main id="main" className="mx-auto max-w-xl px-4 py-8">
+      <Link href="/dashboard" className="text-sm text-blue-700 underline">
+        ← Back
+      </Link>
+      <h1 className="mt-2 text-2xl font-semibold tracking-tight">Settings</h1>
+      <ProfileForm
+        initial={{ name: user.name, units: user.units, timeZone: user.timeZone, weekStartDay: user.weekStartDay }}
+        timeZones={Intl.supportedValuesOf("timeZone")}
+      />
+      <PasswordForm email={user.email} />
+      <SignOutEverywhere />
+    </main>
+  );
+}

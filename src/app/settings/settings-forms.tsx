@@ -1,0 +1,123 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { signIn, signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "~/components/button";
+import { SelectField } from "~/components/select-field";
+import { TextField } from "~/components/text-field";
+import { errorMessage } from "~/lib/trpc-error";
+import { useTRPC } from "~/trpc/react";
+
+const WEEK_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+function Status({ status }: { status: { ok: boolean; text: string } | null }) {
+  return (
+    <p role="status" aria-live="polite" className={`min-h-5 text-sm ${status?.ok ? "text-green-800" : "text-red-700"}`}>
+      {status?.text}
+    </p>
+  );
+}
+
+export function ProfileForm({
+  initial,
+  timeZones,
+}: {
+  initial: { name: string; units: "km" | "mi"; timeZone: string; weekStartDay: number };
+  timeZones: string[];
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const update = useMutation(
+    trpc.account.updateProfile.mutationOptions({
+      onSuccess: () => {
+        setStatus({ ok: true, text: "Saved." });
+        router.refresh();
+      },
+      onError: (e) => setStatus({ ok: false, text: errorMessage(e) }),
+    }),
+  );
+  return (
+    <form
+      className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      aria-labelledby="profile-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        update.mutate({
+          name: String(form.get("name")),
+          units: form.get("units") === "mi" ? "mi" : "km",
+          timeZone: String(form.get("timeZone")),
+          weekStartDay: Number(form.get("weekStartDay")),
+        });
+      }}
+    >
+      <h2 id="profile-heading" className="text-lg font-semibold">
+        Profile
+      </h2>
+      <TextField label="Name" name="name" defaultValue={initial.name} autoComplete="name" required />
+      <SelectField label="Distances in" name="units" defaultValue={initial.units} options={[{ value: "km", label: "Kilometres" }, { value: "mi", label: "Miles" }]} />
+      <SelectField label="Time zone" name="timeZone" defaultValue={initial.timeZone} options={timeZones.map((tz) => ({ value: tz, label: tz.replaceAll("_", " ") }))} />
+      <SelectField label="Weeks start on" name="weekStartDay" defaultValue={String(initial.weekStartDay)} options={WEEK_DAYS.map((d, i) => ({ value: String(i), label: d }))} />
+      <Status status={status} />
+      <Button type="submit" disabled={update.isPending}>
+        Save profile
+      </Button>
+    </form>
+  );
+}
+
+export function PasswordForm({ email }: { email: string }) {
+  const trpc = useTRPC();
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const change = useMutation(trpc.account.changePassword.mutationOptions());
+  return (
+    <form
+      className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      aria-labelledby="password-heading"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const formElement = event.currentTarget;
+        const form = new FormData(formElement);
+        const newPassword = String(form.get("newPassword"));
+        try {
+          await change.mutateAsync({ currentPassword: String(form.get("currentPassword")), newPassword });
+          // Every session, this one included, was signed out: sign this one back in with the new password.
+          await signIn("credentials", { email, password: newPassword, redirect: false });
+          formElement.reset();
+          setStatus({ ok: true, text: "Password changed. Other devices have been signed out." });
+        } catch (e) {
+          setStatus({ ok: false, text: errorMessage(e) });
+        }
+      }}
+    >
+      <h2 id="password-heading" className="text-lg font-semibold">
+        Password
+      </h2>
+      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required />
+      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 8 characters." required />
+      <Status status={status} />
+      <Button type="submit" disabled={change.isPending}>
+        Change password
+      </Button>
+    </form>
+  );
+}
+
+export function SignOutEverywhere() {
+  const trpc = useTRPC();
+  const revoke = useMutation(trpc.account.signOutEverywhere.mutationOptions({ onSuccess: () => void signOut({ callbackUrl: "/sign-in" }) }));
+  return (
+    <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="sessions-heading">
+      <h2 id="sessions-heading" className="text-lg font-semibold">
+        Sessions
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">Lost a phone? Sign out on every device, this one included.</p>
+      <Button variant="danger" className="mt-3" disabled={revoke.isPending} onClick={() => revoke.mutate()}>
+        Sign out everywhere
+      </Button>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+/** Display formatting in the user's units. Pure, shared by server and browser. */
+
+export type Units = "km" | "mi";
+export const METRES_PER_MILE = 1609.344;
+
+export function formatDistance(metres: number | null | undefined, units: Units): string {
+  if (metres === null || metres === undefined) return "–";
+  const value = units === "km" ? metres / 1000 : metres / METRES_PER_MILE;
+  return `${value.toFixed(value < 10 ? 2 : 1)} ${units}`;
+}
+
+export function formatDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = Math.round(seconds % 60);
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
+}
+
+/** Pace as m:ss per km or per mile, or "–" when it cannot be computed. */
+export function formatPace(seconds: number, metres: number | null | undefined, units: Units): string {
+  if (!metres || metres <= 0 || seconds <= 0) return "–";
+  const perUnit = seconds / (units === "km" ? metres / 1000 : metres / METRES_PER_MILE);
+  const m = Math.floor(perUnit / 60);
+  const s = Math.round(perUnit % 60);
+  return `${s === 60 ? m + 1 : m}:${String(s === 60 ? 0 : s).padStart(2, "0")} /${units}`;
+}
+
+/** "Tue 24 Nov" for a calendar date ("YYYY-MM-DD"), independent of the server's time zone. */
+export function formatDay(date: string): string {
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+}
+
+export const KIND_LABELS: Record<string, string> = {
+  recovery: "Recovery",
+  aerobic: "Aerobic",
+  long: "Long run",
+  tempo: "Tempo",
+  intervals: "Intervals",
+  hills: "Hills",
+  race: "Race",
+};

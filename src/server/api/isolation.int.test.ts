@@ -1,0 +1,153 @@
+/**
+ * The isolation matrix: every tRPC procedure of the app router × every principal that must not reach
+ * organisation A's data. The list of procedures comes from the router itself, so a new procedure
+ * without an entry here fails the first test.
+ */
+import { TRPCError } from "@trpc/server";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "~/server/data/users";
+import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
+import { useTestDatabase } from "~/test/test-database";
+import { appRouter, createCaller } from "./root";
+
+/**
+ * org:        acts on organisation A; every principal here must be refused.
+ * org-member: any member of A may call it (so A's second athlete is allowed), but it must reveal
+ *             nothing about another athlete.
+ * self:       acts on the caller's own account only; must reveal nothing of A to outsiders.
+ * public:     no sign-in needed; called with a link token that is not A's.
+ */
+type Scope = "org" | "org-member" | "self" | "public";
+interface Case {
+  scope: Scope;
+  input: (a: OrgFixture) => unknown;
+}
+
+const BOGUS_TOKEN = "x".repeat(43);
+const org = (input: (a: OrgFixture) => Record<string, unknown> = () => ({})): Case => ({
+  scope: "org",
+  input: (a) => ({ orgSlug: a.slug, ...input(a) }),
+});
+
+const matrix: Record<string, Case> = {
+  "me.get": { scope: "self", input: () => undefined },
+  "auth.signUp": { scope: "public", input: () => ({ name: "New", email: `new.${Math.random()}@example.com`, password: "long enough password", organisationName: "Newcomers" }) },
+  "account.updateProfile": { scope: "self", input: () => ({ name: "Renamed", units: "mi", timeZone: "Europe/Paris", weekStartDay: 0 }) },
+  "account.changePassword": { scope: "self", input: () => ({ currentPassword: "wrong", newPassword: "another long password" }) },
+  "account.signOutEverywhere": { scope: "self", input: () => undefined },
+  "organisations.mine": { scope: "self", input: () => undefined },
+  "organisations.current": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
+  "organisations.audit": org(),
+  "organisations.outbox": org(),
+  "members.list": org(),
+  "members.changeRole": org((a) => ({ userId: a.users.owner.id, role: "athlete" })),
+  "members.remove": org((a) => ({ userId: a.users.coach.id })),
+  "members.setCoach": org((a) => ({ athleteId: a.athleteIds.athlete1, coachUserId: a.users.coach.id, assigned: false })),
+  "invitations.list": org(),
+  "invitations.create": org(() => ({ email: "intruder@example.com", role: "coach" })),
+  "invitations.revoke": org((a) => ({ invitationId: a.invitationId })),
+  "invitations.resend": org((a) => ({ invitationId: a.invitationId })),
+  "athletes.list": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
+  "athletes.mine": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
+  "invitations.preview": { scope: "public", input: () => ({ token: BOGUS_TOKEN }) },
+  "invitations.accept": { scope: "public", input: () => ({ token: BOGUS_TOKEN, name: "X", password: "long enough password" }) },
+};
+
+const DENIED = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]);
+
+describe("tenant isolation matrix", () => {
+  const t = useTestDatabase();
+  let a: OrgFixture;
+  let b: OrgFixture;
+  const covered: string[] = [];
+
+  /**
+   * A fingerprint of every row that belongs to organisation A, its members' accounts included, except
+   * the account of A's second athlete: as a principal it may change its own profile and password.
+   */
+  async function fingerprintOfA(): Promise<string> {
+    const tables = await t.db.execute<{ table_name: string }>(
+      sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'org_id' order by 1`,
+    );
+    const parts: string[] = [];
+    for (const { table_name } of tables) {
+      const [row] = await t.db.execute<{ h: string | null }>(
+        sql`select md5(string_agg(x::text, '|' order by x::text)) as h from ${sql.identifier(table_name)} x where org_id = ${a.orgId}`,
+      );
+      parts.push(`${table_name}:${row?.h}`);
+    }
+    const [users] = await t.db.execute<{ h: string }>(
+      sql`select md5(string_agg(u::text, '|' order by u::text)) as h from users u where id in (select user_id from memberships where org_id = ${a.orgId}) and id <> ${a.users.athlete2.id}`,
+    );
+    const [orgRow] = await t.db.execute<{ h: string }>(sql`select md5(o::text) as h from organizations o where id = ${a.orgId}`);
+    return [...parts, `users:${users?.h}`, `org:${orgRow?.h}`].join("\n");
+  }
+
+  /** Strings that would show organisation A's data (or athlete 1's) had leaked into a response. */
+  const secretsOfA = (forTeammate: boolean) =>
+    forTeammate
+      ? [a.users.athlete1.email, a.athleteIds.athlete1, a.runIds.private1, a.invitationId]
+      : [a.orgId, a.slug, a.users.owner.email, a.users.coach.email, a.users.athlete1.email, a.athleteIds.athlete1, a.invitationId];
+
+  beforeAll(async () => {
+    a = await createOrgFixture(t.db, "Alpha");
+    b = await createOrgFixture(t.db, "Bravo");
+  });
+
+  afterAll(() => {
+    console.log(`isolation matrix: ${Object.keys(matrix).length} procedures × 5 principals = ${covered.length} denied-or-contained calls`);
+  });
+
+  it("covers every procedure of the router", () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(Object.keys(matrix).sort()).toEqual(procedures);
+  });
+
+  it("refuses or contains every call from outside organisation A, and changes none of A's rows", async () => {
+    const before = await fingerprintOfA();
+    const principals: Array<{ name: string; user: SessionUser | null; sameOrg: boolean }> = [
+      { name: "anonymous", user: null, sameOrg: false },
+      { name: "owner of B", user: b.users.owner, sameOrg: false },
+      { name: "coach of B", user: b.users.coach, sameOrg: false },
+      { name: "athlete of B", user: b.users.athlete1, sameOrg: false },
+      { name: "A's other athlete", user: a.users.athlete2, sameOrg: true },
+    ];
+
+    for (const [path, testCase] of Object.entries(matrix)) {
+      for (const principal of principals) {
+        const caller = createCaller({ db: t.db, user: principal.user });
+        const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+          input: unknown,
+        ) => Promise<unknown>;
+        const label = `${path} as ${principal.name}`;
+        let result: unknown;
+        let error: unknown;
+        try {
+          result = await procedure(testCase.input(a));
+        } catch (e) {
+          error = e;
+        }
+
+        const mustBeDenied =
+          principal.user === null
+            ? testCase.scope !== "public"
+            : testCase.scope === "org" || (testCase.scope === "org-member" && !principal.sameOrg);
+        if (mustBeDenied) {
+          expect(error, label).toBeInstanceOf(TRPCError);
+          expect(DENIED.has((error as TRPCError).code), `${label}: ${(error as TRPCError).code}`).toBe(true);
+        } else if (error) {
+          // Allowed to try, but the answer is a clear refusal, never a leak or a crash.
+          expect(error, label).toBeInstanceOf(TRPCError);
+          expect((error as TRPCError).code, label).not.toBe("INTERNAL_SERVER_ERROR");
+        } else {
+          const body = JSON.stringify(result ?? null);
+          for (const secret of secretsOfA(principal.sameOrg)) expect(body.includes(secret), `${label} leaked ${secret}`).toBe(false);
+        }
+        covered.push(label);
+      }
+    }
+    expect((await fingerprintOfA()).split("\n")).toEqual(before.split("\n"));
+    expect(covered).toHaveLength(Object.keys(matrix).length * principals.length);
+  });
+});

@@ -1,0 +1,177 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { can, type Role } from "~/domain/authz/policy";
+import { hashPassword } from "~/server/auth/password";
+import { recordAudit } from "~/server/data/audit";
+import {
+  createInvitation,
+  findInvitationByToken,
+  findOpenInvitation,
+  listOpenInvitations,
+  markAccepted,
+  newInvitationToken,
+  organisationName,
+  renewInvitation,
+  revokeInvitation,
+  revokeOpenInvitationsFor,
+} from "~/server/data/invitations";
+import { addMember, assignCoach, findAthleteByUser, findMember, isMember } from "~/server/data/organisations";
+import { createUser, findUserByEmail } from "~/server/data/users";
+import type { Tx } from "~/server/db/connection";
+import { setOrganisation } from "~/server/db/tenant";
+import { sendMail } from "~/server/mail/send-mail";
+import { createRouter, ensure, orgInput, orgProcedure, publicProcedure } from "../trpc";
+import { emailSchema, idSchema, nameSchema, newPasswordSchema, roleSchema } from "../schemas";
+
+const tokenSchema = z.string().trim().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, "Not a valid invitation link");
+
+const ROLE_WORDS: Record<Role, string> = { owner: "an owner", coach: "a coach", athlete: "an athlete" };
+
+function appUrl(): string {
+  return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+}
+
+async function mailInvitation(tx: Tx, input: { orgId: string; orgName: string; inviterName: string; email: string; role: Role; token: string; expiresAt: Date }) {
+  const link = `${appUrl()}/invite/${input.token}`;
+  await sendMail(tx, input.orgId, {
+    to: input.email,
+    subject: `${input.inviterName} invited you to ${input.orgName} on Runbalance`,
+    text: [
+      `${input.inviterName} invited you to join ${input.orgName} on Runbalance as ${ROLE_WORDS[input.role]}.`,
+      "",
+      `Accept the invitation: ${link}`,
+      "",
+      `The link works once and expires on ${input.expiresAt.toUTCString()}.`,
+      "If you did not expect this, you can ignore this email.",
+    ].join("\n"),
+  });
+}
+
+type InvitationState = "open" | "expired" | "revoked" | "accepted";
+
+function stateOf(invitation: { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null }, now: Date): InvitationState {
+  if (invitation.acceptedAt) return "accepted";
+  if (invitation.revokedAt) return "revoked";
+  return invitation.expiresAt <= now ? "expired" : "open";
+}
+
+const UNUSABLE: Record<Exclude<InvitationState, "open">, string> = {
+  expired: "This invitation has expired. Ask for a new one.",
+  revoked: "This invitation was withdrawn. Ask for a new one if you still need it.",
+  accepted: "This invitation has already been used. Sign in instead.",
+};
+
+export const invitationsRouter = createRouter({
+  /** Open invitations (owners see all; coaches the athlete invitations they may manage). */
+  list: orgProcedure.query(async ({ ctx }) => {
+    ensure(can(ctx.actor, { type: "invitation.create", role: "athlete" }));
+    const open = await listOpenInvitations(ctx.tx, ctx.org.id);
+    return open.filter((i) => can(ctx.actor, { type: "invitation.manage", role: i.role }));
+  }),
+
+  create: orgProcedure.input(orgInput({ email: emailSchema, role: roleSchema }))
+    .mutation(async ({ ctx, input }) => {
+      ensure(can(ctx.actor, { type: "invitation.create", role: input.role }), "Only owners can invite coaches and owners.");
+      if (await isMember(ctx.tx, ctx.org.id, input.email)) {
+        throw new TRPCError({ code: "CONFLICT", message: `${input.email} is already a member of ${ctx.org.name}.` });
+      }
+      const now = new Date();
+      // Re-inviting replaces any earlier open link for the same address.
+      await revokeOpenInvitationsFor(ctx.tx, ctx.org.id, input.email, now);
+      const { token, tokenHash } = newInvitationToken();
+      const invitation = await createInvitation(ctx.tx, { orgId: ctx.org.id, email: input.email, role: input.role, invitedBy: ctx.user.id, tokenHash, now });
+      await mailInvitation(ctx.tx, { orgId: ctx.org.id, orgName: ctx.org.name, inviterName: ctx.user.name, email: input.email, role: input.role, token, expiresAt: invitation.expiresAt });
+      await recordAudit(ctx.tx, { orgId: ctx.org.id, actorUserId: ctx.user.id, action: "invitation.created", subject: input.email, details: { role: input.role } });
+      return { id: invitation.id, expiresAt: invitation.expiresAt };
+    }),
+
+  revoke: orgProcedure.input(orgInput({ invitationId: idSchema })).mutation(async ({ ctx, input }) => {
+    const invitation = await findOpenInvitation(ctx.tx, ctx.org.id, input.invitationId);
+    if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "No open invitation with this id." });
+    ensure(can(ctx.actor, { type: "invitation.manage", role: invitation.role }));
+    await revokeInvitation(ctx.tx, ctx.org.id, invitation.id, new Date());
+    await recordAudit(ctx.tx, { orgId: ctx.org.id, actorUserId: ctx.user.id, action: "invitation.revoked", subject: invitation.email });
+    return { ok: true };
+  }),
+
+  /** Sends a fresh link (the old one stops working) with a new expiry. */
+  resend: orgProcedure.input(orgInput({ invitationId: idSchema })).mutation(async ({ ctx, input }) => {
+    const invitation = await findOpenInvitation(ctx.tx, ctx.org.id, input.invitationId);
+    if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "No open invitation with this id." });
+    ensure(can(ctx.actor, { type: "invitation.manage", role: invitation.role }));
+    const now = new Date();
+    const { token, tokenHash } = newInvitationToken();
+    await renewInvitation(ctx.tx, ctx.org.id, invitation.id, tokenHash, now);
+    const expiresAt = new Date(now.getTime() + 7 * 86_400_000);
+    await mailInvitation(ctx.tx, { orgId: ctx.org.id, orgName: ctx.org.name, inviterName: ctx.user.name, email: invitation.email, role: invitation.role, token, expiresAt });
+    await recordAudit(ctx.tx, { orgId: ctx.org.id, actorUserId: ctx.user.id, action: "invitation.resent", subject: invitation.email });
+    return { ok: true };
+  }),
+
+  /** What an invitation link is for, shown before accepting. The token is the only credential. */
+  preview: publicProcedure.input(z.object({ token: tokenSchema }).strict()).query(({ ctx, input }) =>
+    ctx.db.transaction(async (tx) => {
+      const invitation = await findInvitationByToken(tx, input.token);
+      if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "This invitation link is not valid." });
+      await setOrganisation(tx, invitation.orgId);
+      const org = await organisationName(tx, invitation.orgId);
+      const state = stateOf(invitation, new Date());
+      return {
+        organisationName: org?.name ?? "",
+        email: invitation.email,
+        role: invitation.role,
+        state,
+        problem: state === "open" ? null : UNUSABLE[state],
+        accountExists: Boolean(await findUserByEmail(ctx.db, invitation.email)),
+        signedInAs: ctx.user?.email ?? null,
+      };
+    }),
+  ),
+
+  /**
+   * Accepts an invitation: links the signed-in account (whose email must match) or creates a new
+   * account with the name and password given. Single use.
+   */
+  accept: publicProcedure
+    .input(z.object({ token: tokenSchema, name: nameSchema.optional(), password: newPasswordSchema.optional() }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const passwordHash = input.password ? await hashPassword(input.password) : null;
+      return ctx.db.transaction(async (tx) => {
+        const invitation = await findInvitationByToken(tx, input.token);
+        if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "This invitation link is not valid." });
+        const now = new Date();
+        const state = stateOf(invitation, now);
+        if (state !== "open") throw new TRPCError({ code: "BAD_REQUEST", message: UNUSABLE[state] });
+
+        let userId: string;
+        let name: string;
+        if (ctx.user) {
+          if (ctx.user.email !== invitation.email) {
+            throw new TRPCError({ code: "FORBIDDEN", message: `This invitation is for ${invitation.email}. Sign out, then open the link again.` });
+          }
+          ({ id: userId, name } = ctx.user);
+        } else {
+          if (await findUserByEmail(tx, invitation.email)) {
+            throw new TRPCError({ code: "UNAUTHORIZED", message: `Sign in as ${invitation.email} to accept this invitation.` });
+          }
+          if (!input.name || !passwordHash) {
+            throw new TRPCError({ code: "BAD_REQUEST", message: "Choose your name and a password to create your account." });
+          }
+          ({ id: userId, name } = await createUser(tx, { email: invitation.email, name: input.name, passwordHash }));
+        }
+
+        await setOrganisation(tx, invitation.orgId);
+        if (!(await isMember(tx, invitation.orgId, invitation.email))) {
+          await addMember(tx, { orgId: invitation.orgId, userId, role: invitation.role, displayName: name });
+          // An athlete invited by a coach starts with that coach.
+          const [athlete] = invitation.role === "athlete" ? await findAthleteByUser(tx, invitation.orgId, userId) : [];
+          const inviter = athlete ? await findMember(tx, invitation.orgId, invitation.invitedBy) : null;
+          if (athlete && inviter && inviter.role !== "athlete") await assignCoach(tx, invitation.orgId, athlete.id, inviter.userId);
+        }
+        await markAccepted(tx, invitation.orgId, invitation.id, userId, now);
+        await recordAudit(tx, { orgId: invitation.orgId, actorUserId: userId, action: "invitation.accepted", subject: invitation.email, details: { role: invitation.role } });
+        const org = await organisationName(tx, invitation.orgId);
+        return { orgSlug: org!.slug, email: invitation.email };
+      });
+    }),
+});

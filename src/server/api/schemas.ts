@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/server/auth/password";
+
+export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address").max(254);
+export const nameSchema = z.string().trim().min(1, "Enter your name").max(80);
+export const newPasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters`);
+export const roleSchema = z.enum(["owner", "coach", "athlete"]);
+export const idSchema = z.string().uuid("Not a valid id");

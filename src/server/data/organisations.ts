@@ -1,0 +1,159 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Tx } from "~/server/db/connection";
+import { athletes, coachAssignments, memberships, organizations, users } from "~/server/db/schema";
+import type { Role } from "~/domain/authz/policy";
+
+/** The organisations a user belongs to, with their role in each (their own memberships only). */
+export async function listMyOrganisations(tx: Tx, userId: string) {
+  return tx
+    .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organizations.name));
+}
+
+/**
+ * Resolves "user X acting in organisation <slug>" to the organisation and their membership, or null
+ * when they are not a member (callers answer NOT_FOUND, so organisations cannot be discovered).
+ */
+export async function findMembershipBySlug(tx: Tx, userId: string, slug: string) {
+  const [row] = await tx
+    .select({
+      org: { id: organizations.id, slug: organizations.slug, name: organizations.name, trainingSettings: organizations.trainingSettings },
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.orgId))
+    .where(and(eq(memberships.userId, userId), eq(organizations.slug, slug)));
+  return row ?? null;
+}
+
+/**
+ * Creates an organisation under the first free address among `slug`, `slug-2`, `slug-3`, …
+ * and returns the address it got.
+ */
+export async function createOrganisation(tx: Tx, input: { id: string; slug: string; name: string }): Promise<string> {
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? input.slug : `${input.slug}-${n}`;
+    const inserted = await tx
+      .insert(organizations)
+      .values({ ...input, slug })
+      .onConflictDoNothing({ target: organizations.slug })
+      .returning({ slug: organizations.slug });
+    if (inserted.length > 0) return slug;
+  }
+}
+
+/** Adds a member; athletes also get their athlete profile. */
+export async function addMember(tx: Tx, input: { orgId: string; userId: string; role: Role; displayName: string }) {
+  await tx.insert(memberships).values({ orgId: input.orgId, userId: input.userId, role: input.role });
+  if (input.role === "athlete") {
+    await tx.insert(athletes).values({ orgId: input.orgId, userId: input.userId, displayName: input.displayName });
+  }
+}
+
+export async function isMember(tx: Tx, orgId: string, email: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(users.email, email)));
+  return rows.length > 0;
+}
+
+/** Members with their role and, for athletes, who coaches them. Two queries whatever the size. */
+export async function listMembers(tx: Tx, orgId: string) {
+  const rows = await tx
+    .select({
+      userId: memberships.userId,
+      role: memberships.role,
+      name: users.name,
+      email: users.email,
+      athleteId: athletes.id,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .leftJoin(athletes, and(eq(athletes.orgId, memberships.orgId), eq(athletes.userId, memberships.userId)))
+    .where(eq(memberships.orgId, orgId))
+    .orderBy(asc(users.name));
+  const assignments = await tx
+    .select({ athleteId: coachAssignments.athleteId, coachUserId: coachAssignments.coachUserId })
+    .from(coachAssignments)
+    .where(eq(coachAssignments.orgId, orgId));
+  return rows.map((r) => ({
+    ...r,
+    coachUserIds: r.athleteId ? assignments.filter((a) => a.athleteId === r.athleteId).map((a) => a.coachUserId) : [],
+  }));
+}
+
+export async function findMember(tx: Tx, orgId: string, userId: string) {
+  const [row] = await tx
+    .select({ userId: memberships.userId, role: memberships.role, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  return row ?? null;
+}
+
+export async function countOwners(tx: Tx, orgId: string): Promise<number> {
+  const rows = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "owner")));
+  return rows.length;
+}
+
+/**
+ * Changes a member's role. Becoming an athlete creates their athlete profile; leaving the athlete
+ * role keeps it (their history stays with the organisation) but they no longer act as one.
+ */
+export async function changeRole(tx: Tx, orgId: string, userId: string, role: Role, displayName: string) {
+  await tx
+    .update(memberships)
+    .set({ role })
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  if (role === "athlete") {
+    await tx.insert(athletes).values({ orgId, userId, displayName }).onConflictDoNothing();
+  }
+}
+
+/** Removes a member and, through the composite foreign keys, their athlete profile and assignments. */
+export async function removeMember(tx: Tx, orgId: string, userId: string) {
+  await tx.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+}
+
+/** Athlete profiles by id within an organisation, with their coaches: what `can()` needs. */
+export async function findAthleteRefs(tx: Tx, orgId: string, athleteIds: string[]) {
+  if (athleteIds.length === 0) return [];
+  const rows = await tx
+    .select({ athleteId: athletes.id, userId: athletes.userId, displayName: athletes.displayName, coachUserId: coachAssignments.coachUserId })
+    .from(athletes)
+    .leftJoin(coachAssignments, and(eq(coachAssignments.orgId, athletes.orgId), eq(coachAssignments.athleteId, athletes.id)))
+    .where(and(eq(athletes.orgId, orgId), inArray(athletes.id, athleteIds)));
+  const byId = new Map<string, { athleteId: string; userId: string; displayName: string; coachUserIds: string[] }>();
+  for (const r of rows) {
+    const entry = byId.get(r.athleteId) ?? { athleteId: r.athleteId, userId: r.userId, displayName: r.displayName, coachUserIds: [] };
+    if (r.coachUserId) entry.coachUserIds.push(r.coachUserId);
+    byId.set(r.athleteId, entry);
+  }
+  return [...byId.values()];
+}
+
+export async function assignCoach(tx: Tx, orgId: string, athleteId: string, coachUserId: string) {
+  await tx.insert(coachAssignments).values({ orgId, athleteId, coachUserId }).onConflictDoNothing();
+}
+
+export async function unassignCoach(tx: Tx, orgId: string, athleteId: string, coachUserId: string) {
+  await tx
+    .delete(coachAssignments)
+    .where(and(eq(coachAssignments.orgId, orgId), eq(coachAssignments.athleteId, athleteId), eq(coachAssignments.coachUserId, coachUserId)));
+}
+
+export async function findAthleteByUser(tx: Tx, orgId: string, userId: string) {
+  return tx
+    .select({ id: athletes.id, displayName: athletes.displayName })
+    .from(athletes)
+    .where(and(eq(athletes.orgId, orgId), eq(athletes.userId, userId)));
+}

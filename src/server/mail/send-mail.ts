@@ -1,0 +1,29 @@
+import nodemailer from "nodemailer";
+import type { Tx } from "~/server/db/connection";
+import { outboxEmails } from "~/server/db/schema";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Mail goes to SMTP when SMTP_URL is configured; otherwise to the development outbox. */
+export const mailIsDelivered = () => Boolean(process.env.SMTP_URL);
+
+let transport: nodemailer.Transporter | undefined;
+
+/**
+ * Sends a mail on behalf of an organisation. Without SMTP (development, tests, offline demos) the
+ * mail is written to the organisation's outbox, readable by its owners, and to the server log, so
+ * flows such as invitations work end to end with no network.
+ */
+export async function sendMail(tx: Tx, orgId: string, mail: Mail): Promise<void> {
+  if (mailIsDelivered()) {
+    transport ??= nodemailer.createTransport(process.env.SMTP_URL);
+    await transport.sendMail({ from: process.env.MAIL_FROM ?? "Runbalance <no-reply@runbalance.example>", ...mail });
+    return;
+  }
+  await tx.insert(outboxEmails).values({ orgId, ...mail });
+  console.log(`[mail] (outbox, no SMTP configured) to ${mail.to}: ${mail.subject}`);
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { requireUser } from "~/server/auth/session";
+import { getQueryClient, trpc } from "~/trpc/server";
+
+/**
+ * What every organisation page starts with: the signed-in user (or a redirect to sign-in) and the
+ * organisation with the caller's role, through the same procedure the browser uses. Non-members
+ * and malformed addresses get the 404 page.
+ */
+export async function loadOrgPage(slug: string, path: string) {
+  const user = await requireUser(path);
+  try {
+    const org = await getQueryClient().fetchQuery(trpc.organisations.current.queryOptions({ orgSlug: slug }));
+    const orgs = await getQueryClient().fetchQuery(trpc.organisations.mine.queryOptions());
+    return { user, org, orgs };
+  } catch (error) {
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    throw error;
+  }
+}
+
+export type OrgPage = Awaited<ReturnType<typeof loadOrgPage>>;

@@ -1,0 +1,95 @@
+/**
+ * Builds small organisations for integration tests: an owner, a coach, two athletes (the first
+ * coached by the coach), a published week with a planned session, a public and a private run, and an
+ * open invitation. Written as the migrating role, naming the organisation like the seed does.
+ */
+import { randomUUID } from "node:crypto";
+import type { Database } from "~/server/db/connection";
+import { invitations, outboxEmails, plannedSessions, plannedWeeks, runs } from "~/server/db/schema";
+import { recordAudit } from "~/server/data/audit";
+import { setOrganisation } from "~/server/db/tenant";
+import { hashPassword } from "~/server/auth/password";
+import { addMember, assignCoach, createOrganisation, findAthleteByUser } from "~/server/data/organisations";
+import { createUser, findSessionUser, type SessionUser } from "~/server/data/users";
+import { hashInvitationToken } from "~/server/data/invitations";
+
+export const FIXTURE_PASSWORD = "fixture-password";
+let passwordHash: Promise<string> | undefined;
+
+export interface OrgFixture {
+  orgId: string;
+  slug: string;
+  users: { owner: SessionUser; coach: SessionUser; athlete1: SessionUser; athlete2: SessionUser };
+  athleteIds: { athlete1: string; athlete2: string };
+  runIds: { public1: string; private1: string; public2: string };
+  plannedSessionId: string;
+  weekId: string;
+  invitationId: string;
+  invitationToken: string;
+}
+
+export async function createOrgFixture(db: Database, label: string): Promise<OrgFixture> {
+  passwordHash ??= hashPassword(FIXTURE_PASSWORD);
+  const hash = await passwordHash;
+  const suffix = randomUUID().slice(0, 8);
+  const invitationToken = `tok_${randomUUID().replaceAll("-", "")}`;
+  const ids = await db.transaction(async (tx) => {
+    const person = (role: string) => createUser(tx, { email: `${role}.${label}.${suffix}@example.com`, name: `${label} ${role}`, passwordHash: hash });
+    const [owner, coach, athlete1, athlete2] = [await person("owner"), await person("coach"), await person("athlete1"), await person("athlete2")];
+    const orgId = randomUUID();
+    await setOrganisation(tx, orgId);
+    const slug = await createOrganisation(tx, { id: orgId, name: `${label} club`, slug: `${label.toLowerCase()}-${suffix}` });
+    await addMember(tx, { orgId, userId: owner.id, role: "owner", displayName: owner.name });
+    await addMember(tx, { orgId, userId: coach.id, role: "coach", displayName: coach.name });
+    await addMember(tx, { orgId, userId: athlete1.id, role: "athlete", displayName: athlete1.name });
+    await addMember(tx, { orgId, userId: athlete2.id, role: "athlete", displayName: athlete2.name });
+    const [a1] = await findAthleteByUser(tx, orgId, athlete1.id);
+    const [a2] = await findAthleteByUser(tx, orgId, athlete2.id);
+    await assignCoach(tx, orgId, a1!.id, coach.id);
+
+    const [week] = await tx.insert(plannedWeeks).values({ orgId, athleteId: a1!.id, weekStart: "2026-11-23", status: "published" }).returning();
+    const [session] = await tx
+      .insert(plannedSessions)
+      .values({ orgId, athleteId: a1!.id, weekId: week!.id, date: "2026-11-24", kind: "recovery", durationMin: 30, targetRpe: 2 })
+      .returning();
+    const run = (athleteId: string, isPrivate: boolean) => ({
+      orgId,
+      athleteId,
+      startedAt: new Date("2026-11-24T07:00:00Z"),
+      localDate: "2026-11-24",
+      kind: "recovery" as const,
+      durationS: 1800,
+      distanceM: 5000,
+      rpe: 3,
+      private: isPrivate,
+    });
+    const [public1, private1, public2] = await tx.insert(runs).values([run(a1!.id, false), run(a1!.id, true), run(a2!.id, false)]).returning({ id: runs.id });
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({ orgId, email: `invitee.${suffix}@example.com`, role: "athlete", tokenHash: hashInvitationToken(invitationToken), expiresAt: new Date(Date.now() + 86_400_000), invitedBy: owner.id })
+      .returning();
+    await recordAudit(tx, { orgId, actorUserId: owner.id, action: "invitation.created", subject: invitation!.email });
+    await tx.insert(outboxEmails).values({ orgId, to: invitation!.email, subject: "Invitation", text: `token ${invitationToken}` });
+    return {
+      orgId,
+      slug,
+      userIds: { owner: owner.id, coach: coach.id, athlete1: athlete1.id, athlete2: athlete2.id },
+      athleteIds: { athlete1: a1!.id, athlete2: a2!.id },
+      runIds: { public1: public1!.id, private1: private1!.id, public2: public2!.id },
+      plannedSessionId: session!.id,
+      weekId: week!.id,
+      invitationId: invitation!.id,
+    };
+  });
+  const load = async (id: string) => (await findSessionUser(db, id))!;
+  return {
+    ...ids,
+    invitationToken,
+    users: {
+      owner: await load(ids.userIds.owner),
+      coach: await load(ids.userIds.coach),
+      athlete1: await load(ids.userIds.athlete1),
+      athlete2: await load(ids.userIds.athlete2),
+    },
+  };
+}

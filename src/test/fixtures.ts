@@ -5,7 +5,18 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Database } from "~/server/db/connection";
-import { invitations, outboxEmails, plannedSessions, plannedWeeks, runs } from "~/server/db/schema";
+import {
+  calendarFeeds,
+  comments,
+  idempotencyKeys,
+  invitations,
+  outboxEmails,
+  plannedSessions,
+  plannedWeeks,
+  runImports,
+  runs,
+  weekTemplates,
+} from "~/server/db/schema";
 import { recordAudit } from "~/server/data/audit";
 import { setOrganisation } from "~/server/db/tenant";
 import { hashPassword } from "~/server/auth/password";
@@ -70,6 +81,23 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       .returning();
     await recordAudit(tx, { orgId, actorUserId: owner.id, action: "invitation.created", subject: invitation!.email });
     await tx.insert(outboxEmails).values({ orgId, to: invitation!.email, subject: "Invitation", text: `token ${invitationToken}` });
+    // One row in every other tenant table, so isolation tests have something to try to reach.
+    await tx.insert(weekTemplates).values({ orgId, name: "Base week", sessions: [{ day: 0, kind: "recovery", durationMin: 25 }], createdBy: coach.id });
+    await tx.insert(comments).values({ orgId, athleteId: a1!.id, runId: public1!.id, authorUserId: coach.id, body: "Nice and easy." });
+    await tx.insert(idempotencyKeys).values({ orgId, userId: athlete1.id, key: randomUUID(), requestHash: "h", response: { id: public1!.id } });
+    await tx.insert(calendarFeeds).values({ orgId, athleteId: a1!.id, tokenHash: `feed-${suffix}` });
+    await tx.insert(runImports).values({
+      orgId,
+      athleteId: a1!.id,
+      contentHash: `hash-${suffix}`,
+      fileName: "morning.fit",
+      startedAt: new Date("2026-11-25T07:00:00Z"),
+      movingS: 1500,
+      elapsedS: 1600,
+      distanceM: 4800,
+      sport: "running",
+      createdBy: athlete1.id,
+    });
     return {
       orgId,
       slug,

@@ -1,4 +1,4 @@
-import { foreignKey, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, tenantColumns } from "./columns";
 import { memberships, organizations } from "./organizations";
 
@@ -11,6 +11,9 @@ export const athletes = pgTable(
     displayName: text("display_name").notNull(),
     /** Per-athlete overrides of the organisation's training settings. */
     trainingSettings: jsonb("training_settings").notNull().default({}),
+    /** A recent race, for pace guidance (VDOT). */
+    raceDistanceM: integer("race_distance_m"),
+    raceTimeS: integer("race_time_s"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -6,6 +6,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -110,5 +111,110 @@ export const runs = pgTable(
     check("runs_duration_range", sql`${t.durationS} between 1 and 86400`),
     check("runs_distance_range", sql`${t.distanceM} between 0 and 300000`),
     check("runs_rpe_range", sql`${t.rpe} between 1 and 10`),
+  ],
+);
+
+/** A named weekly structure a coach can apply to many athletes. Sessions are stored by day offset. */
+export const weekTemplates = pgTable(
+  "week_templates",
+  {
+    ...tenantColumns(),
+    name: text("name").notNull(),
+    /** [{ day: 0..6, kind, durationMin?, distanceM?, targetRpe?, description }] */
+    sessions: jsonb("sessions").notNull(),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex("week_templates_name_key").on(t.orgId, t.name),
+  ],
+);
+
+/** A coach's comment on a logged run or on a week; the athlete reads it in their feedback. */
+export const comments = pgTable(
+  "comments",
+  {
+    ...tenantColumns(),
+    athleteId: uuid("athlete_id").notNull(),
+    runId: uuid("run_id"),
+    weekStart: date("week_start"),
+    authorUserId: uuid("author_user_id").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index("comments_athlete_created_idx").on(t.orgId, t.athleteId, t.createdAt),
+    foreignKey({ columns: [t.orgId, t.athleteId], foreignColumns: [athletes.orgId, athletes.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.orgId, t.runId], foreignColumns: [runs.orgId, runs.id] }).onDelete("cascade"),
+    check("comments_target", sql`${t.runId} is not null or ${t.weekStart} is not null`),
+  ],
+);
+
+/**
+ * The answer given to a create request, kept under the client's idempotency key: a retried or
+ * double-tapped submission gets the same answer and creates nothing new.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    orgId: uuid("org_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    key: uuid("key").notNull(),
+    /** Hash of the request, so the same key with a different request is refused. */
+    requestHash: text("request_hash").notNull(),
+    response: jsonb("response").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId, t.key] })],
+);
+
+/** A private, revocable iCal feed of an athlete's planned sessions. Only the token's hash is kept. */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    ...tenantColumns(),
+    athleteId: uuid("athlete_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex("calendar_feeds_token_hash_key").on(t.tokenHash),
+    foreignKey({ columns: [t.orgId, t.athleteId], foreignColumns: [athletes.orgId, athletes.id] }).onDelete("cascade"),
+  ],
+);
+
+/**
+ * A run read from a device file, waiting for the athlete to confirm its kind and RPE. The content
+ * hash makes importing the same file twice a no-op.
+ */
+export const runImports = pgTable(
+  "run_imports",
+  {
+    ...tenantColumns(),
+    athleteId: uuid("athlete_id").notNull(),
+    contentHash: text("content_hash").notNull(),
+    /** Which activity of the file (multisport files hold several runs). */
+    part: smallint("part").notNull().default(0),
+    fileName: text("file_name").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    movingS: integer("moving_s").notNull(),
+    elapsedS: integer("elapsed_s").notNull(),
+    distanceM: integer("distance_m"),
+    avgHeartRate: smallint("avg_heart_rate"),
+    sport: text("sport").notNull(),
+    warnings: jsonb("warnings").notNull().default([]),
+    runId: uuid("run_id"),
+    createdBy: uuid("created_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex("run_imports_content_key").on(t.orgId, t.athleteId, t.contentHash, t.part),
+    foreignKey({ columns: [t.orgId, t.athleteId], foreignColumns: [athletes.orgId, athletes.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.orgId, t.runId], foreignColumns: [runs.orgId, runs.id] }).onDelete("set null"),
   ],
 );

@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { activityFileId, at, encodeTestFit, testRecords, type TestMesg } from "./encode-test-fit";
+import { decodeFit } from "./fit-decode";
+import { parseActivityFile, type ParseSuccess } from "./index";
+
+const NOW = new Date("2025-01-01T00:00:00Z");
+const START = "2024-06-01T07:00:00Z";
+
+function parsed(bytes: Uint8Array, fileName = "test.fit"): ParseSuccess {
+  const result = parseActivityFile({ fileName, bytes }, { now: NOW });
+  if (!result.ok) throw new Error(result.error);
+  return result;
+}
+
+function session(fields: Record<string, unknown>): TestMesg {
+  return [
+    "SESSION",
+    { timestamp: at(START, 600), startTime: at(START), totalElapsedTime: 600, totalTimerTime: 600, totalDistance: 1800, sport: "running", ...fields },
+  ];
+}
+
+function lap(startS: number, seconds: number, distance: number, heartRate: number, extra: Record<string, unknown> = {}): TestMesg {
+  return [
+    "LAP",
+    { timestamp: at(START, startS + seconds), startTime: at(START, startS), totalElapsedTime: seconds, totalTimerTime: seconds, totalDistance: distance, avgHeartRate: heartRate, ...extra },
+  ];
+}
+
+describe("FIT sessions", () => {
+  it("trail sub-sport is a run, kept as sub-sport", () => {
+    const bytes = encodeTestFit([activityFileId(START), ...testRecords(START, 600, 10, 3, 150), session({ subSport: "trail" })]);
+    expect(parsed(bytes).activities[0]).toMatchObject({ sport: "running", subSport: "trail", indoor: false });
+  });
+
+  it("a session start_time contradicted by its end, elapsed time and laps is corrected, with a warning", () => {
+    const bytes = encodeTestFit([
+      activityFileId(START),
+      ...testRecords(START, 600, 10, 3, 150),
+      lap(0, 600, 1800, 150),
+      session({ startTime: at(START, 2700) }), // 45 minutes late
+    ]);
+    const result = parsed(bytes);
+    expect(result.activities[0]?.startTime).toBe("2024-06-01T07:00:00Z");
+    expect(result.warnings.join(" ")).toMatch(/start_time says 2024-06-01T07:45:00Z/);
+  });
+
+  it("an odd start_time without evidence against it is kept", () => {
+    const bytes = encodeTestFit([activityFileId(START), session({ startTime: at(START, 2700) })]);
+    const result = parsed(bytes);
+    expect(result.activities[0]?.startTime).toBe("2024-06-01T07:45:00Z");
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("a start in the future is flagged", () => {
+    const later = "2031-01-01T00:00:00Z";
+    const bytes = encodeTestFit([activityFileId(later), ["SESSION", { timestamp: at(later, 60), startTime: at(later), totalElapsedTime: 60, totalTimerTime: 60, totalDistance: 200, sport: "running" }]]);
+    expect(parsed(bytes).warnings.join(" ")).toMatch(/in the future/);
+  });
+
+  it("a file of only non-running sessions parses to no runs and lists them", () => {
+    const bytes = encodeTestFit([activityFileId(START), session({ sport: "cycling" })]);
+    const result = parsed(bytes);
+    expect(result.activities).toEqual([]);
+    expect(result.skipped).toEqual([{ sport: "cycling", startTime: "2024-06-01T07:00:00Z", reason: expect.any(String) }]);
+  });
+});
+
+describe("FIT fallbacks", () => {
+  it("no session: sums the laps, HR weighted by lap time", () => {
+    const bytes = encodeTestFit([
+      activityFileId(START),
+      ...testRecords(START, 600, 10, 3, 150),
+      lap(0, 200, 700, 140, { sport: "running" }),
+      lap(200, 400, 1100, 155, { sport: "running" }),
+    ]);
+    const result = parsed(bytes);
+    expect(result.activities[0]).toMatchObject({ movingTimeS: 600, elapsedTimeS: 600, distanceM: 1800, avgHeartRate: 150, source: "summary" });
+    expect(result.warnings.join(" ")).toMatch(/no session summary; totals are the sum of its 2 laps/);
+  });
+
+  it("cut off mid-lap: the laps plus the records after the last lap", () => {
+    const bytes = encodeTestFit([
+      activityFileId(START),
+      ...testRecords(START, 600, 10, 3, 150),
+      lap(0, 200, 600, 150, { sport: "running" }),
+      lap(200, 200, 600, 150, { sport: "running" }),
+    ]);
+    const result = parsed(bytes);
+    expect(result.activities[0]).toMatchObject({ movingTimeS: 600, elapsedTimeS: 600, distanceM: 1800, avgHeartRate: 150 });
+    expect(result.warnings.join(" ")).toMatch(/plus what the records after the last lap show/);
+  });
+
+  it("records only: moving time is the device's timer, rebuilt from its start/stop events", () => {
+    const bytes = encodeTestFit([
+      activityFileId(START),
+      ["EVENT", { timestamp: at(START), event: "timer", eventType: "start" }],
+      ...testRecords(START, 300, 10, 3, 150).slice(0, 11),
+      ["EVENT", { timestamp: at(START, 100), event: "timer", eventType: "stop" }],
+      ["EVENT", { timestamp: at(START, 200), event: "timer", eventType: "start" }],
+      ...testRecords(START, 300, 10, 3, 150).slice(20),
+    ]);
+    const result = parsed(bytes);
+    expect(result.activities[0]).toMatchObject({ movingTimeS: 200, elapsedTimeS: 300, source: "track" });
+    expect(result.warnings.join(" ")).toMatch(/from the device's timer events/);
+  });
+
+  it("no session and no laps: computed from the records, sport from the sport message", () => {
+    const bytes = encodeTestFit([activityFileId(START), ["SPORT", { sport: "running", subSport: "street" }], ...testRecords(START, 600, 10, 3, 150)]);
+    const result = parsed(bytes);
+    const activity = result.activities[0];
+    expect(activity).toMatchObject({ source: "track", sport: "running", subSport: "street", avgHeartRate: 150, movingTimeS: 600, elapsedTimeS: 600 });
+    expect(activity?.distanceM).toBe(1800);
+    expect(result.warnings.join(" ")).toMatch(/computed from its 61 records/);
+  });
+
+  it("records only and no sport anywhere: assumed running, said so", () => {
+    const bytes = encodeTestFit([activityFileId(START), ...testRecords(START, 120, 10, 3, 150)]);
+    expect(parsed(bytes).warnings).toContain("the FIT file names no sport; assumed running");
+  });
+
+  it("a FIT course is not an activity", () => {
+    const bytes = encodeTestFit([["FILE_ID", { type: "course", manufacturer: "development", product: 1 }], ...testRecords(START, 60, 10, 3, 150)]);
+    const result = parseActivityFile({ fileName: "route.fit", bytes });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/"route\.fit".*"course" file, not a recorded activity/);
+  });
+});
+
+describe("FIT damage and chaining", () => {
+  const run = () => encodeTestFit([activityFileId(START), ...testRecords(START, 600, 10, 3, 150), session({})]);
+
+  it("a bad CRC still imports, with a warning", () => {
+    const bytes = run();
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
+    const result = parsed(bytes);
+    expect(result.activities).toHaveLength(1);
+    expect(result.warnings.join(" ")).toMatch(/CRC check failed/);
+  });
+
+  it("damage mid-file: reading stops there, what came before is used", () => {
+    const bytes = run();
+    const recordAt = bytes.length - 200; // inside the records, before the session
+    bytes.fill(0x0f, recordAt, recordAt + 30); // local message 15 was never defined
+    const result = parsed(bytes);
+    expect(result.warnings.join(" ")).toMatch(/reading stopped at byte \d+/);
+    expect(result.activities[0]?.source).toBe("track");
+  });
+
+  it("chained FIT files are all read", () => {
+    const second = encodeTestFit([activityFileId("2024-06-02T07:00:00Z"), ["SESSION", { timestamp: at("2024-06-02T07:00:00Z", 300), startTime: at("2024-06-02T07:00:00Z"), totalElapsedTime: 300, totalTimerTime: 300, totalDistance: 900, sport: "running" }]]);
+    const bytes = new Uint8Array([...run(), ...second]);
+    const result = parsed(bytes);
+    expect(result.activities.map((a) => a.startTime)).toEqual(["2024-06-01T07:00:00Z", "2024-06-02T07:00:00Z"]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("a truncated second chained file is named in the warning", () => {
+    const bytes = new Uint8Array([...run(), ...run().slice(0, 100)]);
+    const result = parsed(bytes);
+    expect(result.activities).toHaveLength(1);
+    expect(result.warnings.join(" ")).toMatch(/FIT file 2 of 2 in this upload: the file is truncated/);
+  });
+
+  it("compressed-timestamp records get their timestamps rebuilt", async () => {
+    const { readFileSync } = await import("node:fs");
+    const bytes = new Uint8Array(readFileSync(new URL("./fixtures/compressed-timestamps.fit", import.meta.url)));
+    const decoded = decodeFit(bytes);
+    expect(decoded.complete).toBe(true);
+    const times = (decoded.messages.recordMesgs ?? []).map((r) => (r.timestamp instanceof Date ? r.timestamp.toISOString() : null));
+    expect(times).toHaveLength(61);
+    expect(times[1]).toBe("1990-01-02T03:00:05.000Z");
+    expect(times[60]).toBe("1990-01-02T03:05:00.000Z");
+  });
+});

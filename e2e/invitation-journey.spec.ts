@@ -34,7 +34,7 @@ test("a new coach signs up, invites an athlete, who accepts from the outbox and 
   await athlete.getByLabel("Your name").fill("Aino Athlete");
   await athlete.getByLabel("Choose a password").fill("athlete password 1");
   await athlete.getByRole("button", { name: "Accept invitation" }).click();
-  await expect(athlete.getByRole("heading", { name: "My training" })).toBeVisible();
+  await expect(athlete.getByRole("heading", { name: "This week", exact: true })).toBeVisible();
   await expect(athlete.getByText("Coached by Carla Coach")).toBeVisible();
 
   // A fresh sign-in lands in the same space, with no way into the coach's pages.
@@ -43,8 +43,8 @@ test("a new coach signs up, invites an athlete, who accepts from the outbox and 
   await athlete.getByLabel("Email").fill(athleteEmail);
   await athlete.getByLabel("Password").fill("athlete password 1");
   await athlete.getByRole("button", { name: "Sign in" }).click();
-  await expect(athlete.getByRole("heading", { name: "My training" })).toBeVisible();
-  await expect(athlete.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["My training"]);
+  await expect(athlete.getByRole("heading", { name: "This week", exact: true })).toBeVisible();
+  await expect(athlete.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["This week", "Log a run", "Import", "History", "Feedback", "Paces", "Calendar"]);
   const members = await athlete.goto(`/o/hill-striders-${stamp}/members`);
   expect(members?.status()).toBe(404);
   const demoClub = await athlete.goto("/o/riverside-rc");

@@ -8,7 +8,18 @@ interface NavItem {
 
 function navFor({ org }: OrgPage): NavItem[] {
   const base = `/o/${org.slug}`;
-  const items: NavItem[] = [{ href: base, label: org.role === "athlete" ? "My training" : "Athletes" }];
+  if (org.role === "athlete") {
+    return [
+      { href: base, label: "This week" },
+      { href: `${base}/log`, label: "Log a run" },
+      { href: `${base}/import`, label: "Import" },
+      { href: `${base}/history`, label: "History" },
+      { href: `${base}/feedback`, label: "Feedback" },
+      { href: `${base}/paces`, label: "Paces" },
+      { href: `${base}/calendar`, label: "Calendar" },
+    ];
+  }
+  const items: NavItem[] = [{ href: base, label: "Athletes" }, { href: `${base}/import`, label: "Import runs" }];
   if (org.abilities.inviteAthletes) items.push({ href: `${base}/members`, label: org.abilities.manageMembers ? "Members" : "Invite athletes" });
   if (org.abilities.viewAudit) items.push({ href: `${base}/audit`, label: "Audit log" });
   if (org.abilities.viewOutbox) items.push({ href: `${base}/outbox`, label: "Outbox" });

@@ -1,4 +1,5 @@
 /** Display formatting in the user's units. Pure, shared by server and browser. */
+import type { SessionKind } from "~/domain/rules";
 
 export type Units = "km" | "mi";
 export const METRES_PER_MILE = 1609.344;
@@ -30,7 +31,8 @@ export function formatDay(date: string): string {
   return new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
 }
 
-export const KIND_LABELS: Record<string, string> = {
+/** Session kinds as titles in lists and calendars (the engine has its own in-sentence wording). */
+export const KIND_NAMES: Record<SessionKind, string> = {
   recovery: "Recovery",
   aerobic: "Aerobic",
   long: "Long run",
@@ -39,3 +41,9 @@ export const KIND_LABELS: Record<string, string> = {
   hills: "Hills",
   race: "Race",
 };
+
+/** "5:10–5:45 /km": a pace range in the user's units (fast end first). */
+export function paceRange(fastSPerKm: number, slowSPerKm: number, units: Units): string {
+  const fast = formatPace(fastSPerKm, 1000, units).split(" ")[0];
+  return `${fast}–${formatPace(slowSPerKm, 1000, units)}`;
+}

@@ -37,6 +37,8 @@ export interface OrgFixture {
   weekId: string;
   invitationId: string;
   invitationToken: string;
+  /** A draft run read from a file, not yet confirmed. */
+  importId: string;
 }
 
 export async function createOrgFixture(db: Database, label: string): Promise<OrgFixture> {
@@ -58,10 +60,10 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
     const [a2] = await findAthleteByUser(tx, orgId, athlete2.id);
     await assignCoach(tx, orgId, a1!.id, coach.id);
 
-    const [week] = await tx.insert(plannedWeeks).values({ orgId, athleteId: a1!.id, weekStart: "2026-11-23", status: "published" }).returning();
+    const [week] = await tx.insert(plannedWeeks).values({ orgId, athleteId: a1!.id, weekStart: "2026-11-02", status: "published" }).returning();
     const [session] = await tx
       .insert(plannedSessions)
-      .values({ orgId, athleteId: a1!.id, weekId: week!.id, date: "2026-11-24", kind: "recovery", durationMin: 30, targetRpe: 2 })
+      .values({ orgId, athleteId: a1!.id, weekId: week!.id, date: "2026-11-03", kind: "recovery", durationMin: 30, targetRpe: 2 })
       .returning();
     const run = (athleteId: string, isPrivate: boolean) => ({
       orgId,
@@ -86,7 +88,7 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
     await tx.insert(comments).values({ orgId, athleteId: a1!.id, runId: public1!.id, authorUserId: coach.id, body: "Nice and easy." });
     await tx.insert(idempotencyKeys).values({ orgId, userId: athlete1.id, key: randomUUID(), requestHash: "h", response: { id: public1!.id } });
     await tx.insert(calendarFeeds).values({ orgId, athleteId: a1!.id, tokenHash: `feed-${suffix}` });
-    await tx.insert(runImports).values({
+    const [runImport] = await tx.insert(runImports).values({
       orgId,
       athleteId: a1!.id,
       contentHash: `hash-${suffix}`,
@@ -97,7 +99,7 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       distanceM: 4800,
       sport: "running",
       createdBy: athlete1.id,
-    });
+    }).returning();
     return {
       orgId,
       slug,
@@ -107,6 +109,7 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       plannedSessionId: session!.id,
       weekId: week!.id,
       invitationId: invitation!.id,
+      importId: runImport!.id,
     };
   });
   const load = async (id: string) => (await findSessionUser(db, id))!;

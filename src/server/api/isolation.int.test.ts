@@ -30,6 +30,9 @@ const org = (input: (a: OrgFixture) => Record<string, unknown> = () => ({})): Ca
   input: (a) => ({ orgSlug: a.slug, ...input(a) }),
 });
 
+/** Organisation A's weekly template (set once the fixtures exist). */
+let templateOfA = "";
+
 const matrix: Record<string, Case> = {
   "me.get": { scope: "self", input: () => undefined },
   "auth.signUp": { scope: "public", input: () => ({ name: "New", email: `new.${Math.random()}@example.com`, password: "long enough password", organisationName: "Newcomers" }) },
@@ -49,7 +52,41 @@ const matrix: Record<string, Case> = {
   "invitations.revoke": org((a) => ({ invitationId: a.invitationId })),
   "invitations.resend": org((a) => ({ invitationId: a.invitationId })),
   "athletes.list": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
-  "athletes.mine": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
+  "runs.log": org((a) => ({
+    athleteId: a.athleteIds.athlete1,
+    idempotencyKey: crypto.randomUUID(),
+    run: { date: "2026-11-24", time: "07:00", kind: "recovery", durationS: 1800, distanceM: 5000, rpe: 2 },
+  })),
+  "runs.get": org((a) => ({ runId: a.runIds.private1 })),
+  "runs.update": org((a) => ({
+    runId: a.runIds.public1,
+    run: { date: "2026-11-24", time: "07:00", kind: "tempo", durationS: 600, distanceM: 100, rpe: 9 },
+  })),
+  "runs.delete": org((a) => ({ runId: a.runIds.public1 })),
+  "training.thisWeek": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
+  "training.history": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
+  "training.feedback": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
+  "training.setRace": { scope: "org-member", input: (a) => ({ orgSlug: a.slug, race: null }) },
+  "training.calendarFeed": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
+  "training.createCalendarFeed": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
+  "training.revokeCalendarFeed": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
+  "training.allMyRuns": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
+  "roster.list": org(),
+  "roster.athlete": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
+  "weeks.get": org((a) => ({ athleteId: a.athleteIds.athlete1, weekStart: "2026-11-02" })),
+  "weeks.save": org((a) => ({ athleteId: a.athleteIds.athlete1, weekStart: "2026-11-02", version: 1, status: "draft", sessions: [] })),
+  "templates.list": org(),
+  "templates.create": org(() => ({ name: "Intruder week", sessions: [{ day: 0, kind: "tempo", durationMin: 30, distanceM: null, targetRpe: 7, description: "" }] })),
+  "templates.delete": org(() => ({ templateId: templateOfA })),
+  "templates.assign": org((a) => ({ templateId: templateOfA, athleteIds: [a.athleteIds.athlete1], from: "2026-11-30", weekCount: 1, scale: false, overwritePublished: true })),
+  "comments.create": org((a) => ({ athleteId: a.athleteIds.athlete1, runId: a.runIds.public1, body: "Intruding" })),
+  "comments.listForAthlete": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
+  "trainingSettings.org": org(),
+  "trainingSettings.updateAthlete": org((a) => ({ athleteId: a.athleteIds.athlete1, override: { monotonyMax: 9 } })),
+  "trainingSettings.updateOrg": org(() => ({ override: { monotonyMax: 9 } })),
+  "imports.pending": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
+  "imports.confirm": org((a) => ({ importId: a.importId, kind: "aerobic", rpe: 5 })),
+  "imports.discard": org((a) => ({ importId: a.importId })),
   "invitations.preview": { scope: "public", input: () => ({ token: BOGUS_TOKEN }) },
   "invitations.accept": { scope: "public", input: () => ({ token: BOGUS_TOKEN, name: "X", password: "long enough password" }) },
 };
@@ -64,16 +101,24 @@ describe("tenant isolation matrix", () => {
 
   /**
    * A fingerprint of every row that belongs to organisation A, its members' accounts included, except
-   * the account of A's second athlete: as a principal it may change its own profile and password.
+   * what belongs to A's second athlete: as a principal it may change its own profile, password,
+   * race and calendar feed.
    */
   async function fingerprintOfA(): Promise<string> {
-    const tables = await t.db.execute<{ table_name: string }>(
-      sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'org_id' order by 1`,
+    const tables = await t.db.execute<{ table_name: string; has_athlete: boolean }>(
+      sql`select c.table_name, exists(select 1 from information_schema.columns a where a.table_schema = 'public'
+            and a.table_name = c.table_name and a.column_name = 'athlete_id') as has_athlete
+          from information_schema.columns c where c.table_schema = 'public' and c.column_name = 'org_id' order by 1`,
     );
     const parts: string[] = [];
-    for (const { table_name } of tables) {
+    for (const { table_name, has_athlete } of tables) {
+      const notOwn = has_athlete
+        ? sql`and athlete_id <> ${a.athleteIds.athlete2}`
+        : table_name === "athletes"
+          ? sql`and id <> ${a.athleteIds.athlete2}`
+          : sql``;
       const [row] = await t.db.execute<{ h: string | null }>(
-        sql`select md5(string_agg(x::text, '|' order by x::text)) as h from ${sql.identifier(table_name)} x where org_id = ${a.orgId}`,
+        sql`select md5(string_agg(x::text, '|' order by x::text)) as h from ${sql.identifier(table_name)} x where org_id = ${a.orgId} ${notOwn}`,
       );
       parts.push(`${table_name}:${row?.h}`);
     }
@@ -93,6 +138,8 @@ describe("tenant isolation matrix", () => {
   beforeAll(async () => {
     a = await createOrgFixture(t.db, "Alpha");
     b = await createOrgFixture(t.db, "Bravo");
+    const [template] = await t.db.execute<{ id: string }>(sql`select id from week_templates where org_id = ${a.orgId}`);
+    templateOfA = template!.id;
   });
 
   afterAll(() => {

@@ -1,10 +1,18 @@
 import { accountRouter } from "./routers/account";
 import { athletesRouter } from "./routers/athletes";
 import { authRouter } from "./routers/auth";
+import { commentsRouter } from "./routers/comments";
+import { importsRouter } from "./routers/imports";
 import { invitationsRouter } from "./routers/invitations";
 import { meRouter } from "./routers/me";
 import { membersRouter } from "./routers/members";
 import { organisationsRouter } from "./routers/organisations";
+import { rosterRouter } from "./routers/roster";
+import { runsRouter } from "./routers/runs";
+import { templatesRouter } from "./routers/templates";
+import { trainingRouter } from "./routers/training";
+import { trainingSettingsRouter } from "./routers/training-settings";
+import { weeksRouter } from "./routers/weeks";
 import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
@@ -15,6 +23,14 @@ export const appRouter = createRouter({
   members: membersRouter,
   invitations: invitationsRouter,
   athletes: athletesRouter,
+  runs: runsRouter,
+  training: trainingRouter,
+  imports: importsRouter,
+  roster: rosterRouter,
+  weeks: weeksRouter,
+  templates: templatesRouter,
+  comments: commentsRouter,
+  trainingSettings: trainingSettingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

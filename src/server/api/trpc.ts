@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Actor } from "~/domain/authz/policy";
 import type { Database } from "~/server/db/connection";
 import { findAthleteByUser, findMembershipBySlug } from "~/server/data/organisations";
+import type { Tx } from "~/server/db/connection";
 import type { SessionUser } from "~/server/data/users";
 import { setOrganisation, withTenant } from "~/server/db/tenant";
 
@@ -16,6 +17,33 @@ export interface Context {
   db: Database;
   /** The signed-in user, already checked against the database; null when anonymous. */
   user: SessionUser | null;
+}
+
+/**
+ * A refusal about one input field that only the server can judge (e.g. a date after the athlete's
+ * today): sent like a schema error, so forms show it next to the field.
+ */
+export class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Throws a BAD_REQUEST whose message the form shows at `field`. */
+export function refuseField(field: string, message: string): never {
+  throw new TRPCError({ code: "BAD_REQUEST", message, cause: new FieldError(field, message) });
+}
+
+/** Validation messages keyed by the field's dotted path ("run.rpe"), for forms to show in place. */
+function fieldErrorsOf(cause: unknown): Record<string, string[]> | undefined {
+  if (cause instanceof FieldError) return { [cause.field]: [cause.message] };
+  if (!(cause instanceof z.ZodError)) return undefined;
+  const errors: Record<string, string[]> = {};
+  for (const issue of cause.issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
+  return errors;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -29,7 +57,7 @@ const t = initTRPC.context<Context>().create({
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
-        fieldErrors: error.cause instanceof z.ZodError ? z.flattenError(error.cause).fieldErrors : undefined,
+        fieldErrors: fieldErrorsOf(error.cause),
       },
     };
   },
@@ -59,6 +87,21 @@ export const orgSlugSchema = z
   .regex(/^[a-z0-9-]+$/, "Not an organisation address");
 
 /**
+ * "User X acting in organisation <slug>": the organisation and the caller as a policy actor, with
+ * row-level security narrowed to that organisation; null for non-members. Shared by orgProcedure and
+ * the few route handlers that are not tRPC (file uploads).
+ */
+export async function resolveOrgActor(tx: Tx, userId: string, orgSlug: string) {
+  const membership = await findMembershipBySlug(tx, userId, orgSlug);
+  if (!membership) return null;
+  await setOrganisation(tx, membership.org.id);
+  // Athlete profiles are tenant rows: readable only now that the organisation is set.
+  const [athlete] = membership.role === "athlete" ? await findAthleteByUser(tx, membership.org.id, userId) : [];
+  const actor: Actor = { userId, role: membership.role, athleteId: athlete?.id ?? null };
+  return { org: membership.org, actor };
+}
+
+/**
  * The input of an organisation procedure that takes more than `orgSlug`: strict (unknown keys are
  * refused, so nobody can slip in an org_id or a role), with `orgSlug` allowed alongside.
  */
@@ -73,13 +116,9 @@ export const orgInput = <Shape extends z.ZodRawShape>(shape: Shape) =>
 export const orgProcedure = protectedProcedure
   .input(z.object({ orgSlug: orgSlugSchema }))
   .use(async ({ ctx, input, next }) => {
-    const membership = await findMembershipBySlug(ctx.tx, ctx.user.id, input.orgSlug);
-    if (!membership) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
-    await setOrganisation(ctx.tx, membership.org.id);
-    // Athlete profiles are tenant rows: readable only now that the organisation is set.
-    const [athlete] = membership.role === "athlete" ? await findAthleteByUser(ctx.tx, membership.org.id, ctx.user.id) : [];
-    const actor: Actor = { userId: ctx.user.id, role: membership.role, athleteId: athlete?.id ?? null };
-    return next({ ctx: { ...ctx, org: membership.org, actor } });
+    const resolved = await resolveOrgActor(ctx.tx, ctx.user.id, input.orgSlug);
+    if (!resolved) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
+    return next({ ctx: { ...ctx, ...resolved } });
   });
 
 /** Throws FORBIDDEN unless `allowed`; the one way procedures turn a `can()` answer into a refusal. */

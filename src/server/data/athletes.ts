@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, eq, inArray, max, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { athletes, coachAssignments, runs, users } from "~/server/db/schema";
 
@@ -42,20 +42,9 @@ export async function listAthletes(tx: Tx, orgId: string, filter: { coachUserId?
   }));
 }
 
-/** An athlete's most recent runs, newest first. */
-export async function recentRuns(tx: Tx, orgId: string, athleteId: string, limit = 10) {
-  return tx
-    .select({
-      id: runs.id,
-      localDate: runs.localDate,
-      kind: runs.kind,
-      durationS: runs.durationS,
-      distanceM: runs.distanceM,
-      rpe: runs.rpe,
-      private: runs.private,
-    })
-    .from(runs)
-    .where(and(eq(runs.orgId, orgId), eq(runs.athleteId, athleteId)))
-    .orderBy(desc(runs.localDate), desc(runs.startedAt))
-    .limit(limit);
+export async function setRecentRace(tx: Tx, orgId: string, athleteId: string, race: { distanceM: number; timeS: number } | null) {
+  await tx
+    .update(athletes)
+    .set({ raceDistanceM: race?.distanceM ?? null, raceTimeS: race?.timeS ?? null })
+    .where(and(eq(athletes.orgId, orgId), eq(athletes.id, athleteId)));
 }

@@ -84,6 +84,8 @@ export async function seedDemo(db: Database, today: string): Promise<"seeded" | 
           orgId,
           userId: idOf(a.email),
           displayName: a.name,
+          // They joined before the eight weeks of history, so load ratios can be computed.
+          createdAt: new Date(Date.parse(`${today}T00:00:00Z`) - 70 * 86_400_000),
           // One experienced athlete runs a little more aerobic volume than the club default.
           trainingSettings: a.key === "lucas" ? { bands: { aerobic: [0.65, 0.85], recovery: [0.1, 0.2], qualityMax: 0.25 } } : {},
         })),

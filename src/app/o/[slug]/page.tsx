@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { AppShell } from "~/components/app-shell";
 import { loadOrgPage } from "~/server/pages/load-org";
 import { HydrateClient, prefetch, trpc } from "~/trpc/server";
-import { AthleteList } from "./athlete-list";
-import { MyTraining } from "./my-training";
+import { Roster } from "./roster";
+import { ThisWeek } from "./this-week";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -11,10 +11,10 @@ export default async function OrganisationHome({ params }: { params: Promise<{ s
   const { slug } = await params;
   const page = await loadOrgPage(slug, `/o/${slug}`);
   const isAthlete = page.org.role === "athlete";
-  prefetch(isAthlete ? trpc.athletes.mine.queryOptions({ orgSlug: slug }) : trpc.athletes.list.queryOptions({ orgSlug: slug }));
+  prefetch(isAthlete ? trpc.training.thisWeek.queryOptions({ orgSlug: slug }) : trpc.roster.list.queryOptions({ orgSlug: slug }));
   return (
     <AppShell page={page} current={`/o/${slug}`}>
-      <HydrateClient>{isAthlete ? <MyTraining orgSlug={slug} units={page.user.units} /> : <AthleteList orgSlug={slug} />}</HydrateClient>
+      <HydrateClient>{isAthlete ? <ThisWeek orgSlug={slug} units={page.user.units} /> : <Roster orgSlug={slug} isOwner={page.org.role === "owner"} />}</HydrateClient>
     </AppShell>
   );
 }

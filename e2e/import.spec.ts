@@ -1,0 +1,38 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+const fixtures = "src/server/activity-import/fixtures";
+
+test("an athlete imports watch files with a progress bar each, then confirms the run", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("lucas@riverside.example");
+  await page.getByLabel("Password").fill("runbalance-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Import" }).click();
+  await expect(page.getByRole("heading", { name: "Import runs from your watch" })).toBeVisible();
+
+  await page.getByLabel("Choose .fit, .gpx or .tcx files (also .gz)").setInputFiles([
+    `${fixtures}/paused-run.fit`,
+    `${fixtures}/run-with-hr.gpx.gz`,
+    `${fixtures}/bike.tcx`,
+  ]);
+  const files = page.getByRole("list", { name: "Files" });
+  await expect(files.getByRole("listitem")).toHaveCount(3);
+  await expect(page.getByLabel("Progress of paused-run.fit")).toBeVisible();
+  await expect(files.getByText("1 run read")).toHaveCount(2);
+  await expect(files.getByText(/bike\.tcx.*holds no run/)).toBeVisible();
+  await expect(page.getByRole("article")).toHaveCount(2);
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  // The same file again is recognised, not imported twice.
+  await page.getByLabel("Choose .fit, .gpx or .tcx files (also .gz)").setInputFiles([`${fixtures}/paused-run.fit`]);
+  await expect(files.getByText("1 already imported before")).toBeVisible();
+  await expect(page.getByRole("article")).toHaveCount(2);
+
+  const paused = page.getByRole("article").filter({ hasText: "paused-run.fit" });
+  await paused.getByLabel("Kind of run").selectOption("recovery");
+  await paused.getByLabel("How hard did it feel?").selectOption("5");
+  await paused.getByRole("button", { name: "Save run" }).click();
+  await expect(paused.getByText("Saved as a run.")).toBeVisible();
+  await expect(paused.getByText(/recovery run on \w+ was RPE 5/i)).toBeVisible();
+});

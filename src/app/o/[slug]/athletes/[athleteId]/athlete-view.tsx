@@ -1,0 +1,223 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Suspense } from "react";
+import { addDays, type ComplianceEntry } from "~/domain/rules";
+import { flagsSoFar, rankFlags } from "~/domain/training/roster";
+import { settingsProblem } from "~/domain/training/settings-form";
+import { formatDay, type Units } from "~/lib/format";
+import { useTRPC } from "~/trpc/react";
+import { LoadChart, RpeByKindChart, WeeklyMixChart } from "../../_coach/charts";
+import { CommentsPanel } from "../../_coach/comments";
+import { FlagMessages } from "../../_coach/flags";
+import { amountText, COMPLIANCE_STYLE, COMPLIANCE_WORDS, dayLabel, kindTitle, minutesText, WEEKDAY_NAMES, weekRange } from "../../_coach/format";
+import { MixKey, MixStack } from "../../_coach/mix-stack";
+import { TrainingSettingsForm } from "../../_coach/settings-form";
+import type { RouterOutputs } from "../../_coach/types";
+
+type Overview = RouterOutputs["roster"]["athlete"];
+type Week = Overview["weeks"][number];
+
+export function AthleteView({ orgSlug, athleteId, units, isOwner }: { orgSlug: string; athleteId: string; units: Units; isOwner: boolean }) {
+  const trpc = useTRPC();
+  const { data } = useSuspenseQuery(trpc.roster.athlete.queryOptions({ orgSlug, athleteId }));
+  const { athlete, weeks, currentWeekStart, settings } = data;
+  const past = weeks.filter((w) => w.weekStart <= currentWeekStart);
+  // As on the roster: the week in progress is not judged on its mix yet.
+  const recentFlags = rankFlags(
+    past.slice(-2).map((w) => ({ weekStart: w.weekStart, flags: w.weekStart === currentWeekStart ? flagsSoFar(w.evaluation.flags) : w.evaluation.flags })),
+  );
+  const builder = (weekStart: string) => `/o/${orgSlug}/athletes/${athleteId}/week/${weekStart}`;
+  const commentTargets = [
+    ...past.slice(-4).reverse().map((w) => ({ value: `week:${w.weekStart}`, label: `Week of ${formatDay(w.weekStart)}` })),
+    ...past
+      .flatMap((w) => w.runs)
+      .slice(-15)
+      .reverse()
+      .map((r) => ({ value: `run:${r.id}`, label: `${kindTitle(r.kind)} on ${formatDay(r.localDate)} (${minutesText(r.durationS / 60)}, RPE ${r.rpe})` })),
+  ];
+
+  return (
+    <div className="space-y-8">
+      <header>
+        <p className="text-sm">
+          <Link href={`/o/${orgSlug}`} className="text-blue-800 underline-offset-2 hover:underline">
+            ← All athletes
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{athlete.displayName}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          Weeks start on {WEEKDAY_NAMES[athlete.weekStartDay]} · {athlete.timeZone.replaceAll("_", " ")} · today is {formatDay(data.today)}
+        </p>
+        <div className="mt-3 flex flex-wrap gap-2">
+          <Link href={builder(currentWeekStart)} className="inline-flex min-h-11 items-center rounded-md bg-blue-700 px-4 text-sm font-medium text-white hover:bg-blue-800">
+            Plan this week
+          </Link>
+          <Link
+            href={builder(addDays(currentWeekStart, 7))}
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-100"
+          >
+            Plan next week
+          </Link>
+        </div>
+      </header>
+
+      <section aria-labelledby="flags-heading">
+        <h2 id="flags-heading" className="text-lg font-semibold">
+          Flags this week and last
+        </h2>
+        <div className="mt-2">
+          <FlagMessages flags={recentFlags} empty="Nothing flagged: the last two weeks are on track." />
+        </div>
+      </section>
+
+      <section aria-labelledby="calendar-heading">
+        <h2 id="calendar-heading" className="text-lg font-semibold">
+          Calendar
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">Planned sessions and what was run, day by day. Compliance: green 80–120 %, yellow 50–150 %, red beyond or missed.</p>
+        <div className="mt-2">
+          <MixKey />
+        </div>
+        <Calendar weeks={weeks} currentWeekStart={currentWeekStart} units={units} builder={builder} data={data} />
+      </section>
+
+      <section aria-labelledby="charts-heading" className="space-y-4">
+        <h2 id="charts-heading" className="text-lg font-semibold">
+          The last {past.length} weeks
+        </h2>
+        <div className="grid gap-4 xl:grid-cols-2">
+          <WeeklyMixChart title="Weekly mix by session kind (what was planned)" weeks={past.map((w) => ({ weekStart: w.weekStart, proportions: w.evaluation.actual.proportions }))} bands={settings.bands} />
+          <WeeklyMixChart title="Weekly mix by effort (the RPE given)" weeks={past.map((w) => ({ weekStart: w.weekStart, proportions: w.evaluation.actual.effortProportions }))} bands={settings.bands} />
+          <LoadChart weeks={past.map((w) => ({ weekStart: w.weekStart, load: w.evaluation.actual.load }))} monotonyMax={settings.monotonyMax} loadSpikeRatio={settings.loadSpikeRatio} />
+          <RpeByKindChart kinds={data.rpeByKind} effortBands={settings.effortBands} />
+        </div>
+      </section>
+
+      <Suspense fallback={<p>Loading comments…</p>}>
+        <CommentsPanel orgSlug={orgSlug} athleteId={athleteId} targets={commentTargets} canWrite />
+      </Suspense>
+
+      <AthleteSettings orgSlug={orgSlug} athleteId={athleteId} data={data} isOwner={isOwner} />
+    </div>
+  );
+}
+
+function complianceOf(week: Week): Map<string, ComplianceEntry> {
+  return new Map(week.evaluation.compliance.map((c) => [c.plannedId, c]));
+}
+
+function Calendar({ weeks, currentWeekStart, units, builder, data }: { weeks: Week[]; currentWeekStart: string; units: Units; builder: (w: string) => string; data: Overview }) {
+  const offsets = [0, 1, 2, 3, 4, 5, 6];
+  const firstDay = data.athlete.weekStartDay;
+  return (
+    <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Calendar of weeks" tabIndex={0}>
+      <table className="w-full min-w-[60rem] table-fixed text-left text-xs">
+        <caption className="sr-only">Weeks, newest last: plan and runs per day</caption>
+        <thead className="bg-slate-50 text-slate-700">
+          <tr>
+            <th scope="col" className="w-36 px-2 py-2 font-medium">Week</th>
+            {offsets.map((o) => (
+              <th key={o} scope="col" className="px-2 py-2 font-medium">
+                {WEEKDAY_NAMES[(firstDay + o) % 7]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[...weeks].reverse().map((week) => {
+            const compliance = complianceOf(week);
+            const current = week.weekStart === currentWeekStart;
+            const upcoming = week.weekStart > currentWeekStart;
+            return (
+              <tr key={week.weekStart} className={`border-t border-slate-100 align-top ${current ? "bg-blue-50/50" : ""}`}>
+                <th scope="row" className="px-2 py-2 font-normal">
+                  <span className="block font-semibold">{weekRange(week.weekStart)}</span>
+                  <span className="block text-slate-600">
+                    {current ? "This week · " : upcoming ? "Upcoming · " : ""}
+                    {week.status === "published" ? "Published" : week.status === "draft" ? "Draft" : "No plan"}
+                  </span>
+                  {!upcoming && (
+                    <div className="mt-1">
+                      <MixStack compact legend={false} proportions={week.evaluation.actual.effortProportions} bands={data.settings.bands} label={`Mix by effort, week of ${formatDay(week.weekStart)}`} />
+                    </div>
+                  )}
+                  <Link href={builder(week.weekStart)} className="mt-1 inline-block py-1 text-blue-800 underline underline-offset-2">
+                    {week.status ? "Edit week" : "Plan week"}
+                    <span className="sr-only"> of {formatDay(week.weekStart)}</span>
+                  </Link>
+                </th>
+                {offsets.map((o) => {
+                  const date = addDays(week.weekStart, o);
+                  const sessions = week.sessions.filter((s) => s.date === date);
+                  const runs = week.runs.filter((r) => r.localDate === date);
+                  return (
+                    <td key={o} className={`px-2 py-2 ${date === data.today ? "outline outline-2 -outline-offset-2 outline-blue-600" : ""}`}>
+                      <span className="sr-only">{dayLabel(week.weekStart, o)}: </span>
+                      <ul className="space-y-1">
+                        {sessions.map((s) => {
+                          const c = compliance.get(s.id);
+                          return (
+                            <li key={s.id} className={`rounded border-l-4 px-1.5 py-1 ${c?.color ? COMPLIANCE_STYLE[c.color] : "border-slate-400 bg-slate-50"}`}>
+                              <span className="font-medium">{kindTitle(s.kind)}</span> <span>{amountText(s, units)}</span>
+                              {c?.color && (
+                                <span className="block">
+                                  {c.runId ? `${Math.round(c.percent ?? 0)} % · ${COMPLIANCE_WORDS[c.color]}` : "missed"}
+                                </span>
+                              )}
+                            </li>
+                          );
+                        })}
+                        {runs.map((r) => (
+                          <li key={r.id} className="rounded bg-white px-1.5 py-1 ring-1 ring-slate-200">
+                            <span className="sr-only">Ran: </span>
+                            <span aria-hidden="true">✓ </span>
+                            {kindTitle(r.kind)} {minutesText(r.durationS / 60)}, RPE {r.rpe}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function AthleteSettings({ orgSlug, athleteId, data, isOwner }: { orgSlug: string; athleteId: string; data: Overview; isOwner: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const update = useMutation(trpc.trainingSettings.updateAthlete.mutationOptions());
+  const { trainingSettings } = data;
+  return (
+    <section aria-labelledby="settings-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="settings-heading" className="text-lg font-semibold">
+        Training settings for {data.athlete.displayName}
+      </h2>
+      <p className="mt-1 mb-3 text-sm text-slate-600">
+        Leave a field empty to follow the club default (shown under it).{" "}
+        <Link href={`/o/${orgSlug}/training-settings`} className="text-blue-800 underline underline-offset-2">
+          {isOwner ? "Change the club defaults" : "See the club defaults"}
+        </Link>
+        .
+      </p>
+      <TrainingSettingsForm
+        headingId="settings-heading"
+        override={trainingSettings.override}
+        base={trainingSettings.orgResolved}
+        baseName="club default"
+        validate={(override) => settingsProblem(trainingSettings.orgOverride, override)}
+        saving={update.isPending}
+        save={async (override) => {
+          await update.mutateAsync({ orgSlug, athleteId, override });
+          await queryClient.invalidateQueries({ queryKey: trpc.roster.pathKey() });
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AppShell } from "~/components/app-shell";
+import { loadOrgPage } from "~/server/pages/load-org";
+import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { queryOr404, UUID } from "../../_coach/load";
+import { AthleteView } from "./athlete-view";
+
+export const metadata: Metadata = { title: "Athlete" };
+
+/** A coached athlete's weeks, charts and settings: for their coaches and the owners; anyone else gets 404. */
+export default async function AthletePage({ params }: { params: Promise<{ slug: string; athleteId: string }> }) {
+  const { slug, athleteId } = await params;
+  const page = await loadOrgPage(slug, `/o/${slug}/athletes/${athleteId}`);
+  if (page.org.role === "athlete" || !UUID.test(athleteId)) notFound();
+  await queryOr404(() => getQueryClient().fetchQuery(trpc.roster.athlete.queryOptions({ orgSlug: slug, athleteId })));
+  prefetch(trpc.comments.listForAthlete.queryOptions({ orgSlug: slug, athleteId }));
+  return (
+    <AppShell page={page} current={`/o/${slug}`}>
+      <HydrateClient>
+        <AthleteView orgSlug={slug} athleteId={athleteId} units={page.user.units} isOwner={page.org.role === "owner"} />
+      </HydrateClient>
+    </AppShell>
+  );
+}

@@ -1,0 +1,349 @@
+"use client";
+
+import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { Suspense, useEffect, useMemo, useState } from "react";
+import { Button } from "~/components/button";
+import { addDays, evaluateWeek, isQualityKind, rpeWords } from "~/domain/rules";
+import {
+  copyWeek,
+  draftsFromStored,
+  plannedMinutes,
+  plannedRowsOf,
+  removeSession,
+  sessionsToSave,
+  shiftSession,
+  updateSession,
+  type SessionDraft,
+} from "~/domain/training/week-plan";
+import { weekInputFor } from "~/domain/training/week-input";
+import { formatDay, type Units } from "~/lib/format";
+import { errorMessage } from "~/lib/trpc-error";
+import { useTRPC } from "~/trpc/react";
+import { CommentsPanel } from "../../../../_coach/comments";
+import { amountText, kindTitle, WEEKDAY_NAMES, weekRange } from "../../../../_coach/format";
+import { newKey } from "./new-key";
+import { amountProblem, KIND_DEFAULTS, SessionEditor } from "./session-editor";
+import { TemplateTools } from "./template-tools";
+import { liveSummary, WeekPreview } from "./week-preview";
+
+
+const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+/**
+ * The week builder: seven days from the athlete's week start, sessions added, edited, moved and
+ * deleted, the rules engine's verdict recomputed on every change, then saved as a draft or published.
+ * Edits stay local until saved; a refetch never overwrites them (only "Reload" does).
+ */
+export function WeekBuilder({ orgSlug, athleteId, weekStart, units }: { orgSlug: string; athleteId: string; weekStart: string; units: Units }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { data, refetch } = useSuspenseQuery(trpc.weeks.get.queryOptions({ orgSlug, athleteId, weekStart }));
+  const [saved, setSaved] = useState(() => ({ version: data.week?.version ?? null, status: data.week?.status ?? null }));
+  const [drafts, setDrafts] = useState<SessionDraft[]>(() => draftsFromStored(data.weekStart, data.sessions));
+  const [dirty, setDirty] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState("");
+  const [problem, setProblem] = useState<{ text: string; conflict: boolean } | null>(null);
+
+  const change = (next: SessionDraft[], message?: string) => {
+    setDrafts(next);
+    setDirty(true);
+    if (message) setNotice(message);
+  };
+  const replaceAll = (next: SessionDraft[], message: string) => {
+    setEditing(null);
+    change(next, message);
+  };
+
+  const evaluation = useMemo(
+    () =>
+      evaluateWeek(
+        weekInputFor({ weekStart: data.weekStart, asOf: data.today, settings: data.settings, runs: data.runs, planned: plannedRowsOf(data.weekStart, drafts), historyFrom: data.historyFrom }),
+      ),
+    [drafts, data],
+  );
+  const summary = liveSummary(evaluation);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const save = useMutation(
+    trpc.weeks.save.mutationOptions({
+      onSuccess: (result) => {
+        setSaved({ version: result.week.version, status: result.week.status });
+        setDrafts(draftsFromStored(data.weekStart, result.sessions));
+        setDirty(false);
+        setEditing(null);
+        setProblem(null);
+        setNotice(result.week.status === "published" ? `Published to ${data.athlete.displayName}.` : "Saved as a draft. The athlete does not see it yet.");
+        void queryClient.invalidateQueries({ queryKey: trpc.roster.pathKey() });
+      },
+      onError: (e) => setProblem({ text: errorMessage(e), conflict: (e as { data?: { code?: string } }).data?.code === "CONFLICT" }),
+    }),
+  );
+
+  function submit(status: "draft" | "published") {
+    const incomplete = drafts.find((d) => amountProblem(d));
+    if (incomplete) {
+      setProblem({ text: `${kindTitle(incomplete.kind)} on ${dayName(incomplete.day)}: ${amountProblem(incomplete)}`, conflict: false });
+      setEditing(incomplete.key);
+      return;
+    }
+    save.mutate({ orgSlug, athleteId, weekStart: data.weekStart, version: saved.version, status, sessions: sessionsToSave(drafts) });
+  }
+
+  async function reload() {
+    const fresh = await refetch();
+    if (!fresh.data) return;
+    setSaved({ version: fresh.data.week?.version ?? null, status: fresh.data.week?.status ?? null });
+    setDrafts(draftsFromStored(fresh.data.weekStart, fresh.data.sessions));
+    setDirty(false);
+    setEditing(null);
+    setProblem(null);
+    setNotice("Reloaded: you now see the week as saved.");
+  }
+
+  const firstDay = data.athlete.weekStartDay;
+  const dayName = (offset: number) => `${WEEKDAY_NAMES[(firstDay + offset) % 7]} ${formatDay(addDays(data.weekStart, offset)).split(" ").slice(1).join(" ")}`;
+  const dayOptions = [0, 1, 2, 3, 4, 5, 6].map((o) => ({ value: String(o), label: dayName(o) }));
+  const editingDraft = drafts.find((d) => d.key === editing) ?? null;
+  const flaggedKeys = new Set(evaluation.flags.filter((f) => f.measure === "plan" && f.plannedId).map((f) => f.plannedId));
+
+  function addOn(day: number) {
+    const draft: SessionDraft = { key: newKey(), day, kind: "aerobic", ...KIND_DEFAULTS.aerobic, distanceM: null, description: "" };
+    change([...drafts, draft], `Added an aerobic run on ${dayName(day)}.`);
+    setEditing(draft.key);
+  }
+
+  function move(draft: SessionDraft, by: -1 | 1) {
+    change(shiftSession(drafts, draft.key, by), `Moved the ${kindTitle(draft.kind).toLowerCase()} to ${dayName(draft.day + by)}.`);
+    const edge = draft.day + by === (by === 1 ? 6 : 0);
+    focusSoon(edge ? `edit-${draft.key}` : `move-${by === 1 ? "later" : "earlier"}-${draft.key}`);
+  }
+
+  function remove(draft: SessionDraft) {
+    if (editing === draft.key) setEditing(null);
+    change(removeSession(drafts, draft.key), `Deleted the ${kindTitle(draft.kind).toLowerCase()} on ${dayName(draft.day)}.`);
+    focusSoon(`add-${draft.day}`);
+  }
+
+  const statusText = saved.status === null ? "Not saved yet" : `${saved.status === "published" ? "Published" : "Draft"} · version ${saved.version}`;
+  const base = `/o/${orgSlug}/athletes/${athleteId}`;
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="text-sm">
+          <Link href={base} className="text-blue-800 underline-offset-2 hover:underline">
+            ← {data.athlete.displayName}
+          </Link>
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">
+          Week of {weekRange(data.weekStart)} <span className="text-slate-600">· {data.athlete.displayName}</span>
+        </h1>
+        <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+          <span className="rounded bg-slate-100 px-2 py-1 font-medium" data-testid="week-status">
+            {statusText}
+          </span>
+          {dirty && <span className="rounded bg-amber-100 px-2 py-1 font-medium text-amber-950">Unsaved changes</span>}
+          <nav aria-label="Other weeks" className="flex gap-3">
+            <Link href={`${base}/week/${addDays(data.weekStart, -7)}`} className="py-2 text-blue-800 underline underline-offset-2">
+              ← Previous week
+            </Link>
+            <Link href={`${base}/week/${addDays(data.weekStart, 7)}`} className="py-2 text-blue-800 underline underline-offset-2">
+              Next week →
+            </Link>
+          </nav>
+        </div>
+        <p className="sr-only" aria-live="polite">
+          {summary}
+        </p>
+      </header>
+
+      <section aria-labelledby="tools-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="tools-heading" className="text-lg font-semibold">
+          Start from
+        </h2>
+        <div className="mt-2 flex flex-wrap items-end gap-3">
+          <Button
+            type="button"
+            variant="secondary"
+            disabled={data.previousSessions.length === 0}
+            onClick={() => replaceAll(copyWeek(data.previousWeekStart, data.previousSessions, newKey), `Copied ${data.previousSessions.length} sessions from last week. Nothing is saved yet.`)}
+          >
+            Copy last week{data.previousSessions.length === 0 ? " (empty)" : ""}
+          </Button>
+          <Suspense fallback={<p className="text-sm">Loading templates…</p>}>
+            <TemplateTools orgSlug={orgSlug} drafts={drafts} onUse={(next, name) => replaceAll(next, `Loaded the template “${name}”: ${next.length} sessions. Nothing is saved yet.`)} />
+          </Suspense>
+        </div>
+        <p className="mt-2 min-h-5 text-sm text-slate-700" role="status">
+          {notice}
+        </p>
+      </section>
+
+      <section aria-labelledby="days-heading">
+        <h2 id="days-heading" className="sr-only">
+          Days
+        </h2>
+        <ol className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7">
+          {[0, 1, 2, 3, 4, 5, 6].map((day) => {
+            const date = addDays(data.weekStart, day);
+            const sessions = drafts.filter((d) => d.day === day);
+            const runs = data.runs.filter((r) => r.localDate === date);
+            return (
+              <li key={day} className={`flex flex-col rounded-lg border bg-white p-2 ${date === data.today ? "border-blue-600" : "border-slate-200"}`}>
+                <h3 id={`day-${day}`} className="text-sm font-semibold">
+                  {dayName(day)}
+                  {date === data.today && <span className="ml-1 text-xs font-normal text-blue-800">(today)</span>}
+                </h3>
+                <ul className="mt-2 flex-1 space-y-2" aria-label={`Sessions on ${dayName(day)}`}>
+                  {sessions.map((draft) => (
+                    <SessionCard
+                      key={draft.key}
+                      draft={draft}
+                      dayName={dayName}
+                      units={units}
+                      flagged={flaggedKeys.has(draft.key)}
+                      editing={editing === draft.key}
+                      rpeText={draft.targetRpe === null ? null : `RPE ${draft.targetRpe} · ${rpeWords(draft.targetRpe, data.settings.effortBands)}`}
+                      onEdit={() => setEditing(draft.key)}
+                      onMove={(by) => move(draft, by)}
+                      onDelete={() => remove(draft)}
+                    />
+                  ))}
+                </ul>
+                {runs.length > 0 && (
+                  <ul className="mt-2 space-y-1 border-t border-slate-100 pt-2 text-xs text-slate-700" aria-label={`Runs on ${dayName(day)}`}>
+                    {runs.map((r) => (
+                      <li key={r.id}>
+                        <span aria-hidden="true">✓ </span>Ran: {kindTitle(r.kind)} {Math.round(r.durationS / 60)} min, RPE {r.rpe}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <button
+                  type="button"
+                  id={`add-${day}`}
+                  onClick={() => addOn(day)}
+                  aria-label={`Add a session on ${dayName(day)}`}
+                  className="mt-2 min-h-11 rounded-md border border-dashed border-slate-400 text-sm text-slate-700 hover:bg-slate-50"
+                >
+                  + Add session
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      {editingDraft && (
+        <SessionEditor
+          key={editingDraft.key}
+          draft={editingDraft}
+          dayOptions={dayOptions}
+          units={units}
+          effortBands={data.settings.effortBands}
+          liveSummary={summary}
+          onChange={(c) => change(updateSession(drafts, editingDraft.key, c))}
+          onDelete={() => remove(editingDraft)}
+          onClose={() => {
+            setEditing(null);
+            focusSoon(`edit-${editingDraft.key}`);
+          }}
+        />
+      )}
+
+      <WeekPreview
+        evaluation={evaluation}
+        settings={data.settings}
+        plannedMin={plannedMinutes(drafts)}
+        qualityCount={drafts.filter((d) => isQualityKind(d.kind)).length}
+      />
+
+      <section aria-labelledby="save-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="save-heading" className="text-lg font-semibold">
+          Save
+        </h2>
+        <p className="text-sm text-slate-600">
+          {saved.status === "published"
+            ? `${data.athlete.displayName} sees this week. Saving keeps it published; saving as a draft hides it until you publish again.`
+            : `${data.athlete.displayName} sees the week once you publish it.`}
+        </p>
+        <div role="alert" className="mt-2 min-h-5 text-sm text-red-700">
+          {problem?.text}
+        </div>
+        {problem?.conflict && (
+          <Button type="button" variant="secondary" className="mt-2" onClick={() => void reload()}>
+            Reload the week (discards your changes)
+          </Button>
+        )}
+        <div className="mt-3 flex flex-wrap gap-2">
+          <Button type="button" variant="secondary" disabled={save.isPending} onClick={() => submit("draft")}>
+            {saved.status === "published" ? "Unpublish and save as draft" : "Save draft"}
+          </Button>
+          <Button type="button" disabled={save.isPending} onClick={() => submit("published")}>
+            {saved.status === "published" ? "Save and keep published" : "Publish to athlete"}
+          </Button>
+        </div>
+      </section>
+
+      <Suspense fallback={<p>Loading comments…</p>}>
+        <CommentsPanel orgSlug={orgSlug} athleteId={athleteId} weekStart={data.weekStart} canWrite />
+      </Suspense>
+    </div>
+  );
+}
+
+function SessionCard({
+  draft,
+  dayName,
+  units,
+  flagged,
+  editing,
+  rpeText,
+  onEdit,
+  onMove,
+  onDelete,
+}: {
+  draft: SessionDraft;
+  dayName: (offset: number) => string;
+  units: Units;
+  flagged: boolean;
+  editing: boolean;
+  rpeText: string | null;
+  onEdit: () => void;
+  onMove: (by: -1 | 1) => void;
+  onDelete: () => void;
+}) {
+  const name = `${kindTitle(draft.kind).toLowerCase()} on ${dayName(draft.day)}`;
+  const iconButton = "inline-flex size-9 items-center justify-center rounded-md border border-slate-300 bg-white text-sm hover:bg-slate-100 disabled:text-slate-400";
+  return (
+    <li className={`rounded-md border p-2 text-sm ${editing ? "border-blue-700 bg-blue-50" : flagged ? "border-amber-600 bg-amber-50" : "border-slate-200 bg-slate-50"}`}>
+      <p className="font-medium">{kindTitle(draft.kind)}</p>
+      <p className="text-slate-700">{amountText({ ...draft, distanceM: Number.isFinite(draft.distanceM) ? draft.distanceM : null }, units) || "no amount yet"}</p>
+      {rpeText && <p className="text-xs text-slate-700">{rpeText}</p>}
+      {draft.description && <p className="mt-1 text-xs break-words text-slate-700">{draft.description}</p>}
+      {flagged && <p className="mt-1 text-xs font-medium text-amber-950">⚠ flagged in the live check</p>}
+      <div className="mt-2 flex flex-wrap gap-1">
+        <button type="button" id={`edit-${draft.key}`} onClick={onEdit} className="inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-2 text-xs font-medium hover:bg-slate-100" aria-label={`Edit ${name}`}>
+          Edit
+        </button>
+        <button type="button" id={`move-earlier-${draft.key}`} onClick={() => onMove(-1)} disabled={draft.day === 0} className={iconButton} aria-label={draft.day === 0 ? `Move ${name} earlier (first day)` : `Move ${name} to ${dayName(draft.day - 1)}`}>
+          <span aria-hidden="true">←</span>
+        </button>
+        <button type="button" id={`move-later-${draft.key}`} onClick={() => onMove(1)} disabled={draft.day === 6} className={iconButton} aria-label={draft.day === 6 ? `Move ${name} later (last day)` : `Move ${name} to ${dayName(draft.day + 1)}`}>
+          <span aria-hidden="true">→</span>
+        </button>
+        <button type="button" onClick={onDelete} className={iconButton} aria-label={`Delete ${name}`}>
+          <span aria-hidden="true">✕</span>
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Flag, TrainingSettings, WeekEvaluation } from "~/domain/rules";
+import { FlagMessages } from "../../../../_coach/flags";
+import { minutesText } from "../../../../_coach/format";
+import { MixKey, MixStack } from "../../../../_coach/mix-stack";
+
+/** Flags about the plan itself (its mix, quality days back to back): what the coach can fix here. */
+export const isPlanFlag = (flag: Flag) => flag.measure === "plan";
+
+/** One line for screen readers and the editor: how the plan stands right now. */
+export function liveSummary(evaluation: WeekEvaluation): string {
+  const plan = evaluation.flags.filter(isPlanFlag);
+  if (plan.length === 0) return "Live check: no flags on this plan.";
+  return `Live check: ${plan.length} flag${plan.length === 1 ? "" : "s"} on this plan. ${plan[0]!.message}`;
+}
+
+/** The rules engine's verdict on the week as it is being edited, before anything is saved. */
+export function WeekPreview({ evaluation, settings, plannedMin, qualityCount }: { evaluation: WeekEvaluation; settings: TrainingSettings; plannedMin: number; qualityCount: number }) {
+  const planFlags = evaluation.flags.filter(isPlanFlag);
+  const weekFlags = evaluation.flags.filter((f) => !isPlanFlag(f));
+  const mix = evaluation.plan;
+  return (
+    <section aria-labelledby="preview-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="preview-heading" className="text-lg font-semibold">
+        Live check
+      </h2>
+      <p className="text-sm text-slate-600">The rules engine reads the plan as you edit, before anything is saved.</p>
+      <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="text-slate-600">Planned</dt>
+          <dd className="font-medium">{minutesText(plannedMin)}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">Quality sessions</dt>
+          <dd className="font-medium">{qualityCount}</dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">Mix measured by</dt>
+          <dd className="font-medium">{evaluation.basis === "sessions" ? "number of sessions" : evaluation.basis}</dd>
+        </div>
+      </dl>
+      <h3 className="mt-3 text-sm font-semibold">Planned mix</h3>
+      <div className="mt-1">
+        <MixStack
+          proportions={mix?.proportions ?? null}
+          bands={settings.bands}
+          label="Planned mix"
+          emptyText={`Add at least ${settings.minRunsForMix} sessions to judge the mix.`}
+        />
+        <div className="mt-2">
+          <MixKey />
+        </div>
+      </div>
+      <h3 className="mt-4 text-sm font-semibold">Flags on this plan</h3>
+      <div className="mt-1">
+        <FlagMessages flags={planFlags} empty="No flags: the plan is within its targets." />
+      </div>
+      {weekFlags.length > 0 && (
+        <>
+          <h3 className="mt-4 text-sm font-semibold">This week so far (what was run)</h3>
+          <div className="mt-1">
+            <FlagMessages flags={weekFlags} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

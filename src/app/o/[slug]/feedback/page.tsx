@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AppShell } from "~/components/app-shell";
+import { FlagList } from "~/components/flag-list";
+import { formatDay } from "~/lib/format";
+import { loadOrgPage } from "~/server/pages/load-org";
+import { getQueryClient, trpc } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Feedback" };
+
+/** Week by week, what the rules noticed, in plain words: the feed that teaches easy days easy. */
+export default async function FeedbackPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const page = await loadOrgPage(slug, `/o/${slug}/feedback`);
+  if (page.org.role !== "athlete") notFound();
+  const weeks = await getQueryClient().fetchQuery(trpc.training.feedback.queryOptions({ orgSlug: slug }));
+  return (
+    <AppShell page={page} current={`/o/${slug}/feedback`}>
+      <h1 className="text-2xl font-semibold tracking-tight">Feedback</h1>
+      <p className="mt-1 text-sm text-slate-600">What your runs told us, week by week, and what to do next time.</p>
+      <ol className="mt-4 space-y-4">
+        {weeks.map((week) => (
+          <li key={week.weekStart} className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 className="mb-2 font-semibold">Week of {formatDay(week.weekStart)}</h2>
+            <FlagList flags={week.flags} empty="Nothing to flag: a well-balanced week." />
+          </li>
+        ))}
+      </ol>
+    </AppShell>
+  );
+}

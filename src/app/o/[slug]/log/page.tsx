@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { categoryOf } from "~/domain/rules";
+import { AppShell } from "~/components/app-shell";
+import { zonedParts } from "~/lib/zoned-time";
+import { loadOrgPage } from "~/server/pages/load-org";
+import { getQueryClient, trpc } from "~/trpc/server";
+import { RunForm } from "../run-form";
+
+export const metadata: Metadata = { title: "Log a run" };
+
+export default async function LogRunPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const page = await loadOrgPage(slug, `/o/${slug}/log`);
+  if (page.org.role !== "athlete") notFound();
+  const week = await getQueryClient().fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }));
+  // Today's planned session that has no run yet picks the kind (and is what the run fulfils).
+  const done = new Set(week.evaluation.compliance.filter((c) => c.runId).map((c) => c.plannedId));
+  const todays = week.planned.find((p) => p.date === week.today && !done.has(p.id));
+  const now = zonedParts(new Date(), page.user.timeZone);
+  return (
+    <AppShell page={page} current={`/o/${slug}/log`}>
+      <div className="mx-auto max-w-lg">
+        <h1 className="text-2xl font-semibold tracking-tight">Log a run</h1>
+        {todays && (
+          <p className="mt-1 text-sm text-slate-600">
+            Planned today: {todays.description || todays.kind} ({categoryOf(todays.kind)})
+          </p>
+        )}
+        <div className="mt-4">
+          <RunForm
+            orgSlug={slug}
+            units={page.user.units}
+            today={week.today}
+            effortBands={week.effortBands}
+            initial={{
+              date: now.date,
+              time: now.time,
+              kind: todays?.kind ?? "aerobic",
+              durationS: todays?.durationMin ? todays.durationMin * 60 : null,
+              distanceM: null,
+              rpe: null,
+              notes: "",
+              private: false,
+              plannedSessionId: todays?.id ?? null,
+            }}
+          />
+        </div>
+      </div>
+    </AppShell>
+  );
+}

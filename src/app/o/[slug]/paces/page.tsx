@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AppShell } from "~/components/app-shell";
+import { loadOrgPage } from "~/server/pages/load-org";
+import { getQueryClient, trpc } from "~/trpc/server";
+import { PaceGuidance } from "./pace-guidance";
+
+export const metadata: Metadata = { title: "Paces" };
+
+export default async function PacesPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const page = await loadOrgPage(slug, `/o/${slug}/paces`);
+  if (page.org.role !== "athlete") notFound();
+  const week = await getQueryClient().fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }));
+  return (
+    <AppShell page={page} current={`/o/${slug}/paces`}>
+      <PaceGuidance orgSlug={slug} units={page.user.units} initialRace={week.race} initialGuidance={week.paces} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { TRPCError } from "@trpc/server";
+import { notFound } from "next/navigation";
+import { DEFAULT_EFFORT_BANDS } from "~/domain/rules";
+import { AppShell } from "~/components/app-shell";
+import { zonedParts } from "~/lib/zoned-time";
+import { loadOrgPage } from "~/server/pages/load-org";
+import { getQueryClient, trpc } from "~/trpc/server";
+import { RunForm } from "../../run-form";
+
+export const metadata: Metadata = { title: "Edit run" };
+
+export default async function EditRunPage({ params }: { params: Promise<{ slug: string; runId: string }> }) {
+  const { slug, runId } = await params;
+  const page = await loadOrgPage(slug, `/o/${slug}/runs/${runId}`);
+  const queryClient = getQueryClient();
+  const run = await queryClient.fetchQuery(trpc.runs.get.queryOptions({ orgSlug: slug, runId })).catch((error: unknown) => {
+    if (error instanceof TRPCError) notFound();
+    throw error;
+  });
+  if (!run.canEdit) notFound();
+  const week = page.org.role === "athlete" ? await queryClient.fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug })) : null;
+  const started = zonedParts(run.startedAt, page.user.timeZone);
+  return (
+    <AppShell page={page} current={`/o/${slug}/history`}>
+      <div className="mx-auto max-w-lg">
+        <h1 className="text-2xl font-semibold tracking-tight">Edit run</h1>
+        <div className="mt-4">
+          <RunForm
+            orgSlug={slug}
+            runId={run.id}
+            units={page.user.units}
+            today={week?.today ?? zonedParts(new Date(), page.user.timeZone).date}
+            effortBands={week?.effortBands ?? DEFAULT_EFFORT_BANDS}
+            initial={{
+              date: run.localDate,
+              time: started.time,
+              kind: run.kind,
+              durationS: run.durationS,
+              distanceM: run.distanceM,
+              rpe: run.rpe,
+              notes: run.notes,
+              private: run.private,
+              plannedSessionId: run.plannedSessionId,
+            }}
+          />
+        </div>
+      </div>
+    </AppShell>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AppShell } from "~/components/app-shell";
+import { addDays, weekStartFor } from "~/domain/rules";
+import { weekdayFromIndex } from "~/domain/training/week-input";
+import { zonedDate } from "~/lib/zoned-time";
+import { loadOrgPage } from "~/server/pages/load-org";
+import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { TemplatesView } from "./templates-view";
+
+export const metadata: Metadata = { title: "Week templates" };
+
+/** Weekly templates and assigning them to many athletes at once (coaches and owners). */
+export default async function TemplatesPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const page = await loadOrgPage(slug, `/o/${slug}/templates`);
+  if (page.org.role === "athlete") notFound();
+  prefetch(trpc.templates.list.queryOptions({ orgSlug: slug }));
+  prefetch(trpc.athletes.list.queryOptions({ orgSlug: slug }));
+  const nextWeek = addDays(weekStartFor(zonedDate(new Date(), page.user.timeZone), weekdayFromIndex(page.user.weekStartDay)), 7);
+  return (
+    <AppShell page={page} current={`/o/${slug}`}>
+      <HydrateClient>
+        <TemplatesView orgSlug={slug} defaultFrom={nextWeek} />
+      </HydrateClient>
+    </AppShell>
+  );
+}

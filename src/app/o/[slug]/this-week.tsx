@@ -1,0 +1,108 @@
+"use client";
+
+import { useSuspenseQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { categoryOf, rpeWords } from "~/domain/rules";
+import { FlagList } from "~/components/flag-list";
+import { MixBar } from "~/components/mix-bar";
+import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, paceRange, type Units } from "~/lib/format";
+import { useTRPC } from "~/trpc/react";
+
+const COMPLIANCE_STYLE = {
+  green: "bg-green-100 text-green-900",
+  yellow: "bg-amber-100 text-amber-900",
+  red: "bg-red-100 text-red-900",
+} as const;
+
+export function ThisWeek({ orgSlug, units }: { orgSlug: string; units: Units }) {
+  const trpc = useTRPC();
+  const { data: week } = useSuspenseQuery(trpc.training.thisWeek.queryOptions({ orgSlug }));
+  const compliance = new Map(week.evaluation.compliance.map((c) => [c.plannedId, c]));
+  const next = week.planned.find((p) => p.date >= week.today && !compliance.get(p.id)?.runId);
+  const easy = week.paces?.paces.easy;
+
+  return (
+    <section aria-labelledby="week-heading" className="pb-24">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 id="week-heading" className="text-2xl font-semibold tracking-tight">
+          This week
+        </h1>
+        <p className="text-sm text-slate-600">
+          {formatDay(week.days[0]!)} – {formatDay(week.days[6]!)}
+        </p>
+      </div>
+      <p className="text-sm text-slate-600">{week.coaches.length ? `Coached by ${week.coaches.join(", ")}` : "No coach assigned yet"}</p>
+
+      <div className="mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-sm font-semibold text-slate-800">Your mix so far</h2>
+        <MixBar label="By kind of run" proportions={week.evaluation.actual.proportions} bands={week.bands} />
+        <MixBar label="By how hard it felt" proportions={week.evaluation.actual.effortProportions} bands={week.bands} />
+      </div>
+
+      <ol className="mt-4 space-y-2">
+        {week.days.map((day) => {
+          const planned = week.planned.filter((p) => p.date === day);
+          const runs = week.runs.filter((r) => r.localDate === day);
+          const isToday = day === week.today;
+          return (
+            <li key={day} className={`rounded-lg border bg-white p-3 ${isToday ? "border-blue-600" : "border-slate-200"}`} aria-current={isToday ? "date" : undefined}>
+              <h3 className="text-sm font-semibold">
+                {formatDay(day)} {isToday && <span className="ml-1 rounded bg-blue-700 px-1.5 py-0.5 text-xs text-white">Today</span>}
+              </h3>
+              {planned.length === 0 && runs.length === 0 && <p className="text-sm text-slate-500">Rest day</p>}
+              {planned.map((p) => {
+                const c = compliance.get(p.id);
+                const category = categoryOf(p.kind);
+                return (
+                  <div key={p.id} className="mt-1 text-sm">
+                    <span className="font-medium">{KIND_NAMES[p.kind]}</span>
+                    {p.durationMin ? ` · ${p.durationMin} min` : ""}
+                    {p.distanceM ? ` · ${formatDistance(p.distanceM, units)}` : ""}
+                    {p.id === next?.id && <span className="ml-2 rounded bg-slate-900 px-1.5 py-0.5 text-xs text-white">Next</span>}
+                    {c?.color && (
+                      <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${COMPLIANCE_STYLE[c.color]}`}>
+                        {c.runId ? `${Math.round(c.percent ?? 0)} % done` : "missed"}
+                      </span>
+                    )}
+                    {p.description && <p className="text-slate-700">{p.description}</p>}
+                    {p.targetRpe && (
+                      <p className="text-slate-600">
+                        Target RPE {p.targetRpe}: {rpeWords(p.targetRpe, week.effortBands)}
+                      </p>
+                    )}
+                    {easy && category !== "quality" && (
+                      <p className="text-slate-600">
+                        Pace: {category === "recovery" ? `slower than ${formatPace(easy.toSPerKm, 1000, units)}` : paceRange(easy.fromSPerKm, easy.toSPerKm, units)}
+                      </p>
+                    )}
+                  </div>
+                );
+              })}
+              {runs.map((r) => (
+                <p key={r.id} className="mt-1 text-sm text-slate-800">
+                  ✓ Ran {KIND_NAMES[r.kind].toLowerCase()} · {formatDuration(r.durationS)} · {formatDistance(r.distanceM, units)} · RPE {r.rpe}{" "}
+                  <Link href={`/o/${orgSlug}/runs/${r.id}`} className="text-blue-700 underline">
+                    edit
+                  </Link>
+                </p>
+              ))}
+            </li>
+          );
+        })}
+      </ol>
+
+      <div className="mt-4">
+        <h2 className="text-lg font-semibold">This week&apos;s feedback</h2>
+        <div className="mt-2">
+          <FlagList flags={week.evaluation.flags} empty="Nothing to flag so far: well balanced." />
+        </div>
+      </div>
+
+      <div className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white/95 p-3 sm:static sm:mt-6 sm:border-0 sm:bg-transparent sm:p-0">
+        <Link href={`/o/${orgSlug}/log`} className="flex min-h-12 w-full items-center justify-center rounded-md bg-blue-700 text-base font-semibold text-white sm:w-auto sm:px-6">
+          Log a run
+        </Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * The roster's reading of an athlete's recent weeks: which flags matter most, how well the plan was
+ * followed, and how urgently the coach should look. Pure: it only summarises engine evaluations.
+ */
+import type { ComplianceEntry, Flag, FlagCode, Proportions, Severity, WeekEvaluation } from "~/domain/rules";
+import type { PlannedRow, RunRow } from "./week-input";
+
+/**
+ * Most important first. Effort drift (easy days too hard) and too much quality are what the product
+ * exists to catch; then sudden load and missed sessions; band drift and single-run details after.
+ */
+export const FLAG_PRIORITY: readonly FlagCode[] = [
+  "recovery_too_hard",
+  "quality_high",
+  "load_spike",
+  "missed_session",
+  "quality_back_to_back",
+  "aerobic_too_hard",
+  "monotony_high",
+  "aerobic_low",
+  "recovery_low",
+  "recovery_too_long",
+  "aerobic_high",
+  "recovery_high",
+  "quality_too_easy",
+  "aerobic_too_easy",
+  "aerobic_too_short",
+  "unplanned_session",
+];
+
+/** How much each occurrence of a warning weighs towards "needs attention"; unlisted warnings weigh 3. */
+const WEIGHT: Partial<Record<FlagCode, number>> = { recovery_too_hard: 10, quality_high: 10, load_spike: 10, missed_session: 5 };
+/**
+ * A share a little outside its band is raised once per measure (label, effort, plan): it weighs 2
+ * once, however often it was raised, so mild drift alone does not make an athlete urgent.
+ */
+const MILD_MIX = new Set<FlagCode>(["aerobic_low", "aerobic_high", "recovery_low", "recovery_high"]);
+/** From this score an athlete is shown as needing attention: one major warning, or several smaller ones. */
+export const ATTENTION_THRESHOLD = 10;
+
+export function flagRank(flag: { code: FlagCode; severity: Severity }): number {
+  const rank = FLAG_PRIORITY.indexOf(flag.code);
+  // Information never outranks a warning.
+  return (flag.severity === "info" ? FLAG_PRIORITY.length : 0) + (rank === -1 ? FLAG_PRIORITY.length - 1 : rank);
+}
+
+export interface RankedFlag {
+  code: FlagCode;
+  severity: Severity;
+  /** The engine's message of the most recent occurrence. */
+  message: string;
+  /** How often it was raised in the weeks looked at. */
+  count: number;
+  weekStart: string;
+}
+
+/**
+ * Flags of several weeks (newest last), one entry per code, most important first. Of equal rank, the
+ * most recent week wins, so the message a coach reads is about the latest occurrence.
+ */
+export function rankFlags(weeks: ReadonlyArray<{ weekStart: string; flags: readonly Flag[] }>): RankedFlag[] {
+  const byCode = new Map<FlagCode, RankedFlag>();
+  for (const week of weeks) {
+    for (const flag of week.flags) {
+      const seen = byCode.get(flag.code);
+      if (seen) {
+        seen.count++;
+        if (week.weekStart >= seen.weekStart) Object.assign(seen, { message: flag.message, weekStart: week.weekStart });
+      } else {
+        byCode.set(flag.code, { code: flag.code, severity: flag.severity, message: flag.message, count: 1, weekStart: week.weekStart });
+      }
+    }
+  }
+  return [...byCode.values()].sort((a, b) => flagRank(a) - flagRank(b) || b.weekStart.localeCompare(a.weekStart));
+}
+
+/** Higher is more urgent; each occurrence of a warning adds its weight. */
+export function attentionScore(flags: readonly RankedFlag[]): number {
+  return flags.reduce((score, f) => {
+    if (f.severity === "info") return score;
+    return score + (MILD_MIX.has(f.code) ? 2 : (WEIGHT[f.code] ?? 3) * f.count);
+  }, 0);
+}
+
+export interface ComplianceSummary {
+  /** Sessions already due (done or missed). */
+  due: number;
+  green: number;
+  missed: number;
+  /** green ÷ due, null when nothing was due yet. */
+  greenShare: number | null;
+}
+
+export function complianceSummary(entries: readonly ComplianceEntry[]): ComplianceSummary {
+  let due = 0;
+  let green = 0;
+  let missed = 0;
+  for (const entry of entries) {
+    if (entry.color === null) continue;
+    due++;
+    if (entry.color === "green") green++;
+    if (entry.runId === null) missed++;
+  }
+  return { due, green, missed, greenShare: due === 0 ? null : green / due };
+}
+
+export interface WeekMix {
+  weekStart: string;
+  /** What was run, by session label and by effort (RPE); null while there is too little to tell. */
+  label: Proportions | null;
+  effort: Proportions | null;
+  /** The coach's plan for the week; null without a plan or with too few sessions. */
+  plan: Proportions | null;
+}
+
+export interface RosterSummary {
+  /** Oldest first; the last one is the current week. */
+  weeks: WeekMix[];
+  thisWeek: { weekStart: string; plannedMin: number; doneMin: number; plannedSessions: number; runs: number };
+  compliance: ComplianceSummary;
+  /** Most important first. */
+  flags: RankedFlag[];
+  attention: number;
+  needsAttention: boolean;
+}
+
+/** How many of the most recent weeks the roster's flags come from: the current one and the last full one. */
+export const FLAG_WEEKS = 2;
+
+/**
+ * A week still in progress is not judged on its mix yet (two runs in, any mix is "off"); its other
+ * flags (a recovery run too hard, a missed session, the plan itself) already count.
+ */
+export const flagsSoFar = (flags: readonly Flag[]) => flags.filter((f) => f.measure !== "label" && f.measure !== "effort");
+
+/**
+ * One athlete's roster line from their evaluated weeks (oldest first, current last) and the rows they
+ * were evaluated from.
+ */
+export function summariseAthlete(args: {
+  weekStarts: readonly string[];
+  evaluations: readonly WeekEvaluation[];
+  planned: readonly PlannedRow[];
+  runs: readonly RunRow[];
+}): RosterSummary {
+  const { weekStarts, evaluations } = args;
+  const current = weekStarts[weekStarts.length - 1] ?? "";
+  const currentEnd = evaluations[evaluations.length - 1]?.week.end ?? current;
+  const inCurrent = (date: string) => date >= current && date <= currentEnd;
+  const planned = args.planned.filter((p) => inCurrent(p.date));
+  const runs = args.runs.filter((r) => inCurrent(r.localDate));
+  const recent = weekStarts.map((weekStart, i) => ({ weekStart, flags: evaluations[i]?.flags ?? [] })).slice(-FLAG_WEEKS);
+  const flags = rankFlags(recent.map((week) => (week.weekStart === current ? { ...week, flags: flagsSoFar(week.flags) } : week)));
+  const attention = attentionScore(flags);
+  return {
+    weeks: evaluations.map((e, i) => ({
+      weekStart: weekStarts[i] ?? e.week.start,
+      label: e.actual.proportions,
+      effort: e.actual.effortProportions,
+      plan: e.plan?.proportions ?? null,
+    })),
+    thisWeek: {
+      weekStart: current,
+      plannedMin: planned.reduce((sum, p) => sum + (p.durationMin ?? 0), 0),
+      doneMin: Math.round(runs.reduce((sum, r) => sum + r.durationS, 0) / 60),
+      plannedSessions: planned.length,
+      runs: runs.length,
+    },
+    compliance: complianceSummary(evaluations.flatMap((e) => e.compliance)),
+    flags,
+    attention,
+    needsAttention: attention >= ATTENTION_THRESHOLD,
+  };
+}
+
+/** "Needs attention" order: most urgent first, then by name. */
+export function byAttention(a: { attention: number; displayName: string }, b: { attention: number; displayName: string }): number {
+  return b.attention - a.attention || a.displayName.localeCompare(b.displayName);
+}
+
+export type BandStatus = "low" | "high" | "ok";
+
+/** Float noise at a band's edge is not drift (the engine compares the same way). */
+const EDGE = 1e-9;
+
+/** Where each share of a mix stands against its target band (edges inclusive, like the engine). */
+export function bandStatus(p: Proportions, bands: { aerobic: readonly [number, number]; recovery: readonly [number, number]; qualityMax: number }) {
+  const within = (share: number, lo: number, hi: number): BandStatus => (share < lo - EDGE ? "low" : share > hi + EDGE ? "high" : "ok");
+  return {
+    recovery: within(p.recovery, bands.recovery[0], bands.recovery[1]),
+    aerobic: within(p.aerobic, bands.aerobic[0], bands.aerobic[1]),
+    quality: within(p.quality, 0, bands.qualityMax),
+  };
+}

@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { can, type Actor } from "~/domain/authz/policy";
+import { futureDateProblem, runFieldsSchema } from "~/domain/training/run-input";
+import { zonedDate, zonedDateTimeToUtc } from "~/lib/zoned-time";
+import { findAthleteRefs } from "~/server/data/organisations";
+import {
+  claimIdempotencyKey,
+  deleteRun,
+  findPlannedSession,
+  findRun,
+  insertRun,
+  storeIdempotentResponse,
+  updateRun,
+  type RunFields,
+} from "~/server/data/runs";
+import { athleteContexts } from "~/server/data/training";
+import type { Tx } from "~/server/db/connection";
+import { feedbackFor, runDto, type LoggedRun } from "~/server/training/run-feedback";
+import { createRouter, orgInput, orgProcedure, refuseField } from "../trpc";
+import { idSchema } from "../schemas";
+
+/** Resolves whose run this is: the caller's own profile, or an athlete they coach. */
+async function targetAthlete(tx: Tx, orgId: string, actor: Actor, athleteId: string | undefined) {
+  const id = athleteId ?? actor.athleteId;
+  if (!id) throw new TRPCError({ code: "BAD_REQUEST", message: "Choose the athlete this run belongs to." });
+  const [ref] = await findAthleteRefs(tx, orgId, [id]);
+  if (!ref || !can(actor, { type: "run.write", athlete: ref })) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
+  return ref;
+}
+
+/** Checks what the schema cannot: the date against the athlete's today, the planned session's owner. */
+async function toRunFields(tx: Tx, orgId: string, athleteId: string, timeZone: string, input: z.output<typeof runFieldsSchema>, now: Date): Promise<RunFields> {
+  const problem = futureDateProblem(input.date, zonedDate(now, timeZone));
+  if (problem) refuseField("run.date", problem);
+  if (input.plannedSessionId && !(await findPlannedSession(tx, orgId, athleteId, input.plannedSessionId))) {
+    refuseField("run.plannedSessionId", "That planned session is not in this athlete's plan.");
+  }
+  return {
+    startedAt: zonedDateTimeToUtc(input.date, input.time, timeZone),
+    localDate: input.date,
+    kind: input.kind,
+    durationS: input.durationS,
+    distanceM: input.distanceM,
+    rpe: input.rpe,
+    notes: input.notes,
+    private: input.private,
+    plannedSessionId: input.plannedSessionId,
+  };
+}
+
+const logInput = orgInput({
+  idempotencyKey: z.string().uuid("Missing idempotency key"),
+  athleteId: idSchema.optional(),
+  run: runFieldsSchema,
+});
+
+export const runsRouter = createRouter({
+  /**
+   * Logs a run. The client sends an idempotency key: a double tap, a retry or a flaky network
+   * resending the same request creates one run and gets the same answer.
+   */
+  log: orgProcedure.input(logInput).mutation(async ({ ctx, input }) => {
+    const athlete = await targetAthlete(ctx.tx, ctx.org.id, ctx.actor, input.athleteId);
+    const scope = { orgId: ctx.org.id, userId: ctx.user.id, key: input.idempotencyKey };
+    const requestHash = createHash("sha256").update(JSON.stringify([athlete.athleteId, input.run])).digest("hex");
+    const claim = await claimIdempotencyKey(ctx.tx, scope, requestHash);
+    if (claim.status === "mismatch") throw new TRPCError({ code: "CONFLICT", message: "This submission key was already used for a different run." });
+    if (claim.status === "replay") return claim.response as LoggedRun;
+
+    const now = new Date();
+    const [context] = await athleteContexts(ctx.tx, ctx.org.id, [athlete.athleteId]);
+    const fields = await toRunFields(ctx.tx, ctx.org.id, athlete.athleteId, context!.timeZone, input.run, now);
+    const run = await insertRun(ctx.tx, ctx.org.id, athlete.athleteId, ctx.user.id, fields);
+    const response = { run: runDto(run), feedback: await feedbackFor(ctx.tx, ctx.org, athlete.athleteId, run.id, run.localDate, now) };
+    await storeIdempotentResponse(ctx.tx, scope, response);
+    return response;
+  }),
+
+  /** One run, for its athlete and their coaches (teammates only when it is not private). */
+  get: orgProcedure.input(orgInput({ runId: idSchema })).query(async ({ ctx, input }) => {
+    const run = await findRun(ctx.tx, ctx.org.id, input.runId);
+    const [ref] = run ? await findAthleteRefs(ctx.tx, ctx.org.id, [run.athleteId]) : [];
+    if (!run || !ref || !can(ctx.actor, { type: "run.view", athlete: ref, private: run.private })) {
+      throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
+    }
+    return { ...run, canEdit: can(ctx.actor, { type: "run.write", athlete: ref }) };
+  }),
+
+  update: orgProcedure.input(orgInput({ runId: idSchema, run: runFieldsSchema })).mutation(async ({ ctx, input }) => {
+    const existing = await findRun(ctx.tx, ctx.org.id, input.runId);
+    const [ref] = existing ? await findAthleteRefs(ctx.tx, ctx.org.id, [existing.athleteId]) : [];
+    if (!existing || !ref || !can(ctx.actor, { type: "run.write", athlete: ref })) throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
+    const now = new Date();
+    const [context] = await athleteContexts(ctx.tx, ctx.org.id, [existing.athleteId]);
+    const run = await updateRun(ctx.tx, ctx.org.id, input.runId, await toRunFields(ctx.tx, ctx.org.id, existing.athleteId, context!.timeZone, input.run, now));
+    return { run: runDto(run!), feedback: await feedbackFor(ctx.tx, ctx.org, existing.athleteId, input.runId, run!.localDate, now) };
+  }),
+
+  delete: orgProcedure.input(orgInput({ runId: idSchema })).mutation(async ({ ctx, input }) => {
+    const existing = await findRun(ctx.tx, ctx.org.id, input.runId);
+    const [ref] = existing ? await findAthleteRefs(ctx.tx, ctx.org.id, [existing.athleteId]) : [];
+    if (!existing || !ref || !can(ctx.actor, { type: "run.write", athlete: ref })) throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
+    await deleteRun(ctx.tx, ctx.org.id, input.runId);
+    return { ok: true };
+  }),
+});

@@ -1,0 +1,132 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { addDays, categoryOf, paceGuidance, SESSION_KINDS, type PaceGuidance } from "~/domain/rules";
+import { can, type Actor } from "~/domain/authz/policy";
+import { listAthletes, setRecentRace } from "~/server/data/athletes";
+import { activeFeed, createFeed, revokeFeeds } from "~/server/data/calendar-feeds";
+import { findAthleteRefs } from "~/server/data/organisations";
+import { listRuns } from "~/server/data/runs";
+import type { Tx } from "~/server/db/connection";
+import { evaluateRecentWeeks, type AthleteWeeks } from "~/server/training/recent-weeks";
+import { createRouter, ensure, orgInput, orgProcedure } from "../trpc";
+import { idSchema } from "../schemas";
+
+/** The caller's own athlete profile, or one they coach when `athleteId` is given. */
+async function viewableAthlete(tx: Tx, orgId: string, actor: Actor, athleteId: string | undefined) {
+  const id = athleteId ?? actor.athleteId;
+  const [ref] = id ? await findAthleteRefs(tx, orgId, [id]) : [];
+  if (!ref || !can(actor, { type: "athlete.view", athlete: ref })) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
+  return ref;
+}
+
+function guidanceOf(athlete: AthleteWeeks["athlete"]): PaceGuidance | null {
+  return athlete.raceDistanceM && athlete.raceTimeS ? paceGuidance(athlete.raceDistanceM, athlete.raceTimeS) : null;
+}
+
+export const trainingRouter = createRouter({
+  /** The athlete's current week: the published plan day by day, what is done, what is next, the mix so far. */
+  thisWeek: orgProcedure.input(orgInput({ athleteId: idSchema.optional() })).query(async ({ ctx, input }) => {
+    const ref = await viewableAthlete(ctx.tx, ctx.org.id, ctx.actor, input.athleteId);
+    const weeks = await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], { weekCount: 1, now: new Date(), publishedOnly: true });
+    const week = weeks.get(ref.athleteId)!;
+    const weekStart = week.weekStarts[0]!;
+    const evaluation = week.evaluations[0]!;
+    const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
+    const inWeek = (date: string) => date >= weekStart && date <= days[6]!;
+    const [profile] = await listAthletes(ctx.tx, ctx.org.id, { athleteId: ref.athleteId });
+    return {
+      athleteName: week.athlete.displayName,
+      coaches: profile?.coaches.map((c) => c.name) ?? [],
+      today: week.today,
+      weekStart,
+      days,
+      planned: week.planned.filter((p) => inWeek(p.date)),
+      runs: week.runs.filter((r) => inWeek(r.localDate)).map((r) => ({ ...r, startedAt: r.startedAt.toISOString() })),
+      evaluation,
+      bands: week.settings.bands,
+      effortBands: week.settings.effortBands,
+      paces: guidanceOf(week.athlete),
+      race: week.athlete.raceDistanceM ? { distanceM: week.athlete.raceDistanceM, timeS: week.athlete.raceTimeS! } : null,
+    };
+  }),
+
+  /** Runs by week with each week's mix, newest first; optionally only one kind of run. */
+  history: orgProcedure
+    .input(orgInput({ athleteId: idSchema.optional(), kind: z.enum(SESSION_KINDS).optional(), weeks: z.number().int().min(1).max(104).default(26) }))
+    .query(async ({ ctx, input }) => {
+      const ref = await viewableAthlete(ctx.tx, ctx.org.id, ctx.actor, input.athleteId);
+      const recent = (await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], { weekCount: input.weeks, now: new Date(), publishedOnly: true })).get(
+        ref.athleteId,
+      )!;
+      const own = ctx.actor.athleteId === ref.athleteId;
+      const weeks = recent.weekStarts
+        .map((weekStart, i) => ({
+          weekStart,
+          evaluation: recent.evaluations[i]!,
+          runs: recent.runs
+            .filter((r) => r.localDate >= weekStart && r.localDate <= addDays(weekStart, 6))
+            .filter((r) => !input.kind || r.kind === input.kind)
+            .map((r) => ({ ...r, startedAt: r.startedAt.toISOString(), category: categoryOf(r.kind) })),
+        }))
+        .filter((w) => own || w.runs.length > 0 || w.evaluation.flags.length > 0)
+        .reverse();
+      return { bands: recent.settings.bands, weeks };
+    }),
+
+  /** Past weeks' flags, newest first: the feed of feedback (coach comments come from comments.listForAthlete). */
+  feedback: orgProcedure.input(orgInput({ weeks: z.number().int().min(1).max(52).default(8) })).query(async ({ ctx, input }) => {
+    const ref = await viewableAthlete(ctx.tx, ctx.org.id, ctx.actor, undefined);
+    const recent = (await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], { weekCount: input.weeks, now: new Date(), publishedOnly: true })).get(
+      ref.athleteId,
+    )!;
+    return recent.weekStarts.map((weekStart, i) => ({ weekStart, flags: recent.evaluations[i]!.flags })).reverse();
+  }),
+
+  /** A recent race for pace guidance (VDOT); null clears it. */
+  setRace: orgProcedure
+    .input(
+      orgInput({
+        race: z
+          .object({
+            distanceM: z.number().int().min(800, "Use a race of at least 800 m").max(100_000, "Use a race of at most 100 km"),
+            timeS: z.number().int().min(90, "That time is too fast to be real").max(24 * 3600, "Use a race under 24 hours"),
+          })
+          .strict()
+          .nullable(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      ensure(ctx.actor.athleteId !== null, "Only athletes record their races here.");
+      if (input.race && input.race.distanceM / input.race.timeS > 10.5) {
+        throw new TRPCError({ code: "BAD_REQUEST", message: "That is faster than the world record: check the distance and time." });
+      }
+      await setRecentRace(ctx.tx, ctx.org.id, ctx.actor.athleteId, input.race);
+      return input.race ? paceGuidance(input.race.distanceM, input.race.timeS) : null;
+    }),
+
+  /** Whether the athlete has a calendar feed (the secret URL itself is only shown when created). */
+  calendarFeed: orgProcedure.query(async ({ ctx }) => {
+    ensure(ctx.actor.athleteId !== null, "Only athletes have a training calendar.");
+    return { active: Boolean(await activeFeed(ctx.tx, ctx.org.id, ctx.actor.athleteId)) };
+  }),
+
+  /** Creates a new private feed URL, revoking any earlier one. */
+  createCalendarFeed: orgProcedure.mutation(async ({ ctx }) => {
+    ensure(ctx.actor.athleteId !== null, "Only athletes have a training calendar.");
+    await revokeFeeds(ctx.tx, ctx.org.id, ctx.actor.athleteId);
+    const token = await createFeed(ctx.tx, ctx.org.id, ctx.actor.athleteId);
+    return { path: `/api/calendar/${token}` };
+  }),
+
+  revokeCalendarFeed: orgProcedure.mutation(async ({ ctx }) => {
+    ensure(ctx.actor.athleteId !== null, "Only athletes have a training calendar.");
+    await revokeFeeds(ctx.tx, ctx.org.id, ctx.actor.athleteId);
+    return { ok: true };
+  }),
+
+  /** Every run of the caller's, for the CSV export (my data is mine). */
+  allMyRuns: orgProcedure.query(async ({ ctx }) => {
+    ensure(ctx.actor.athleteId !== null, "Only athletes have runs to export.");
+    return listRuns(ctx.tx, ctx.org.id, ctx.actor.athleteId);
+  }),
+});

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { can } from "~/domain/authz/policy";
+import { isoDateSchema, MAX_SESSIONS_PER_WEEK, weekSessionSchema } from "~/domain/training/plan-inputs";
+import { saveWeek, weekForEditing } from "~/server/training/week-plans";
+import { athleteFor } from "../athlete-access";
+import { createRouter, orgInput, orgProcedure } from "../trpc";
+import { idSchema } from "../schemas";
+
+export const weeksRouter = createRouter({
+  /**
+   * The week containing `weekStart` (any day of it): for the athlete's coaches, everything the week
+   * builder needs, drafts included; for the athlete themself, the week only once it is published.
+   */
+  get: orgProcedure.input(orgInput({ athleteId: idSchema, weekStart: isoDateSchema })).query(async ({ ctx, input }) => {
+    const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "view");
+    const asCoach = can(ctx.actor, { type: "athlete.coach", athlete: ref });
+    return { ...(await weekForEditing(ctx.tx, ctx.org, ref.athleteId, input.weekStart, { now: new Date(), asCoach })), canEdit: asCoach };
+  }),
+
+  /**
+   * Saves the whole week (its sessions replace the stored ones) as a draft or published to the
+   * athlete. `version` is the one the editor loaded (null for a week not saved yet): if someone saved
+   * since, CONFLICT and nothing changes.
+   */
+  save: orgProcedure
+    .input(
+      orgInput({
+        athleteId: idSchema,
+        weekStart: isoDateSchema,
+        version: z.number().int().min(1).max(2_000_000_000).nullable(),
+        status: z.enum(["draft", "published"]),
+        sessions: z.array(weekSessionSchema).max(MAX_SESSIONS_PER_WEEK, `At most ${MAX_SESSIONS_PER_WEEK} sessions a week`),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "coach");
+      return saveWeek(ctx.tx, ctx.org.id, { ...input, athleteId: ref.athleteId }, { now: new Date(), userId: ctx.user.id });
+    }),
+});

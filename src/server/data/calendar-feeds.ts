@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Tx } from "~/server/db/connection";
+import { calendarFeeds } from "~/server/db/schema";
+
+export const hashFeedToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function activeFeed(tx: Tx, orgId: string, athleteId: string) {
+  const [row] = await tx
+    .select({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.orgId, orgId), eq(calendarFeeds.athleteId, athleteId), isNull(calendarFeeds.revokedAt)));
+  return row ?? null;
+}
+
+/** Revokes the athlete's feeds (every old URL stops working). */
+export async function revokeFeeds(tx: Tx, orgId: string, athleteId: string) {
+  await tx
+    .update(calendarFeeds)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(calendarFeeds.orgId, orgId), eq(calendarFeeds.athleteId, athleteId), isNull(calendarFeeds.revokedAt)));
+}
+
+/** A new secret feed URL token; only its hash is stored, so the URL is shown once. */
+export async function createFeed(tx: Tx, orgId: string, athleteId: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await tx.insert(calendarFeeds).values({ orgId, athleteId, tokenHash: hashFeedToken(token) });
+  return token;
+}
+
+/**
+ * The feed a token opens, before any organisation is known: the token is the capability and
+ * row-level security lets exactly its row through (policy calendar_feeds_by_token).
+ */
+export async function findFeedByToken(tx: Tx, token: string) {
+  const tokenHash = hashFeedToken(token);
+  await tx.execute(sql`select set_config('app.calendar_token_hash', ${tokenHash}, true)`);
+  const [row] = await tx
+    .select({ orgId: calendarFeeds.orgId, athleteId: calendarFeeds.athleteId, revokedAt: calendarFeeds.revokedAt })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.tokenHash, tokenHash));
+  return row && !row.revokedAt ? row : null;
+}

@@ -1,0 +1,175 @@
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import type { Tx } from "~/server/db/connection";
+import { plannedSessions, plannedWeeks } from "~/server/db/schema";
+import type { SessionKind } from "~/domain/rules";
+
+const weekColumns = {
+  id: plannedWeeks.id,
+  athleteId: plannedWeeks.athleteId,
+  weekStart: plannedWeeks.weekStart,
+  status: plannedWeeks.status,
+  version: plannedWeeks.version,
+  publishedAt: plannedWeeks.publishedAt,
+  updatedAt: plannedWeeks.updatedAt,
+};
+
+export type WeekStatus = "draft" | "published";
+export type WeekRow = NonNullable<Awaited<ReturnType<typeof findWeek>>>;
+
+export async function findWeek(tx: Tx, orgId: string, athleteId: string, weekStart: string) {
+  const [row] = await tx
+    .select(weekColumns)
+    .from(plannedWeeks)
+    .where(and(eq(plannedWeeks.orgId, orgId), eq(plannedWeeks.athleteId, athleteId), eq(plannedWeeks.weekStart, weekStart)));
+  return row ?? null;
+}
+
+/** Several athletes' weeks at several week starts. One query. */
+export async function findWeeks(tx: Tx, orgId: string, athleteIds: string[], weekStarts: string[]) {
+  if (athleteIds.length === 0 || weekStarts.length === 0) return [];
+  return tx
+    .select(weekColumns)
+    .from(plannedWeeks)
+    .where(and(eq(plannedWeeks.orgId, orgId), inArray(plannedWeeks.athleteId, athleteIds), inArray(plannedWeeks.weekStart, weekStarts)));
+}
+
+const publishedAtFor = (status: WeekStatus) => (status === "published" ? sql`now()` : null);
+
+/** Creates a week; null when one already exists for that athlete and week start (someone was faster). */
+export async function insertWeek(tx: Tx, orgId: string, week: { athleteId: string; weekStart: string; status: WeekStatus; updatedBy: string }) {
+  const [row] = await tx
+    .insert(plannedWeeks)
+    .values({ orgId, ...week, publishedAt: publishedAtFor(week.status) })
+    .onConflictDoNothing({ target: [plannedWeeks.orgId, plannedWeeks.athleteId, plannedWeeks.weekStart] })
+    .returning(weekColumns);
+  return row ?? null;
+}
+
+/**
+ * Optimistic locking: updates the week only if it is still at `version`, and bumps the version.
+ * Null when someone else saved in between (nothing was changed).
+ */
+export async function updateWeekAtVersion(
+  tx: Tx,
+  orgId: string,
+  week: { athleteId: string; weekStart: string; version: number },
+  change: { status: WeekStatus; updatedBy: string },
+) {
+  const [row] = await tx
+    .update(plannedWeeks)
+    .set({
+      status: change.status,
+      version: sql`${plannedWeeks.version} + 1`,
+      publishedAt: publishedAtFor(change.status),
+      updatedBy: change.updatedBy,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      and(
+        eq(plannedWeeks.orgId, orgId),
+        eq(plannedWeeks.athleteId, week.athleteId),
+        eq(plannedWeeks.weekStart, week.weekStart),
+        eq(plannedWeeks.version, week.version),
+      ),
+    )
+    .returning(weekColumns);
+  return row ?? null;
+}
+
+export const sessionColumns = {
+  id: plannedSessions.id,
+  date: plannedSessions.date,
+  kind: plannedSessions.kind,
+  durationMin: plannedSessions.durationMin,
+  distanceM: plannedSessions.distanceM,
+  targetRpe: plannedSessions.targetRpe,
+  description: plannedSessions.description,
+  position: plannedSessions.position,
+};
+
+export interface SessionValues {
+  /** A session this week already has, kept under its id so runs stay linked to it. */
+  id?: string;
+  date: string;
+  kind: SessionKind;
+  durationMin: number | null;
+  distanceM: number | null;
+  targetRpe: number | null;
+  description: string;
+  position: number;
+}
+
+/**
+ * Makes the week's sessions exactly `sessions`: removes the others, updates kept ones in place and
+ * adds new ones. Two queries. Ids not already in this week are treated as new sessions, so a session
+ * of another week can never be taken over.
+ */
+export async function replaceWeekSessions(tx: Tx, orgId: string, week: { id: string; athleteId: string }, sessions: SessionValues[]) {
+  const existing = await tx
+    .select({ id: plannedSessions.id })
+    .from(plannedSessions)
+    .where(and(eq(plannedSessions.orgId, orgId), eq(plannedSessions.weekId, week.id)));
+  const own = new Set(existing.map((s) => s.id));
+  // An id named twice keeps only its first session (one row cannot be upserted twice in one statement).
+  const claim = (id: string | undefined) => (id && own.delete(id) ? id : randomUUID());
+  const rows = sessions.map(({ id, ...values }) => ({ ...values, id: claim(id), orgId, weekId: week.id, athleteId: week.athleteId }));
+  const kept = rows.map((r) => r.id);
+  await tx
+    .delete(plannedSessions)
+    .where(and(eq(plannedSessions.orgId, orgId), eq(plannedSessions.weekId, week.id), kept.length ? notInArray(plannedSessions.id, kept) : undefined));
+  if (rows.length === 0) return [];
+  return tx
+    .insert(plannedSessions)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [plannedSessions.orgId, plannedSessions.id],
+      set: {
+        date: sql`excluded.date`,
+        kind: sql`excluded.kind`,
+        durationMin: sql`excluded.duration_min`,
+        distanceM: sql`excluded.distance_m`,
+        targetRpe: sql`excluded.target_rpe`,
+        description: sql`excluded.description`,
+        position: sql`excluded.position`,
+      },
+      // Only ever a row of this week (ids were checked above; this makes it hold in SQL too).
+      setWhere: and(eq(plannedSessions.weekId, week.id), eq(plannedSessions.orgId, orgId)),
+    })
+    .returning(sessionColumns);
+}
+
+/**
+ * Creates or resets several draft weeks at once (a template applied to many athletes): existing weeks
+ * go back to draft with a new version, so an editor still open on one of them gets a conflict. One query.
+ */
+export async function upsertDraftWeeks(tx: Tx, orgId: string, weeks: Array<{ athleteId: string; weekStart: string }>, updatedBy: string) {
+  if (weeks.length === 0) return [];
+  return tx
+    .insert(plannedWeeks)
+    .values(weeks.map((w) => ({ orgId, ...w, status: "draft" as const, updatedBy })))
+    .onConflictDoUpdate({
+      target: [plannedWeeks.orgId, plannedWeeks.athleteId, plannedWeeks.weekStart],
+      set: { status: "draft", version: sql`${plannedWeeks.version} + 1`, publishedAt: null, updatedBy, updatedAt: sql`now()` },
+    })
+    .returning(weekColumns);
+}
+
+/** Deletes every session of the given weeks. One query. */
+export async function deleteSessionsOfWeeks(tx: Tx, orgId: string, weekIds: string[]) {
+  if (weekIds.length === 0) return;
+  await tx.delete(plannedSessions).where(and(eq(plannedSessions.orgId, orgId), inArray(plannedSessions.weekId, weekIds)));
+}
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters (10 per row). */
+const INSERT_CHUNK = 2000;
+
+export async function insertSessions(
+  tx: Tx,
+  orgId: string,
+  rows: Array<Omit<SessionValues, "id"> & { weekId: string; athleteId: string }>,
+) {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx.insert(plannedSessions).values(rows.slice(i, i + INSERT_CHUNK).map((r) => ({ ...r, orgId })));
+  }
+}

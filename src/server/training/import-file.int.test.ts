@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseActivityFile } from "~/server/activity-import";
+import { createCaller } from "~/server/api/root";
+import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
+import { useTestDatabase } from "~/test/test-database";
+import { importFile } from "./import-file";
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../activity-import/fixtures/${name}`, import.meta.url)));
+const parse = async (fileName: string, bytes: Uint8Array) => parseActivityFile({ fileName, bytes });
+
+describe("importing device files", () => {
+  const t = useTestDatabase();
+  let a: OrgFixture;
+  let b: OrgFixture;
+  const upload = (who: OrgFixture["users"]["athlete1"], fileName: string, bytes: Uint8Array, org = a, athleteId: string | null = null) =>
+    importFile(t.db, { userId: who.id, orgSlug: org.slug, athleteId, fileName, bytes }, parse);
+
+  beforeAll(async () => {
+    a = await createOrgFixture(t.db, "Alpha");
+    b = await createOrgFixture(t.db, "Bravo");
+  });
+
+  it("reads a FIT file into a draft, and the same file twice into one", async () => {
+    const first = await upload(a.users.athlete1, "plain-run.fit", fixture("plain-run.fit"));
+    expect(first).toMatchObject({ status: 200, body: { ok: true, runs: [{ duplicate: false }] } });
+    const again = await upload(a.users.athlete1, "copy-of-plain-run.fit", fixture("plain-run.fit"));
+    expect(again).toMatchObject({ status: 200, body: { ok: true, runs: [{ duplicate: true }] } });
+    const pending = await createCaller({ db: t.db, user: a.users.athlete1 }).imports.pending({ orgSlug: a.slug });
+    expect(pending.filter((p) => p.fileName === "plain-run.fit")).toHaveLength(1);
+  });
+
+  it("imports the running parts of a multisport file and says what it skipped", async () => {
+    const result = await upload(a.users.athlete1, "multisport.fit", fixture("multisport.fit"));
+    expect(result.status).toBe(200);
+    if (result.status !== 200) return;
+    expect(result.body.runs.length).toBe(2);
+    expect(result.body.skipped.join(" ")).toMatch(/cycling/);
+  });
+
+  it("refuses files that hold no run, unreadable files and files that are too large, naming them", async () => {
+    expect(await upload(a.users.athlete1, "bike.tcx", fixture("bike.tcx"))).toMatchObject({ status: 400, body: { ok: false, error: expect.stringContaining("bike.tcx") } });
+    expect(await upload(a.users.athlete1, "notes.fit", new TextEncoder().encode("not a fit file at all"))).toMatchObject({
+      status: 400,
+      body: { ok: false, error: expect.stringContaining("notes.fit") },
+    });
+    expect(await upload(a.users.athlete1, "huge.fit", new Uint8Array(26 * 1024 * 1024))).toMatchObject({ status: 413 });
+  });
+
+  it("lets coaches import for their athletes only, never across organisations", async () => {
+    expect((await upload(a.users.coach, "run.gpx", fixture("run-with-hr.gpx"), a, a.athleteIds.athlete1)).status).toBe(200);
+    expect((await upload(a.users.coach, "run.gpx", fixture("run-with-hr.gpx"), a, a.athleteIds.athlete2)).status).toBe(404);
+    expect((await upload(b.users.owner, "run.gpx", fixture("run-with-hr.gpx"), a, a.athleteIds.athlete1)).status).toBe(404);
+    expect((await upload(a.users.athlete2, "run.gpx", fixture("run-with-hr.gpx"), a, a.athleteIds.athlete1)).status).toBe(404);
+  });
+
+  it("turns a confirmed import into a run with the device's numbers and the same feedback as a logged one", async () => {
+    const result = await upload(a.users.athlete2, "treadmill.fit", fixture("treadmill-run.fit"));
+    expect(result.status).toBe(200);
+    const caller = createCaller({ db: t.db, user: a.users.athlete2 });
+    const [draft] = await caller.imports.pending({ orgSlug: a.slug });
+    const saved = await caller.imports.confirm({ orgSlug: a.slug, importId: draft!.id, kind: "recovery", rpe: 6 });
+    expect(saved.run).toMatchObject({ source: "import", kind: "recovery", rpe: 6, durationS: draft!.movingS, distanceM: draft!.distanceM });
+    expect(saved.feedback!.runFlags.map((f) => f.code)).toContain("recovery_too_hard");
+    expect(await caller.imports.pending({ orgSlug: a.slug })).toHaveLength(0);
+    await expect(caller.imports.confirm({ orgSlug: a.slug, importId: draft!.id, kind: "recovery", rpe: 2 })).rejects.toMatchObject({ code: "CONFLICT" });
+    const [row] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from runs where source = 'import' and org_id = ${a.orgId}`);
+    expect(row!.n).toBe(1);
+  });
+});

@@ -1,53 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import { addDays } from "~/domain/rules";
 import type { Tx } from "~/server/db/connection";
-import { athletes, coachAssignments, organizations, plannedSessions, plannedWeeks, runs, users } from "~/server/db/schema";
+import { athletes, organizations, plannedSessions, plannedWeeks, runs, users } from "~/server/db/schema";
 import type { PlannedRow, RunRow } from "~/domain/training/week-input";
-
-/**
- * The roster's athletes (all of the organisation's, or those `coachUserId` coaches) with their
- * coaches and last run: listAthletes' answer, in the shape it returns. The last run is one step
- * down runs_athlete_date_idx per athlete (a correlated `order by … limit 1`) instead of a join
- * aggregating every run the athletes ever logged, which at two years of runs was most of the
- * roster's database time. Two queries.
- */
-export async function rosterAthletes(tx: Tx, orgId: string, filter: { coachUserId?: string } = {}) {
-  const lastRun = tx
-    .select({ localDate: runs.localDate })
-    .from(runs)
-    .where(and(eq(runs.orgId, athletes.orgId), eq(runs.athleteId, athletes.id)))
-    .orderBy(desc(runs.localDate))
-    .limit(1);
-  const coached = filter.coachUserId
-    ? tx
-        .select({ id: coachAssignments.athleteId })
-        .from(coachAssignments)
-        .where(and(eq(coachAssignments.orgId, orgId), eq(coachAssignments.coachUserId, filter.coachUserId)))
-    : undefined;
-  const rows = await tx
-    .select({
-      athleteId: athletes.id,
-      userId: athletes.userId,
-      displayName: athletes.displayName,
-      lastRunOn: sql<string | null>`(${lastRun})`.mapWith(String),
-    })
-    .from(athletes)
-    .where(and(eq(athletes.orgId, orgId), coached ? inArray(athletes.id, coached) : undefined))
-    .orderBy(athletes.displayName);
-  const coaches = rows.length
-    ? await tx
-        .select({ athleteId: coachAssignments.athleteId, coachUserId: coachAssignments.coachUserId, name: users.name })
-        .from(coachAssignments)
-        .innerJoin(users, eq(users.id, coachAssignments.coachUserId))
-        .where(and(eq(coachAssignments.orgId, orgId), inArray(coachAssignments.athleteId, rows.map((r) => r.athleteId))))
-    : [];
-  const coachesOf = groupBy(coaches, (c) => c.athleteId);
-  return rows.map((r) => ({
-    ...r,
-    lastRunOn: r.lastRunOn ?? null,
-    coaches: (coachesOf.get(r.athleteId) ?? []).map((c) => ({ userId: c.coachUserId, name: c.name })),
-  }));
-}
 
 /** What evaluating an athlete's weeks needs to know about them. One query for any number of athletes. */
 export async function athleteContexts(tx: Tx, orgId: string, athleteIds: string[]) {

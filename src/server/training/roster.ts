@@ -1,6 +1,6 @@
 import { can, type Actor } from "~/domain/authz/policy";
 import { byAttention, summariseAthlete } from "~/domain/training/roster";
-import { rosterAthletes } from "~/server/data/training";
+import { listAthletes } from "~/server/data/athletes";
 import type { Tx } from "~/server/db/connection";
 import { evaluateRecentWeeks } from "./recent-weeks";
 
@@ -15,8 +15,8 @@ export const ROSTER_WEEKS = 5;
  */
 export async function rosterFor(tx: Tx, org: { id: string; trainingSettings: unknown }, actor: Actor, now: Date) {
   const listed = can(actor, { type: "organisation.viewAllAthletes" })
-    ? await rosterAthletes(tx, org.id)
-    : await rosterAthletes(tx, org.id, { coachUserId: actor.userId });
+    ? await listAthletes(tx, org.id)
+    : await listAthletes(tx, org.id, { coachUserId: actor.userId });
   const athletes = listed.filter((a) =>
     can(actor, { type: "athlete.coach", athlete: { athleteId: a.athleteId, coachUserIds: a.coaches.map((c) => c.userId) } }),
   );

@@ -1,9 +1,19 @@
 /**
- * `npm run bench`: runs each bench section in turn and prints its table and verdict.
- * To add a benchmark (database, HTTP, ...), append a section to SECTIONS.
- * Exits with status 1 if any section misses its target.
+ * `npm run bench`: runs each bench section in turn and prints its table and verdict, then writes
+ * them all to bench/results/report.json and report.md. To add a benchmark, append a section to
+ * SECTIONS. The database sections share one bench database (database.ts) with the scale data, and
+ * the HTTP sections one production server on it. Exits with status 1 if any section misses its target.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { openBenchDatabase, removeLoggedRuns, type BenchDatabase } from "./database";
 import { ENGINE_TARGET_RUNS_PER_SECOND, benchEngine } from "./engine";
+import { benchFirstLoad, FIRST_LOAD_TARGET_KB } from "./first-load";
+import { benchHttp, HTTP_CONNECTIONS, HTTP_SECONDS, LOG_RUN_MIN_SHARE } from "./http";
+import { benchRoster, ROSTER_TARGET_P95_MS, ROSTER_TARGET_RATIO } from "./roster";
+import { BENCH_PASSWORD, BIG_ORG, currentMonday, uuidOf } from "./scale-data";
+import { signIn, startServer, type BenchServer, type Session } from "./server";
+import { countStatements, STATEMENT_BUDGET } from "./statements";
+import { ms } from "./stats";
 
 interface SectionReport {
   /** Rows of a table; the first row is the header. */
@@ -59,7 +69,125 @@ const engineSection: BenchSection = {
   },
 };
 
-const SECTIONS: readonly BenchSection[] = [engineSection];
+const log = (line: string) => console.log(`  ${line}`);
+const verdict = (pass: boolean) => (pass ? "PASS" : "FAIL");
+
+/** Opened on first use and shared by the sections after it; closed at the end. */
+let database: Promise<BenchDatabase> | undefined;
+const benchDatabase = () => (database ??= openBenchDatabase(log));
+let server: Promise<{ server: BenchServer; coach: Session; athlete: Session }> | undefined;
+const benchServer = () =>
+  (server ??= benchDatabase().then(async (db) => {
+    const started = await startServer(db.url, log);
+    const coach = await signIn(started.baseUrl, db.coach.email, BENCH_PASSWORD);
+    const athlete = await signIn(started.baseUrl, db.athlete.email, BENCH_PASSWORD);
+    return { server: started, coach, athlete };
+  }));
+
+const scaleDataSection: BenchSection = {
+  name: "Scale data: 20 organisations, 2,000 athletes, 2 years of weekly plans and runs",
+  run: async () => {
+    const { data } = await benchDatabase();
+    const fast = !data.regenerated || data.seconds <= 60;
+    return {
+      table: [
+        ["athletes", "planned sessions", "runs", "generated now", "seconds", "verdict"],
+        [grouped(data.athletes), grouped(data.plannedSessions), grouped(data.runs), data.regenerated ? "yes" : "no (reused)", data.seconds.toFixed(1), verdict(fast)],
+      ],
+      target: "generation (when needed) under 60 s",
+      pass: fast,
+    };
+  },
+};
+
+const rosterSection: BenchSection = {
+  name: "Roster of the coach of 200 athletes (roster.list in-process) vs one hand-written SQL query (the floor)",
+  run: async () => {
+    const result = await benchRoster(await benchDatabase());
+    const ratio = result.roster.p50 / result.floor.p50;
+    const fastEnough = result.roster.p95 <= ROSTER_TARGET_P95_MS;
+    const nearFloor = ratio <= ROSTER_TARGET_RATIO;
+    return {
+      table: [
+        ["measure", "athletes", "p50", "p95", "target", "verdict"],
+        ["roster.list", String(result.athletes), ms(result.roster.p50), ms(result.roster.p95), `p95 ≤ ${ROSTER_TARGET_P95_MS} ms`, verdict(fastEnough)],
+        ["floor (one SQL query)", String(result.floorRows), ms(result.floor.p50), ms(result.floor.p95), "", ""],
+        ["roster ÷ floor (p50)", "", `${ratio.toFixed(2)}×`, "", `≤ ${ROSTER_TARGET_RATIO}×`, verdict(nearFloor)],
+      ],
+      target: `p95 ≤ ${ROSTER_TARGET_P95_MS} ms and ≤ ${ROSTER_TARGET_RATIO}× the floor`,
+      pass: fastEnough && nearFloor,
+      notes: ["10 warm-up calls, then 60 timed calls each; both in a transaction as the app role with the organisation set"],
+    };
+  },
+};
+
+const statementsSection: BenchSection = {
+  name: "SQL statements per request (connect(url, { onQuery }), after a warm-up call)",
+  run: async () => {
+    const db = await benchDatabase();
+    const started = new Date();
+    const counts = await countStatements(db);
+    await removeLoggedRuns(db, started);
+    return {
+      table: [
+        ["endpoint", "as", "statements", "target", "verdict"],
+        ...counts.map((c) => [c.endpoint, c.caller, String(c.statements), `≤ ${STATEMENT_BUDGET}`, verdict(c.statements <= STATEMENT_BUDGET)]),
+      ],
+      target: `≤ ${STATEMENT_BUDGET} statements per request (begin, tenant settings and commit included)`,
+      pass: counts.every((c) => c.statements <= STATEMENT_BUDGET),
+    };
+  },
+};
+
+const httpSection: BenchSection = {
+  name: `HTTP throughput of the production server (autocannon, ${HTTP_CONNECTIONS} connections, ${HTTP_SECONDS} s each)`,
+  run: async () => {
+    const db = await benchDatabase();
+    const { server: running, coach, athlete } = await benchServer();
+    const started = new Date();
+    const figures = await benchHttp(running, { coach: coach.cookie, athlete: athlete.cookie }, db.orgSlug);
+    const removed = await removeLoggedRuns(db, started);
+    const [, logRun, ceiling] = figures as [unknown, (typeof figures)[number], (typeof figures)[number]];
+    const share = logRun.requestsPerSecond / ceiling.requestsPerSecond;
+    const clean = figures.every((f) => f.errors === 0 && f.non2xx === 0);
+    return {
+      table: [
+        ["endpoint", "req/s", "p50", "p99", "requests", "non-2xx", "errors"],
+        ...figures.map((f) => [f.name, f.requestsPerSecond.toFixed(0), `${f.p50} ms`, `${f.p99} ms`, grouped(f.requests), String(f.non2xx), String(f.errors)]),
+      ],
+      target: `0 errors and 0 non-2xx; logging a run ≥ ${LOG_RUN_MIN_SHARE * 100} % of the ceiling's req/s`,
+      pass: clean && share >= LOG_RUN_MIN_SHARE,
+      notes: [
+        `logging a run: ${(share * 100).toFixed(0)} % of the ceiling (${verdict(share >= LOG_RUN_MIN_SHARE)})`,
+        `errors: ${clean ? "none" : "SOME"} (${verdict(clean)}); ${grouped(removed)} benchmark runs removed afterwards`,
+      ],
+    };
+  },
+};
+
+const firstLoadSection: BenchSection = {
+  name: "First-load JavaScript per route (production build, headless Chromium, gzipped here)",
+  run: async () => {
+    const { server: running, coach, athlete } = await benchServer();
+    const db = await benchDatabase();
+    const loads = await benchFirstLoad(running, { coach, athlete }, {
+      orgSlug: db.orgSlug,
+      athleteId: uuidOf(`bench-athlete-${BIG_ORG}-1`),
+      weekStart: currentMonday(),
+    });
+    const within = (kb: number) => kb <= FIRST_LOAD_TARGET_KB;
+    return {
+      table: [
+        ["route", "path", "scripts", "gzip kB", "target", "verdict"],
+        ...loads.map((l) => [l.route, l.path, String(l.scripts), l.gzipKb.toFixed(1), `≤ ${FIRST_LOAD_TARGET_KB}`, verdict(within(l.gzipKb))]),
+      ],
+      target: `≤ ${FIRST_LOAD_TARGET_KB} kB of gzipped JavaScript on every route's first load`,
+      pass: loads.every((l) => within(l.gzipKb)),
+    };
+  },
+};
+
+const SECTIONS: readonly BenchSection[] = [engineSection, scaleDataSection, rosterSection, statementsSection, httpSection, firstLoadSection];
 
 function printTable(rows: readonly string[][]): void {
   const widths = (rows[0] ?? []).map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
@@ -69,14 +197,47 @@ function printTable(rows: readonly string[][]): void {
   });
 }
 
-let failed = false;
-for (const section of SECTIONS) {
-  console.log(`\n${section.name}`);
-  const report = await section.run();
-  printTable(report.table);
-  for (const note of report.notes ?? []) console.log(`  ${note}`);
-  console.log(`  target: ${report.target}`);
-  console.log(`  ${report.pass ? "PASS" : "FAIL"}`);
-  failed ||= !report.pass;
+function markdownTable(rows: readonly string[][]): string {
+  const [header = [], ...body] = rows;
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replaceAll("|", "\\|")).join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...body.map(line)].join("\n");
 }
-if (failed) process.exitCode = 1;
+
+/** bench/results/ (git-ignored): the same tables, as JSON for tools and Markdown for people. */
+function writeReports(results: ReadonlyArray<{ name: string } & SectionReport>): void {
+  mkdirSync("bench/results", { recursive: true });
+  const at = new Date().toISOString();
+  writeFileSync("bench/results/report.json", `${JSON.stringify({ at, pass: results.every((r) => r.pass), sections: results }, null, 2)}\n`);
+  const markdown = results.map((r) =>
+    [`## ${r.name}`, "", markdownTable(r.table), "", ...(r.notes ?? []).map((n) => `- ${n}`), `- target: ${r.target}`, `- **${verdict(r.pass)}**`].join("\n"),
+  );
+  writeFileSync("bench/results/report.md", `# Benchmarks (${at})\n\n${markdown.join("\n\n")}\n`);
+}
+
+async function runSection(section: BenchSection): Promise<SectionReport> {
+  try {
+    return await section.run();
+  } catch (error) {
+    // One broken section must not hide the others' figures.
+    return { table: [["error"], [String(error instanceof Error ? error.message : error)]], target: "runs to completion", pass: false };
+  }
+}
+
+const results: Array<{ name: string } & SectionReport> = [];
+try {
+  for (const section of SECTIONS) {
+    console.log(`\n${section.name}`);
+    const report = await runSection(section);
+    printTable(report.table);
+    for (const note of report.notes ?? []) console.log(`  ${note}`);
+    console.log(`  target: ${report.target}`);
+    console.log(`  ${verdict(report.pass)}`);
+    results.push({ name: section.name, ...report });
+  }
+} finally {
+  if (server) await (await server).server.stop();
+  if (database) await (await database).stop();
+}
+writeReports(results);
+console.log("\nreport: bench/results/report.json, bench/results/report.md");
+if (results.some((r) => !r.pass)) process.exitCode = 1;

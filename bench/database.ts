@@ -1,0 +1,76 @@
+/**
+ * The benchmarks' database: BENCH_DATABASE_URL's server when set, else a dedicated embedded
+ * PostgreSQL whose data folder (.data/bench-postgres) is kept between bench runs, so the scale data
+ * is generated once per week and generator version (see scale-data.ts).
+ */
+import { resolve } from "node:path";
+import { connect, type Connection } from "~/server/db/connection";
+import { applyMigrations } from "~/server/db/migrate";
+import { findSessionUser, findUserByEmail, type SessionUser } from "~/server/data/users";
+import { ensureDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres";
+import { athleteEmail, BIG_ORG, coachEmail, ensureScaleData, orgSlug, type ScaleDataInfo } from "./scale-data";
+
+const DATABASE_NAME = "runbalance_bench";
+
+export interface BenchDatabase {
+  readonly url: string;
+  readonly connection: Connection;
+  readonly data: ScaleDataInfo;
+  /** The coach of the big roster, and an athlete of theirs, as the app sees them once signed in. */
+  readonly coach: SessionUser;
+  readonly athlete: SessionUser;
+  readonly orgSlug: string;
+  readonly stop: () => Promise<void>;
+}
+
+async function serverUrl(log: (line: string) => void): Promise<{ urlFor: (db: string) => string; serverUrl: string; stop: () => Promise<void> }> {
+  const external = process.env.BENCH_DATABASE_URL;
+  if (external) {
+    const url = new URL(external);
+    return { serverUrl: external, urlFor: (db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString(), stop: async () => {} };
+  }
+  const server = await startEmbeddedPostgres({ dataDir: resolve(".data/bench-postgres"), persistent: true, preferredPort: 58432, log });
+  return server;
+}
+
+async function sessionUser(connection: Connection, email: string): Promise<SessionUser> {
+  const user = await findUserByEmail(connection.db, email);
+  const session = user && (await findSessionUser(connection.db, user.id));
+  if (!session) throw new Error(`bench user ${email} is missing: delete .data/bench-postgres and run again`);
+  return session;
+}
+
+export async function openBenchDatabase(log: (line: string) => void): Promise<BenchDatabase> {
+  const server = await serverUrl(log);
+  await ensureDatabase(server.serverUrl, DATABASE_NAME);
+  const url = server.urlFor(DATABASE_NAME);
+  await applyMigrations(url);
+  const connection = connect(url, { max: 4 });
+  const data = await ensureScaleData(connection.sql, log);
+  return {
+    url,
+    connection,
+    data,
+    coach: await sessionUser(connection, coachEmail(BIG_ORG, 1)),
+    athlete: await sessionUser(connection, athleteEmail(BIG_ORG, 1)),
+    orgSlug: orgSlug(BIG_ORG),
+    stop: async () => {
+      await connection.close();
+      await server.stop();
+    },
+  };
+}
+
+/**
+ * Removes what the bench logged as the athlete since `since` (runs and their idempotency keys), so
+ * the data set stays as generated for the next bench run.
+ */
+export async function removeLoggedRuns(bench: BenchDatabase, since: Date): Promise<number> {
+  return bench.connection.sql.begin(async (tx) => {
+    const [org] = await tx<{ id: string }[]>`select id from organizations where slug = ${bench.orgSlug}`;
+    await tx`select set_config('app.org_id', ${org!.id}, true)`;
+    await tx`delete from idempotency_keys where org_id = ${org!.id} and user_id = ${bench.athlete.id} and created_at >= ${since.toISOString()}::timestamptz`;
+    const deleted = await tx`delete from runs where org_id = ${org!.id} and created_by = ${bench.athlete.id} and created_at >= ${since.toISOString()}::timestamptz`;
+    return deleted.count;
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * HTTP throughput of the production server with autocannon: the coach's roster (GET), logging a
+ * run (POST, a fresh idempotency key per request, so every request really inserts), and the
+ * ceiling: a bare route doing `select 1` on the same pool.
+ */
+import { randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import type { BenchServer } from "./server";
+import { benchRun } from "./statements";
+
+export const HTTP_CONNECTIONS = 20;
+export const HTTP_SECONDS = 20;
+/** Logging a run must keep this share of the ceiling's requests per second. */
+export const LOG_RUN_MIN_SHARE = 0.7;
+
+export interface HttpFigures {
+  readonly name: string;
+  readonly requestsPerSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly requests: number;
+}
+
+async function measure(name: string, options: Parameters<typeof autocannon>[0]): Promise<HttpFigures> {
+  const result = await autocannon({ connections: HTTP_CONNECTIONS, duration: HTTP_SECONDS, ...options });
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    requests: result.requests.total,
+  };
+}
+
+/**
+ * Requests autocannon gave up on (timeouts) are still being served: let the server drain them so
+ * one measurement's backlog does not slow the next one down.
+ */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10_000));
+
+export async function benchHttp(server: BenchServer, sessions: { coach: string; athlete: string }, orgSlug: string): Promise<HttpFigures[]> {
+  const rosterInput = encodeURIComponent(JSON.stringify({ json: { orgSlug } }));
+  const roster = await measure("GET roster.list (coach of 200)", {
+    url: `${server.baseUrl}/api/trpc/roster.list?input=${rosterInput}`,
+    headers: { cookie: sessions.coach },
+  });
+  await settle();
+  const logRun = await measure("POST runs.log (athlete)", {
+    url: `${server.baseUrl}/api/trpc/runs.log`,
+    method: "POST",
+    headers: { cookie: sessions.athlete, "content-type": "application/json", origin: server.baseUrl },
+    // autocannon applies setupRequest only per entry of `requests`; the top-level body is still
+    // needed (without it, requests went out without a body: 400s).
+    body: JSON.stringify({ json: benchRun(randomUUID(), orgSlug) }),
+    requests: [{ method: "POST", setupRequest: (request) => ({ ...request, body: JSON.stringify({ json: benchRun(randomUUID(), orgSlug) }) }) }],
+  });
+  await settle();
+  const ceiling = await measure("GET select 1 (ceiling)", { url: `${server.baseUrl}/api/bench/select-1` });
+  return [roster, logRun, ceiling];
+}

@@ -1,0 +1,88 @@
+/**
+ * The production server the HTTP and first-load benchmarks measure: `next start` on the bench
+ * database, built first when the build is missing or predates the bench route, and sessions
+ * signed in the way a browser does (next-auth v4 credentials: CSRF token, then a form post).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { findFreePort, stopProcess } from "../scripts/lib/embedded-postgres";
+
+export interface BenchServer {
+  readonly baseUrl: string;
+  readonly stop: () => Promise<void>;
+}
+
+const BENCH_ROUTE_BUILD = ".next/server/app/api/bench/select-1/route.js";
+
+/** Builds when there is no build, or one made before the bench route existed (it would 404). */
+export function ensureBuild(log: (line: string) => void): void {
+  if (existsSync(".next/BUILD_ID") && existsSync(BENCH_ROUTE_BUILD)) return;
+  log("building the production app (npx next build)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error("next build failed");
+}
+
+async function waitUntilHealthy(baseUrl: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("next start did not become healthy within 60 s");
+}
+
+export async function startServer(databaseUrl: string, log: (line: string) => void): Promise<BenchServer> {
+  ensureBuild(log);
+  const port = await findFreePort(3300);
+  const baseUrl = `http://localhost:${port}`;
+  const child = spawn(process.execPath, [resolve("node_modules/next/dist/bin/next"), "start", "--port", String(port)], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: baseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      BENCH_ROUTES: "1",
+    },
+  });
+  await waitUntilHealthy(baseUrl, child);
+  return { baseUrl, stop: () => stopProcess(child.pid!, "SIGTERM") };
+}
+
+/** name=value pairs of a response's Set-Cookie headers. */
+function cookiesOf(response: Response): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const header of response.headers.getSetCookie()) {
+    const [pair = ""] = header.split(";");
+    const at = pair.indexOf("=");
+    cookies.set(pair.slice(0, at), pair.slice(at + 1));
+  }
+  return cookies;
+}
+
+export interface Session {
+  /** The Cookie header to send. */
+  readonly cookie: string;
+  readonly cookies: ReadonlyMap<string, string>;
+}
+
+export async function signIn(baseUrl: string, email: string, password: string): Promise<Session> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: baseUrl }).toString(),
+  });
+  for (const [name, value] of cookiesOf(response)) jar.set(name, value);
+  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`sign-in of ${email} failed (${response.status})`);
+  return { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), cookies: jar };
+}

@@ -1,0 +1,59 @@
+/**
+ * SQL statements per request for the main endpoints, counted with connect(url, { onQuery }) after a
+ * warm-up call (prepared statements, type lookups). The budget catches an N+1 creeping in: every
+ * endpoint reads its rows in a constant number of queries, whatever the roster's or history's size.
+ */
+import { randomUUID } from "node:crypto";
+import { addDays } from "~/domain/rules";
+import { createCaller } from "~/server/api/root";
+import { connect } from "~/server/db/connection";
+import type { BenchDatabase } from "./database";
+import { BIG_ORG, currentMonday, uuidOf } from "./scale-data";
+
+/** Transaction control and tenant settings included (begin, set_config, commit). */
+export const STATEMENT_BUDGET = 12;
+
+export interface StatementCount {
+  readonly endpoint: string;
+  readonly caller: string;
+  readonly statements: number;
+}
+
+/** A run the athlete logs: yesterday, so it is never in their future whatever their time zone. */
+export function benchRun(idempotencyKey: string, orgSlug: string) {
+  const yesterday = addDays(new Date().toISOString().slice(0, 10), -1);
+  return {
+    orgSlug,
+    idempotencyKey,
+    run: { date: yesterday, time: "07:00", kind: "aerobic" as const, durationS: 2700, distanceM: 8200, rpe: 5, notes: "", private: false, plannedSessionId: null },
+  };
+}
+
+export async function countStatements(bench: BenchDatabase): Promise<StatementCount[]> {
+  let statements = 0;
+  const counted = connect(bench.url, { max: 2, onQuery: () => statements++ });
+  const asCoach = createCaller({ db: counted.db, user: bench.coach });
+  const asAthlete = createCaller({ db: counted.db, user: bench.athlete });
+  const orgSlug = bench.orgSlug;
+  const athleteId = uuidOf(`bench-athlete-${BIG_ORG}-1`);
+  const endpoints: Array<[string, string, () => Promise<unknown>]> = [
+    ["roster.list", "coach of 200", () => asCoach.roster.list({ orgSlug })],
+    ["training.thisWeek", "athlete", () => asAthlete.training.thisWeek({ orgSlug })],
+    ["runs.log", "athlete", () => asAthlete.runs.log(benchRun(randomUUID(), orgSlug))],
+    ["training.history", "athlete", () => asAthlete.training.history({ orgSlug })],
+    ["athletes.list", "coach of 200", () => asCoach.athletes.list({ orgSlug })],
+    ["weeks.get", "coach of 200", () => asCoach.weeks.get({ orgSlug, athleteId, weekStart: currentMonday() })],
+  ];
+  const counts: StatementCount[] = [];
+  try {
+    for (const [endpoint, caller, call] of endpoints) {
+      await call();
+      const before = statements;
+      await call();
+      counts.push({ endpoint, caller, statements: statements - before });
+    }
+  } finally {
+    await counted.close();
+  }
+  return counts;
+}

@@ -17,7 +17,8 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
-          exclude: ["**/*.int.test.ts", "node_modules/**"],
+          // Slow fuzzing and fault suites run with `npm run test:resilience` (vitest.resilience.config.ts).
+          exclude: ["**/*.int.test.ts", "src/test/resilience/**", "node_modules/**"],
         },
       },
       {

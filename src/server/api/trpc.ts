@@ -67,16 +67,42 @@ export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const middleware = t.middleware;
 
-export const publicProcedure = t.procedure;
+/** Looks through strings, arrays and objects without recursion: inputs can be nested thousands deep. */
+function containsNulCharacter(input: unknown): boolean {
+  const pending = [input];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === "string" && value.includes("\u0000")) return true;
+    if (typeof value === "object" && value !== null) for (const item of Object.values(value)) pending.push(item);
+  }
+  return false;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000 (the query fails: a 500). No form can type one, so an input
+ * with one anywhere is refused as a bad request before the procedure runs.
+ */
+const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  if (containsNulCharacter(await getRawInput())) throw new TRPCError({ code: "BAD_REQUEST", message: "Text must not contain NUL characters." });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(refuseNulCharacters);
 
 /**
  * Needs a signed-in user. The procedure runs in one transaction as the restricted app role
  * (`ctx.tx`), where row-level security lets the user see their own account and memberships only.
  */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   const user = ctx.user;
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  return withTenant(ctx.db, { orgId: null, userId: user.id }, (tx) => next({ ctx: { ...ctx, user, tx } }));
+  return withTenant(ctx.db, { orgId: null, userId: user.id }, async (tx) => {
+    const result = await next({ ctx: { ...ctx, user, tx } });
+    // next() reports a failed procedure as a result rather than throwing; rethrow it so the
+    // transaction rolls back and a refused request leaves no partial write behind.
+    if (!result.ok) throw result.error;
+    return result;
+  });
 });
 
 export const orgSlugSchema = z

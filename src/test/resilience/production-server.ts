@@ -1,0 +1,138 @@
+/**
+ * A production stack to break on purpose: a dedicated embedded PostgreSQL that can be stopped and
+ * started again on the same port and data folder, migrated and seeded with one small organisation,
+ * and `next start` (the production build) in front of it. Used by the fault tests and scripts/soak.ts.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, rmSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { connect } from "~/server/db/connection";
+import { applyMigrations } from "~/server/db/migrate";
+import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
+import { ensureDatabase, findFreePort, startEmbeddedPostgres, stopProcess, type EmbeddedDatabase } from "../../../scripts/lib/embedded-postgres";
+import { healthStatus } from "../../../scripts/lib/http-client";
+
+/** The fault tests and the soak run need `next build`'s output. */
+export const hasProductionBuild = () => existsSync(resolve(".next/BUILD_ID"));
+export const NO_BUILD_MESSAGE = "no production build (.next/BUILD_ID): run `npm run build` first";
+
+export interface RestartableDatabase {
+  /** The app database's URL (as the migrating superuser, like `npm start` on the embedded server). */
+  url: string;
+  port: number;
+  /** Stops PostgreSQL (fast shutdown: connections are cut, committed data is kept). */
+  stop: () => Promise<void>;
+  /** Starts it again on the same port and data folder; resolves once it accepts connections. */
+  start: () => Promise<void>;
+  /** Stops it and deletes its data folder. */
+  destroy: () => Promise<void>;
+}
+
+export async function startRestartableDatabase(label: string): Promise<RestartableDatabase> {
+  const dataDir = resolve(`.data/resilience-${label}-${process.pid}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  // Persistent, so that stopping keeps the data folder for the restart.
+  const open = (preferredPort: number) => startEmbeddedPostgres({ dataDir, persistent: true, preferredPort });
+  let server: EmbeddedDatabase | null = await open(58_432);
+  const port = server.port;
+  await ensureDatabase(server.serverUrl, "runbalance");
+  const url = server.urlFor("runbalance");
+
+  return {
+    url,
+    port,
+    stop: async () => {
+      await server?.stop();
+      server = null;
+    },
+    start: async () => {
+      server = await open(port);
+      if (server.port !== port) throw new Error(`PostgreSQL came back on port ${server.port}, not ${port}: the port was taken meanwhile`);
+    },
+    destroy: async () => {
+      await server?.stop();
+      server = null;
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(`${dataDir}.credentials.json`, { force: true });
+    },
+  };
+}
+
+/** Migrates the database and writes one small organisation (owner, coach, two athletes; see src/test/fixtures.ts). */
+export async function prepareDatabase(url: string): Promise<OrgFixture> {
+  await applyMigrations(url);
+  const { db, close } = connect(url, { max: 2 });
+  try {
+    return await createOrgFixture(db, "Resilience");
+  } finally {
+    await close();
+  }
+}
+
+export interface ProductionServer {
+  baseUrl: string;
+  process: ChildProcess;
+  pid: number;
+  /** Resolves when the server process exits, with its exit code (or the signal that ended it). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The last lines the server printed, for failure messages. */
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** `next start` on a free loopback port against `databaseUrl`; resolves once /api/health answers 200. */
+export async function startProductionServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ProductionServer> {
+  const port = await findFreePort(3_400);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [resolve("node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      NEXTAUTH_URL: baseUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...extraEnv,
+    },
+  });
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString().split("\n").filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - 200));
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once("exit", (code, signal) => done({ code, signal })));
+  const output = () => lines.join("\n");
+
+  const deadline = Date.now() + 60_000;
+  while ((await healthStatus(baseUrl)) !== 200) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output()}`);
+    if (Date.now() > deadline) throw new Error(`next start did not become healthy within 60 s:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    baseUrl,
+    process: child,
+    pid: child.pid!,
+    exited,
+    output,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) await stopProcess(child.pid!, "SIGTERM");
+    },
+  };
+}
+
+/** Resident memory of a process in kB (VmRSS in /proc/<pid>/status), or null once it is gone. */
+export async function residentKb(pid: number): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, "utf8");
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}

@@ -10,6 +10,9 @@
  * After a 60 s warm-up, the server's resident memory (VmRSS in /proc/<pid>/status) is sampled every
  * 10 s. Prints one JSON document; passes (exit 0) when memory grew by less than 10 % (mean of the
  * last three samples against the first three) and no request failed.
+ *
+ * RSS also moves with V8's lazy heap sizing, so the server runs with --trace-gc and each sample also
+ * records the live heap after the latest full collection (Mark-Compact): what a leak would grow.
  */
 import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -78,11 +81,30 @@ function percentile(sorted: number[], p: number): number {
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
+/** Growth in %, the mean of the last three samples against the first three (first and last when few). */
+function growthOf(values: Array<number | null>): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length < 2) return null;
+  const window = known.length >= 6 ? 3 : 1;
+  const first = mean(known.slice(0, window));
+  return Math.round(((mean(known.slice(-window)) - first) / first) * 1000) / 10;
+}
+
+/** The heap size after a full collection, from a --trace-gc line: "Mark-Compact 61.2 (75.0) -> 48.3 (70.1) MB, …". */
+function heapAfterFullGc(line: string): number | null {
+  const match = /Mark-Compact(?: \(reduce\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \([\d.]+\) MB/.exec(line);
+  return match ? Number(match[1]) : null;
+}
+
 async function main() {
   log("starting PostgreSQL and the production server");
   const database = await startRestartableDatabase("soak");
   const org = await prepareDatabase(database.url);
-  const server = await startProductionServer(database.url);
+  let liveHeapMb: number | null = null;
+  const server = await startProductionServer(database.url, {
+    nodeArgs: ["--trace-gc"],
+    onOutput: (line) => (liveHeapMb = heapAfterFullGc(line) ?? liveHeapMb),
+  });
   const athlete = await signIn(server.baseUrl, org.users.athlete1.email, FIXTURE_PASSWORD);
   const coach = await signIn(server.baseUrl, org.users.owner.email, FIXTURE_PASSWORD);
   const next = requestMix(org, athlete, coach, server.baseUrl);
@@ -92,7 +114,7 @@ async function main() {
   const endAt = started + MINUTES * 60_000;
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
-  const samples: Array<{ atS: number; rssKb: number | null }> = [];
+  const samples: Array<{ atS: number; rssKb: number | null; liveHeapMb: number | null }> = [];
   let sent = 0;
   let inFlight = 0;
   let serverExited = false;
@@ -100,7 +122,7 @@ async function main() {
 
   const sampler = setInterval(() => {
     const atS = Math.round((Date.now() - started) / 1000);
-    if (atS >= WARMUP_S) void residentKb(server.pid).then((rssKb) => samples.push({ atS, rssKb }));
+    if (atS >= WARMUP_S) void residentKb(server.pid).then((rssKb) => samples.push({ atS, rssKb, liveHeapMb }));
   }, SAMPLE_EVERY_S * 1000);
 
   // A fixed schedule: request i is due at started + i / RATE; the total is bounded by time × rate.
@@ -130,9 +152,8 @@ async function main() {
   await Promise.all(pending);
   clearInterval(sampler);
 
-  const rss = samples.map((s) => s.rssKb).filter((kb): kb is number => kb !== null);
-  const window = rss.length >= 6 ? 3 : 1;
-  const growthPercent = rss.length >= 2 ? Math.round(((mean(rss.slice(-window)) - mean(rss.slice(0, window))) / mean(rss.slice(0, window))) * 1000) / 10 : null;
+  const growthPercent = growthOf(samples.map((s) => s.rssKb));
+  const liveHeapGrowthPercent = growthOf(samples.map((s) => s.liveHeapMb));
   const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
   const sorted = [...latencies].sort((a, b) => a - b);
   const report = {
@@ -146,6 +167,7 @@ async function main() {
     latencyMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
     rssSamples: samples,
     growthPercent,
+    liveHeapGrowthPercent,
     serverExited,
     pass: !serverExited && errorCount === 0 && growthPercent !== null && growthPercent < MAX_GROWTH_PERCENT,
   };

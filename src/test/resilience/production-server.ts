@@ -82,11 +82,19 @@ export interface ProductionServer {
   stop: () => Promise<void>;
 }
 
+export interface ServerOptions {
+  /** Options for the server's Node.js itself, e.g. ["--trace-gc"]. */
+  nodeArgs?: string[];
+  /** Every line the server prints, as it prints it. */
+  onOutput?: (line: string) => void;
+}
+
 /** `next start` on a free loopback port against `databaseUrl`; resolves once /api/health answers 200. */
-export async function startProductionServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<ProductionServer> {
+export async function startProductionServer(databaseUrl: string, options: ServerOptions = {}): Promise<ProductionServer> {
   const port = await findFreePort(3_400);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [resolve("node_modules/next/dist/bin/next"), "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const nextBin = resolve("node_modules/next/dist/bin/next");
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
@@ -95,16 +103,22 @@ export async function startProductionServer(databaseUrl: string, extraEnv: Recor
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
-      ...extraEnv,
     },
   });
   const lines: string[] = [];
-  const keep = (chunk: Buffer) => {
-    lines.push(...chunk.toString().split("\n").filter(Boolean));
-    lines.splice(0, Math.max(0, lines.length - 200));
+  /** Whole lines only: a chunk may end in the middle of one. */
+  const lineReader = () => {
+    let partial = "";
+    return (chunk: Buffer) => {
+      const fresh = (partial + chunk.toString()).split("\n");
+      partial = fresh.pop() ?? "";
+      for (const line of fresh.filter(Boolean)) options.onOutput?.(line);
+      lines.push(...fresh.filter(Boolean));
+      lines.splice(0, Math.max(0, lines.length - 200));
+    };
   };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
+  child.stdout!.on("data", lineReader());
+  child.stderr!.on("data", lineReader());
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once("exit", (code, signal) => done({ code, signal })));
   const output = () => lines.join("\n");
 

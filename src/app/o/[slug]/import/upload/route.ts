@@ -4,6 +4,16 @@ import { getCurrentUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 import { importFile } from "~/server/training/import-file";
 
+/** The file's name as the browser encoded it; anything malformed or containing NUL becomes "upload". */
+function readFileName(header: string | null): string {
+  try {
+    const name = decodeURIComponent(header ?? "upload");
+    return name.includes("\u0000") ? "upload" : name.slice(0, 200);
+  } catch {
+    return "upload";
+  }
+}
+
 /**
  * Receives one activity file as the raw request body (one request per file, so each has its own
  * progress bar). Cookie-authenticated, so it insists on a custom header and a same-site Origin: a
@@ -11,7 +21,7 @@ import { importFile } from "~/server/training/import-file";
  */
 export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "upload").slice(0, 200);
+  const fileName = readFileName(request.headers.get("x-file-name"));
   const origin = request.headers.get("origin");
   if (request.headers.get("x-runbalance-upload") !== "1" || (origin && new URL(origin).host !== request.headers.get("host"))) {
     return Response.json({ fileName, ok: false, error: "Upload refused." }, { status: 403 });

@@ -3,6 +3,7 @@ import { addDays } from "~/domain/rules";
 import type { Tx } from "~/server/db/connection";
 import { athletes, organizations, plannedSessions, plannedWeeks, runs, users } from "~/server/db/schema";
 import type { PlannedRow, RunRow } from "~/domain/training/week-input";
+import { sessionColumns } from "./weeks";
 
 /** What evaluating an athlete's weeks needs to know about them. One query for any number of athletes. */
 export async function athleteContexts(tx: Tx, orgId: string, athleteIds: string[]) {
@@ -58,14 +59,7 @@ export async function plannedBetween(tx: Tx, orgId: string, athleteIds: string[]
     ? await tx
         .select({
           athleteId: plannedSessions.athleteId,
-          id: plannedSessions.id,
-          date: plannedSessions.date,
-          kind: plannedSessions.kind,
-          durationMin: plannedSessions.durationMin,
-          distanceM: plannedSessions.distanceM,
-          targetRpe: plannedSessions.targetRpe,
-          description: plannedSessions.description,
-          position: plannedSessions.position,
+          ...sessionColumns,
           weekStatus: plannedWeeks.status,
         })
         .from(plannedSessions)

@@ -1,8 +1,8 @@
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
+import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { plannedSessions, plannedWeeks } from "~/server/db/schema";
-import type { SessionKind } from "~/domain/rules";
+import type { StoredSession } from "~/domain/training/week-plan";
 
 const weekColumns = {
   id: plannedWeeks.id,
@@ -88,15 +88,9 @@ export const sessionColumns = {
   position: plannedSessions.position,
 };
 
-export interface SessionValues {
+export interface SessionValues extends Omit<StoredSession, "id"> {
   /** A session this week already has, kept under its id so runs stay linked to it. */
   id?: string;
-  date: string;
-  kind: SessionKind;
-  durationMin: number | null;
-  distanceM: number | null;
-  targetRpe: number | null;
-  description: string;
   position: number;
 }
 

@@ -101,22 +101,27 @@ const scaleDataSection: BenchSection = {
 };
 
 const rosterSection: BenchSection = {
-  name: "Roster of the coach of 200 athletes (roster.list in-process) vs one hand-written SQL query (the floor)",
+  name: "Roster of the coach of 200 athletes (roster.list in-process) vs hand-written SQL (the floor)",
   run: async () => {
     const result = await benchRoster(await benchDatabase());
-    const ratio = result.roster.p50 / result.floor.p50;
+    const floor = Math.min(result.floor.p50, result.cachedFloor.p50);
+    const ratio = result.roster.p50 / floor;
     const fastEnough = result.roster.p95 <= ROSTER_TARGET_P95_MS;
     const nearFloor = ratio <= ROSTER_TARGET_RATIO;
     return {
       table: [
         ["measure", "athletes", "p50", "p95", "target", "verdict"],
         ["roster.list", String(result.athletes), ms(result.roster.p50), ms(result.roster.p95), `p95 ≤ ${ROSTER_TARGET_P95_MS} ms`, verdict(fastEnough)],
-        ["floor (one SQL query)", String(result.floorRows), ms(result.floor.p50), ms(result.floor.p95), "", ""],
-        ["roster ÷ floor (p50)", "", `${ratio.toFixed(2)}×`, "", `≤ ${ROSTER_TARGET_RATIO}×`, verdict(nearFloor)],
+        ["floor: one query over runs and plans", String(result.floorRows), ms(result.floor.p50), ms(result.floor.p95), "", ""],
+        ["floor: one query over the week digests", String(result.cachedFloorRows), ms(result.cachedFloor.p50), ms(result.cachedFloor.p95), "", ""],
+        ["roster ÷ the faster floor (p50)", "", `${ratio.toFixed(2)}×`, "", `≤ ${ROSTER_TARGET_RATIO}×`, verdict(nearFloor)],
       ],
       target: `p95 ≤ ${ROSTER_TARGET_P95_MS} ms and ≤ ${ROSTER_TARGET_RATIO}× the floor`,
       pass: fastEnough && nearFloor,
-      notes: ["10 warm-up calls, then 60 timed calls each; both in a transaction as the app role with the organisation set"],
+      notes: [
+        "10 warm-up calls, then 60 timed calls each; all in a transaction as the app role with the organisation set",
+        "the roster serves past weeks from cached digests (week_digests), so the floor is the faster of the two queries",
+      ],
     };
   },
 };

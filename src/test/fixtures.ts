@@ -15,6 +15,7 @@ import {
   plannedWeeks,
   runImports,
   runs,
+  weekDigests,
   weekTemplates,
 } from "~/server/db/schema";
 import { recordAudit } from "~/server/data/audit";
@@ -88,6 +89,8 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
     await tx.insert(comments).values({ orgId, athleteId: a1!.id, runId: public1!.id, authorUserId: coach.id, body: "Nice and easy." });
     await tx.insert(idempotencyKeys).values({ orgId, userId: athlete1.id, key: randomUUID(), requestHash: "h", response: { id: public1!.id } });
     await tx.insert(calendarFeeds).values({ orgId, athleteId: a1!.id, tokenHash: `feed-${suffix}` });
+    // A stale cache row (version 0 never matches): the roster recomputes it on first use.
+    await tx.insert(weekDigests).values({ orgId, athleteId: a1!.id, weekStart: "2026-10-26", athleteVersion: 0, orgVersion: 0, digest: {} });
     const [runImport] = await tx.insert(runImports).values({
       orgId,
       athleteId: a1!.id,

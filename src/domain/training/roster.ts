@@ -58,7 +58,7 @@ export interface RankedFlag {
  * Flags of several weeks (newest last), one entry per code, most important first. Of equal rank, the
  * most recent week wins, so the message a coach reads is about the latest occurrence.
  */
-export function rankFlags(weeks: ReadonlyArray<{ weekStart: string; flags: readonly Flag[] }>): RankedFlag[] {
+export function rankFlags(weeks: ReadonlyArray<{ weekStart: string; flags: ReadonlyArray<Pick<Flag, "code" | "severity" | "message">> }>): RankedFlag[] {
   const byCode = new Map<FlagCode, RankedFlag>();
   for (const week of weeks) {
     for (const flag of week.flags) {
@@ -131,46 +131,83 @@ export const FLAG_WEEKS = 2;
  * A week still in progress is not judged on its mix yet (two runs in, any mix is "off"); its other
  * flags (a recovery run too hard, a missed session, the plan itself) already count.
  */
-export const flagsSoFar = (flags: readonly Flag[]) => flags.filter((f) => f.measure !== "label" && f.measure !== "effort");
+export const flagsSoFar = <F extends Pick<Flag, "measure">>(flags: readonly F[]) => flags.filter((f) => f.measure !== "label" && f.measure !== "effort");
+
+/**
+ * What the roster keeps of one evaluated week: small enough to cache per athlete and week (see
+ * server/training/week-digests.ts), and all the roster line needs. JSON-safe.
+ */
+export interface WeekDigest {
+  weekStart: string;
+  label: Proportions | null;
+  effort: Proportions | null;
+  plan: Proportions | null;
+  flags: Array<Pick<Flag, "code" | "severity" | "message" | "measure">>;
+  compliance: Omit<ComplianceSummary, "greenShare">;
+  plannedMin: number;
+  plannedSessions: number;
+  doneS: number;
+  runs: number;
+}
+
+/** Digests one evaluated week from the engine's evaluation and any superset of the rows it was built from. */
+export function digestWeek(evaluation: WeekEvaluation, rows: { planned: readonly PlannedRow[]; runs: readonly RunRow[] }): WeekDigest {
+  const { start, end } = evaluation.week;
+  const inWeek = (date: string) => date >= start && date <= end;
+  const planned = rows.planned.filter((p) => inWeek(p.date));
+  const runs = rows.runs.filter((r) => inWeek(r.localDate));
+  const { due, green, missed } = complianceSummary(evaluation.compliance);
+  return {
+    weekStart: start,
+    label: evaluation.actual.proportions,
+    effort: evaluation.actual.effortProportions,
+    plan: evaluation.plan?.proportions ?? null,
+    flags: evaluation.flags.map(({ code, severity, message, measure }) => (measure === undefined ? { code, severity, message } : { code, severity, message, measure })),
+    compliance: { due, green, missed },
+    plannedMin: planned.reduce((sum, p) => sum + (p.durationMin ?? 0), 0),
+    plannedSessions: planned.length,
+    doneS: runs.reduce((sum, r) => sum + r.durationS, 0),
+    runs: runs.length,
+  };
+}
+
+/** One athlete's roster line from the digests of their recent weeks (oldest first, the current week last). */
+export function summariseWeeks(weeks: readonly WeekDigest[]): RosterSummary {
+  const current = weeks[weeks.length - 1];
+  const recent = weeks.slice(-FLAG_WEEKS);
+  const flags = rankFlags(recent.map((week) => ({ weekStart: week.weekStart, flags: week === current ? flagsSoFar(week.flags) : week.flags })));
+  const attention = attentionScore(flags);
+  const compliance = weeks.reduce((sum, w) => ({ due: sum.due + w.compliance.due, green: sum.green + w.compliance.green, missed: sum.missed + w.compliance.missed }), {
+    due: 0,
+    green: 0,
+    missed: 0,
+  });
+  return {
+    weeks: weeks.map(({ weekStart, label, effort, plan }) => ({ weekStart, label, effort, plan })),
+    thisWeek: {
+      weekStart: current?.weekStart ?? "",
+      plannedMin: current?.plannedMin ?? 0,
+      doneMin: Math.round((current?.doneS ?? 0) / 60),
+      plannedSessions: current?.plannedSessions ?? 0,
+      runs: current?.runs ?? 0,
+    },
+    compliance: { ...compliance, greenShare: compliance.due === 0 ? null : compliance.green / compliance.due },
+    flags,
+    attention,
+    needsAttention: attention >= ATTENTION_THRESHOLD,
+  };
+}
 
 /**
  * One athlete's roster line from their evaluated weeks (oldest first, current last) and the rows they
  * were evaluated from.
  */
 export function summariseAthlete(args: {
-  weekStarts: readonly string[];
   evaluations: readonly WeekEvaluation[];
   planned: readonly PlannedRow[];
   runs: readonly RunRow[];
 }): RosterSummary {
-  const { weekStarts, evaluations } = args;
-  const current = weekStarts[weekStarts.length - 1] ?? "";
-  const currentEnd = evaluations[evaluations.length - 1]?.week.end ?? current;
-  const inCurrent = (date: string) => date >= current && date <= currentEnd;
-  const planned = args.planned.filter((p) => inCurrent(p.date));
-  const runs = args.runs.filter((r) => inCurrent(r.localDate));
-  const recent = weekStarts.map((weekStart, i) => ({ weekStart, flags: evaluations[i]?.flags ?? [] })).slice(-FLAG_WEEKS);
-  const flags = rankFlags(recent.map((week) => (week.weekStart === current ? { ...week, flags: flagsSoFar(week.flags) } : week)));
-  const attention = attentionScore(flags);
-  return {
-    weeks: evaluations.map((e, i) => ({
-      weekStart: weekStarts[i] ?? e.week.start,
-      label: e.actual.proportions,
-      effort: e.actual.effortProportions,
-      plan: e.plan?.proportions ?? null,
-    })),
-    thisWeek: {
-      weekStart: current,
-      plannedMin: planned.reduce((sum, p) => sum + (p.durationMin ?? 0), 0),
-      doneMin: Math.round(runs.reduce((sum, r) => sum + r.durationS, 0) / 60),
-      plannedSessions: planned.length,
-      runs: runs.length,
-    },
-    compliance: complianceSummary(evaluations.flatMap((e) => e.compliance)),
-    flags,
-    attention,
-    needsAttention: attention >= ATTENTION_THRESHOLD,
-  };
+  return summariseWeeks(args.evaluations.map((evaluation) => digestWeek(evaluation, args)));
 }
 
 /** "Needs attention" order: most urgent first, then by name. */

@@ -20,7 +20,13 @@ export async function listMyOrganisations(tx: Tx, userId: string) {
 export async function findMembershipBySlug(tx: Tx, userId: string, slug: string) {
   const [row] = await tx
     .select({
-      org: { id: organizations.id, slug: organizations.slug, name: organizations.name, trainingSettings: organizations.trainingSettings },
+      org: {
+        id: organizations.id,
+        slug: organizations.slug,
+        name: organizations.name,
+        trainingSettings: organizations.trainingSettings,
+        trainingVersion: organizations.trainingVersion,
+      },
       role: memberships.role,
     })
     .from(memberships)

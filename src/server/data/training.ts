@@ -1,13 +1,20 @@
-import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { addDays } from "~/domain/rules";
 import type { Tx } from "~/server/db/connection";
-import { athletes, organizations, plannedSessions, plannedWeeks, runs, users } from "~/server/db/schema";
+import { athletes, coachAssignments, organizations, plannedSessions, plannedWeeks, runs, users } from "~/server/db/schema";
 import type { PlannedRow, RunRow } from "~/domain/training/week-input";
 import { sessionColumns } from "./weeks";
 
-/** What evaluating an athlete's weeks needs to know about them. One query for any number of athletes. */
+/**
+ * What evaluating an athlete's weeks needs to know about them, and who coaches them (so the same row
+ * answers the policy's questions). One query for any number of athletes.
+ */
 export async function athleteContexts(tx: Tx, orgId: string, athleteIds: string[]) {
   if (athleteIds.length === 0) return [];
+  const coachUserIds = tx
+    .select({ ids: sql`coalesce(array_agg(${coachAssignments.coachUserId}), '{}')` })
+    .from(coachAssignments)
+    .where(and(eq(coachAssignments.orgId, athletes.orgId), eq(coachAssignments.athleteId, athletes.id)));
   return tx
     .select({
       athleteId: athletes.id,
@@ -17,6 +24,8 @@ export async function athleteContexts(tx: Tx, orgId: string, athleteIds: string[
       raceDistanceM: athletes.raceDistanceM,
       raceTimeS: athletes.raceTimeS,
       joinedAt: athletes.createdAt,
+      trainingVersion: athletes.trainingVersion,
+      coachUserIds: sql<string[]>`(${coachUserIds})`,
       timeZone: users.timeZone,
       weekStartDay: users.weekStartDay,
       units: users.units,

@@ -23,6 +23,21 @@ export function settingsFor(orgSettings: unknown, athleteSettings: unknown): Tra
 }
 
 /**
+ * settingsFor for many athletes of one organisation: most share the same override (often none), and
+ * validating settings costs more than everything else the roster does per athlete, so each distinct
+ * override is resolved once.
+ */
+export function settingsResolver(orgSettings: unknown): (athleteSettings: unknown) => TrainingSettings {
+  const resolved = new Map<string, TrainingSettings>();
+  return (athleteSettings) => {
+    const key = JSON.stringify(athleteSettings) ?? "";
+    let settings = resolved.get(key);
+    if (!settings) resolved.set(key, (settings = settingsFor(orgSettings, athleteSettings)));
+    return settings;
+  };
+}
+
+/**
  * Evaluates the last `weekCount` weeks (the current one included) of several athletes, each in their
  * own time zone and week start. Three queries whatever the number of athletes; the rules engine does
  * the rest in memory.
@@ -45,8 +60,9 @@ export async function evaluateRecentWeeks(
   ]);
 
   const result = new Map<string, AthleteWeeks>();
+  const settingsOf = settingsResolver(org.trainingSettings);
   for (const athlete of contexts) {
-    const settings = settingsFor(org.trainingSettings, athlete.trainingSettings);
+    const settings = settingsOf(athlete.trainingSettings);
     const today = zonedDate(options.now, athlete.timeZone);
     const current = weekStartFor(today, weekdayFromIndex(athlete.weekStartDay));
     const weekStarts = Array.from({ length: options.weekCount }, (_, i) => addDays(current, (i - options.weekCount + 1) * 7));
@@ -63,17 +79,16 @@ export async function evaluateRecentWeeks(
 
 /**
  * Evaluates the one week of an athlete that contains `date` (in their week start), e.g. the week a
- * run was just logged in. Three queries.
+ * run was just logged in. Two queries (the caller already has the athlete's context).
  */
 export async function evaluateWeekContaining(
   tx: Tx,
   org: { id: string; trainingSettings: unknown },
-  athleteId: string,
+  athlete: AthleteContext,
   date: string,
   options: { now: Date; publishedOnly: boolean },
 ) {
-  const [athlete] = await athleteContexts(tx, org.id, [athleteId]);
-  if (!athlete) return null;
+  const athleteId = athlete.athleteId;
   const settings = settingsFor(org.trainingSettings, athlete.trainingSettings);
   const weekStart = weekStartFor(date, weekdayFromIndex(athlete.weekStartDay));
   const [runsByAthlete, plannedByAthlete] = await Promise.all([

@@ -1,11 +1,11 @@
 import type { Tx } from "~/server/db/connection";
 import type { insertRun } from "~/server/data/runs";
+import type { AthleteContext } from "~/server/data/training";
 import { evaluateWeekContaining } from "./recent-weeks";
 
 /** What the athlete reads right after saving a run: its own flags and the week's, in plain language. */
-export async function feedbackFor(tx: Tx, org: { id: string; trainingSettings: unknown }, athleteId: string, runId: string, date: string, now: Date) {
-  const week = await evaluateWeekContaining(tx, org, athleteId, date, { now, publishedOnly: true });
-  if (!week) return null;
+export async function feedbackFor(tx: Tx, org: { id: string; trainingSettings: unknown }, athlete: AthleteContext, runId: string, date: string, now: Date) {
+  const week = await evaluateWeekContaining(tx, org, athlete, date, { now, publishedOnly: true });
   const { evaluation } = week;
   return {
     weekStart: week.weekStart,

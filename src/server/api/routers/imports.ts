@@ -67,7 +67,7 @@ export const importsRouter = createRouter({
         "import",
       );
       await linkImportToRun(ctx.tx, ctx.org.id, draft.id, run.id);
-      return { run: runDto(run), feedback: await feedbackFor(ctx.tx, ctx.org, draft.athleteId, run.id, run.localDate, new Date()) };
+      return { run: runDto(run), feedback: await feedbackFor(ctx.tx, ctx.org, athlete!, run.id, run.localDate, new Date()) };
     }),
 
   discard: orgProcedure.input(orgInput({ importId: idSchema })).mutation(async ({ ctx, input }) => {

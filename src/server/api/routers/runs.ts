@@ -25,9 +25,9 @@ import { idSchema } from "../schemas";
 async function targetAthlete(tx: Tx, orgId: string, actor: Actor, athleteId: string | undefined) {
   const id = athleteId ?? actor.athleteId;
   if (!id) throw new TRPCError({ code: "BAD_REQUEST", message: "Choose the athlete this run belongs to." });
-  const [ref] = await findAthleteRefs(tx, orgId, [id]);
-  if (!ref || !can(actor, { type: "run.write", athlete: ref })) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
-  return ref;
+  const [athlete] = await athleteContexts(tx, orgId, [id]);
+  if (!athlete || !can(actor, { type: "run.write", athlete })) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
+  return athlete;
 }
 
 /** Checks what the schema cannot: the date against the athlete's today, the planned session's owner. */
@@ -70,10 +70,9 @@ export const runsRouter = createRouter({
     if (claim.status === "replay") return claim.response as LoggedRun;
 
     const now = new Date();
-    const [context] = await athleteContexts(ctx.tx, ctx.org.id, [athlete.athleteId]);
-    const fields = await toRunFields(ctx.tx, ctx.org.id, athlete.athleteId, context!.timeZone, input.run, now);
+    const fields = await toRunFields(ctx.tx, ctx.org.id, athlete.athleteId, athlete.timeZone, input.run, now);
     const run = await insertRun(ctx.tx, ctx.org.id, athlete.athleteId, ctx.user.id, fields);
-    const response = { run: runDto(run), feedback: await feedbackFor(ctx.tx, ctx.org, athlete.athleteId, run.id, run.localDate, now) };
+    const response = { run: runDto(run), feedback: await feedbackFor(ctx.tx, ctx.org, athlete, run.id, run.localDate, now) };
     await storeIdempotentResponse(ctx.tx, scope, response);
     return response;
   }),
@@ -90,12 +89,11 @@ export const runsRouter = createRouter({
 
   update: orgProcedure.input(orgInput({ runId: idSchema, run: runFieldsSchema })).mutation(async ({ ctx, input }) => {
     const existing = await findRun(ctx.tx, ctx.org.id, input.runId);
-    const [ref] = existing ? await findAthleteRefs(ctx.tx, ctx.org.id, [existing.athleteId]) : [];
-    if (!existing || !ref || !can(ctx.actor, { type: "run.write", athlete: ref })) throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
+    const [athlete] = existing ? await athleteContexts(ctx.tx, ctx.org.id, [existing.athleteId]) : [];
+    if (!existing || !athlete || !can(ctx.actor, { type: "run.write", athlete })) throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
     const now = new Date();
-    const [context] = await athleteContexts(ctx.tx, ctx.org.id, [existing.athleteId]);
-    const run = await updateRun(ctx.tx, ctx.org.id, input.runId, await toRunFields(ctx.tx, ctx.org.id, existing.athleteId, context!.timeZone, input.run, now));
-    return { run: runDto(run!), feedback: await feedbackFor(ctx.tx, ctx.org, existing.athleteId, input.runId, run!.localDate, now) };
+    const run = await updateRun(ctx.tx, ctx.org.id, input.runId, await toRunFields(ctx.tx, ctx.org.id, existing.athleteId, athlete.timeZone, input.run, now));
+    return { run: runDto(run!), feedback: await feedbackFor(ctx.tx, ctx.org, athlete, input.runId, run!.localDate, now) };
   }),
 
   delete: orgProcedure.input(orgInput({ runId: idSchema })).mutation(async ({ ctx, input }) => {

@@ -14,6 +14,12 @@ export const athletes = pgTable(
     /** A recent race, for pace guidance (VDOT). */
     raceDistanceM: integer("race_distance_m"),
     raceTimeS: integer("race_time_s"),
+    /**
+     * Bumped by triggers (migration 0007) whenever anything the rules engine reads about this
+     * athlete changes: their runs, planned weeks and sessions, or settings. Cached week digests
+     * remember the version they were computed from.
+     */
+    trainingVersion: integer("training_version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { foreignKey, index, jsonb, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, tenantColumns } from "./columns";
 import { users } from "./users";
 
@@ -12,6 +12,8 @@ export const organizations = pgTable(
     name: text("name").notNull(),
     /** Organisation-wide defaults for the rules engine; athletes may override them. */
     trainingSettings: jsonb("training_settings").notNull().default({}),
+    /** Bumped by a trigger (migration 0007) when the defaults change: cached week digests depend on them. */
+    trainingVersion: integer("training_version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("organizations_slug_key").on(t.slug)],

@@ -4,12 +4,14 @@
  * - /api/health says 503 during the outage and 200 again within 5 s of the database accepting connections;
  * - writes that fail are answered 503 SERVICE_UNAVAILABLE with Retry-After (retry later), never 500;
  *   writes sent and answered while the database is down fail that way, and writes succeed again
- *   within 5 s of it accepting connections;
+ *   within 5 s of it accepting connections; the route handlers outside tRPC (CSV export, calendar
+ *   feed, activity upload) answer 503 with Retry-After too, and 200 after the restart;
  * - every write the client saw acknowledged (HTTP 200) is in the database afterwards;
  * - writes that failed, sent again with the same idempotency key, succeed without duplicates;
  * - the server process never exits.
  */
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgFixture } from "~/test/fixtures";
@@ -42,6 +44,7 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
   let server: ProductionServer;
   let org: OrgFixture;
   let athlete: Session;
+  let calendarPath: string;
   let serverExitedEarly = false;
   const unavailableReasons: string[] = [];
 
@@ -57,6 +60,8 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
     });
     void server.exited.then(() => (serverExitedEarly = true));
     athlete = await signIn(server.baseUrl, org.users.athlete1.email, FIXTURE_PASSWORD);
+    const feed = await trpcMutation<{ path: string }>(athlete, "training.createCalendarFeed", { orgSlug: org.slug });
+    calendarPath = feed.data!.path;
   });
 
   afterAll(async () => {
@@ -96,6 +101,27 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
     );
   }
 
+  /** The route handlers outside tRPC that use the database, each called once: status and Retry-After. */
+  async function probeRoutes() {
+    const gpx = readFileSync("src/server/activity-import/fixtures/run-with-hr.gpx");
+    const requests: Record<string, [string, RequestInit]> = {
+      csv: [`/o/${org.slug}/runs.csv`, { headers: { cookie: athlete.cookie } }],
+      calendar: [calendarPath, {}],
+      upload: [
+        `/o/${org.slug}/import/upload`,
+        { method: "POST", body: gpx, headers: { cookie: athlete.cookie, "x-runbalance-upload": "1", "x-file-name": "probe.gpx", "content-type": "application/octet-stream" } },
+      ],
+    };
+    const answers: Record<string, string> = {};
+    for (const [name, [path, init]] of Object.entries(requests)) {
+      const response = await fetch(`${server.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(5_000) }).catch(() => null);
+      await response?.arrayBuffer();
+      const retryAfter = response?.headers.get("retry-after");
+      answers[name] = `${response?.status ?? 0}${retryAfter ? ` retry-after ${retryAfter}` : ""}`;
+    }
+    return answers;
+  }
+
   /** Polls /api/health every 100 ms until stopped: when each request was sent and answered (ms since t0), and its status. */
   function pollHealth(t0: number) {
     const samples: Array<{ at: number; answeredAt: number; status: number }> = [];
@@ -121,7 +147,9 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
     const stoppedAt = Date.now() - t0;
     await database.stop();
     const stopCompletedAt = Date.now() - t0;
-    await new Promise((r) => setTimeout(r, OUTAGE_MS));
+    await new Promise((r) => setTimeout(r, 1_000));
+    const routesWhileDown = await probeRoutes();
+    await new Promise((r) => setTimeout(r, Math.max(0, stopCompletedAt + OUTAGE_MS - (Date.now() - t0))));
     const startingAt = Date.now() - t0;
     await database.start();
     const acceptingAt = Date.now() - t0;
@@ -130,6 +158,7 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
     // Keep polling a little after the load, in case health were slower than the writes to recover.
     await new Promise((r) => setTimeout(r, Math.max(0, acceptingAt + 6_000 - (Date.now() - t0))));
     await health.stop();
+    const routesAfter = await probeRoutes();
 
     // The outcomes as the load saw them (the retries below send the failed writes again).
     const outcomes = writes.map((w) => ({ ...w }));
@@ -182,6 +211,8 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
         writesOkSecondsAfterDatabaseAccepts: firstWriteOkAfter ? (firstWriteOkAfter.sentAt - acceptingAt) / 1000 : null,
         lastFailureSecondsAfterDatabaseAccepts: lastFailure === null ? null : (lastFailure - acceptingAt) / 1000,
         serverLogged503: countBy(unavailableReasons),
+        routesWhileDown,
+        routesAfter,
         retriedOk: retried.filter((w) => w.status === 200).length,
         runsAfterRetries: rows.total,
         distinctKeysAfterRetries: rows.distinct,
@@ -202,6 +233,12 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
       ).toEqual([]);
       expect(failureKinds, "every failed write is 503 SERVICE_UNAVAILABLE, none 500").toEqual({ "503 SERVICE_UNAVAILABLE": failed.length });
       expect(unavailable.filter((w) => !(Number(w.retryAfter) > 0)), "every 503 says when to retry (Retry-After)").toEqual([]);
+      expect(routesWhileDown, "CSV export, calendar feed and upload answer 503 while the database is down").toEqual({
+        csv: "503 retry-after 2",
+        calendar: "503 retry-after 2",
+        upload: "503 retry-after 2",
+      });
+      expect(routesAfter, "and 200 once it is back").toEqual({ csv: "200", calendar: "200", upload: "200" });
       expect(firstWriteOkAfter, "writes succeed again after the restart").toBeDefined();
       expect(figures.writesOkSecondsAfterDatabaseAccepts!).toBeLessThanOrEqual(5);
       expect(figures.retriedOk, "failed writes succeed when sent again").toBe(failed.length);

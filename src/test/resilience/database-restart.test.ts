@@ -2,18 +2,22 @@
  * PostgreSQL restarts while a production server takes a steady load of writes: the database is
  * stopped for about 3 s mid-load and started again on the same port and data folder. Expected:
  * - /api/health says 503 during the outage and 200 again within 5 s of the database accepting connections;
+ * - writes that fail are answered 503 SERVICE_UNAVAILABLE with Retry-After (retry later), never 500;
+ *   writes sent and answered while the database is down fail that way, and writes succeed again
+ *   within 5 s of it accepting connections; the route handlers outside tRPC (CSV export, calendar
+ *   feed, activity upload) answer 503 with Retry-After too, and 200 after the restart;
  * - every write the client saw acknowledged (HTTP 200) is in the database afterwards;
  * - writes that failed, sent again with the same idempotency key, succeed without duplicates;
  * - the server process never exits.
  */
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgFixture } from "~/test/fixtures";
 import { FIXTURE_PASSWORD } from "~/test/fixtures";
 import { healthStatus, signIn, trpcMutation, type Session } from "../../../scripts/lib/http-client";
-import { hasProductionBuild, NO_BUILD_MESSAGE, prepareDatabase, startProductionServer, startRestartableDatabase, type ProductionServer, type RestartableDatabase } from "./production-server";
-import { inResilienceRun } from "./run-here";
+import { prepareDatabase, runFaultTest, startProductionServer, startRestartableDatabase, type ProductionServer, type RestartableDatabase } from "./production-server";
 
 const WRITES = 600;
 const PARALLEL = 4;
@@ -25,26 +29,36 @@ interface Write {
   key: string;
   run: Record<string, unknown>;
   sentAt: number;
+  answeredAt: number;
   status: number;
   error?: string;
+  retryAfter?: string;
   runId?: string;
 }
 
-if (inResilienceRun && !hasProductionBuild()) console.warn(`database restart test skipped: ${NO_BUILD_MESSAGE}`);
-
-describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart under a load of writes", () => {
+describe.runIf(runFaultTest("database restart test"))("PostgreSQL restart under a load of writes", () => {
   let database: RestartableDatabase;
   let server: ProductionServer;
   let org: OrgFixture;
   let athlete: Session;
+  let calendarPath: string;
   let serverExitedEarly = false;
+  const unavailableReasons: string[] = [];
 
   beforeAll(async () => {
     database = await startRestartableDatabase("restart");
     org = await prepareDatabase(database.url);
-    server = await startProductionServer(database.url);
+    // "tRPC runs.log answered 503: database unavailable (ECONNREFUSED)": which failures the outage produced.
+    server = await startProductionServer(database.url, {
+      onOutput: (line) => {
+        const reason = / answered 503: database unavailable \((.+)\)$/.exec(line)?.[1];
+        if (reason) unavailableReasons.push(reason);
+      },
+    });
     void server.exited.then(() => (serverExitedEarly = true));
     athlete = await signIn(server.baseUrl, org.users.athlete1.email, FIXTURE_PASSWORD);
+    const feed = await trpcMutation<{ path: string }>(athlete, "training.createCalendarFeed", { orgSlug: org.slug });
+    calendarPath = feed.data!.path;
   });
 
   afterAll(async () => {
@@ -57,14 +71,16 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
     const day = new Date(Date.now() - (1 + (i % 300)) * 86_400_000).toISOString().slice(0, 10);
     const key = randomUUID();
     const run = { date: day, time: "07:00", kind: "aerobic", durationS: 1800 + i, distanceM: 5000, rpe: 4, notes: `load ${key}` };
-    return { key, run, sentAt: 0, status: 0 };
+    return { key, run, sentAt: 0, answeredAt: 0, status: 0 };
   }
 
   async function send(write: Write, t0: number): Promise<void> {
     write.sentAt = Date.now() - t0;
     const response = await trpcMutation<{ run: { id: string } }>(athlete, "runs.log", { orgSlug: org.slug, idempotencyKey: write.key, run: write.run }, 10_000);
+    write.answeredAt = Date.now() - t0;
     write.status = response.status;
     write.error = response.error;
+    write.retryAfter = response.retryAfter;
     write.runId = response.data?.run.id;
   }
 
@@ -82,21 +98,43 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
     );
   }
 
-  /** Polls /api/health every 100 ms until stopped: (time since t0, status) pairs. */
+  /** The route handlers outside tRPC that use the database, each called once: status and Retry-After. */
+  async function probeRoutes() {
+    const gpx = readFileSync("src/server/activity-import/fixtures/run-with-hr.gpx");
+    const requests: Record<string, [string, RequestInit]> = {
+      csv: [`/o/${org.slug}/runs.csv`, { headers: { cookie: athlete.cookie } }],
+      calendar: [calendarPath, {}],
+      upload: [
+        `/o/${org.slug}/import/upload`,
+        { method: "POST", body: gpx, headers: { cookie: athlete.cookie, "x-runbalance-upload": "1", "x-file-name": "probe.gpx", "content-type": "application/octet-stream" } },
+      ],
+    };
+    const answers: Record<string, string> = {};
+    for (const [name, [path, init]] of Object.entries(requests)) {
+      const response = await fetch(`${server.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(5_000) }).catch(() => null);
+      await response?.arrayBuffer();
+      const retryAfter = response?.headers.get("retry-after");
+      answers[name] = `${response?.status ?? 0}${retryAfter ? ` retry-after ${retryAfter}` : ""}`;
+    }
+    return answers;
+  }
+
+  /** Polls /api/health every 100 ms until stopped: when each request was sent and answered (ms since t0), and its status. */
   function pollHealth(t0: number) {
-    const samples: Array<{ at: number; status: number }> = [];
+    const samples: Array<{ at: number; answeredAt: number; status: number }> = [];
     let running = true;
     const done = (async () => {
       while (running) {
         const at = Date.now() - t0;
-        samples.push({ at, status: await healthStatus(server.baseUrl, 2_000) });
+        const status = await healthStatus(server.baseUrl, 2_000);
+        samples.push({ at, answeredAt: Date.now() - t0, status });
         await new Promise((r) => setTimeout(r, 100));
       }
     })();
     return { samples, stop: async () => ((running = false), await done) };
   }
 
-  it("keeps every acknowledged write, reports the outage on /api/health, and recovers within 5 s", async () => {
+  it("keeps every acknowledged write, answers 503 (not 500) during the outage, and recovers within 5 s", async () => {
     const writes = Array.from({ length: WRITES }, (_, i) => newWrite(i));
     const t0 = Date.now();
     const health = pollHealth(t0);
@@ -106,7 +144,10 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
     const stoppedAt = Date.now() - t0;
     await database.stop();
     const stopCompletedAt = Date.now() - t0;
-    await new Promise((r) => setTimeout(r, OUTAGE_MS));
+    await new Promise((r) => setTimeout(r, 1_000));
+    const routesWhileDown = await probeRoutes();
+    await new Promise((r) => setTimeout(r, Math.max(0, stopCompletedAt + OUTAGE_MS - (Date.now() - t0))));
+    const startingAt = Date.now() - t0;
     await database.start();
     const acceptingAt = Date.now() - t0;
 
@@ -114,13 +155,24 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
     // Keep polling a little after the load, in case health were slower than the writes to recover.
     await new Promise((r) => setTimeout(r, Math.max(0, acceptingAt + 6_000 - (Date.now() - t0))));
     await health.stop();
+    const routesAfter = await probeRoutes();
 
+    // The outcomes as the load saw them (the retries below send the failed writes again).
+    const outcomes = writes.map((w) => ({ ...w }));
     const firstHealthyAfter = health.samples.find((s) => s.at >= acceptingAt && s.status === 200);
-    const downDuringOutage = health.samples.filter((s) => s.at >= stopCompletedAt && s.at < acceptingAt);
-    const acknowledged = writes.filter((w) => w.status === 200);
-    const failed = writes.filter((w) => w.status !== 200);
+    // Requests sent after the database had stopped and answered before it was started again: the
+    // database was down for the whole of each. (A request sent just before the restart may wait for a
+    // connection and succeed: the driver retries every 0.5 s at most.)
+    const wholeOfOutage = (r: { at: number; answeredAt: number }) => r.at >= stopCompletedAt && r.answeredAt < startingAt;
+    const downDuringOutage = health.samples.filter(wholeOfOutage);
+    const acknowledged = outcomes.filter((w) => w.status === 200);
+    const failed = outcomes.filter((w) => w.status !== 200);
     const failedOutsideOutage = failed.filter((w) => w.sentAt < stoppedAt - 1_000 || w.sentAt > acceptingAt + 5_000);
     const failureKinds = countBy(failed.map((w) => `${w.status} ${w.error ?? ""}`.trim()));
+    const writesWhileDown = outcomes.filter((w) => wholeOfOutage({ at: w.sentAt, answeredAt: w.answeredAt }));
+    const unavailable = failed.filter((w) => w.status === 503 && w.error === "SERVICE_UNAVAILABLE");
+    const firstWriteOkAfter = outcomes.filter((w) => w.sentAt >= acceptingAt && w.status === 200).sort((a, b) => a.sentAt - b.sentAt)[0];
+    const lastFailure = failed.length ? Math.max(...failed.map((w) => w.sentAt)) : null;
     const failureWindowMs = failed.length ? [Math.min(...failed.map((w) => w.sentAt)), Math.max(...failed.map((w) => w.sentAt))] : [];
 
     const sql = postgres(database.url, { max: 1, onnotice: () => {} });
@@ -129,12 +181,14 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
 
       // The client retries what failed with the same idempotency key: one run per key, no duplicates.
       const t1 = Date.now();
-      for (const write of failed) await send(write, t1);
+      const retried = writes.filter((w) => w.status !== 200);
+      for (const write of retried) await send(write, t1);
       const [rows] = await sql<[{ total: number; distinct: number }]>`
         select count(*)::int as total, count(distinct notes)::int as distinct from runs where notes like 'load %'`;
 
       const figures = {
         outageWindowMs: [stoppedAt, acceptingAt],
+        restartTookMs: acceptingAt - startingAt,
         outageMs: acceptingAt - stoppedAt,
         databaseStopTookMs: stopCompletedAt - stoppedAt,
         healthySecondsAfterDatabaseAccepts: firstHealthyAfter ? (firstHealthyAfter.at - acceptingAt) / 1000 : null,
@@ -147,7 +201,16 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
         failedOutsideOutageWindow: failedOutsideOutage.length,
         failureKinds,
         failuresSentWithinMs: failureWindowMs,
-        retriedOk: failed.filter((w) => w.status === 200).length,
+        writesWhileDown: writesWhileDown.length,
+        answered503WhileDown: writesWhileDown.filter((w) => w.status === 503).length,
+        answered503: unavailable.length,
+        retryAfterHeaders: countBy(unavailable.map((w) => w.retryAfter ?? "(none)")),
+        writesOkSecondsAfterDatabaseAccepts: firstWriteOkAfter ? (firstWriteOkAfter.sentAt - acceptingAt) / 1000 : null,
+        lastFailureSecondsAfterDatabaseAccepts: lastFailure === null ? null : (lastFailure - acceptingAt) / 1000,
+        serverLogged503: countBy(unavailableReasons),
+        routesWhileDown,
+        routesAfter,
+        retriedOk: retried.filter((w) => w.status === 200).length,
         runsAfterRetries: rows.total,
         distinctKeysAfterRetries: rows.distinct,
       };
@@ -159,6 +222,22 @@ describe.runIf(inResilienceRun && hasProductionBuild())("PostgreSQL restart unde
       expect(figures.healthySecondsAfterDatabaseAccepts!).toBeLessThanOrEqual(5);
       expect(found.n, "every acknowledged write is stored").toBe(acknowledged.length);
       expect(failedOutsideOutage, "writes fail only around the outage").toEqual([]);
+      // The client is told to try again, not that the server broke.
+      expect(figures.answered503WhileDown, "writes sent while the database was down were answered 503").toBeGreaterThan(0);
+      expect(
+        writesWhileDown.filter((w) => w.status !== 503),
+        "every write sent and answered while the database is down is answered 503",
+      ).toEqual([]);
+      expect(failureKinds, "every failed write is 503 SERVICE_UNAVAILABLE, none 500").toEqual({ "503 SERVICE_UNAVAILABLE": failed.length });
+      expect(unavailable.filter((w) => !(Number(w.retryAfter) > 0)), "every 503 says when to retry (Retry-After)").toEqual([]);
+      expect(routesWhileDown, "CSV export, calendar feed and upload answer 503 while the database is down").toEqual({
+        csv: "503 retry-after 2",
+        calendar: "503 retry-after 2",
+        upload: "503 retry-after 2",
+      });
+      expect(routesAfter, "and 200 once it is back").toEqual({ csv: "200", calendar: "200", upload: "200" });
+      expect(firstWriteOkAfter, "writes succeed again after the restart").toBeDefined();
+      expect(figures.writesOkSecondsAfterDatabaseAccepts!).toBeLessThanOrEqual(5);
       expect(figures.retriedOk, "failed writes succeed when sent again").toBe(failed.length);
       expect(rows.total, "one run per idempotency key").toBe(WRITES);
       expect(rows.distinct).toBe(WRITES);

@@ -18,8 +18,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PASSWORD, type OrgFixture } from "~/test/fixtures";
 import { signIn, trpcMutation, type Session, type TrpcResponse } from "../../../scripts/lib/http-client";
-import { hasProductionBuild, NO_BUILD_MESSAGE, prepareDatabase, startProductionServer, startRestartableDatabase, type ProductionServer, type RestartableDatabase } from "./production-server";
-import { inResilienceRun } from "./run-here";
+import { prepareDatabase, runFaultTest, startProductionServer, startRestartableDatabase, type ProductionServer, type RestartableDatabase } from "./production-server";
 
 const IN_FLIGHT_WRITES = 6;
 /** How long the held requests stay in flight after SIGTERM. */
@@ -28,9 +27,7 @@ const HOLD_AFTER_SIGTERM_MS = 2_000;
 const GRACE_PERIOD_MS = 10_000;
 const SIGTERM_EXIT_CODE = 143;
 
-if (inResilienceRun && !hasProductionBuild()) console.warn(`graceful shutdown test skipped: ${NO_BUILD_MESSAGE}`);
-
-describe.runIf(inResilienceRun && hasProductionBuild())("SIGTERM while requests are in flight", () => {
+describe.runIf(runFaultTest("graceful shutdown test"))("SIGTERM while requests are in flight", () => {
   let database: RestartableDatabase;
   let server: ProductionServer;
   let org: OrgFixture;

@@ -5,18 +5,52 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { connect } from "~/server/db/connection";
 import { applyMigrations } from "~/server/db/migrate";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { ensureDatabase, findFreePort, startEmbeddedPostgres, stopProcess, type EmbeddedDatabase } from "../../../scripts/lib/embedded-postgres";
 import { healthStatus } from "../../../scripts/lib/http-client";
+import { inResilienceRun } from "./run-here";
 
 /** The fault tests and the soak run need `next build`'s output. */
 export const hasProductionBuild = () => existsSync(resolve(".next/BUILD_ID"));
 export const NO_BUILD_MESSAGE = "no production build (.next/BUILD_ID): run `npm run build` first";
+
+/** The newest app source (tests aside) changed after the build: the build may not be the code under test. */
+function newestSourceAfterBuild(): string | null {
+  const built = statSync(resolve(".next/BUILD_ID")).mtimeMs;
+  const pending = [resolve("src"), resolve("next.config.ts")];
+  while (pending.length > 0) {
+    const path = pending.pop()!;
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      if (path !== resolve("src/test")) for (const entry of readdirSync(path)) pending.push(join(path, entry));
+    } else if (!path.endsWith(".test.ts") && stat.mtimeMs > built) {
+      return path;
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a fault test runs: in `npm run test:resilience`, against a production build. Without a build
+ * it is skipped with a warning, except in CI (CI set), where a skipped test would pass unnoticed: there
+ * the file fails. A build older than the sources only earns a warning (e.g. after `git checkout`).
+ */
+export function runFaultTest(name: string): boolean {
+  if (!inResilienceRun) return false;
+  if (!hasProductionBuild()) {
+    if (process.env.CI) throw new Error(`${name}: ${NO_BUILD_MESSAGE} (CI does not skip it)`);
+    console.warn(`${name} skipped: ${NO_BUILD_MESSAGE}`);
+    return false;
+  }
+  const newer = newestSourceAfterBuild();
+  if (newer) console.warn(`${name}: ${newer} changed after the production build was made; run \`npm run build\` to test the current code`);
+  return true;
+}
 
 export interface RestartableDatabase {
   /** The app database's URL (as the migrating superuser, like `npm start` on the embedded server). */

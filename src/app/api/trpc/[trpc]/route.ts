@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createRequestContext } from "~/server/api/context";
 import { appRouter } from "~/server/api/root";
+import { databaseUnavailableCode, RETRY_AFTER_SECONDS } from "~/server/db/unavailable";
 
 // Bounded requests: no batch of hundreds of calls, no megabyte bodies.
 const MAX_BODY_BYTES = 1_000_000;
@@ -32,6 +33,13 @@ function handler(req: Request) {
     maxBatchSize: MAX_BATCH,
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+      // One line, not a stack per request: an outage fails every request the same way.
+      if (error.code === "SERVICE_UNAVAILABLE") console.warn(`tRPC ${path ?? "?"} answered 503: database unavailable (${databaseUnavailableCode(error) ?? "?"})`);
+    },
+    // A database outage (SERVICE_UNAVAILABLE, 503) tells the client when to try again.
+    responseMeta({ errors }) {
+      if (!errors.some((error) => error.code === "SERVICE_UNAVAILABLE")) return {};
+      return { headers: new Headers({ "retry-after": String(RETRY_AFTER_SECONDS), "cache-control": "no-store" }) };
     },
   });
 }

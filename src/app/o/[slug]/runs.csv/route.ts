@@ -2,9 +2,19 @@ import { TRPCError } from "@trpc/server";
 import { runsToCsv } from "~/domain/training/runs-csv";
 import { createRequestContext } from "~/server/api/context";
 import { createCaller } from "~/server/api/root";
+import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
 
-/** Downloads all of the signed-in athlete's runs in this organisation as CSV. */
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+/** A refusal's status; null for failures that are not the request's fault (500, or 503 for an outage). */
+function statusOfRefusal(error: TRPCError): number | null {
+  if (error.code === "INTERNAL_SERVER_ERROR" || error.code === "SERVICE_UNAVAILABLE") return null;
+  return error.code === "UNAUTHORIZED" ? 401 : error.code === "FORBIDDEN" ? 403 : 404;
+}
+
+/**
+ * Downloads all of the signed-in athlete's runs in this organisation as CSV. Refusals are 401, 403
+ * or 404; a database outage (SERVICE_UNAVAILABLE) is 503; anything else is Next's 500.
+ */
+export const GET = answer503WhenDatabaseIsDown("runs.csv", "text", async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   try {
     const runs = await createCaller(await createRequestContext()).training.allMyRuns({ orgSlug: slug });
@@ -16,10 +26,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
       },
     });
   } catch (error) {
-    if (error instanceof TRPCError) {
-      const status = error.code === "UNAUTHORIZED" ? 401 : error.code === "FORBIDDEN" ? 403 : 404;
-      return new Response(error.message, { status });
-    }
+    // An internal error's message may hold SQL: it is thrown on, for Next's generic 500.
+    const status = error instanceof TRPCError ? statusOfRefusal(error) : null;
+    if (status) return new Response((error as TRPCError).message, { status });
     throw error;
   }
-}
+});

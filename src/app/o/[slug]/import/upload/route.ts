@@ -2,6 +2,7 @@ import { MAX_FILE_BYTES } from "~/server/activity-import";
 import { parseOffThread } from "~/server/activity-import/parse-off-thread";
 import { getCurrentUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
+import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
 import { importFile } from "~/server/training/import-file";
 
 /** The file's name as the browser encoded it; anything malformed or containing NUL becomes "upload". */
@@ -17,9 +18,9 @@ function readFileName(header: string | null): string {
 /**
  * Receives one activity file as the raw request body (one request per file, so each has its own
  * progress bar). Cookie-authenticated, so it insists on a custom header and a same-site Origin: a
- * cross-site form cannot send either.
+ * cross-site form cannot send either. While the database is down: 503, `{ ok: false, error }`.
  */
-export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export const POST = answer503WhenDatabaseIsDown("activity upload", "json", async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
   const { slug } = await params;
   const fileName = readFileName(request.headers.get("x-file-name"));
   const origin = request.headers.get("origin");
@@ -39,4 +40,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     parseOffThread,
   );
   return Response.json(outcome.body, { status: outcome.status });
-}
+});

@@ -1,7 +1,11 @@
 /**
  * HTTP throughput of the production server with autocannon: the coach's roster (GET), logging a
  * run (POST, a fresh idempotency key per request, so every request really inserts), and the
- * ceiling: a bare route doing `select 1` on the same pool.
+ * ceiling: a bare route doing `select 1` on the same pool. For scale, an authenticated call that
+ * does nothing (me.get): what the fixed stack (next-auth session, tRPC, a tenant transaction) costs
+ * before any work. Runs are logged by as many athletes as there are connections, as in real use:
+ * one athlete logging a run per connection, not one athlete logging 20 runs at a time (their runs
+ * would queue on that athlete's row, bumped by every run they log).
  */
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
@@ -42,23 +46,35 @@ async function measure(name: string, options: Parameters<typeof autocannon>[0]):
  */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10_000));
 
-export async function benchHttp(server: BenchServer, sessions: { coach: string; athlete: string }, orgSlug: string): Promise<HttpFigures[]> {
+export async function benchHttp(server: BenchServer, sessions: { coach: string; athletes: readonly string[] }, orgSlug: string): Promise<HttpFigures[]> {
   const rosterInput = encodeURIComponent(JSON.stringify({ json: { orgSlug } }));
   const roster = await measure("GET roster.list (coach of 200)", {
     url: `${server.baseUrl}/api/trpc/roster.list?input=${rosterInput}`,
     headers: { cookie: sessions.coach },
   });
   await settle();
-  const logRun = await measure("POST runs.log (athlete)", {
+  let sent = 0;
+  const logRun = await measure(`POST runs.log (${sessions.athletes.length} athletes)`, {
     url: `${server.baseUrl}/api/trpc/runs.log`,
     method: "POST",
-    headers: { cookie: sessions.athlete, "content-type": "application/json", origin: server.baseUrl },
+    headers: { cookie: sessions.athletes[0]!, "content-type": "application/json", origin: server.baseUrl },
     // autocannon applies setupRequest only per entry of `requests`; the top-level body is still
     // needed (without it, requests went out without a body: 400s).
     body: JSON.stringify({ json: benchRun(randomUUID(), orgSlug) }),
-    requests: [{ method: "POST", setupRequest: (request) => ({ ...request, body: JSON.stringify({ json: benchRun(randomUUID(), orgSlug) }) }) }],
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, cookie: sessions.athletes[sent++ % sessions.athletes.length]! },
+          body: JSON.stringify({ json: benchRun(randomUUID(), orgSlug) }),
+        }),
+      },
+    ],
   });
   await settle();
   const ceiling = await measure("GET select 1 (ceiling)", { url: `${server.baseUrl}/api/bench/select-1` });
-  return [roster, logRun, ceiling];
+  await settle();
+  const noop = await measure("GET me.get (signed in, no work)", { url: `${server.baseUrl}/api/trpc/me.get`, headers: { cookie: sessions.athletes[0]! } });
+  return [roster, logRun, ceiling, noop];
 }

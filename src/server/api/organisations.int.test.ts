@@ -1,7 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { enterOrganisation } from "~/server/data/organisations";
 import { findSessionUser, type SessionUser } from "~/server/data/users";
+import { withTenant } from "~/server/db/tenant";
 import { verifyCredentials } from "~/server/auth/credentials";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
@@ -21,6 +23,19 @@ describe("organisations, roles and invitations", () => {
 
   beforeAll(async () => {
     a = await createOrgFixture(t.db, "Alpha");
+  });
+
+  it("enters an organisation only through a membership: otherwise row-level security stays closed", async () => {
+    const b = await createOrgFixture(t.db, "Bravo");
+    const currentOrg = async (userId: string, slug: string) =>
+      withTenant(t.db, { orgId: null, userId }, async (tx) => {
+        const membership = await enterOrganisation(tx, userId, slug);
+        const [setting] = await tx.execute<{ org: string | null }>(sql`select nullif(current_setting('app.org_id', true), '') as org`);
+        return { role: membership?.role ?? null, org: setting?.org ?? null };
+      });
+    expect(await currentOrg(a.users.coach.id, a.slug)).toEqual({ role: "coach", org: a.orgId });
+    expect(await currentOrg(a.users.coach.id, b.slug)).toEqual({ role: null, org: null });
+    expect(await currentOrg(a.users.coach.id, "no-such-club")).toEqual({ role: null, org: null });
   });
 
   it("signs up a user with their own organisation, as its owner", async () => {

@@ -8,10 +8,10 @@ import superjson from "superjson";
 import { z } from "zod";
 import type { Actor } from "~/domain/authz/policy";
 import type { Database } from "~/server/db/connection";
-import { findAthleteByUser, findMembershipBySlug } from "~/server/data/organisations";
+import { enterOrganisation, findAthleteByUser } from "~/server/data/organisations";
 import type { Tx } from "~/server/db/connection";
 import type { SessionUser } from "~/server/data/users";
-import { setOrganisation, withTenant } from "~/server/db/tenant";
+import { withTenant } from "~/server/db/tenant";
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
 
 export interface Context {
@@ -144,9 +144,8 @@ export const orgSlugSchema = z
  * the few route handlers that are not tRPC (file uploads).
  */
 export async function resolveOrgActor(tx: Tx, userId: string, orgSlug: string) {
-  const membership = await findMembershipBySlug(tx, userId, orgSlug);
+  const membership = await enterOrganisation(tx, userId, orgSlug);
   if (!membership) return null;
-  await setOrganisation(tx, membership.org.id);
   // Athlete profiles are tenant rows: readable only now that the organisation is set.
   const [athlete] = membership.role === "athlete" ? await findAthleteByUser(tx, membership.org.id, userId) : [];
   const actor: Actor = { userId, role: membership.role, athleteId: athlete?.id ?? null };

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { athletes, coachAssignments, memberships, organizations, users } from "~/server/db/schema";
 import type { Role } from "~/domain/authz/policy";
@@ -15,9 +15,12 @@ export async function listMyOrganisations(tx: Tx, userId: string) {
 
 /**
  * Resolves "user X acting in organisation <slug>" to the organisation and their membership, or null
- * when they are not a member (callers answer NOT_FOUND, so organisations cannot be discovered).
+ * when they are not a member (callers answer NOT_FOUND, so organisations cannot be discovered). The
+ * same statement narrows row-level security to that organisation (transaction-local `app.org_id`):
+ * every organisation request starts here, and this saves it a round trip. Without a membership
+ * there is no row, so nothing is set.
  */
-export async function findMembershipBySlug(tx: Tx, userId: string, slug: string) {
+export async function enterOrganisation(tx: Tx, userId: string, slug: string) {
   const [row] = await tx
     .select({
       org: {
@@ -28,11 +31,12 @@ export async function findMembershipBySlug(tx: Tx, userId: string, slug: string)
         trainingVersion: organizations.trainingVersion,
       },
       role: memberships.role,
+      entered: sql<string>`set_config('app.org_id', ${organizations.id}::text, true)`,
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(and(eq(memberships.userId, userId), eq(organizations.slug, slug)));
-  return row ?? null;
+  return row ? { org: row.org, role: row.role } : null;
 }
 
 /**

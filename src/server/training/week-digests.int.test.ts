@@ -7,9 +7,9 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, weekStartFor } from "~/domain/rules";
 import { createCaller } from "~/server/api/root";
-import { findMembershipBySlug } from "~/server/data/organisations";
+import { enterOrganisation } from "~/server/data/organisations";
 import { athletes, organizations, plannedSessions, plannedWeeks, runs, weekDigests } from "~/server/db/schema";
-import { setOrganisation, withTenant } from "~/server/db/tenant";
+import { withTenant } from "~/server/db/tenant";
 import type { SessionUser } from "~/server/data/users";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
@@ -139,8 +139,7 @@ describe("roster week digests", () => {
     const owner = a.users.owner;
     const rosterAt = (now: Date) =>
       withTenant(t.db, { orgId: null, userId: owner.id }, async (tx) => {
-        const membership = (await findMembershipBySlug(tx, owner.id, a.slug))!;
-        await setOrganisation(tx, membership.org.id);
+        const membership = (await enterOrganisation(tx, owner.id, a.slug))!;
         return rosterFor(tx, membership.org, { userId: owner.id, role: "owner", athleteId: null }, now);
       });
     const now = new Date();

@@ -3,7 +3,8 @@
  * (only what differs from the layer below) in storage, and validation messages that name the field.
  * The same checks run in the browser before sending and on the server before storing.
  */
-import { resolveSettings, strictSettingsOverrideSchema, type InputError, type TrainingSettings } from "~/domain/rules";
+import type { InputError, TrainingSettings } from "~/domain/rules";
+import { resolveSettings, strictSettingsOverrideSchema } from "~/domain/rules/parse";
 import type { z } from "zod";
 
 /**

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { PaceGuidance as Guidance } from "~/domain/rules";
-import { parseDuration } from "~/domain/training/run-input";
+import { parseDuration } from "~/domain/training/run-values";
 import { Button } from "~/components/button";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";

@@ -5,7 +5,7 @@ import { Button } from "~/components/button";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import { rpeWords, SESSION_KINDS, type EffortBands, type SessionKind } from "~/domain/rules";
-import { MAX_DESCRIPTION_LENGTH, MAX_SESSION_MINUTES } from "~/domain/training/plan-inputs";
+import { MAX_DESCRIPTION_LENGTH, MAX_SESSION_MINUTES } from "~/domain/training/plan-limits";
 import type { SessionDraft } from "~/domain/training/week-plan";
 import type { Units } from "~/lib/format";
 import { distanceInputText, kindTitle, metresFromText } from "../../../../_coach/format";

@@ -1,12 +1,12 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { signIn, signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/button";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
+import { loadAuthClient, preloadAuthClient } from "~/lib/auth-client";
 import { errorMessage } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 
@@ -77,6 +77,7 @@ export function PasswordForm({ email }: { email: string }) {
     <form
       className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4"
       aria-labelledby="password-heading"
+      onFocus={preloadAuthClient}
       onSubmit={async (event) => {
         event.preventDefault();
         const formElement = event.currentTarget;
@@ -85,6 +86,7 @@ export function PasswordForm({ email }: { email: string }) {
         try {
           await change.mutateAsync({ currentPassword: String(form.get("currentPassword")), newPassword });
           // Every session, this one included, was signed out: sign this one back in with the new password.
+          const { signIn } = await loadAuthClient();
           await signIn("credentials", { email, password: newPassword, redirect: false });
           formElement.reset();
           setStatus({ ok: true, text: "Password changed. Other devices have been signed out." });
@@ -108,7 +110,7 @@ export function PasswordForm({ email }: { email: string }) {
 
 export function SignOutEverywhere() {
   const trpc = useTRPC();
-  const revoke = useMutation(trpc.account.signOutEverywhere.mutationOptions({ onSuccess: () => void signOut({ callbackUrl: "/sign-in" }) }));
+  const revoke = useMutation(trpc.account.signOutEverywhere.mutationOptions({ onSuccess: () => void loadAuthClient().then(({ signOut }) => signOut({ callbackUrl: "/sign-in" })) }));
   return (
     <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading" className="text-lg font-semibold">

@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/button";
 import { TextField } from "~/components/text-field";
+import { loadAuthClient, preloadAuthClient } from "~/lib/auth-client";
 import { errorMessage } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 
@@ -27,6 +27,7 @@ export function SignUpForm() {
     };
     try {
       const { orgSlug } = await signUp.mutateAsync(input);
+      const { signIn } = await loadAuthClient();
       await signIn("credentials", { email: input.email, password: input.password, redirect: false });
       router.replace(`/o/${orgSlug}`);
       router.refresh();
@@ -36,7 +37,7 @@ export function SignUpForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-8 space-y-4" noValidate>
+    <form onSubmit={onSubmit} onFocus={preloadAuthClient} className="mt-8 space-y-4" noValidate>
       <TextField label="Your name" name="name" autoComplete="name" required />
       <TextField label="Email" name="email" type="email" autoComplete="email" required />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters." required />

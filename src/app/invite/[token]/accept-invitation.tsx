@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/button";
 import { TextField } from "~/components/text-field";
+import { loadAuthClient, preloadAuthClient } from "~/lib/auth-client";
 import { errorMessage } from "~/lib/trpc-error";
 import { useTRPC } from "~/trpc/react";
 
@@ -22,7 +22,7 @@ export function AcceptInvitation({ token, email, needsAccount }: { token: string
     const password = String(form.get("password") ?? "");
     try {
       const result = await accept.mutateAsync(needsAccount ? { token, name: String(form.get("name") ?? ""), password } : { token });
-      if (needsAccount) await signIn("credentials", { email, password, redirect: false });
+      if (needsAccount) await (await loadAuthClient()).signIn("credentials", { email, password, redirect: false });
       router.replace(`/o/${result.orgSlug}`);
       router.refresh();
     } catch (e) {
@@ -31,7 +31,7 @@ export function AcceptInvitation({ token, email, needsAccount }: { token: string
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <form onSubmit={onSubmit} onFocus={preloadAuthClient} className="mt-6 space-y-4" noValidate>
       {needsAccount && (
         <>
           <TextField label="Your name" name="name" autoComplete="name" required />

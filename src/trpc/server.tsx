@@ -1,11 +1,9 @@
 import "server-only";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
 import { cache } from "react";
 import { createRequestContext } from "~/server/api/context";
 import { appRouter } from "~/server/api/root";
 import { makeQueryClient } from "./query-client";
-import { TRPCReactProvider } from "./react";
 
 /** One query client per request, shared by every prefetch in it. */
 export const getQueryClient = cache(makeQueryClient);
@@ -20,17 +18,4 @@ export const trpc = createTRPCOptionsProxy({
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T) {
   void getQueryClient().prefetchQuery(queryOptions);
-}
-
-/**
- * Sends what the server prefetched to the client components below it, inside the tRPC and query
- * providers they need. Only pages whose client components use `useTRPC` load that client (about
- * 23 kB gzipped); the root layout does not provide it to every page.
- */
-export function HydrateClient({ children }: { children: React.ReactNode }) {
-  return (
-    <TRPCReactProvider>
-      <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>
-    </TRPCReactProvider>
-  );
 }

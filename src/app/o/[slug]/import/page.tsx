@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { AppShell } from "~/components/app-shell";
 import { MAX_FILE_BYTES } from "~/server/activity-import";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { HydrateClient } from "~/trpc/hydrate-client";
+import { getQueryClient, prefetch, trpc } from "~/trpc/server";
 import { ImportRuns } from "./import-runs";
 
 export const metadata: Metadata = { title: "Import runs" };

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { HydrateClient } from "~/trpc/hydrate-client";
+import { prefetch, trpc } from "~/trpc/server";
 import { Invitations } from "./invitations";
 import { MemberTable } from "./member-table";
 

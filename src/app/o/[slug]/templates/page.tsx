@@ -5,7 +5,8 @@ import { addDays, weekStartFor } from "~/domain/rules";
 import { weekdayFromIndex } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { HydrateClient } from "~/trpc/hydrate-client";
+import { prefetch, trpc } from "~/trpc/server";
 import { TemplatesView } from "./templates-view";
 
 export const metadata: Metadata = { title: "Week templates" };

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { HydrateClient } from "~/trpc/hydrate-client";
+import { getQueryClient, prefetch, trpc } from "~/trpc/server";
 import { queryOr404, UUID } from "../../_coach/load";
 import { AthleteView } from "./athlete-view";
 

@@ -3,7 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
 import { isoDateSchema } from "~/domain/training/plan-inputs";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { HydrateClient } from "~/trpc/hydrate-client";
+import { getQueryClient, prefetch, trpc } from "~/trpc/server";
 import { queryOr404, UUID } from "../../../../_coach/load";
 import { WeekBuilder } from "./week-builder";
 

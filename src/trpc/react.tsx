@@ -1,30 +1,22 @@
 "use client";
 
-import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
-import superjson from "superjson";
 import type { AppRouter } from "~/server/api/root";
+import { makeTrpcClient } from "./client";
 import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
-let browserQueryClient: QueryClient | undefined;
-function getQueryClient() {
-  // On the server every request needs its own client; in the browser one per tab.
-  if (typeof window === "undefined") return makeQueryClient();
-  browserQueryClient ??= makeQueryClient();
-  return browserQueryClient;
-}
-
+/**
+ * For pages whose client components read and change data through TanStack Query. One query client
+ * per page visit: the page starts from what its server component prefetched, and changes made on
+ * other pages (which may not load this client at all, see on-demand.ts) leave no stale answers behind.
+ */
 export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
-  const queryClient = getQueryClient();
-  const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })],
-    }),
-  );
+  const [queryClient] = useState(makeQueryClient);
+  const [trpcClient] = useState(makeTrpcClient);
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -4,7 +4,6 @@ import { categoryOf } from "~/domain/rules";
 import { AppShell } from "~/components/app-shell";
 import { zonedParts } from "~/lib/zoned-time";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { TRPCReactProvider } from "~/trpc/react";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { RunForm } from "../run-form";
 
@@ -29,25 +28,23 @@ export default async function LogRunPage({ params }: { params: Promise<{ slug: s
           </p>
         )}
         <div className="mt-4">
-          <TRPCReactProvider>
-            <RunForm
-              orgSlug={slug}
-              units={page.user.units}
-              today={week.today}
-              effortBands={week.effortBands}
-              initial={{
-                date: now.date,
-                time: now.time,
-                kind: todays?.kind ?? "aerobic",
-                durationS: todays?.durationMin ? todays.durationMin * 60 : null,
-                distanceM: null,
-                rpe: null,
-                notes: "",
-                private: false,
-                plannedSessionId: todays?.id ?? null,
-              }}
-            />
-          </TRPCReactProvider>
+          <RunForm
+            orgSlug={slug}
+            units={page.user.units}
+            today={week.today}
+            effortBands={week.effortBands}
+            initial={{
+              date: now.date,
+              time: now.time,
+              kind: todays?.kind ?? "aerobic",
+              durationS: todays?.durationMin ? todays.durationMin * 60 : null,
+              distanceM: null,
+              rpe: null,
+              notes: "",
+              private: false,
+              plannedSessionId: todays?.id ?? null,
+            }}
+          />
         </div>
       </div>
     </AppShell>

@@ -5,7 +5,6 @@ import { DEFAULT_EFFORT_BANDS } from "~/domain/rules";
 import { AppShell } from "~/components/app-shell";
 import { zonedParts } from "~/lib/zoned-time";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { TRPCReactProvider } from "~/trpc/react";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { RunForm } from "../../run-form";
 
@@ -27,26 +26,24 @@ export default async function EditRunPage({ params }: { params: Promise<{ slug: 
       <div className="mx-auto max-w-lg">
         <h1 className="text-2xl font-semibold tracking-tight">Edit run</h1>
         <div className="mt-4">
-          <TRPCReactProvider>
-            <RunForm
-              orgSlug={slug}
-              runId={run.id}
-              units={page.user.units}
-              today={week?.today ?? zonedParts(new Date(), page.user.timeZone).date}
-              effortBands={week?.effortBands ?? DEFAULT_EFFORT_BANDS}
-              initial={{
-                date: run.localDate,
-                time: started.time,
-                kind: run.kind,
-                durationS: run.durationS,
-                distanceM: run.distanceM,
-                rpe: run.rpe,
-                notes: run.notes,
-                private: run.private,
-                plannedSessionId: run.plannedSessionId,
-              }}
-            />
-          </TRPCReactProvider>
+          <RunForm
+            orgSlug={slug}
+            runId={run.id}
+            units={page.user.units}
+            today={week?.today ?? zonedParts(new Date(), page.user.timeZone).date}
+            effortBands={week?.effortBands ?? DEFAULT_EFFORT_BANDS}
+            initial={{
+              date: run.localDate,
+              time: started.time,
+              kind: run.kind,
+              durationS: run.durationS,
+              distanceM: run.distanceM,
+              rpe: run.rpe,
+              notes: run.notes,
+              private: run.private,
+              plannedSessionId: run.plannedSessionId,
+            }}
+          />
         </div>
       </div>
     </AppShell>

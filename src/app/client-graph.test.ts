@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 const SRC = resolve(__dirname, "..");
 
 const KEEP_OUT: ReadonlyArray<{ pkg: string; why: string }> = [
+  { pkg: "zod", why: "validation comes from ~/domain/rules/parse and the schema modules, on the server or on demand" },
   { pkg: "next-auth/react", why: "signing in and out load it when the person acts" },
 ];
 

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { Suspense } from "react";
 import { AppShell } from "~/components/app-shell";
 import { isoDateSchema } from "~/domain/training/plan-inputs";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { HydrateClient } from "~/trpc/hydrate-client";
-import { getQueryClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, trpc } from "~/trpc/server";
+import { CommentsPanel } from "../../../../_coach/comments";
 import { queryOr404, UUID } from "../../../../_coach/load";
 import { WeekBuilder } from "./week-builder";
 
@@ -20,13 +21,22 @@ export default async function WeekBuilderPage({ params }: { params: Promise<{ sl
   if (!week.canEdit) notFound();
   // Any day of a week opens it; the address names its first day.
   if (week.weekStart !== weekStart) redirect(`/o/${slug}/athletes/${athleteId}/week/${week.weekStart}`);
-  prefetch(trpc.templates.list.queryOptions({ orgSlug: slug }));
-  prefetch(trpc.comments.listForAthlete.queryOptions({ orgSlug: slug, athleteId, weekStart }));
   return (
     <AppShell page={page} current={`/o/${slug}`}>
-      <HydrateClient>
-        <WeekBuilder key={`${athleteId}-${weekStart}`} orgSlug={slug} athleteId={athleteId} weekStart={weekStart} units={page.user.units} />
-      </HydrateClient>
+      <WeekBuilder
+        key={`${athleteId}-${weekStart}`}
+        orgSlug={slug}
+        athleteId={athleteId}
+        weekStart={weekStart}
+        units={page.user.units}
+        week={week}
+        templates={getQueryClient().fetchQuery(trpc.templates.list.queryOptions({ orgSlug: slug }))}
+        comments={
+          <Suspense fallback={<p>Loading comments…</p>}>
+            <CommentsPanel orgSlug={slug} athleteId={athleteId} weekStart={weekStart} canWrite />
+          </Suspense>
+        }
+      />
     </AppShell>
   );
 }

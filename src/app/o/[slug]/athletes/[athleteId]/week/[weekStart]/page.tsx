@@ -3,10 +3,12 @@ import { notFound, redirect } from "next/navigation";
 import { Suspense } from "react";
 import { AppShell } from "~/components/app-shell";
 import { isoDateSchema } from "~/domain/training/plan-inputs";
+import { draftsFromStored } from "~/domain/training/week-plan";
 import { loadOrgPage } from "~/server/pages/load-org";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { CommentsPanel } from "../../../../_coach/comments";
 import { queryOr404, UUID } from "../../../../_coach/load";
+import { checkPlan } from "./live-check";
 import { WeekBuilder } from "./week-builder";
 
 export const metadata: Metadata = { title: "Week builder" };
@@ -30,6 +32,7 @@ export default async function WeekBuilderPage({ params }: { params: Promise<{ sl
         weekStart={weekStart}
         units={page.user.units}
         week={week}
+        check={checkPlan(week, draftsFromStored(week.weekStart, week.sessions))}
         templates={getQueryClient().fetchQuery(trpc.templates.list.queryOptions({ orgSlug: slug }))}
         comments={
           <Suspense fallback={<p>Loading comments…</p>}>

@@ -1,37 +1,45 @@
 "use client";
 
 import Link from "next/link";
-import { Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { Button } from "~/components/button";
-import { addDays, evaluateWeek, isQualityKind, rpeWords } from "~/domain/rules";
+import { addDays, isQualityKind, rpeWords, type WeekEvaluation } from "~/domain/rules";
 import {
   copyWeek,
   draftsFromStored,
   plannedMinutes,
-  plannedRowsOf,
   removeSession,
   sessionsToSave,
   shiftSession,
   updateSession,
   type SessionDraft,
 } from "~/domain/training/week-plan";
-import { weekInputFor } from "~/domain/training/week-input";
 import { formatDay, type Units } from "~/lib/format";
 import { errorMessage } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 import { amountText, kindTitle, WEEKDAY_NAMES, weekRange } from "../../../../_coach/format";
 import type { RouterOutputs } from "../../../../_coach/types";
 import { newKey } from "./new-key";
-import { amountProblem, KIND_DEFAULTS, SessionEditor } from "./session-editor";
+import { amountProblem, KIND_DEFAULTS } from "./session-defaults";
 import { TemplateTools, type Template } from "./template-tools";
 import { liveSummary, WeekPreview } from "./week-preview";
 
+/*
+ * What only editing needs loads from the coach's first touch (focus, pointer, or a first change),
+ * not with the page: the session editor, the live check (the rules engine; the server computed the
+ * first verdict) and the tRPC client that saves.
+ */
+const loadEditor = () => import("./session-editor");
+const SessionEditor = lazy(() => loadEditor().then((m) => ({ default: m.SessionEditor })));
+type LiveCheck = typeof import("./live-check");
+const loadLiveCheck = (): Promise<LiveCheck> => import("./live-check");
 
 const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 /**
  * The week builder: seven days from the athlete's week start, sessions added, edited, moved and
  * deleted, the rules engine's verdict recomputed on every change, then saved as a draft or published.
+ * `check` is the server's verdict on the week as stored, shown until the browser's engine has loaded.
  * Edits stay local until saved; the page rendering again never overwrites them (only "Reload" does).
  * It starts from the server's data; saving and reloading go through the on-demand tRPC client.
  */
@@ -41,6 +49,7 @@ export function WeekBuilder({
   weekStart,
   units,
   week,
+  check,
   templates,
   comments,
 }: {
@@ -49,20 +58,30 @@ export function WeekBuilder({
   weekStart: string;
   units: Units;
   week: RouterOutputs["weeks"]["get"];
+  check: WeekEvaluation;
   /** Streamed: the templates list renders when it arrives. */
   templates: Promise<Template[]>;
   /** The comments panel, a server component. */
   comments: React.ReactNode;
 }) {
-  const [data, setData] = useState(week);
+  const [initial] = useState(() => ({ data: week, drafts: draftsFromStored(week.weekStart, week.sessions), check }));
+  const [data, setData] = useState(initial.data);
   const [saved, setSaved] = useState(() => ({ version: data.week?.version ?? null, status: data.week?.status ?? null }));
-  const [drafts, setDrafts] = useState<SessionDraft[]>(() => draftsFromStored(data.weekStart, data.sessions));
+  const [drafts, setDrafts] = useState<SessionDraft[]>(initial.drafts);
+  const [liveCheck, setLiveCheck] = useState<LiveCheck | null>(null);
   const [dirty, setDirty] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState("");
   const [problem, setProblem] = useState<{ text: string; conflict: boolean } | null>(null);
 
+  function startEditing() {
+    if (!liveCheck) loadLiveCheck().then(setLiveCheck, () => {});
+    loadEditor().catch(() => {});
+    preloadTrpc();
+  }
+
   const change = (next: SessionDraft[], message?: string) => {
+    startEditing();
     setDrafts(next);
     setDirty(true);
     if (message) setNotice(message);
@@ -72,14 +91,12 @@ export function WeekBuilder({
     change(next, message);
   };
 
+  // null for the moment between a first change and the engine's arrival.
   const evaluation = useMemo(
-    () =>
-      evaluateWeek(
-        weekInputFor({ weekStart: data.weekStart, asOf: data.today, settings: data.settings, runs: data.runs, planned: plannedRowsOf(data.weekStart, drafts), historyFrom: data.historyFrom }),
-      ),
-    [drafts, data],
+    () => (liveCheck ? liveCheck.checkPlan(data, drafts) : data === initial.data && drafts === initial.drafts ? initial.check : null),
+    [liveCheck, data, drafts, initial],
   );
-  const summary = liveSummary(evaluation);
+  const summary = evaluation ? liveSummary(evaluation) : "Live check: checking the plan…";
 
   useEffect(() => {
     if (!dirty) return;
@@ -113,6 +130,7 @@ export function WeekBuilder({
   }
 
   async function reload() {
+    startEditing();
     const fresh = await save.call((trpc) => trpc.weeks.get.query({ orgSlug, athleteId, weekStart }));
     setData(fresh);
     setSaved({ version: fresh.week?.version ?? null, status: fresh.week?.status ?? null });
@@ -127,7 +145,7 @@ export function WeekBuilder({
   const dayName = (offset: number) => `${WEEKDAY_NAMES[(firstDay + offset) % 7]} ${formatDay(addDays(data.weekStart, offset)).split(" ").slice(1).join(" ")}`;
   const dayOptions = [0, 1, 2, 3, 4, 5, 6].map((o) => ({ value: String(o), label: dayName(o) }));
   const editingDraft = drafts.find((d) => d.key === editing) ?? null;
-  const flaggedKeys = new Set(evaluation.flags.filter((f) => f.measure === "plan" && f.plannedId).map((f) => f.plannedId));
+  const flaggedKeys = new Set((evaluation?.flags ?? []).filter((f) => f.measure === "plan" && f.plannedId).map((f) => f.plannedId));
 
   function addOn(day: number) {
     const draft: SessionDraft = { key: newKey(), day, kind: "aerobic", ...KIND_DEFAULTS.aerobic, distanceM: null, description: "" };
@@ -151,7 +169,7 @@ export function WeekBuilder({
   const base = `/o/${orgSlug}/athletes/${athleteId}`;
 
   return (
-    <div className="space-y-6" onFocus={preloadTrpc} onPointerDown={preloadTrpc}>
+    <div className="space-y-6" onFocus={startEditing} onPointerDown={startEditing}>
       <header>
         <p className="text-sm">
           <Link href={base} className="text-blue-800 underline-offset-2 hover:underline">
@@ -258,20 +276,22 @@ export function WeekBuilder({
       </section>
 
       {editingDraft && (
-        <SessionEditor
-          key={editingDraft.key}
-          draft={editingDraft}
-          dayOptions={dayOptions}
-          units={units}
-          effortBands={data.settings.effortBands}
-          liveSummary={summary}
-          onChange={(c) => change(updateSession(drafts, editingDraft.key, c))}
-          onDelete={() => remove(editingDraft)}
-          onClose={() => {
-            setEditing(null);
-            focusSoon(`edit-${editingDraft.key}`);
-          }}
-        />
+        <Suspense fallback={<p className="text-sm text-slate-600" role="status">Opening the editor…</p>}>
+          <SessionEditor
+            key={editingDraft.key}
+            draft={editingDraft}
+            dayOptions={dayOptions}
+            units={units}
+            effortBands={data.settings.effortBands}
+            liveSummary={summary}
+            onChange={(c) => change(updateSession(drafts, editingDraft.key, c))}
+            onDelete={() => remove(editingDraft)}
+            onClose={() => {
+              setEditing(null);
+              focusSoon(`edit-${editingDraft.key}`);
+            }}
+          />
+        </Suspense>
       )}
 
       <WeekPreview

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { TRPCReactProvider } from "~/trpc/react";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { CalendarFeed } from "./calendar-feed";
 
@@ -15,9 +14,7 @@ export default async function CalendarPage({ params }: { params: Promise<{ slug:
   const feed = await getQueryClient().fetchQuery(trpc.training.calendarFeed.queryOptions({ orgSlug: slug }));
   return (
     <AppShell page={page} current={`/o/${slug}/calendar`}>
-      <TRPCReactProvider>
-        <CalendarFeed orgSlug={slug} active={feed.active} />
-      </TRPCReactProvider>
+      <CalendarFeed orgSlug={slug} active={feed.active} />
     </AppShell>
   );
 }

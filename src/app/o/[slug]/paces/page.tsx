@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { TRPCReactProvider } from "~/trpc/react";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { PaceGuidance } from "./pace-guidance";
 
@@ -15,9 +14,7 @@ export default async function PacesPage({ params }: { params: Promise<{ slug: st
   const week = await getQueryClient().fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }));
   return (
     <AppShell page={page} current={`/o/${slug}/paces`}>
-      <TRPCReactProvider>
-        <PaceGuidance orgSlug={slug} units={page.user.units} initialRace={week.race} initialGuidance={week.paces} />
-      </TRPCReactProvider>
+      <PaceGuidance orgSlug={slug} units={page.user.units} initialRace={week.race} initialGuidance={week.paces} />
     </AppShell>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "~/server/auth/session";
-import { TRPCReactProvider } from "~/trpc/react";
 import { PasswordForm, ProfileForm, SignOutEverywhere } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -14,14 +13,12 @@ export default async function SettingsPage() {
         ← Back
       </Link>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">Settings</h1>
-      <TRPCReactProvider>
-        <ProfileForm
-          initial={{ name: user.name, units: user.units, timeZone: user.timeZone, weekStartDay: user.weekStartDay }}
-          timeZones={Intl.supportedValuesOf("timeZone")}
-        />
-        <PasswordForm email={user.email} />
-        <SignOutEverywhere />
-      </TRPCReactProvider>
+      <ProfileForm
+        initial={{ name: user.name, units: user.units, timeZone: user.timeZone, weekStartDay: user.weekStartDay }}
+        timeZones={Intl.supportedValuesOf("timeZone")}
+      />
+      <PasswordForm email={user.email} />
+      <SignOutEverywhere />
     </main>
   );
 }

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "~/server/auth/session";
-import { TRPCReactProvider } from "~/trpc/react";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create your club" };
@@ -13,9 +12,7 @@ export default async function SignUpPage() {
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-12">
       <h1 className="text-2xl font-semibold tracking-tight">Start coaching on Runbalance</h1>
       <p className="mt-1 text-sm text-slate-600">Create your account and your club or coaching business.</p>
-      <TRPCReactProvider>
-        <SignUpForm />
-      </TRPCReactProvider>
+      <SignUpForm />
       <p className="mt-6 text-sm text-slate-600">
         Already have an account?{" "}
         <Link href="/sign-in" className="text-blue-700 underline">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { TRPCError } from "@trpc/server";
 import Link from "next/link";
-import { TRPCReactProvider } from "~/trpc/react";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { AcceptInvitation } from "./accept-invitation";
 
@@ -47,9 +46,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               to accept.
             </p>
           ) : (
-            <TRPCReactProvider>
-              <AcceptInvitation token={token} email={preview.email} needsAccount={!preview.signedInAs} />
-            </TRPCReactProvider>
+            <AcceptInvitation token={token} email={preview.email} needsAccount={!preview.signedInAs} />
           )}
         </>
       )}

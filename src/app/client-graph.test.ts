@@ -13,6 +13,10 @@ const SRC = resolve(__dirname, "..");
 const KEEP_OUT: ReadonlyArray<{ pkg: string; why: string }> = [
   { pkg: "zod", why: "validation comes from ~/domain/rules/parse and the schema modules, on the server or on demand" },
   { pkg: "next-auth/react", why: "signing in and out load it when the person acts" },
+  { pkg: "@trpc/client", why: "pages render from server data; src/trpc/on-demand.ts loads the client when someone acts" },
+  { pkg: "superjson", why: "it comes with the on-demand tRPC client" },
+  { pkg: "@tanstack/react-query", why: "pages render from server data, see docs/decisions/005-first-load-budget.md" },
+  { pkg: "@trpc/tanstack-react-query", why: "pages render from server data, see docs/decisions/005-first-load-budget.md" },
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -1,6 +1,6 @@
 /**
  * next-auth's browser client (signIn, signOut), loaded when someone signs in or out rather than
- * with the page: no page needs its ~10 kB (gzipped) to render. Forms that will need it call
+ * with the page: no page needs its ~9 kB (gzipped) to render. Forms that will need it call
  * `preloadAuthClient` when the person starts filling them in, so it is there by the time they submit.
  */
 type AuthClient = typeof import("next-auth/react");

@@ -4,7 +4,7 @@ import type { TrpcClient } from "./client";
 /*
  * Pages that render from their server component's data need the tRPC client only when someone acts
  * (saves a run, posts a comment, publishes a week). They load it then, with `import()`, rather than
- * with the page: it is about 8 kB gzipped that the first render does not use. Forms call
+ * with the page: it is about 9 kB gzipped (with superjson) that the first render does not use. Forms call
  * `preloadTrpc` when the person starts using them, so it has arrived by the time they submit.
  * After a change, such pages call `router.refresh()` to render the server's data again.
  */

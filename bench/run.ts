@@ -3,6 +3,7 @@
  * them all to bench/results/report.json and report.md. To add a benchmark, append a section to
  * SECTIONS. The database sections share one bench database (database.ts) with the scale data, and
  * the HTTP sections one production server on it. Exits with status 1 if any section misses its target.
+ * `npm run bench -- --only <text>` runs only the sections whose name contains <text> (case-insensitive).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { openBenchDatabase, removeLoggedRuns, type BenchDatabase } from "./database";
@@ -213,6 +214,17 @@ const firstLoadSection: BenchSection = {
 
 const SECTIONS: readonly BenchSection[] = [engineSection, scaleDataSection, rosterSection, statementsSection, httpSection, firstLoadSection];
 
+/** The sections to run: all of them, or with `--only <text>` those whose name contains <text>. */
+function selectedSections(argv: readonly string[]): readonly BenchSection[] {
+  const at = argv.indexOf("--only");
+  if (at === -1) return SECTIONS;
+  const text = argv[at + 1]?.toLowerCase();
+  if (!text) throw new Error("--only needs the text of a section name");
+  const chosen = SECTIONS.filter((section) => section.name.toLowerCase().includes(text));
+  if (chosen.length === 0) throw new Error(`no bench section's name contains "${argv[at + 1]}"`);
+  return chosen;
+}
+
 function printTable(rows: readonly string[][]): void {
   const widths = (rows[0] ?? []).map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
   rows.forEach((row, index) => {
@@ -247,9 +259,10 @@ async function runSection(section: BenchSection): Promise<SectionReport> {
   }
 }
 
+const sections = selectedSections(process.argv.slice(2));
 const results: Array<{ name: string } & SectionReport> = [];
 try {
-  for (const section of SECTIONS) {
+  for (const section of sections) {
     console.log(`\n${section.name}`);
     const report = await runSection(section);
     printTable(report.table);

@@ -6,7 +6,8 @@
  * input or an unknown command prints {"error":{"message","path"}} and exits with status 2; a
  * partial evaluation is never printed.
  */
-import { evaluateWeek, paceGuidance, parseEvaluateInput, parsePacesInput, type InputError, type ParseResult } from "../src/domain/rules";
+import { evaluateWeek, paceGuidance } from "../src/domain/rules";
+import { parseEvaluateInput, parsePacesInput, type InputError, type ParseResult } from "../src/domain/rules/parse";
 
 const COMMANDS = ["evaluate", "paces"] as const;
 type Command = (typeof COMMANDS)[number];

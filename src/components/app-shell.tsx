@@ -75,7 +75,8 @@ export function AppShell({ page, current, children }: { page: OrgPage; current: 
             <Link href="/settings" className="text-slate-700 hover:underline">
               {user.name}
             </Link>
-            <Link href="/sign-out" className="text-blue-700 hover:underline">
+            {/* Not prefetched: every page would otherwise download the sign-out page and its button's code. */}
+            <Link href="/sign-out" prefetch={false} className="text-blue-700 hover:underline">
               Sign out
             </Link>
           </nav>

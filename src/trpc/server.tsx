@@ -1,27 +1,23 @@
 import "server-only";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
+import { QueryClient } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { cache } from "react";
 import { createRequestContext } from "~/server/api/context";
 import { appRouter } from "~/server/api/root";
-import { makeQueryClient } from "./query-client";
 
-/** One query client per request, shared by every prefetch in it. */
-export const getQueryClient = cache(makeQueryClient);
+/**
+ * One query client per request: a procedure that a page and its helpers both need (the caller's
+ * organisation, say) runs once per request.
+ */
+export const getQueryClient = cache(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }));
 
-/** Server components call procedures in-process (no HTTP hop) through the same options as the browser. */
+/**
+ * Server components call procedures in-process (no HTTP hop), with the same input validation and
+ * authorisation as the browser's calls: `await getQueryClient().fetchQuery(trpc.x.queryOptions(input))`.
+ * Pages pass what they fetched to their client components as props (see docs/decisions/005).
+ */
 export const trpc = createTRPCOptionsProxy({
   ctx: cache(createRequestContext),
   router: appRouter,
   queryClient: getQueryClient,
 });
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T) {
-  void getQueryClient().prefetchQuery(queryOptions);
-}
-
-/** Sends what the server prefetched to the client components below it. */
-export function HydrateClient({ children }: { children: React.ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
-}

@@ -1,14 +1,19 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { signIn, signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/button";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
+import { loadAuthClient, preloadAuthClient } from "~/lib/auth-client";
 import { errorMessage } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
+import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
+
+/** Signing in again after a password change, or out everywhere, needs both clients. */
+function preloadClients() {
+  preloadTrpc();
+  preloadAuthClient();
+}
 
 const WEEK_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
@@ -27,31 +32,32 @@ export function ProfileForm({
   initial: { name: string; units: "km" | "mi"; timeZone: string; weekStartDay: number };
   timeZones: string[];
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const update = useMutation(
-    trpc.account.updateProfile.mutationOptions({
-      onSuccess: () => {
-        setStatus({ ok: true, text: "Saved." });
-        router.refresh();
-      },
-      onError: (e) => setStatus({ ok: false, text: errorMessage(e) }),
-    }),
-  );
+  const update = useServerCall();
   return (
     <form
       className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4"
       aria-labelledby="profile-heading"
+      onFocus={preloadTrpc}
       onSubmit={(event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);
-        update.mutate({
+        const profile = {
           name: String(form.get("name")),
-          units: form.get("units") === "mi" ? "mi" : "km",
+          units: form.get("units") === "mi" ? ("mi" as const) : ("km" as const),
           timeZone: String(form.get("timeZone")),
           weekStartDay: Number(form.get("weekStartDay")),
-        });
+        };
+        update
+          .call((trpc) => trpc.account.updateProfile.mutate(profile))
+          .then(
+            () => {
+              setStatus({ ok: true, text: "Saved." });
+              router.refresh();
+            },
+            (e: unknown) => setStatus({ ok: false, text: errorMessage(e) }),
+          );
       }}
     >
       <h2 id="profile-heading" className="text-lg font-semibold">
@@ -62,7 +68,7 @@ export function ProfileForm({
       <SelectField label="Time zone" name="timeZone" defaultValue={initial.timeZone} options={timeZones.map((tz) => ({ value: tz, label: tz.replaceAll("_", " ") }))} />
       <SelectField label="Weeks start on" name="weekStartDay" defaultValue={String(initial.weekStartDay)} options={WEEK_DAYS.map((d, i) => ({ value: String(i), label: d }))} />
       <Status status={status} />
-      <Button type="submit" disabled={update.isPending}>
+      <Button type="submit" disabled={update.pending}>
         Save profile
       </Button>
     </form>
@@ -70,21 +76,23 @@ export function ProfileForm({
 }
 
 export function PasswordForm({ email }: { email: string }) {
-  const trpc = useTRPC();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const change = useMutation(trpc.account.changePassword.mutationOptions());
+  const change = useServerCall();
   return (
     <form
       className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4"
       aria-labelledby="password-heading"
+      onFocus={preloadClients}
       onSubmit={async (event) => {
         event.preventDefault();
         const formElement = event.currentTarget;
         const form = new FormData(formElement);
         const newPassword = String(form.get("newPassword"));
         try {
-          await change.mutateAsync({ currentPassword: String(form.get("currentPassword")), newPassword });
+          const currentPassword = String(form.get("currentPassword"));
+          await change.call((trpc) => trpc.account.changePassword.mutate({ currentPassword, newPassword }));
           // Every session, this one included, was signed out: sign this one back in with the new password.
+          const { signIn } = await loadAuthClient();
           await signIn("credentials", { email, password: newPassword, redirect: false });
           formElement.reset();
           setStatus({ ok: true, text: "Password changed. Other devices have been signed out." });
@@ -99,7 +107,7 @@ export function PasswordForm({ email }: { email: string }) {
       <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required />
       <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 8 characters." required />
       <Status status={status} />
-      <Button type="submit" disabled={change.isPending}>
+      <Button type="submit" disabled={change.pending}>
         Change password
       </Button>
     </form>
@@ -107,15 +115,26 @@ export function PasswordForm({ email }: { email: string }) {
 }
 
 export function SignOutEverywhere() {
-  const trpc = useTRPC();
-  const revoke = useMutation(trpc.account.signOutEverywhere.mutationOptions({ onSuccess: () => void signOut({ callbackUrl: "/sign-in" }) }));
+  const revoke = useServerCall();
+  const [error, setError] = useState<string | null>(null);
+  const signOutEverywhere = () =>
+    revoke
+      .call((trpc) => trpc.account.signOutEverywhere.mutate())
+      .then(() => loadAuthClient())
+      .then(({ signOut }) => signOut({ callbackUrl: "/sign-in" }))
+      .catch((e: unknown) => setError(errorMessage(e)));
   return (
     <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="sessions-heading">
       <h2 id="sessions-heading" className="text-lg font-semibold">
         Sessions
       </h2>
       <p className="mt-1 text-sm text-slate-600">Lost a phone? Sign out on every device, this one included.</p>
-      <Button variant="danger" className="mt-3" disabled={revoke.isPending} onClick={() => revoke.mutate()}>
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <Button variant="danger" className="mt-3" disabled={revoke.pending} onFocus={preloadClients} onPointerDown={preloadClients} onClick={() => void signOutEverywhere()}>
         Sign out everywhere
       </Button>
     </section>

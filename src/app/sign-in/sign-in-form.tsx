@@ -1,10 +1,10 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/button";
 import { TextField } from "~/components/text-field";
+import { loadAuthClient, preloadAuthClient } from "~/lib/auth-client";
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
@@ -16,6 +16,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
+    const { signIn } = await loadAuthClient();
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
@@ -32,7 +33,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-8 space-y-4" noValidate>
+    <form onSubmit={onSubmit} onFocus={preloadAuthClient} className="mt-8 space-y-4" noValidate>
       <TextField label="Email" name="email" type="email" autoComplete="email" required />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       {error && (

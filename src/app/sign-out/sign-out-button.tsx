@@ -1,11 +1,11 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { Button } from "~/components/button";
+import { loadAuthClient } from "~/lib/auth-client";
 
 export function SignOutButton() {
   return (
-    <Button className="mt-6" onClick={() => void signOut({ callbackUrl: "/sign-in" })}>
+    <Button className="mt-6" onClick={() => void loadAuthClient().then(({ signOut }) => signOut({ callbackUrl: "/sign-in" }))}>
       Sign out
     </Button>
   );

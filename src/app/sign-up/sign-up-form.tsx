@@ -1,18 +1,16 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/button";
 import { TextField } from "~/components/text-field";
+import { loadAuthClient, preloadAuthClient } from "~/lib/auth-client";
 import { errorMessage } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
+import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 
 export function SignUpForm() {
-  const trpc = useTRPC();
   const router = useRouter();
-  const signUp = useMutation(trpc.auth.signUp.mutationOptions());
+  const signUp = useServerCall();
   const [error, setError] = useState<string | null>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -26,7 +24,8 @@ export function SignUpForm() {
       organisationName: String(form.get("organisationName") ?? ""),
     };
     try {
-      const { orgSlug } = await signUp.mutateAsync(input);
+      const { orgSlug } = await signUp.call((trpc) => trpc.auth.signUp.mutate(input));
+      const { signIn } = await loadAuthClient();
       await signIn("credentials", { email: input.email, password: input.password, redirect: false });
       router.replace(`/o/${orgSlug}`);
       router.refresh();
@@ -36,7 +35,10 @@ export function SignUpForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-8 space-y-4" noValidate>
+    <form onSubmit={onSubmit} onFocus={() => {
+        preloadTrpc();
+        preloadAuthClient();
+      }} className="mt-8 space-y-4" noValidate>
       <TextField label="Your name" name="name" autoComplete="name" required />
       <TextField label="Email" name="email" type="email" autoComplete="email" required />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters." required />
@@ -46,8 +48,8 @@ export function SignUpForm() {
           {error}
         </p>
       )}
-      <Button type="submit" disabled={signUp.isPending} className="w-full">
-        {signUp.isPending ? "Creating…" : "Create account"}
+      <Button type="submit" disabled={signUp.pending} className="w-full">
+        {signUp.pending ? "Creating…" : "Create account"}
       </Button>
     </form>
   );

@@ -63,7 +63,7 @@ export function dayOf(date: IsoDate): number {
 }
 
 /** "00" … "99": formatting a date is then three lookups (it runs once per evaluated week). */
-const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : `${n}`));
+const TWO_DIGITS = /*#__PURE__*/ Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : `${n}`));
 
 /** "YYYY-MM-DD" of a day number. */
 export function formatDay(dayNumber: number): IsoDate {

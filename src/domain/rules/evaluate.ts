@@ -17,14 +17,17 @@ import type { ComplianceEntry, Flag, HistoryRun, PlanMix, PlannedSession, RunInp
 
 const NO_HISTORY: readonly HistoryRun[] = [];
 
-const runDays = new Scratch();
-const runSlots = new Scratch();
-const planDays = new Scratch();
-const planSlots = new Scratch();
-const runFor = new Scratch();
-const named = new Scratch();
-const taken = new Scratch();
-const firstByDay = new Scratch();
+// /*#__PURE__*/: creating module-level state has no effect elsewhere, which bundlers cannot infer;
+// without the mark, code importing the index only for labels or dates would ship evaluation too
+// (tree-shaking.test.ts checks every module of the engine).
+const runDays = /*#__PURE__*/ new Scratch();
+const runSlots = /*#__PURE__*/ new Scratch();
+const planDays = /*#__PURE__*/ new Scratch();
+const planSlots = /*#__PURE__*/ new Scratch();
+const runFor = /*#__PURE__*/ new Scratch();
+const named = /*#__PURE__*/ new Scratch();
+const taken = /*#__PURE__*/ new Scratch();
+const firstByDay = /*#__PURE__*/ new Scratch();
 
 interface WeekRuns {
   /** The runs inside the week (all of them, for validated input). */
@@ -40,7 +43,7 @@ interface WeekRuns {
  * "YYYY-MM-DD" of each week's last day, by the day number of its first. Many evaluations share a
  * week (a coach's squad, a season of weeks), so each end date is formatted once. Bounded.
  */
-const weekEnds = new Map<number, string>();
+const weekEnds = /*#__PURE__*/ new Map<number, string>();
 function weekEndOf(start: number): string {
   let end = weekEnds.get(start);
   if (end === undefined) {

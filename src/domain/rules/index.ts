@@ -5,23 +5,16 @@
  *   const input = parseEvaluateInput(json);          // validate (zod) and resolve settings
  *   if (input.ok) evaluateWeek(input.value);          // the verdict; trusts its input
  *
+ * Validating untrusted input (parseEvaluateInput, parsePacesInput, resolveSettings and the zod
+ * schemas) is the separate entry point `~/domain/rules/parse`: this one loads no zod, so browser
+ * code that imports it (the week builder's live preview, labels and dates) stays small.
+ *
  * App code that builds WeekInput itself should resolve settings once (resolveSettings) and build
  * runs with every field present, as parseEvaluateInput does (see schemas.ts on why).
  */
 
 // Evaluating a week
 export { evaluateWeek } from "./evaluate";
-export {
-  LIMITS,
-  evaluateInputSchema,
-  historyRunSchema,
-  pacesInputSchema,
-  parseEvaluateInput,
-  parsePacesInput,
-  plannedSessionSchema,
-  runSchema,
-} from "./schemas";
-export type { EvaluateInputJson, PacesInput } from "./schemas";
 export type { InputError, ParseResult, PathSegment } from "./input-error";
 export { FLAG_CODES } from "./types";
 export type {
@@ -44,8 +37,8 @@ export type {
 } from "./types";
 
 // Settings
-export { BASES, DEFAULT_SETTINGS, PACE_UNITS, resolveSettings, settingsOverrideSchema, strictSettingsOverrideSchema } from "./settings";
-export type { Basis, FractionRange, MixBands, PaceUnit, SettingsOverride, TrainingSettings } from "./settings";
+export { BASES, DEFAULT_SETTINGS, PACE_UNITS } from "./settings";
+export type { Basis, FractionRange, MixBands, PaceUnit, TrainingSettings } from "./settings";
 
 // Kinds, categories and RPE
 export {

@@ -34,7 +34,7 @@ export function prepare(settings: TrainingSettings): Prepared {
 }
 
 /** Settings objects are immutable, so what is prepared for one can be kept as long as it lives. */
-const preparedBySettings = new WeakMap<TrainingSettings, Prepared>();
+const preparedBySettings = /*#__PURE__*/ new WeakMap<TrainingSettings, Prepared>();
 let lastSettings: TrainingSettings | null = null;
 let lastPrepared: Prepared | null = null;
 

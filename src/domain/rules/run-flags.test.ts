@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateWeek } from "./evaluate";
 import type { SessionKind } from "./kinds";
-import { resolveSettings, type SettingsOverride } from "./settings";
+import { resolveSettings, type SettingsOverride } from "./settings-schema";
 import type { Flag } from "./types";
 
 /** The flags of a week holding one run on Wednesday 2026-11-25. */

@@ -9,7 +9,7 @@ import { formatDay, isValidDate, parseDay } from "./dates";
 import { fail, toJsonPath, type InputError, type ParseResult, type PathSegment } from "./input-error";
 import { SESSION_KINDS } from "./kinds";
 import { vdotFromRace } from "./paces";
-import { resolveSettings, settingsOverrideSchema } from "./settings";
+import { resolveSettings, settingsOverrideSchema } from "./settings-schema";
 import type { HistoryRun, PlannedSession, RunInput, WeekInput } from "./types";
 
 /** Bounds keep a hostile or broken document from costing unbounded work. */

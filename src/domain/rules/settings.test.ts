@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, resolveSettings, settingsOverrideSchema, strictSettingsOverrideSchema } from "./settings";
+import { DEFAULT_SETTINGS } from "./settings";
+import { resolveSettings, settingsOverrideSchema, strictSettingsOverrideSchema } from "./settings-schema";
 
 describe("resolveSettings", () => {
   it("gives the spec's defaults", () => {

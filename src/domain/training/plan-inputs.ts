@@ -4,13 +4,9 @@
  */
 import { z } from "zod";
 import { isValidDate, SESSION_KINDS } from "~/domain/rules";
+import { MAX_DESCRIPTION_LENGTH, MAX_SESSION_METRES, MAX_SESSION_MINUTES, MAX_TEMPLATE_NAME_LENGTH } from "./plan-limits";
 
-export const MAX_SESSIONS_PER_WEEK = 21;
-export const MAX_DESCRIPTION_LENGTH = 500;
-export const MAX_TEMPLATE_NAME_LENGTH = 80;
-/** The planned_sessions table's own bounds. */
-export const MAX_SESSION_MINUTES = 600;
-export const MAX_SESSION_METRES = 300_000;
+export { MAX_DESCRIPTION_LENGTH, MAX_SESSION_METRES, MAX_SESSION_MINUTES, MAX_SESSIONS_PER_WEEK, MAX_TEMPLATE_NAME_LENGTH } from "./plan-limits";
 
 /** Control characters (tabs and line breaks aside): PostgreSQL refuses NUL in text, and none belongs in a plan. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;

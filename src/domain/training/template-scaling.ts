@@ -4,7 +4,8 @@
  * double a plan, and rounded to 5 minutes so the plan reads like a coach wrote it.
  */
 import { addDays, type SessionKind } from "~/domain/rules";
-import { MAX_SESSION_METRES, MAX_SESSION_MINUTES, type TemplateSession } from "./plan-inputs";
+import type { TemplateSession } from "./plan-inputs";
+import { MAX_SESSION_METRES, MAX_SESSION_MINUTES } from "./plan-limits";
 
 export const SCALE_MIN = 0.5;
 export const SCALE_MAX = 1.5;

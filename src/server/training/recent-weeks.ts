@@ -1,4 +1,5 @@
-import { addDays, DEFAULT_SETTINGS, evaluateWeek, resolveSettings, weekStartFor, type TrainingSettings, type WeekEvaluation } from "~/domain/rules";
+import { addDays, DEFAULT_SETTINGS, evaluateWeek, weekStartFor, type TrainingSettings, type WeekEvaluation } from "~/domain/rules";
+import { resolveSettings } from "~/domain/rules/parse";
 import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
 import type { Tx } from "~/server/db/connection";

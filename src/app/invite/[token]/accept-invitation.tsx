@@ -1,19 +1,17 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/button";
 import { TextField } from "~/components/text-field";
+import { loadAuthClient, preloadAuthClient } from "~/lib/auth-client";
 import { errorMessage } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
+import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 
 export function AcceptInvitation({ token, email, needsAccount }: { token: string; email: string; needsAccount: boolean }) {
-  const trpc = useTRPC();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const accept = useMutation(trpc.invitations.accept.mutationOptions());
+  const accept = useServerCall();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -21,8 +19,9 @@ export function AcceptInvitation({ token, email, needsAccount }: { token: string
     const form = new FormData(event.currentTarget);
     const password = String(form.get("password") ?? "");
     try {
-      const result = await accept.mutateAsync(needsAccount ? { token, name: String(form.get("name") ?? ""), password } : { token });
-      if (needsAccount) await signIn("credentials", { email, password, redirect: false });
+      const input = needsAccount ? { token, name: String(form.get("name") ?? ""), password } : { token };
+      const result = await accept.call((trpc) => trpc.invitations.accept.mutate(input));
+      if (needsAccount) await (await loadAuthClient()).signIn("credentials", { email, password, redirect: false });
       router.replace(`/o/${result.orgSlug}`);
       router.refresh();
     } catch (e) {
@@ -31,7 +30,10 @@ export function AcceptInvitation({ token, email, needsAccount }: { token: string
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4" noValidate>
+    <form onSubmit={onSubmit} onFocus={() => {
+        preloadTrpc();
+        preloadAuthClient();
+      }} className="mt-6 space-y-4" noValidate>
       {needsAccount && (
         <>
           <TextField label="Your name" name="name" autoComplete="name" required />
@@ -43,8 +45,8 @@ export function AcceptInvitation({ token, email, needsAccount }: { token: string
           {error}
         </p>
       )}
-      <Button type="submit" disabled={accept.isPending} className="w-full">
-        {accept.isPending ? "Joining…" : "Accept invitation"}
+      <Button type="submit" disabled={accept.pending} className="w-full">
+        {accept.pending ? "Joining…" : "Accept invitation"}
       </Button>
     </form>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AppShell } from "~/components/app-shell";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, trpc } from "~/trpc/server";
 import { Roster } from "./roster";
 import { ThisWeek } from "./this-week";
 
@@ -10,11 +10,17 @@ export const metadata: Metadata = { title: "Home" };
 export default async function OrganisationHome({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await loadOrgPage(slug, `/o/${slug}`);
-  const isAthlete = page.org.role === "athlete";
-  prefetch(isAthlete ? trpc.training.thisWeek.queryOptions({ orgSlug: slug }) : trpc.roster.list.queryOptions({ orgSlug: slug }));
+  const queryClient = getQueryClient();
+  // Rendered from the server's data: the roster's filters run in the browser, this week is static.
+  const content =
+    page.org.role === "athlete" ? (
+      <ThisWeek orgSlug={slug} units={page.user.units} week={await queryClient.fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }))} />
+    ) : (
+      <Roster orgSlug={slug} isOwner={page.org.role === "owner"} rows={await queryClient.fetchQuery(trpc.roster.list.queryOptions({ orgSlug: slug }))} />
+    );
   return (
     <AppShell page={page} current={`/o/${slug}`}>
-      <HydrateClient>{isAthlete ? <ThisWeek orgSlug={slug} units={page.user.units} /> : <Roster orgSlug={slug} isOwner={page.org.role === "owner"} />}</HydrateClient>
+      {content}
     </AppShell>
   );
 }

@@ -1,13 +1,11 @@
 "use client";
 
-import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import { byAttention } from "~/domain/training/roster";
 import { formatDay } from "~/lib/format";
-import { useTRPC } from "~/trpc/react";
 import { FlagMessages } from "./_coach/flags";
 import { minutesText, pct } from "./_coach/format";
 import { MixKey, MixStack } from "./_coach/mix-stack";
@@ -38,9 +36,8 @@ const COMPARE: Record<SortKey, (a: Row, b: Row) => number> = {
 /** Which column a sort is about, for aria-sort. */
 const SORTED_COLUMN: Record<SortKey, string> = { attention: "flags", name: "athlete", compliance: "compliance", volume: "volume", lastRun: "lastRun" };
 
-export function Roster({ orgSlug, isOwner }: { orgSlug: string; isOwner: boolean }) {
-  const trpc = useTRPC();
-  const { data: rows } = useSuspenseQuery(trpc.roster.list.queryOptions({ orgSlug }));
+/** The coach's athletes from the server's data, found, filtered and sorted in the browser. */
+export function Roster({ orgSlug, isOwner, rows }: { orgSlug: string; isOwner: boolean; rows: Row[] }) {
   const [query, setQuery] = useState("");
   const [show, setShow] = useState<"all" | "attention" | "ok">("all");
   const [sort, setSort] = useState<SortKey>("attention");

@@ -1,16 +1,14 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { EFFORT_WORDS, SESSION_KINDS, effortCategoryOf, type EffortBands, type Flag, type SessionKind } from "~/domain/rules";
-import { futureDateProblem, runFieldsSchema } from "~/domain/training/run-input";
 import { Button } from "~/components/button";
 import { FlagList } from "~/components/flag-list";
 import { formatPace, KIND_NAMES, METRES_PER_MILE, type Units } from "~/lib/format";
 import { errorMessage, fieldErrors } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
+import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 
 export interface RunFormValues {
   date: string;
@@ -26,13 +24,21 @@ export interface RunFormValues {
 
 type Feedback = { runFlags: readonly Flag[]; weekFlags: readonly Flag[] } | null;
 
+/** The server's rules for a run (zod), loaded with the tRPC client when the athlete starts on the form. */
+const loadRunRules = () => import("~/domain/training/run-input");
+function preloadSending() {
+  preloadTrpc();
+  loadRunRules().catch(() => {});
+}
+
 const split = (seconds: number | null) =>
   seconds === null ? { h: "", m: "", s: "" } : { h: String(Math.floor(seconds / 3600) || ""), m: String(Math.floor((seconds % 3600) / 60)), s: String(seconds % 60) };
 
 /**
  * Logging a run on a phone, right after running: big targets, numeric keyboards, the pace as you
  * type, the words for each RPE. The same rules as the server check every field before sending; an
- * idempotency key makes a double tap or a retry save one run.
+ * idempotency key makes a double tap or a retry save one run. The rules and the tRPC client are
+ * downloaded when the athlete first touches the form, not with the page.
  */
 export function RunForm({
   orgSlug,
@@ -49,9 +55,7 @@ export function RunForm({
   initial: RunFormValues;
   runId?: string;
 }) {
-  const trpc = useTRPC();
   const router = useRouter();
-  const queryClient = useQueryClient();
   const id = useId();
   const [kind, setKind] = useState<SessionKind>(initial.kind);
   const [duration, setDuration] = useState(split(initial.durationS));
@@ -67,27 +71,14 @@ export function RunForm({
   const distanceM = distance.trim() === "" ? null : Math.round(Number(distance.replace(",", ".")) * (units === "km" ? 1000 : METRES_PER_MILE));
   const pace = distanceM && durationS ? formatPace(durationS, distanceM, units) : null;
 
-  const done = (result: { feedback: Feedback }) => {
-    setFeedback(result.feedback);
-    void queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() });
-  };
   const onError = (error: unknown) => {
     const byField = Object.fromEntries(Object.entries(fieldErrors(error)).map(([k, v]) => [k.replace(/^run\./, ""), v]));
     setErrors(byField);
     setFormError(Object.keys(byField).length ? null : errorMessage(error));
   };
-  const log = useMutation(trpc.runs.log.mutationOptions({ onSuccess: done, onError }));
-  const update = useMutation(trpc.runs.update.mutationOptions({ onSuccess: done, onError }));
-  const remove = useMutation(
-    trpc.runs.delete.mutationOptions({
-      onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.training.pathKey() });
-        router.push(`/o/${orgSlug}`);
-      },
-      onError,
-    }),
-  );
-  const pending = log.isPending || update.isPending;
+  const save = useServerCall();
+  const remove = useServerCall();
+  const pending = save.pending;
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -104,16 +95,21 @@ export function RunForm({
       private: form.get("private") === "on",
       plannedSessionId: kind === initial.kind ? initial.plannedSessionId : null,
     };
-    const parsed = runFieldsSchema.safeParse(candidate);
-    const found: Record<string, string> = {};
-    if (!parsed.success) for (const issue of parsed.error.issues) found[String(issue.path[0])] ??= issue.message;
-    const future = futureDateProblem(candidate.date, today);
-    if (future) found.date ??= future;
-    setErrors(found);
-    setFormError(null);
-    if (!parsed.success || future) return;
-    if (runId) update.mutate({ orgSlug, runId, run: parsed.data });
-    else log.mutate({ orgSlug, idempotencyKey, run: parsed.data });
+    save
+      .call(async (trpc) => {
+        const { runFieldsSchema, futureDateProblem } = await loadRunRules();
+        const parsed = runFieldsSchema.safeParse(candidate);
+        const found: Record<string, string> = {};
+        if (!parsed.success) for (const issue of parsed.error.issues) found[String(issue.path[0])] ??= issue.message;
+        const future = futureDateProblem(candidate.date, today);
+        if (future) found.date ??= future;
+        setErrors(found);
+        setFormError(null);
+        if (!parsed.success || future) return;
+        const result = runId ? await trpc.runs.update.mutate({ orgSlug, runId, run: parsed.data }) : await trpc.runs.log.mutate({ orgSlug, idempotencyKey, run: parsed.data });
+        setFeedback(result.feedback);
+      })
+      .catch(onError);
   }
 
   if (feedback !== undefined) {
@@ -157,7 +153,7 @@ export function RunForm({
   const inputClass = "mt-1 block min-h-12 w-full rounded-md border border-slate-300 bg-white px-3 text-base";
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-5">
+    <form onSubmit={onSubmit} onFocus={preloadSending} onPointerDown={preloadSending} noValidate className="space-y-5">
       <fieldset>
         <legend className="text-sm font-medium text-slate-800">Kind of run</legend>
         <div className="mt-1 grid grid-cols-2 gap-2 sm:grid-cols-4">
@@ -268,9 +264,12 @@ export function RunForm({
           <Button
             type="button"
             variant="danger"
-            disabled={remove.isPending}
+            disabled={remove.pending}
             onClick={() => {
-              if (window.confirm("Delete this run? This cannot be undone.")) remove.mutate({ orgSlug, runId });
+              if (!window.confirm("Delete this run? This cannot be undone.")) return;
+              remove
+                .call((trpc) => trpc.runs.delete.mutate({ orgSlug, runId }))
+                .then(() => router.push(`/o/${orgSlug}`), onError);
             }}
           >
             Delete run

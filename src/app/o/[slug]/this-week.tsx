@@ -1,12 +1,9 @@
-"use client";
-
-import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { categoryOf, rpeWords } from "~/domain/rules";
 import { FlagList } from "~/components/flag-list";
 import { MixBar } from "~/components/mix-bar";
 import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, paceRange, type Units } from "~/lib/format";
-import { useTRPC } from "~/trpc/react";
+import type { RouterOutputs } from "./_coach/types";
 
 const COMPLIANCE_STYLE = {
   green: "bg-green-100 text-green-900",
@@ -14,9 +11,8 @@ const COMPLIANCE_STYLE = {
   red: "bg-red-100 text-red-900",
 } as const;
 
-export function ThisWeek({ orgSlug, units }: { orgSlug: string; units: Units }) {
-  const trpc = useTRPC();
-  const { data: week } = useSuspenseQuery(trpc.training.thisWeek.queryOptions({ orgSlug }));
+/** The athlete's week: a server component, nothing in it changes without a new request. */
+export function ThisWeek({ orgSlug, units, week }: { orgSlug: string; units: Units; week: RouterOutputs["training"]["thisWeek"] }) {
   const compliance = new Map(week.evaluation.compliance.map((c) => [c.plannedId, c]));
   const next = week.planned.find((p) => p.date >= week.today && !compliance.get(p.id)?.runId);
   const easy = week.paces?.paces.easy;

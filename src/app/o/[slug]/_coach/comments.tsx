@@ -1,30 +1,16 @@
-"use client";
-
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
-import { Button } from "~/components/button";
-import { SelectField } from "~/components/select-field";
 import { formatDay } from "~/lib/format";
-import { errorMessage } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
+import { getQueryClient, trpc } from "~/trpc/server";
+import { CommentForm, type CommentTarget } from "./comment-form";
 import { kindTitle } from "./format";
 
-export interface CommentTarget {
-  value: string;
-  label: string;
-}
-
-/** "week:2026-11-23" or "run:<id>" as the procedure's input. */
-function aboutOf(value: string): { weekStart: string } | { runId: string } {
-  const [type, key] = value.split(":", 2) as [string, string];
-  return type === "run" ? { runId: key } : { weekStart: key };
-}
+export type { CommentTarget } from "./comment-form";
 
 /**
  * Comments about an athlete (or one week of theirs), newest first, and a form for their coach.
  * With `weekStart` the panel is about that week only; otherwise `targets` lists what may be commented on.
+ * A server component: pages render it inside <Suspense> so the rest of the page does not wait for it.
  */
-export function CommentsPanel({
+export async function CommentsPanel({
   orgSlug,
   athleteId,
   weekStart,
@@ -39,28 +25,12 @@ export function CommentsPanel({
   canWrite: boolean;
   headingLevel?: 2 | 3;
 }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const id = useId();
-  const input = { orgSlug, athleteId, ...(weekStart ? { weekStart } : {}) };
-  const { data: comments } = useSuspenseQuery(trpc.comments.listForAthlete.queryOptions(input));
-  const [body, setBody] = useState("");
-  const [target, setTarget] = useState(weekStart ? `week:${weekStart}` : (targets[0]?.value ?? ""));
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const create = useMutation(
-    trpc.comments.create.mutationOptions({
-      onSuccess: () => {
-        setBody("");
-        setStatus({ ok: true, text: "Comment posted. The athlete sees it with their feedback." });
-        void queryClient.invalidateQueries({ queryKey: trpc.comments.listForAthlete.queryKey() });
-      },
-      onError: (e) => setStatus({ ok: false, text: errorMessage(e) }),
-    }),
-  );
+  const comments = await getQueryClient().fetchQuery(trpc.comments.listForAthlete.queryOptions({ orgSlug, athleteId, ...(weekStart ? { weekStart } : {}) }));
+  const headingId = `comments-${weekStart ?? "athlete"}-heading`;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section aria-labelledby={`${id}-heading`} className="rounded-lg border border-slate-200 bg-white p-4">
-      <Heading id={`${id}-heading`} className="text-lg font-semibold">
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-4">
+      <Heading id={headingId} className="text-lg font-semibold">
         {weekStart ? "Comments on this week" : "Comments"}
       </Heading>
       {comments.length === 0 ? (
@@ -80,37 +50,7 @@ export function CommentsPanel({
           ))}
         </ul>
       )}
-      {canWrite && (weekStart || targets.length > 0) && (
-        <form
-          className="mt-3 space-y-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            create.mutate({ orgSlug, athleteId, body, ...aboutOf(target) });
-          }}
-        >
-          {!weekStart && <SelectField label="About" value={target} onChange={(e) => setTarget(e.target.value)} options={targets} />}
-          <div>
-            <label htmlFor={`${id}-body`} className="block text-sm font-medium text-slate-800">
-              Comment
-            </label>
-            <textarea
-              id={`${id}-body`}
-              value={body}
-              onChange={(e) => setBody(e.target.value)}
-              maxLength={2000}
-              rows={3}
-              required
-              className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
-            />
-          </div>
-          <p role="status" className={`min-h-5 text-sm ${status?.ok ? "text-green-800" : "text-red-700"}`}>
-            {status?.text}
-          </p>
-          <Button type="submit" variant="secondary" disabled={create.isPending || body.trim() === ""}>
-            Post comment
-          </Button>
-        </form>
-      )}
+      {canWrite && (weekStart || targets.length > 0) && <CommentForm orgSlug={orgSlug} athleteId={athleteId} weekStart={weekStart} targets={targets} />}
     </section>
   );
 }

@@ -5,16 +5,19 @@ import { Button } from "~/components/button";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import type { TrainingSettings } from "~/domain/rules";
-import {
-  FIELD_LABELS,
-  formValuesOf,
-  formValuesOfOverride,
-  overrideFromForm,
-  type EditableOverride,
-  type SettingsField,
-  type SettingsFormValues,
-} from "~/domain/training/settings-form";
+import { FIELD_LABELS, formValuesOf, type SettingsField, type SettingsFormValues } from "~/domain/training/settings-fields";
+import type { EditableOverride } from "~/domain/training/settings-form";
 import { errorMessage } from "~/lib/trpc-error";
+import { preloadTrpc } from "~/trpc/on-demand";
+
+/** The settings rules (zod), loaded when the coach starts on the form rather than with the page. */
+export type SettingsRules = typeof import("~/domain/training/settings-form");
+const loadSettingsRules = (): Promise<SettingsRules> => import("~/domain/training/settings-form");
+/** What submitting needs: the rules, and the tRPC client `save` calls through (see on-demand.ts). */
+function preloadSubmit() {
+  loadSettingsRules().catch(() => {});
+  preloadTrpc();
+}
 
 const BASIS_WORDS = { time: "time", distance: "distance", sessions: "number of sessions" } as const;
 
@@ -27,10 +30,11 @@ const GROUPS: ReadonlyArray<{ legend: string; fields: SettingsField[] }> = [
 /**
  * Training settings as an override of the layer below (`base`: the club's defaults for an athlete,
  * the built-in ones for the club). Empty fields keep the layer below, shown as the placeholder.
- * The form checks with the engine's own rules before sending; the server checks again.
+ * The form checks with the engine's own rules before sending; the server checks again. `initial`
+ * is the stored override as form text (formValuesOfOverride, computed on the server).
  */
 export function TrainingSettingsForm({
-  override,
+  initial,
   base,
   baseName,
   validate,
@@ -39,29 +43,30 @@ export function TrainingSettingsForm({
   disabled = false,
   headingId,
 }: {
-  override: unknown;
+  initial: SettingsFormValues;
   base: TrainingSettings;
   /** "club default" or "built-in default". */
   baseName: string;
-  validate: (override: EditableOverride) => string | null;
+  validate: (override: EditableOverride, rules: SettingsRules) => string | null;
   save: (override: EditableOverride) => Promise<void>;
   saving: boolean;
   disabled?: boolean;
   headingId: string;
 }) {
   const id = useId();
-  const [values, setValues] = useState<SettingsFormValues>(() => formValuesOfOverride(override, base));
+  const [values, setValues] = useState<SettingsFormValues>(initial);
   const [problem, setProblem] = useState<{ field?: SettingsField; text: string } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const defaults = formValuesOf(base);
 
   async function submit(next: SettingsFormValues) {
     setSaved(null);
-    const result = overrideFromForm(next, base);
-    if (!result.ok) return setProblem({ field: result.field, text: result.message });
-    const invalid = validate(result.override);
-    if (invalid) return setProblem({ text: invalid });
     try {
+      const rules = await loadSettingsRules();
+      const result = rules.overrideFromForm(next, base);
+      if (!result.ok) return setProblem({ field: result.field, text: result.message });
+      const invalid = validate(result.override, rules);
+      if (invalid) return setProblem({ text: invalid });
       await save(result.override);
       setProblem(null);
       setValues(next);
@@ -89,6 +94,7 @@ export function TrainingSettingsForm({
   return (
     <form
       aria-labelledby={headingId}
+      onFocus={preloadSubmit}
       onSubmit={(event) => {
         event.preventDefault();
         void submit(values);

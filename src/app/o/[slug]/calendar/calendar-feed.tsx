@@ -1,33 +1,31 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "~/components/button";
-import { useTRPC } from "~/trpc/react";
+import { errorMessage } from "~/lib/trpc-error";
+import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 
 /** The plan in the phone's calendar, through a private URL the athlete can replace or revoke. */
 export function CalendarFeed({ orgSlug, active }: { orgSlug: string; active: boolean }) {
-  const trpc = useTRPC();
   const [url, setUrl] = useState<string | null>(null);
   const [isActive, setActive] = useState(active);
-  const create = useMutation(
-    trpc.training.createCalendarFeed.mutationOptions({
-      onSuccess: ({ path }) => {
-        setUrl(`${window.location.origin}${path}`);
-        setActive(true);
-      },
-    }),
-  );
-  const revoke = useMutation(
-    trpc.training.revokeCalendarFeed.mutationOptions({
-      onSuccess: () => {
-        setUrl(null);
-        setActive(false);
-      },
-    }),
-  );
+  const [error, setError] = useState<string | null>(null);
+  const server = useServerCall();
+  const failed = (e: unknown) => setError(errorMessage(e));
+  const create = () =>
+    server.call((trpc) => trpc.training.createCalendarFeed.mutate({ orgSlug })).then(({ path }) => {
+      setUrl(`${window.location.origin}${path}`);
+      setActive(true);
+      setError(null);
+    }, failed);
+  const revoke = () =>
+    server.call((trpc) => trpc.training.revokeCalendarFeed.mutate({ orgSlug })).then(() => {
+      setUrl(null);
+      setActive(false);
+      setError(null);
+    }, failed);
   return (
-    <section aria-labelledby="calendar-heading" className="max-w-xl space-y-4">
+    <section aria-labelledby="calendar-heading" className="max-w-xl space-y-4" onFocus={preloadTrpc} onPointerDown={preloadTrpc}>
       <h1 id="calendar-heading" className="text-2xl font-semibold tracking-tight">
         Your plan in your calendar
       </h1>
@@ -49,12 +47,17 @@ export function CalendarFeed({ orgSlug, active }: { orgSlug: string; active: boo
       <p className="text-sm" role="status">
         {isActive ? "A calendar link is active." : "No calendar link yet."}
       </p>
+      {error && (
+        <p className="text-sm text-red-700" role="alert">
+          {error}
+        </p>
+      )}
       <div className="flex flex-wrap gap-3">
-        <Button onClick={() => create.mutate({ orgSlug })} disabled={create.isPending}>
+        <Button onClick={() => void create()} disabled={server.pending}>
           {isActive ? "Replace the link" : "Create my calendar link"}
         </Button>
         {isActive && (
-          <Button variant="secondary" onClick={() => revoke.mutate({ orgSlug })} disabled={revoke.isPending}>
+          <Button variant="secondary" onClick={() => void revoke()} disabled={server.pending}>
             Revoke the link
           </Button>
         )}

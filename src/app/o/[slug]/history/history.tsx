@@ -1,20 +1,36 @@
 "use client";
 
-import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { SESSION_KINDS, type SessionKind } from "~/domain/rules";
 import { MixBar } from "~/components/mix-bar";
 import { SelectField } from "~/components/select-field";
 import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, type Units } from "~/lib/format";
-import { useTRPC } from "~/trpc/react";
+import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
+import type { RouterOutputs } from "../_coach/types";
 
-export function History({ orgSlug, units }: { orgSlug: string; units: Units }) {
-  const trpc = useTRPC();
+type HistoryData = RouterOutputs["training"]["history"];
+
+/**
+ * All of the athlete's weeks from the server's data; showing one kind of run asks the server for
+ * it (through the on-demand tRPC client) and keeps the answer for this visit.
+ */
+export function History({ orgSlug, units, all }: { orgSlug: string; units: Units; all: HistoryData }) {
   const [kind, setKind] = useState<SessionKind | "">("");
-  const { data: all } = useSuspenseQuery(trpc.training.history.queryOptions({ orgSlug }));
-  const filtered = useQuery({ ...trpc.training.history.queryOptions({ orgSlug, kind: kind || undefined }), enabled: kind !== "" });
-  const weeks = kind ? (filtered.data?.weeks ?? []) : all.weeks;
+  const [byKind, setByKind] = useState<Partial<Record<SessionKind, HistoryData>>>({});
+  const [failed, setFailed] = useState<SessionKind | null>(null);
+  const server = useServerCall();
+  const weeks = kind ? (byKind[kind]?.weeks ?? []) : all.weeks;
+
+  function show(next: SessionKind | "") {
+    setKind(next);
+    setFailed(null);
+    if (!next || byKind[next]) return;
+    server.call((trpc) => trpc.training.history.query({ orgSlug, kind: next })).then(
+      (data) => setByKind((known) => ({ ...known, [next]: data })),
+      () => setFailed(next),
+    );
+  }
 
   return (
     <section aria-labelledby="history-heading">
@@ -26,7 +42,8 @@ export function History({ orgSlug, units }: { orgSlug: string; units: Units }) {
           <SelectField
             label="Show"
             value={kind}
-            onChange={(e) => setKind(e.target.value as SessionKind | "")}
+            onFocus={preloadTrpc}
+            onChange={(e) => show(e.target.value as SessionKind | "")}
             options={[{ value: "", label: "All runs" }, ...SESSION_KINDS.map((k) => ({ value: k, label: KIND_NAMES[k] }))]}
           />
           <a href={`/o/${orgSlug}/runs.csv`} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium" download>
@@ -34,7 +51,15 @@ export function History({ orgSlug, units }: { orgSlug: string; units: Units }) {
           </a>
         </div>
       </div>
-      {kind && filtered.isPending && <p className="mt-4 text-sm text-slate-600" role="status">Loading…</p>}
+      {kind && !byKind[kind] && failed !== kind && <p className="mt-4 text-sm text-slate-600" role="status">Loading…</p>}
+      {kind && failed === kind && (
+        <p className="mt-4 text-sm text-red-700" role="alert">
+          These runs could not be loaded.{" "}
+          <button type="button" className="min-h-11 underline" onClick={() => show(kind)}>
+            Try again
+          </button>
+        </p>
+      )}
       <ol className="mt-4 space-y-4">
         {weeks.map((week) => (
           <li key={week.weekStart} className="rounded-lg border border-slate-200 bg-white p-4">

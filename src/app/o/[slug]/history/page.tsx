@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, trpc } from "~/trpc/server";
 import { History } from "./history";
 
 export const metadata: Metadata = { title: "History" };
@@ -11,12 +11,10 @@ export default async function HistoryPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const page = await loadOrgPage(slug, `/o/${slug}/history`);
   if (page.org.role !== "athlete") notFound();
-  prefetch(trpc.training.history.queryOptions({ orgSlug: slug }));
+  const history = await getQueryClient().fetchQuery(trpc.training.history.queryOptions({ orgSlug: slug }));
   return (
     <AppShell page={page} current={`/o/${slug}/history`}>
-      <HydrateClient>
-        <History orgSlug={slug} units={page.user.units} />
-      </HydrateClient>
+      <History orgSlug={slug} units={page.user.units} all={history} />
     </AppShell>
   );
 }

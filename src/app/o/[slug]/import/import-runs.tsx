@@ -1,6 +1,5 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { EFFORT_WORDS, SESSION_KINDS, effortCategoryOf, type Flag, type SessionKind } from "~/domain/rules";
@@ -9,7 +8,10 @@ import { FlagList } from "~/components/flag-list";
 import { SelectField } from "~/components/select-field";
 import { formatDistance, formatDuration, KIND_NAMES, type Units } from "~/lib/format";
 import { errorMessage } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
+import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
+import type { RouterOutputs } from "../_coach/types";
+
+type Draft = RouterOutputs["imports"]["pending"][number];
 
 interface Upload {
   key: string;
@@ -42,6 +44,11 @@ function uploadFile(url: string, file: File, onProgress: (fraction: number) => v
   });
 }
 
+/**
+ * Uploading activity files, then confirming each imported run. The runs to confirm come from the
+ * server's data (`pending`, null when a coach has no athlete to import for); after an upload or a
+ * confirmation the page renders again.
+ */
 export function ImportRuns(props: {
   orgSlug: string;
   athleteId: string | undefined;
@@ -49,14 +56,12 @@ export function ImportRuns(props: {
   units: Units;
   timeZone: string;
   maxBytes: number;
+  pending: Draft[] | null;
 }) {
-  const { orgSlug, athleteId, units, timeZone, maxBytes } = props;
-  const trpc = useTRPC();
+  const { orgSlug, athleteId, units, timeZone, maxBytes, pending } = props;
   const router = useRouter();
-  const queryClient = useQueryClient();
   const inputId = useId();
   const [uploads, setUploads] = useState<Upload[]>([]);
-  const pendingKey = trpc.imports.pending.queryKey({ orgSlug, athleteId });
   const patch = (key: string, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
   async function onFiles(files: FileList | null) {
@@ -85,7 +90,7 @@ export function ImportRuns(props: {
         patch(key, { state: "done", progress: 1, message: parts.join(" · "), warnings: result.warnings ?? [] });
       }),
     );
-    void queryClient.invalidateQueries({ queryKey: pendingKey });
+    router.refresh();
   }
 
   return (
@@ -140,16 +145,14 @@ export function ImportRuns(props: {
         </ul>
       )}
 
-      {(athleteId || props.athletes.length === 0) && <PendingImports orgSlug={orgSlug} athleteId={athleteId} units={units} timeZone={timeZone} />}
+      {pending && <PendingImports orgSlug={orgSlug} drafts={pending} units={units} timeZone={timeZone} />}
     </section>
   );
 }
 
-function PendingImports({ orgSlug, athleteId, units, timeZone }: { orgSlug: string; athleteId: string | undefined; units: Units; timeZone: string }) {
-  const trpc = useTRPC();
-  const { data: drafts } = useSuspenseQuery(trpc.imports.pending.queryOptions({ orgSlug, athleteId }));
+function PendingImports({ orgSlug, drafts, units, timeZone }: { orgSlug: string; drafts: Draft[]; units: Units; timeZone: string }) {
   return (
-    <section aria-labelledby="pending-heading">
+    <section aria-labelledby="pending-heading" onFocus={preloadTrpc} onPointerDown={preloadTrpc}>
       <h2 id="pending-heading" className="text-lg font-semibold">
         Runs to confirm
       </h2>
@@ -159,7 +162,7 @@ function PendingImports({ orgSlug, athleteId, units, timeZone }: { orgSlug: stri
         <ul className="mt-2 space-y-3">
           {drafts.map((d) => (
             <li key={d.id}>
-              <ConfirmImport orgSlug={orgSlug} athleteId={athleteId} draft={d} units={units} timeZone={timeZone} />
+              <ConfirmImport orgSlug={orgSlug} draft={d} units={units} timeZone={timeZone} />
             </li>
           ))}
         </ul>
@@ -168,34 +171,15 @@ function PendingImports({ orgSlug, athleteId, units, timeZone }: { orgSlug: stri
   );
 }
 
-function ConfirmImport({
-  orgSlug,
-  athleteId,
-  draft,
-  units,
-  timeZone,
-}: {
-  orgSlug: string;
-  athleteId: string | undefined;
-  draft: { id: string; fileName: string; startedAt: string; movingS: number; elapsedS: number; distanceM: number | null; avgHeartRate: number | null; sport: string; warnings: string[] };
-  units: Units;
-  timeZone: string;
-}) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+function ConfirmImport({ orgSlug, draft, units, timeZone }: { orgSlug: string; draft: Draft; units: Units; timeZone: string }) {
+  const router = useRouter();
   const id = useId();
   const [kind, setKind] = useState<SessionKind>("aerobic");
   const [rpe, setRpe] = useState<number>(4);
   const [flags, setFlags] = useState<Flag[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.imports.pending.queryKey({ orgSlug, athleteId }) });
-  const confirm = useMutation(
-    trpc.imports.confirm.mutationOptions({
-      onSuccess: (result) => setFlags([...(result.feedback?.runFlags ?? []), ...(result.feedback?.weekFlags ?? [])]),
-      onError: (e) => setError(errorMessage(e)),
-    }),
-  );
-  const discard = useMutation(trpc.imports.discard.mutationOptions({ onSuccess: () => void refresh() }));
+  const confirm = useServerCall();
+  const discard = useServerCall();
   const started = new Date(draft.startedAt).toLocaleString("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 
   return (
@@ -216,7 +200,7 @@ function ConfirmImport({
         <div className="mt-3 space-y-2">
           <p className="font-medium text-green-800">Saved as a run.</p>
           <FlagList flags={flags} empty="Nice: that run did what it was meant to do." />
-          <Button variant="secondary" onClick={() => void refresh()}>
+          <Button variant="secondary" onClick={() => router.refresh()}>
             Done
           </Button>
         </div>
@@ -229,10 +213,21 @@ function ConfirmImport({
             onChange={(e) => setRpe(Number(e.target.value))}
             options={Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: `RPE ${i + 1}: ${EFFORT_WORDS[effortCategoryOf(i + 1)]}` }))}
           />
-          <Button onClick={() => confirm.mutate({ orgSlug, importId: draft.id, kind, rpe })} disabled={confirm.isPending}>
+          <Button
+            onClick={() =>
+              confirm
+                .call((trpc) => trpc.imports.confirm.mutate({ orgSlug, importId: draft.id, kind, rpe }))
+                .then((result) => setFlags([...(result.feedback?.runFlags ?? []), ...(result.feedback?.weekFlags ?? [])]), (e: unknown) => setError(errorMessage(e)))
+            }
+            disabled={confirm.pending}
+          >
             Save run
           </Button>
-          <Button variant="secondary" onClick={() => discard.mutate({ orgSlug, importId: draft.id })} disabled={discard.isPending}>
+          <Button
+            variant="secondary"
+            onClick={() => discard.call((trpc) => trpc.imports.discard.mutate({ orgSlug, importId: draft.id })).then(() => router.refresh(), (e: unknown) => setError(errorMessage(e)))}
+            disabled={discard.pending}
+          >
             Discard
           </Button>
         </div>

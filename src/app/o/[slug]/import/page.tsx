@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AppShell } from "~/components/app-shell";
 import { MAX_FILE_BYTES } from "~/server/activity-import";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, trpc } from "~/trpc/server";
 import { ImportRuns } from "./import-runs";
 
 export const metadata: Metadata = { title: "Import runs" };
@@ -15,19 +15,18 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   // Coaches import for one of their athletes; athletes for themselves.
   const athletes = isAthlete ? [] : await getQueryClient().fetchQuery(trpc.athletes.list.queryOptions({ orgSlug: slug }));
   const athleteId = isAthlete ? undefined : (athletes.find((a) => a.athleteId === athlete)?.athleteId ?? athletes[0]?.athleteId);
-  if (isAthlete || athleteId) prefetch(trpc.imports.pending.queryOptions({ orgSlug: slug, athleteId }));
+  const pending = isAthlete || athleteId ? await getQueryClient().fetchQuery(trpc.imports.pending.queryOptions({ orgSlug: slug, athleteId })) : null;
   return (
     <AppShell page={page} current={`/o/${slug}/import`}>
-      <HydrateClient>
-        <ImportRuns
-          orgSlug={slug}
-          athleteId={athleteId}
-          athletes={athletes.map((a) => ({ id: a.athleteId, name: a.displayName }))}
-          units={page.user.units}
-          timeZone={page.user.timeZone}
-          maxBytes={MAX_FILE_BYTES}
-        />
-      </HydrateClient>
+      <ImportRuns
+        orgSlug={slug}
+        athleteId={athleteId}
+        athletes={athletes.map((a) => ({ id: a.athleteId, name: a.displayName }))}
+        units={page.user.units}
+        timeZone={page.user.timeZone}
+        maxBytes={MAX_FILE_BYTES}
+        pending={pending}
+      />
     </AppShell>
   );
 }

@@ -1,32 +1,32 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/button";
 import { errorMessage } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
+import type { TrpcClient } from "~/trpc/client";
+import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
+import type { RouterOutputs } from "../_coach/types";
 
 type Role = "owner" | "coach" | "athlete";
 
-export function MemberTable({ orgSlug, myUserId }: { orgSlug: string; myUserId: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { data: members } = useSuspenseQuery(trpc.members.list.queryOptions({ orgSlug }));
+/** The organisation's people from the server's data; each change is sent, then the page renders again. */
+export function MemberTable({ orgSlug, myUserId, members }: { orgSlug: string; myUserId: string; members: RouterOutputs["members"]["list"] }) {
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const options = {
-    onSuccess: () => {
-      setError(null);
-      void queryClient.invalidateQueries({ queryKey: trpc.members.list.queryKey({ orgSlug }) });
-    },
-    onError: (e: unknown) => setError(errorMessage(e)),
-  };
-  const changeRole = useMutation(trpc.members.changeRole.mutationOptions(options));
-  const remove = useMutation(trpc.members.remove.mutationOptions(options));
-  const setCoach = useMutation(trpc.members.setCoach.mutationOptions(options));
+  const server = useServerCall();
+  const send = (change: (trpc: TrpcClient) => Promise<unknown>) =>
+    server.call(change).then(
+      () => {
+        setError(null);
+        router.refresh();
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    );
   const coaches = members.filter((m) => m.role !== "athlete");
 
   return (
-    <section aria-labelledby="members-heading" className="mt-6">
+    <section aria-labelledby="members-heading" className="mt-6" onFocus={preloadTrpc} onPointerDown={preloadTrpc}>
       <h2 id="members-heading" className="text-lg font-semibold">
         People in this organisation
       </h2>
@@ -55,7 +55,10 @@ export function MemberTable({ orgSlug, myUserId }: { orgSlug: string; myUserId: 
                   <select
                     id={`role-${m.userId}`}
                     value={m.role}
-                    onChange={(e) => changeRole.mutate({ orgSlug, userId: m.userId, role: e.target.value as Role })}
+                    onChange={(e) => {
+                      const role = e.target.value as Role;
+                      void send((trpc) => trpc.members.changeRole.mutate({ orgSlug, userId: m.userId, role }));
+                    }}
                     className="min-h-11 rounded-md border border-slate-300 bg-white px-2"
                   >
                     <option value="owner">Owner</option>
@@ -73,7 +76,10 @@ export function MemberTable({ orgSlug, myUserId }: { orgSlug: string; myUserId: 
                             type="checkbox"
                             className="size-4"
                             checked={m.coachUserIds.includes(c.userId)}
-                            onChange={(e) => setCoach.mutate({ orgSlug, athleteId: m.athleteId!, coachUserId: c.userId, assigned: e.target.checked })}
+                            onChange={(e) => {
+                              const assigned = e.target.checked;
+                              void send((trpc) => trpc.members.setCoach.mutate({ orgSlug, athleteId: m.athleteId!, coachUserId: c.userId, assigned }));
+                            }}
                           />
                           {c.name}
                         </label>
@@ -89,7 +95,7 @@ export function MemberTable({ orgSlug, myUserId }: { orgSlug: string; myUserId: 
                       variant="secondary"
                       aria-label={`Remove ${m.name}`}
                       onClick={() => {
-                        if (window.confirm(`Remove ${m.name} from the organisation? Their access ends at once.`)) remove.mutate({ orgSlug, userId: m.userId });
+                        if (window.confirm(`Remove ${m.name} from the organisation? Their access ends at once.`)) void send((trpc) => trpc.members.remove.mutate({ orgSlug, userId: m.userId }));
                       }}
                     >
                       Remove

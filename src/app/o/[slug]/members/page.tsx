@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, trpc } from "~/trpc/server";
 import { Invitations } from "./invitations";
 import { MemberTable } from "./member-table";
 
@@ -12,15 +12,17 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const page = await loadOrgPage(slug, `/o/${slug}/members`);
   if (!page.org.abilities.inviteAthletes) notFound();
-  prefetch(trpc.invitations.list.queryOptions({ orgSlug: slug }));
-  if (page.org.abilities.manageMembers) prefetch(trpc.members.list.queryOptions({ orgSlug: slug }));
+  const queryClient = getQueryClient();
+  const manage = page.org.abilities.manageMembers;
+  const [invitations, members] = await Promise.all([
+    queryClient.fetchQuery(trpc.invitations.list.queryOptions({ orgSlug: slug })),
+    manage ? queryClient.fetchQuery(trpc.members.list.queryOptions({ orgSlug: slug })) : null,
+  ]);
   return (
     <AppShell page={page} current={`/o/${slug}/members`}>
-      <HydrateClient>
-        <h1 className="text-2xl font-semibold tracking-tight">{page.org.abilities.manageMembers ? "Members" : "Invite athletes"}</h1>
-        <Invitations orgSlug={slug} canInviteStaff={page.org.abilities.manageMembers} />
-        {page.org.abilities.manageMembers && <MemberTable orgSlug={slug} myUserId={page.user.id} />}
-      </HydrateClient>
+      <h1 className="text-2xl font-semibold tracking-tight">{manage ? "Members" : "Invite athletes"}</h1>
+      <Invitations orgSlug={slug} canInviteStaff={manage} invitations={invitations} />
+      {members && <MemberTable orgSlug={slug} myUserId={page.user.id} members={members} />}
     </AppShell>
   );
 }

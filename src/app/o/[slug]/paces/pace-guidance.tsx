@@ -1,15 +1,14 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import type { PaceGuidance as Guidance } from "~/domain/rules";
-import { parseDuration } from "~/domain/training/run-input";
+import { parseDuration } from "~/domain/training/run-values";
 import { Button } from "~/components/button";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import { formatDuration, formatPace, paceRange, type Units } from "~/lib/format";
 import { errorMessage } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
+import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 
 const DISTANCES = [
   { value: "5000", label: "5 km" },
@@ -29,25 +28,25 @@ export function PaceGuidance({
   initialRace: { distanceM: number; timeS: number } | null;
   initialGuidance: Guidance | null;
 }) {
-  const trpc = useTRPC();
   const [guidance, setGuidance] = useState(initialGuidance);
   const [error, setError] = useState<string | null>(null);
-  const save = useMutation(
-    trpc.training.setRace.mutationOptions({
-      onSuccess: (result) => {
-        setGuidance(result);
-        setError(null);
-      },
-      onError: (e) => setError(errorMessage(e)),
-    }),
-  );
+  const save = useServerCall();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const timeS = parseDuration(String(form.get("time") ?? ""));
     if (!timeS) return setError("Enter your time like 24:30 or 1:52:10");
-    save.mutate({ orgSlug, race: { distanceM: Math.round(Number(form.get("distance"))), timeS } });
+    const race = { distanceM: Math.round(Number(form.get("distance"))), timeS };
+    save
+      .call((trpc) => trpc.training.setRace.mutate({ orgSlug, race }))
+      .then(
+        (result) => {
+          setGuidance(result);
+          setError(null);
+        },
+        (e: unknown) => setError(errorMessage(e)),
+      );
   }
 
   const per = (sPerKm: number) => formatPace(sPerKm, 1000, units);
@@ -57,10 +56,10 @@ export function PaceGuidance({
         Your training paces
       </h1>
       <p className="mt-1 text-sm text-slate-600">From a recent race, with Jack Daniels&apos; VDOT tables.</p>
-      <form onSubmit={onSubmit} className="mt-4 flex flex-wrap items-end gap-3" noValidate>
+      <form onSubmit={onSubmit} onFocus={preloadTrpc} className="mt-4 flex flex-wrap items-end gap-3" noValidate>
         <SelectField label="Race distance" name="distance" options={DISTANCES} defaultValue={String(initialRace?.distanceM ?? 5000)} />
         <TextField label="Finish time" name="time" hint="e.g. 24:30 or 1:52:10" defaultValue={initialRace ? formatDuration(initialRace.timeS) : ""} inputMode="numeric" />
-        <Button type="submit" disabled={save.isPending}>
+        <Button type="submit" disabled={save.pending}>
           Show my paces
         </Button>
       </form>

@@ -5,7 +5,7 @@ import { addDays, weekStartFor } from "~/domain/rules";
 import { weekdayFromIndex } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, trpc } from "~/trpc/server";
 import { TemplatesView } from "./templates-view";
 
 export const metadata: Metadata = { title: "Week templates" };
@@ -15,14 +15,15 @@ export default async function TemplatesPage({ params }: { params: Promise<{ slug
   const { slug } = await params;
   const page = await loadOrgPage(slug, `/o/${slug}/templates`);
   if (page.org.role === "athlete") notFound();
-  prefetch(trpc.templates.list.queryOptions({ orgSlug: slug }));
-  prefetch(trpc.athletes.list.queryOptions({ orgSlug: slug }));
+  const queryClient = getQueryClient();
+  const [templates, athletes] = await Promise.all([
+    queryClient.fetchQuery(trpc.templates.list.queryOptions({ orgSlug: slug })),
+    queryClient.fetchQuery(trpc.athletes.list.queryOptions({ orgSlug: slug })),
+  ]);
   const nextWeek = addDays(weekStartFor(zonedDate(new Date(), page.user.timeZone), weekdayFromIndex(page.user.weekStartDay)), 7);
   return (
     <AppShell page={page} current={`/o/${slug}`}>
-      <HydrateClient>
-        <TemplatesView orgSlug={slug} defaultFrom={nextWeek} />
-      </HydrateClient>
+      <TemplatesView orgSlug={slug} defaultFrom={nextWeek} templates={templates} athletes={athletes} />
     </AppShell>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/button";
 import { SelectField } from "~/components/select-field";
@@ -10,32 +10,25 @@ import { isQualityKind } from "~/domain/rules";
 import { templateMinutes } from "~/domain/training/template-scaling";
 import { formatDay } from "~/lib/format";
 import { errorMessage } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
+import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 import { FlagMessages } from "../_coach/flags";
 import { kindTitle, minutesText } from "../_coach/format";
 import type { RouterOutputs } from "../_coach/types";
 
 type Assigned = RouterOutputs["templates"]["assign"];
+type Template = RouterOutputs["templates"]["list"][number];
+type Athlete = RouterOutputs["athletes"]["list"][number];
 
 const OUTCOME_WORDS = { created: "new draft", replaced: "replaced, now a draft", kept_published: "kept: already published" } as const;
 
-export function TemplatesView({ orgSlug, defaultFrom }: { orgSlug: string; defaultFrom: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { data: templates } = useSuspenseQuery(trpc.templates.list.queryOptions({ orgSlug }));
+/** The templates and their assignment, from the server's data; changes go through the on-demand tRPC client. */
+export function TemplatesView({ orgSlug, defaultFrom, templates, athletes }: { orgSlug: string; defaultFrom: string; templates: Template[]; athletes: Athlete[] }) {
+  const router = useRouter();
   const [status, setStatus] = useState<string | null>(null);
-  const remove = useMutation(
-    trpc.templates.delete.mutationOptions({
-      onSuccess: () => {
-        setStatus("Template deleted.");
-        void queryClient.invalidateQueries({ queryKey: trpc.templates.list.queryKey({ orgSlug }) });
-      },
-      onError: (e) => setStatus(errorMessage(e)),
-    }),
-  );
+  const remove = useServerCall();
 
   return (
-    <div className="space-y-8">
+    <div className="space-y-8" onFocus={preloadTrpc} onPointerDown={preloadTrpc}>
       <header>
         <p className="text-sm">
           <Link href={`/o/${orgSlug}`} className="text-blue-800 underline-offset-2 hover:underline">
@@ -78,9 +71,18 @@ export function TemplatesView({ orgSlug, defaultFrom }: { orgSlug: string; defau
                   variant="secondary"
                   className="mt-2"
                   aria-label={`Delete the template ${t.name}`}
-                  disabled={remove.isPending}
+                  disabled={remove.pending}
                   onClick={() => {
-                    if (window.confirm(`Delete the template “${t.name}”? Weeks already planned from it stay as they are.`)) remove.mutate({ orgSlug, templateId: t.id });
+                    if (!window.confirm(`Delete the template “${t.name}”? Weeks already planned from it stay as they are.`)) return;
+                    remove
+                      .call((trpc) => trpc.templates.delete.mutate({ orgSlug, templateId: t.id }))
+                      .then(
+                        () => {
+                          setStatus("Template deleted.");
+                          router.refresh();
+                        },
+                        (e: unknown) => setStatus(errorMessage(e)),
+                      );
                   }}
                 >
                   Delete
@@ -91,28 +93,16 @@ export function TemplatesView({ orgSlug, defaultFrom }: { orgSlug: string; defau
         )}
       </section>
 
-      {templates.length > 0 && <AssignForm orgSlug={orgSlug} defaultFrom={defaultFrom} templates={templates} />}
+      {templates.length > 0 && <AssignForm orgSlug={orgSlug} defaultFrom={defaultFrom} templates={templates} athletes={athletes} />}
     </div>
   );
 }
 
-function AssignForm({ orgSlug, defaultFrom, templates }: { orgSlug: string; defaultFrom: string; templates: RouterOutputs["templates"]["list"] }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { data: athletes } = useSuspenseQuery(trpc.athletes.list.queryOptions({ orgSlug }));
+function AssignForm({ orgSlug, defaultFrom, templates, athletes }: { orgSlug: string; defaultFrom: string; templates: Template[]; athletes: Athlete[] }) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [result, setResult] = useState<Assigned | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const assign = useMutation(
-    trpc.templates.assign.mutationOptions({
-      onSuccess: (data) => {
-        setResult(data);
-        setProblem(null);
-        void queryClient.invalidateQueries({ queryKey: trpc.roster.pathKey() });
-      },
-      onError: (e) => setProblem(errorMessage(e)),
-    }),
-  );
+  const assign = useServerCall();
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen);
     if (on) next.add(id);
@@ -130,7 +120,7 @@ function AssignForm({ orgSlug, defaultFrom, templates }: { orgSlug: string; defa
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
-          assign.mutate({
+          const input = {
             orgSlug,
             templateId: String(form.get("templateId")),
             athleteIds: [...chosen],
@@ -138,7 +128,16 @@ function AssignForm({ orgSlug, defaultFrom, templates }: { orgSlug: string; defa
             weekCount: Number(form.get("weekCount")),
             scale: form.get("scale") === "on",
             overwritePublished: form.get("overwritePublished") === "on",
-          });
+          };
+          assign
+            .call((trpc) => trpc.templates.assign.mutate(input))
+            .then(
+              (data) => {
+                setResult(data);
+                setProblem(null);
+              },
+              (e: unknown) => setProblem(errorMessage(e)),
+            );
         }}
       >
         <div className="grid gap-3 sm:grid-cols-3">
@@ -174,7 +173,7 @@ function AssignForm({ orgSlug, defaultFrom, templates }: { orgSlug: string; defa
         <div role="alert" className="min-h-5 text-sm text-red-700">
           {problem}
         </div>
-        <Button type="submit" disabled={assign.isPending || chosen.size === 0}>
+        <Button type="submit" disabled={assign.pending || chosen.size === 0}>
           Assign template
         </Button>
       </form>

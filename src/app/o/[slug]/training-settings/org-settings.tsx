@@ -1,17 +1,16 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { DEFAULT_SETTINGS } from "~/domain/rules";
-import { settingsProblem } from "~/domain/training/settings-form";
-import { useTRPC } from "~/trpc/react";
+import type { SettingsFormValues } from "~/domain/training/settings-fields";
+import { useServerCall } from "~/trpc/on-demand";
 import { TrainingSettingsForm } from "../_coach/settings-form";
 
-export function OrgSettings({ orgSlug }: { orgSlug: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { data } = useSuspenseQuery(trpc.trainingSettings.org.queryOptions({ orgSlug }));
-  const update = useMutation(trpc.trainingSettings.updateOrg.mutationOptions());
+/** The club's defaults from the server's data; saving goes through the on-demand tRPC client. */
+export function OrgSettings({ orgSlug, canEdit, initial }: { orgSlug: string; canEdit: boolean; initial: SettingsFormValues }) {
+  const router = useRouter();
+  const update = useServerCall();
   return (
     <section aria-labelledby="org-settings-heading" className="space-y-4">
       <p className="text-sm">
@@ -24,21 +23,20 @@ export function OrgSettings({ orgSlug }: { orgSlug: string }) {
       </h1>
       <p className="text-sm text-slate-600">
         The defaults every athlete&apos;s weeks are judged by, unless a coach sets something else for them on the athlete&apos;s page.
-        {data.canEdit ? " Leave a field empty to keep the built-in default." : " Only owners can change them."}
+        {canEdit ? " Leave a field empty to keep the built-in default." : " Only owners can change them."}
       </p>
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <TrainingSettingsForm
           headingId="org-settings-heading"
-          override={data.override}
+          initial={initial}
           base={DEFAULT_SETTINGS}
           baseName="built-in default"
-          disabled={!data.canEdit}
-          validate={(override) => settingsProblem(override)}
-          saving={update.isPending}
+          disabled={!canEdit}
+          validate={(override, { settingsProblem }) => settingsProblem(override)}
+          saving={update.pending}
           save={async (override) => {
-            await update.mutateAsync({ orgSlug, override });
-            await queryClient.invalidateQueries({ queryKey: trpc.trainingSettings.pathKey() });
-            await queryClient.invalidateQueries({ queryKey: trpc.roster.pathKey() });
+            await update.call((trpc) => trpc.trainingSettings.updateOrg.mutate({ orgSlug, override }));
+            router.refresh();
           }}
         />
       </div>

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
+import { DEFAULT_SETTINGS } from "~/domain/rules";
+import { formValuesOfOverride } from "~/domain/training/settings-form";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, trpc } from "~/trpc/server";
 import { OrgSettings } from "./org-settings";
 
 export const metadata: Metadata = { title: "Club training settings" };
@@ -12,12 +14,10 @@ export default async function TrainingSettingsPage({ params }: { params: Promise
   const { slug } = await params;
   const page = await loadOrgPage(slug, `/o/${slug}/training-settings`);
   if (page.org.role === "athlete") notFound();
-  prefetch(trpc.trainingSettings.org.queryOptions({ orgSlug: slug }));
+  const settings = await getQueryClient().fetchQuery(trpc.trainingSettings.org.queryOptions({ orgSlug: slug }));
   return (
     <AppShell page={page} current={`/o/${slug}`}>
-      <HydrateClient>
-        <OrgSettings orgSlug={slug} />
-      </HydrateClient>
+      <OrgSettings orgSlug={slug} canEdit={settings.canEdit} initial={formValuesOfOverride(settings.override, DEFAULT_SETTINGS)} />
     </AppShell>
   );
 }

@@ -1,27 +1,25 @@
-"use client";
-
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Suspense } from "react";
 import { addDays, type ComplianceEntry } from "~/domain/rules";
 import { flagsSoFar, rankFlags } from "~/domain/training/roster";
-import { settingsProblem } from "~/domain/training/settings-form";
+import { formValuesOfOverride } from "~/domain/training/settings-form";
 import { formatDay, type Units } from "~/lib/format";
-import { useTRPC } from "~/trpc/react";
 import { LoadChart, RpeByKindChart, WeeklyMixChart } from "../../_coach/charts";
 import { CommentsPanel } from "../../_coach/comments";
 import { FlagMessages } from "../../_coach/flags";
 import { amountText, COMPLIANCE_STYLE, COMPLIANCE_WORDS, dayLabel, kindTitle, minutesText, WEEKDAY_NAMES, weekRange } from "../../_coach/format";
 import { MixKey, MixStack } from "../../_coach/mix-stack";
-import { TrainingSettingsForm } from "../../_coach/settings-form";
 import type { RouterOutputs } from "../../_coach/types";
+import { AthleteSettings } from "./athlete-settings";
 
 type Overview = RouterOutputs["roster"]["athlete"];
 type Week = Overview["weeks"][number];
 
-export function AthleteView({ orgSlug, athleteId, units, isOwner }: { orgSlug: string; athleteId: string; units: Units; isOwner: boolean }) {
-  const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.roster.athlete.queryOptions({ orgSlug, athleteId }));
+/**
+ * A server component: the weeks, calendar and charts are rendered from the server's data, and only
+ * the settings form and the comment form run in the browser.
+ */
+export function AthleteView({ orgSlug, athleteId, units, isOwner, data }: { orgSlug: string; athleteId: string; units: Units; isOwner: boolean; data: Overview }) {
   const { athlete, weeks, currentWeekStart, settings } = data;
   const past = weeks.filter((w) => w.weekStart <= currentWeekStart);
   // As on the roster: the week in progress is not judged on its mix yet.
@@ -99,7 +97,25 @@ export function AthleteView({ orgSlug, athleteId, units, isOwner }: { orgSlug: s
         <CommentsPanel orgSlug={orgSlug} athleteId={athleteId} targets={commentTargets} canWrite />
       </Suspense>
 
-      <AthleteSettings orgSlug={orgSlug} athleteId={athleteId} data={data} isOwner={isOwner} />
+      <section aria-labelledby="settings-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="settings-heading" className="text-lg font-semibold">
+          Training settings for {data.athlete.displayName}
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-slate-600">
+          Leave a field empty to follow the club default (shown under it).{" "}
+          <Link href={`/o/${orgSlug}/training-settings`} className="text-blue-800 underline underline-offset-2">
+            {isOwner ? "Change the club defaults" : "See the club defaults"}
+          </Link>
+          .
+        </p>
+        <AthleteSettings
+          orgSlug={orgSlug}
+          athleteId={athleteId}
+          orgOverride={data.trainingSettings.orgOverride}
+          base={data.trainingSettings.orgResolved}
+          initial={formValuesOfOverride(data.trainingSettings.override, data.trainingSettings.orgResolved)}
+        />
+      </section>
     </div>
   );
 }
@@ -186,38 +202,5 @@ function Calendar({ weeks, currentWeekStart, units, builder, data }: { weeks: We
         </tbody>
       </table>
     </div>
-  );
-}
-
-function AthleteSettings({ orgSlug, athleteId, data, isOwner }: { orgSlug: string; athleteId: string; data: Overview; isOwner: boolean }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const update = useMutation(trpc.trainingSettings.updateAthlete.mutationOptions());
-  const { trainingSettings } = data;
-  return (
-    <section aria-labelledby="settings-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="settings-heading" className="text-lg font-semibold">
-        Training settings for {data.athlete.displayName}
-      </h2>
-      <p className="mt-1 mb-3 text-sm text-slate-600">
-        Leave a field empty to follow the club default (shown under it).{" "}
-        <Link href={`/o/${orgSlug}/training-settings`} className="text-blue-800 underline underline-offset-2">
-          {isOwner ? "Change the club defaults" : "See the club defaults"}
-        </Link>
-        .
-      </p>
-      <TrainingSettingsForm
-        headingId="settings-heading"
-        override={trainingSettings.override}
-        base={trainingSettings.orgResolved}
-        baseName="club default"
-        validate={(override) => settingsProblem(trainingSettings.orgOverride, override)}
-        saving={update.isPending}
-        save={async (override) => {
-          await update.mutateAsync({ orgSlug, athleteId, override });
-          await queryClient.invalidateQueries({ queryKey: trpc.roster.pathKey() });
-        }}
-      />
-    </section>
   );
 }

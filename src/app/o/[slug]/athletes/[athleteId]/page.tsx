@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, trpc } from "~/trpc/server";
 import { queryOr404, UUID } from "../../_coach/load";
 import { AthleteView } from "./athlete-view";
 
@@ -13,13 +13,10 @@ export default async function AthletePage({ params }: { params: Promise<{ slug: 
   const { slug, athleteId } = await params;
   const page = await loadOrgPage(slug, `/o/${slug}/athletes/${athleteId}`);
   if (page.org.role === "athlete" || !UUID.test(athleteId)) notFound();
-  await queryOr404(() => getQueryClient().fetchQuery(trpc.roster.athlete.queryOptions({ orgSlug: slug, athleteId })));
-  prefetch(trpc.comments.listForAthlete.queryOptions({ orgSlug: slug, athleteId }));
+  const data = await queryOr404(() => getQueryClient().fetchQuery(trpc.roster.athlete.queryOptions({ orgSlug: slug, athleteId })));
   return (
     <AppShell page={page} current={`/o/${slug}`}>
-      <HydrateClient>
-        <AthleteView orgSlug={slug} athleteId={athleteId} units={page.user.units} isOwner={page.org.role === "owner"} />
-      </HydrateClient>
+      <AthleteView orgSlug={slug} athleteId={athleteId} units={page.user.units} isOwner={page.org.role === "owner"} data={data} />
     </AppShell>
   );
 }

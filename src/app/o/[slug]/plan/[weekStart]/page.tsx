@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
 import { isoDateSchema } from "~/domain/training/plan-inputs";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, trpc } from "~/trpc/server";
 import { queryOr404 } from "../../_coach/load";
 import { PlanView } from "./plan-view";
 
@@ -17,12 +17,9 @@ export default async function PlanPage({ params }: { params: Promise<{ slug: str
   if (page.org.role !== "athlete" || !athleteId || !isoDateSchema.safeParse(weekStart).success) notFound();
   const week = await queryOr404(() => getQueryClient().fetchQuery(trpc.weeks.get.queryOptions({ orgSlug: slug, athleteId, weekStart })));
   if (week.weekStart !== weekStart) redirect(`/o/${slug}/plan/${week.weekStart}`);
-  prefetch(trpc.comments.listForAthlete.queryOptions({ orgSlug: slug, athleteId, weekStart }));
   return (
     <AppShell page={page} current={`/o/${slug}`}>
-      <HydrateClient>
-        <PlanView orgSlug={slug} athleteId={athleteId} weekStart={weekStart} units={page.user.units} />
-      </HydrateClient>
+      <PlanView orgSlug={slug} athleteId={athleteId} units={page.user.units} data={week} />
     </AppShell>
   );
 }

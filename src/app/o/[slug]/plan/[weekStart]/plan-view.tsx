@@ -1,18 +1,13 @@
-"use client";
-
-import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Suspense } from "react";
 import { addDays, rpeWords } from "~/domain/rules";
 import { formatDay, type Units } from "~/lib/format";
-import { useTRPC } from "~/trpc/react";
 import { CommentsPanel } from "../../_coach/comments";
 import { amountText, kindTitle, WEEKDAY_NAMES, weekRange } from "../../_coach/format";
+import type { RouterOutputs } from "../../_coach/types";
 
-/** A published week, day by day, with the target effort in words. */
-export function PlanView({ orgSlug, athleteId, weekStart, units }: { orgSlug: string; athleteId: string; weekStart: string; units: Units }) {
-  const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.weeks.get.queryOptions({ orgSlug, athleteId, weekStart }));
+/** A published week, day by day, with the target effort in words (a server component). */
+export function PlanView({ orgSlug, athleteId, units, data }: { orgSlug: string; athleteId: string; units: Units; data: RouterOutputs["weeks"]["get"] }) {
   const days = [0, 1, 2, 3, 4, 5, 6].map((offset) => ({ offset, date: addDays(data.weekStart, offset) }));
   return (
     <div className="space-y-6">

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { Suspense } from "react";
 import { AppShell } from "~/components/app-shell";
 import { isoDateSchema } from "~/domain/training/plan-inputs";
+import { draftsFromStored } from "~/domain/training/week-plan";
 import { loadOrgPage } from "~/server/pages/load-org";
-import { getQueryClient, HydrateClient, prefetch, trpc } from "~/trpc/server";
+import { getQueryClient, trpc } from "~/trpc/server";
+import { CommentsPanel } from "../../../../_coach/comments";
 import { queryOr404, UUID } from "../../../../_coach/load";
+import { checkPlan } from "./live-check";
 import { WeekBuilder } from "./week-builder";
 
 export const metadata: Metadata = { title: "Week builder" };
@@ -19,13 +23,23 @@ export default async function WeekBuilderPage({ params }: { params: Promise<{ sl
   if (!week.canEdit) notFound();
   // Any day of a week opens it; the address names its first day.
   if (week.weekStart !== weekStart) redirect(`/o/${slug}/athletes/${athleteId}/week/${week.weekStart}`);
-  prefetch(trpc.templates.list.queryOptions({ orgSlug: slug }));
-  prefetch(trpc.comments.listForAthlete.queryOptions({ orgSlug: slug, athleteId, weekStart }));
   return (
     <AppShell page={page} current={`/o/${slug}`}>
-      <HydrateClient>
-        <WeekBuilder key={`${athleteId}-${weekStart}`} orgSlug={slug} athleteId={athleteId} weekStart={weekStart} units={page.user.units} />
-      </HydrateClient>
+      <WeekBuilder
+        key={`${athleteId}-${weekStart}`}
+        orgSlug={slug}
+        athleteId={athleteId}
+        weekStart={weekStart}
+        units={page.user.units}
+        week={week}
+        check={checkPlan(week, draftsFromStored(week.weekStart, week.sessions))}
+        templates={getQueryClient().fetchQuery(trpc.templates.list.queryOptions({ orgSlug: slug }))}
+        comments={
+          <Suspense fallback={<p>Loading comments…</p>}>
+            <CommentsPanel orgSlug={slug} athleteId={athleteId} weekStart={weekStart} canWrite />
+          </Suspense>
+        }
+      />
     </AppShell>
   );
 }

@@ -5,27 +5,11 @@ import { Button } from "~/components/button";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import { rpeWords, SESSION_KINDS, type EffortBands, type SessionKind } from "~/domain/rules";
-import { MAX_DESCRIPTION_LENGTH, MAX_SESSION_MINUTES } from "~/domain/training/plan-inputs";
+import { MAX_DESCRIPTION_LENGTH, MAX_SESSION_MINUTES } from "~/domain/training/plan-limits";
 import type { SessionDraft } from "~/domain/training/week-plan";
 import type { Units } from "~/lib/format";
 import { distanceInputText, kindTitle, metresFromText } from "../../../../_coach/format";
-
-/** What a new session of each kind starts with: a typical duration and its intended effort. */
-export const KIND_DEFAULTS: Readonly<Record<SessionKind, { durationMin: number; targetRpe: number }>> = {
-  recovery: { durationMin: 25, targetRpe: 2 },
-  aerobic: { durationMin: 45, targetRpe: 5 },
-  long: { durationMin: 90, targetRpe: 5 },
-  tempo: { durationMin: 45, targetRpe: 7 },
-  intervals: { durationMin: 50, targetRpe: 8 },
-  hills: { durationMin: 45, targetRpe: 8 },
-  race: { durationMin: 30, targetRpe: 9 },
-};
-
-export function amountProblem(draft: Pick<SessionDraft, "durationMin" | "distanceM">): string | null {
-  if (draft.durationMin === null && draft.distanceM === null) return "Give the session a duration or a distance.";
-  if (draft.distanceM !== null && Number.isNaN(draft.distanceM)) return "Enter the distance as a number, e.g. 8 or 8.5.";
-  return null;
-}
+import { amountProblem, KIND_DEFAULTS } from "./session-defaults";
 
 /**
  * Edits one session in place: every change reaches the week at once, so the live check follows as

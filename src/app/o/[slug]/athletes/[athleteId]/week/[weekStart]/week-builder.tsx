@@ -1,52 +1,87 @@
 "use client";
 
-import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { Button } from "~/components/button";
-import { addDays, evaluateWeek, isQualityKind, rpeWords } from "~/domain/rules";
+import { addDays, isQualityKind, rpeWords, type WeekEvaluation } from "~/domain/rules";
 import {
   copyWeek,
   draftsFromStored,
   plannedMinutes,
-  plannedRowsOf,
   removeSession,
   sessionsToSave,
   shiftSession,
   updateSession,
   type SessionDraft,
 } from "~/domain/training/week-plan";
-import { weekInputFor } from "~/domain/training/week-input";
 import { formatDay, type Units } from "~/lib/format";
 import { errorMessage } from "~/lib/trpc-error";
-import { useTRPC } from "~/trpc/react";
-import { CommentsPanel } from "../../../../_coach/comments";
+import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 import { amountText, kindTitle, WEEKDAY_NAMES, weekRange } from "../../../../_coach/format";
+import type { RouterOutputs } from "../../../../_coach/types";
 import { newKey } from "./new-key";
-import { amountProblem, KIND_DEFAULTS, SessionEditor } from "./session-editor";
-import { TemplateTools } from "./template-tools";
+import { amountProblem, KIND_DEFAULTS } from "./session-defaults";
+import { TemplateTools, type Template } from "./template-tools";
 import { liveSummary, WeekPreview } from "./week-preview";
 
+/*
+ * What only editing needs loads from the coach's first touch (focus, pointer, or a first change),
+ * not with the page: the session editor, the live check (the rules engine; the server computed the
+ * first verdict) and the tRPC client that saves.
+ */
+const loadEditor = () => import("./session-editor");
+const SessionEditor = lazy(() => loadEditor().then((m) => ({ default: m.SessionEditor })));
+type LiveCheck = typeof import("./live-check");
+const loadLiveCheck = (): Promise<LiveCheck> => import("./live-check");
 
 const focusSoon = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 /**
  * The week builder: seven days from the athlete's week start, sessions added, edited, moved and
  * deleted, the rules engine's verdict recomputed on every change, then saved as a draft or published.
- * Edits stay local until saved; a refetch never overwrites them (only "Reload" does).
+ * `check` is the server's verdict on the week as stored, shown until the browser's engine has loaded.
+ * Edits stay local until saved; the page rendering again never overwrites them (only "Reload" does).
+ * It starts from the server's data; saving and reloading go through the on-demand tRPC client.
  */
-export function WeekBuilder({ orgSlug, athleteId, weekStart, units }: { orgSlug: string; athleteId: string; weekStart: string; units: Units }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const { data, refetch } = useSuspenseQuery(trpc.weeks.get.queryOptions({ orgSlug, athleteId, weekStart }));
+export function WeekBuilder({
+  orgSlug,
+  athleteId,
+  weekStart,
+  units,
+  week,
+  check,
+  templates,
+  comments,
+}: {
+  orgSlug: string;
+  athleteId: string;
+  weekStart: string;
+  units: Units;
+  week: RouterOutputs["weeks"]["get"];
+  check: WeekEvaluation;
+  /** Streamed: the templates list renders when it arrives. */
+  templates: Promise<Template[]>;
+  /** The comments panel, a server component. */
+  comments: React.ReactNode;
+}) {
+  const [initial] = useState(() => ({ data: week, drafts: draftsFromStored(week.weekStart, week.sessions), check }));
+  const [data, setData] = useState(initial.data);
   const [saved, setSaved] = useState(() => ({ version: data.week?.version ?? null, status: data.week?.status ?? null }));
-  const [drafts, setDrafts] = useState<SessionDraft[]>(() => draftsFromStored(data.weekStart, data.sessions));
+  const [drafts, setDrafts] = useState<SessionDraft[]>(initial.drafts);
+  const [liveCheck, setLiveCheck] = useState<LiveCheck | null>(null);
   const [dirty, setDirty] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState("");
   const [problem, setProblem] = useState<{ text: string; conflict: boolean } | null>(null);
 
+  function startEditing() {
+    if (!liveCheck) loadLiveCheck().then(setLiveCheck, () => {});
+    loadEditor().catch(() => {});
+    preloadTrpc();
+  }
+
   const change = (next: SessionDraft[], message?: string) => {
+    startEditing();
     setDrafts(next);
     setDirty(true);
     if (message) setNotice(message);
@@ -56,14 +91,12 @@ export function WeekBuilder({ orgSlug, athleteId, weekStart, units }: { orgSlug:
     change(next, message);
   };
 
+  // null for the moment between a first change and the engine's arrival.
   const evaluation = useMemo(
-    () =>
-      evaluateWeek(
-        weekInputFor({ weekStart: data.weekStart, asOf: data.today, settings: data.settings, runs: data.runs, planned: plannedRowsOf(data.weekStart, drafts), historyFrom: data.historyFrom }),
-      ),
-    [drafts, data],
+    () => (liveCheck ? liveCheck.checkPlan(data, drafts) : data === initial.data && drafts === initial.drafts ? initial.check : null),
+    [liveCheck, data, drafts, initial],
   );
-  const summary = liveSummary(evaluation);
+  const summary = evaluation ? liveSummary(evaluation) : "Live check: checking the plan…";
 
   useEffect(() => {
     if (!dirty) return;
@@ -72,20 +105,7 @@ export function WeekBuilder({ orgSlug, athleteId, weekStart, units }: { orgSlug:
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  const save = useMutation(
-    trpc.weeks.save.mutationOptions({
-      onSuccess: (result) => {
-        setSaved({ version: result.week.version, status: result.week.status });
-        setDrafts(draftsFromStored(data.weekStart, result.sessions));
-        setDirty(false);
-        setEditing(null);
-        setProblem(null);
-        setNotice(result.week.status === "published" ? `Published to ${data.athlete.displayName}.` : "Saved as a draft. The athlete does not see it yet.");
-        void queryClient.invalidateQueries({ queryKey: trpc.roster.pathKey() });
-      },
-      onError: (e) => setProblem({ text: errorMessage(e), conflict: (e as { data?: { code?: string } }).data?.code === "CONFLICT" }),
-    }),
-  );
+  const save = useServerCall();
 
   function submit(status: "draft" | "published") {
     const incomplete = drafts.find((d) => amountProblem(d));
@@ -94,14 +114,27 @@ export function WeekBuilder({ orgSlug, athleteId, weekStart, units }: { orgSlug:
       setEditing(incomplete.key);
       return;
     }
-    save.mutate({ orgSlug, athleteId, weekStart: data.weekStart, version: saved.version, status, sessions: sessionsToSave(drafts) });
+    save
+      .call((trpc) => trpc.weeks.save.mutate({ orgSlug, athleteId, weekStart: data.weekStart, version: saved.version, status, sessions: sessionsToSave(drafts) }))
+      .then(
+        (result) => {
+          setSaved({ version: result.week.version, status: result.week.status });
+          setDrafts(draftsFromStored(data.weekStart, result.sessions));
+          setDirty(false);
+          setEditing(null);
+          setProblem(null);
+          setNotice(result.week.status === "published" ? `Published to ${data.athlete.displayName}.` : "Saved as a draft. The athlete does not see it yet.");
+        },
+        (e: unknown) => setProblem({ text: errorMessage(e), conflict: (e as { data?: { code?: string } }).data?.code === "CONFLICT" }),
+      );
   }
 
   async function reload() {
-    const fresh = await refetch();
-    if (!fresh.data) return;
-    setSaved({ version: fresh.data.week?.version ?? null, status: fresh.data.week?.status ?? null });
-    setDrafts(draftsFromStored(fresh.data.weekStart, fresh.data.sessions));
+    startEditing();
+    const fresh = await save.call((trpc) => trpc.weeks.get.query({ orgSlug, athleteId, weekStart }));
+    setData(fresh);
+    setSaved({ version: fresh.week?.version ?? null, status: fresh.week?.status ?? null });
+    setDrafts(draftsFromStored(fresh.weekStart, fresh.sessions));
     setDirty(false);
     setEditing(null);
     setProblem(null);
@@ -112,7 +145,7 @@ export function WeekBuilder({ orgSlug, athleteId, weekStart, units }: { orgSlug:
   const dayName = (offset: number) => `${WEEKDAY_NAMES[(firstDay + offset) % 7]} ${formatDay(addDays(data.weekStart, offset)).split(" ").slice(1).join(" ")}`;
   const dayOptions = [0, 1, 2, 3, 4, 5, 6].map((o) => ({ value: String(o), label: dayName(o) }));
   const editingDraft = drafts.find((d) => d.key === editing) ?? null;
-  const flaggedKeys = new Set(evaluation.flags.filter((f) => f.measure === "plan" && f.plannedId).map((f) => f.plannedId));
+  const flaggedKeys = new Set((evaluation?.flags ?? []).filter((f) => f.measure === "plan" && f.plannedId).map((f) => f.plannedId));
 
   function addOn(day: number) {
     const draft: SessionDraft = { key: newKey(), day, kind: "aerobic", ...KIND_DEFAULTS.aerobic, distanceM: null, description: "" };
@@ -136,7 +169,7 @@ export function WeekBuilder({ orgSlug, athleteId, weekStart, units }: { orgSlug:
   const base = `/o/${orgSlug}/athletes/${athleteId}`;
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" onFocus={startEditing} onPointerDown={startEditing}>
       <header>
         <p className="text-sm">
           <Link href={base} className="text-blue-800 underline-offset-2 hover:underline">
@@ -179,7 +212,7 @@ export function WeekBuilder({ orgSlug, athleteId, weekStart, units }: { orgSlug:
             Copy last week{data.previousSessions.length === 0 ? " (empty)" : ""}
           </Button>
           <Suspense fallback={<p className="text-sm">Loading templates…</p>}>
-            <TemplateTools orgSlug={orgSlug} drafts={drafts} onUse={(next, name) => replaceAll(next, `Loaded the template “${name}”: ${next.length} sessions. Nothing is saved yet.`)} />
+            <TemplateTools orgSlug={orgSlug} templates={templates} drafts={drafts} onUse={(next, name) => replaceAll(next, `Loaded the template “${name}”: ${next.length} sessions. Nothing is saved yet.`)} />
           </Suspense>
         </div>
         <p className="mt-2 min-h-5 text-sm text-slate-700" role="status">
@@ -243,20 +276,22 @@ export function WeekBuilder({ orgSlug, athleteId, weekStart, units }: { orgSlug:
       </section>
 
       {editingDraft && (
-        <SessionEditor
-          key={editingDraft.key}
-          draft={editingDraft}
-          dayOptions={dayOptions}
-          units={units}
-          effortBands={data.settings.effortBands}
-          liveSummary={summary}
-          onChange={(c) => change(updateSession(drafts, editingDraft.key, c))}
-          onDelete={() => remove(editingDraft)}
-          onClose={() => {
-            setEditing(null);
-            focusSoon(`edit-${editingDraft.key}`);
-          }}
-        />
+        <Suspense fallback={<p className="text-sm text-slate-600" role="status">Opening the editor…</p>}>
+          <SessionEditor
+            key={editingDraft.key}
+            draft={editingDraft}
+            dayOptions={dayOptions}
+            units={units}
+            effortBands={data.settings.effortBands}
+            liveSummary={summary}
+            onChange={(c) => change(updateSession(drafts, editingDraft.key, c))}
+            onDelete={() => remove(editingDraft)}
+            onClose={() => {
+              setEditing(null);
+              focusSoon(`edit-${editingDraft.key}`);
+            }}
+          />
+        </Suspense>
       )}
 
       <WeekPreview
@@ -279,23 +314,21 @@ export function WeekBuilder({ orgSlug, athleteId, weekStart, units }: { orgSlug:
           {problem?.text}
         </div>
         {problem?.conflict && (
-          <Button type="button" variant="secondary" className="mt-2" onClick={() => void reload()}>
+          <Button type="button" variant="secondary" className="mt-2" disabled={save.pending} onClick={() => void reload().catch((e: unknown) => setProblem({ text: errorMessage(e), conflict: true }))}>
             Reload the week (discards your changes)
           </Button>
         )}
         <div className="mt-3 flex flex-wrap gap-2">
-          <Button type="button" variant="secondary" disabled={save.isPending} onClick={() => submit("draft")}>
+          <Button type="button" variant="secondary" disabled={save.pending} onClick={() => submit("draft")}>
             {saved.status === "published" ? "Unpublish and save as draft" : "Save draft"}
           </Button>
-          <Button type="button" disabled={save.isPending} onClick={() => submit("published")}>
+          <Button type="button" disabled={save.pending} onClick={() => submit("published")}>
             {saved.status === "published" ? "Save and keep published" : "Publish to athlete"}
           </Button>
         </div>
       </section>
 
-      <Suspense fallback={<p>Loading comments…</p>}>
-        <CommentsPanel orgSlug={orgSlug} athleteId={athleteId} weekStart={data.weekStart} canWrite />
-      </Suspense>
+      {comments}
     </div>
   );
 }

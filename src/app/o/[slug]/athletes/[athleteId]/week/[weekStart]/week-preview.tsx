@@ -13,11 +13,22 @@ export function liveSummary(evaluation: WeekEvaluation): string {
   return `Live check: ${plan.length} flag${plan.length === 1 ? "" : "s"} on this plan. ${plan[0]!.message}`;
 }
 
-/** The rules engine's verdict on the week as it is being edited, before anything is saved. */
-export function WeekPreview({ evaluation, settings, plannedMin, qualityCount }: { evaluation: WeekEvaluation; settings: TrainingSettings; plannedMin: number; qualityCount: number }) {
-  const planFlags = evaluation.flags.filter(isPlanFlag);
-  const weekFlags = evaluation.flags.filter((f) => !isPlanFlag(f));
-  const mix = evaluation.plan;
+/**
+ * The rules engine's verdict on the week as it is being edited, before anything is saved. `null`
+ * while the engine is still loading after a first change (see live-check.ts).
+ */
+export function WeekPreview({
+  evaluation,
+  settings,
+  plannedMin,
+  qualityCount,
+}: {
+  evaluation: WeekEvaluation | null;
+  settings: TrainingSettings;
+  plannedMin: number;
+  qualityCount: number;
+}) {
+  const basis = evaluation?.basis ?? settings.basis;
   return (
     <section aria-labelledby="preview-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="preview-heading" className="text-lg font-semibold">
@@ -35,9 +46,26 @@ export function WeekPreview({ evaluation, settings, plannedMin, qualityCount }: 
         </div>
         <div>
           <dt className="text-slate-600">Mix measured by</dt>
-          <dd className="font-medium">{evaluation.basis === "sessions" ? "number of sessions" : evaluation.basis}</dd>
+          <dd className="font-medium">{basis === "sessions" ? "number of sessions" : basis}</dd>
         </div>
       </dl>
+      {evaluation ? (
+        <Verdict evaluation={evaluation} settings={settings} />
+      ) : (
+        <p className="mt-3 text-sm text-slate-600" role="status">
+          Checking the plan…
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Verdict({ evaluation, settings }: { evaluation: WeekEvaluation; settings: TrainingSettings }) {
+  const planFlags = evaluation.flags.filter(isPlanFlag);
+  const weekFlags = evaluation.flags.filter((f) => !isPlanFlag(f));
+  const mix = evaluation.plan;
+  return (
+    <>
       <h3 className="mt-3 text-sm font-semibold">Planned mix</h3>
       <div className="mt-1">
         <MixStack
@@ -62,6 +90,6 @@ export function WeekPreview({ evaluation, settings, plannedMin, qualityCount }: 
           </div>
         </>
       )}
-    </section>
+    </>
   );
 }

@@ -24,6 +24,13 @@ describe("can()", () => {
     expect(can(maya, { type: "athlete.coach", athlete: mayaRef })).toBe(false);
   });
 
+  it("gives coaches and owners the coaching tools, and only owners the organisation's training defaults", () => {
+    for (const staff of [owner, coach]) expect(can(staff, { type: "organisation.useCoachingTools" })).toBe(true);
+    expect(can(maya, { type: "organisation.useCoachingTools" })).toBe(false);
+    expect(can(owner, { type: "organisation.editTrainingDefaults" })).toBe(true);
+    for (const other of [coach, maya]) expect(can(other, { type: "organisation.editTrainingDefaults" })).toBe(false);
+  });
+
   it("lets coaches invite athletes, and only owners invite coaches and owners", () => {
     expect(can(coach, { type: "invitation.create", role: "athlete" })).toBe(true);
     expect(can(coach, { type: "invitation.create", role: "coach" })).toBe(false);

@@ -24,6 +24,10 @@ export type Action =
   | { type: "organisation.viewAudit" }
   | { type: "organisation.viewOutbox" }
   | { type: "organisation.viewAllAthletes" }
+  /** Change the organisation-wide training defaults every athlete's weeks are judged by. */
+  | { type: "organisation.editTrainingDefaults" }
+  /** The coaching tools: the roster, week templates, the organisation's training settings. */
+  | { type: "organisation.useCoachingTools" }
   | { type: "invitation.create"; role: Role }
   | { type: "invitation.manage"; role: Role }
   | { type: "athlete.view"; athlete: AthleteRef }
@@ -44,7 +48,10 @@ export function can(actor: Actor, action: Action): boolean {
     case "organisation.viewAudit":
     case "organisation.viewOutbox":
     case "organisation.viewAllAthletes":
+    case "organisation.editTrainingDefaults":
       return actor.role === "owner";
+    case "organisation.useCoachingTools":
+      return actor.role === "owner" || actor.role === "coach";
     case "invitation.create":
     case "invitation.manage":
       // Coaches bring in athletes; only owners hand out coach or owner rights.

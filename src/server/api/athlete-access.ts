@@ -32,7 +32,7 @@ export async function coachedAthletes(tx: Tx, orgId: string, actor: Actor, athle
  * inside is still decided per athlete with `athlete.coach`.
  */
 export function ensureCoachingStaff(actor: Actor): void {
-  ensure(actor.role === "owner" || actor.role === "coach", "Only coaches can do that.");
+  ensure(can(actor, { type: "organisation.useCoachingTools" }), "Only coaches can do that.");
 }
 
 export type { AthleteRef };

@@ -16,7 +16,7 @@ export const trainingSettingsRouter = createRouter({
     return {
       override: ctx.org.trainingSettings,
       resolved: settingsFor(ctx.org.trainingSettings, undefined),
-      canEdit: can(ctx.actor, { type: "organisation.manageMembers" }),
+      canEdit: can(ctx.actor, { type: "organisation.editTrainingDefaults" }),
     };
   }),
 
@@ -34,7 +34,7 @@ export const trainingSettingsRouter = createRouter({
    * when it would leave an athlete's own override invalid on top of it.
    */
   updateOrg: orgProcedure.input(orgInput({ override: editableOverrideSchema })).mutation(async ({ ctx, input }) => {
-    ensure(can(ctx.actor, { type: "organisation.manageMembers" }), "Only owners can change the organisation's defaults.");
+    ensure(can(ctx.actor, { type: "organisation.editTrainingDefaults" }), "Only owners can change the organisation's defaults.");
     const problem = settingsProblem(input.override);
     if (problem) throw invalid(problem);
     for (const athlete of await athleteSettingsOverrides(ctx.tx, ctx.org.id)) {

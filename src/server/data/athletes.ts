@@ -3,53 +3,57 @@ import type { Tx } from "~/server/db/connection";
 import { athletes, coachAssignments, runs, users } from "~/server/db/schema";
 
 /**
- * Athlete profiles with their coaches' names and their last run: all of an organisation's, or only
- * those coached by `coachUserId`, or only `athleteId`. Two queries whatever the number of athletes.
- * The last run is one step down runs_athlete_date_idx per athlete (a correlated `order by … limit 1`)
- * rather than an aggregate over every run the athletes ever logged, which at two years of runs was
- * most of the roster's database time.
+ * An athlete's last run date, as a column of a query over `athletes`: one step down
+ * runs_athlete_date_idx per athlete (a correlated `order by … limit 1`) rather than an aggregate over
+ * every run they ever logged, which at two years of runs was most of the roster's database time.
  */
-export async function listAthletes(tx: Tx, orgId: string, filter: { coachUserId?: string; athleteId?: string } = {}) {
+export function lastRunOnColumn(tx: Tx) {
   const lastRun = tx
     .select({ localDate: runs.localDate })
     .from(runs)
     .where(and(eq(runs.orgId, athletes.orgId), eq(runs.athleteId, athletes.id)))
     .orderBy(desc(runs.localDate))
     .limit(1);
-  const coached = filter.coachUserId
-    ? tx
-        .select({ id: coachAssignments.athleteId })
-        .from(coachAssignments)
-        .where(and(eq(coachAssignments.orgId, orgId), eq(coachAssignments.coachUserId, filter.coachUserId)))
-    : undefined;
+  return sql<string | null>`(${lastRun})`;
+}
+
+/** An athlete's coaches (by name), as a column of a query over `athletes`. */
+export const coachesColumn = sql<Array<{ userId: string; name: string }>>`(
+  select coalesce(json_agg(json_build_object('userId', ca.coach_user_id, 'name', u.name) order by u.name), '[]'::json)
+  from ${coachAssignments} ca join ${users} u on u.id = ca.coach_user_id
+  where ca.org_id = ${athletes.orgId} and ca.athlete_id = ${athletes.id})`;
+
+/** The ids of the athletes a coach looks after, as a subquery. */
+export function coachedBy(tx: Tx, orgId: string, coachUserId: string) {
+  return tx
+    .select({ id: coachAssignments.athleteId })
+    .from(coachAssignments)
+    .where(and(eq(coachAssignments.orgId, orgId), eq(coachAssignments.coachUserId, coachUserId)));
+}
+
+/**
+ * Athlete profiles with their coaches' names and their last run: all of an organisation's, or only
+ * those coached by `coachUserId`, or only `athleteId`. One query whatever the number of athletes.
+ */
+export async function listAthletes(tx: Tx, orgId: string, filter: { coachUserId?: string; athleteId?: string } = {}) {
   const rows = await tx
     .select({
       athleteId: athletes.id,
       userId: athletes.userId,
       displayName: athletes.displayName,
-      lastRunOn: sql<string | null>`(${lastRun})`,
+      lastRunOn: lastRunOnColumn(tx),
+      coaches: coachesColumn,
     })
     .from(athletes)
     .where(
       and(
         eq(athletes.orgId, orgId),
-        coached ? inArray(athletes.id, coached) : undefined,
+        filter.coachUserId ? inArray(athletes.id, coachedBy(tx, orgId, filter.coachUserId)) : undefined,
         filter.athleteId ? eq(athletes.id, filter.athleteId) : undefined,
       ),
     )
     .orderBy(athletes.displayName);
-  const coaches = rows.length
-    ? await tx
-        .select({ athleteId: coachAssignments.athleteId, coachUserId: coachAssignments.coachUserId, name: users.name })
-        .from(coachAssignments)
-        .innerJoin(users, eq(users.id, coachAssignments.coachUserId))
-        .where(and(eq(coachAssignments.orgId, orgId), inArray(coachAssignments.athleteId, rows.map((r) => r.athleteId))))
-    : [];
-  return rows.map((r) => ({
-    ...r,
-    lastRunOn: r.lastRunOn ?? null,
-    coaches: coaches.filter((c) => c.athleteId === r.athleteId).map((c) => ({ userId: c.coachUserId, name: c.name })),
-  }));
+  return rows.map((r) => ({ ...r, lastRunOn: r.lastRunOn ?? null }));
 }
 
 export async function setRecentRace(tx: Tx, orgId: string, athleteId: string, race: { distanceM: number; timeS: number } | null) {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { plannedSessions, plannedWeeks } from "~/server/db/schema";
+import { excluded } from "~/server/db/upsert";
 import type { StoredSession } from "~/domain/training/week-plan";
 
 const weekColumns = {
@@ -118,15 +119,7 @@ export async function replaceWeekSessions(tx: Tx, orgId: string, week: { id: str
     .values(rows)
     .onConflictDoUpdate({
       target: [plannedSessions.orgId, plannedSessions.id],
-      set: {
-        date: sql`excluded.date`,
-        kind: sql`excluded.kind`,
-        durationMin: sql`excluded.duration_min`,
-        distanceM: sql`excluded.distance_m`,
-        targetRpe: sql`excluded.target_rpe`,
-        description: sql`excluded.description`,
-        position: sql`excluded.position`,
-      },
+      set: excluded(plannedSessions, ["date", "kind", "durationMin", "distanceM", "targetRpe", "description", "position"]),
       // Only ever a row of this week (ids were checked above; this makes it hold in SQL too).
       setWhere: and(eq(plannedSessions.weekId, week.id), eq(plannedSessions.orgId, orgId)),
     })

@@ -148,6 +148,18 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
       expect((await refusal(as(a.users.athlete1).roster.list({ orgSlug: a.slug }))).code).toBe("FORBIDDEN");
     });
 
+    it("lists athletes with their coaches and last run, as the coach, the owner and the athlete see them", async () => {
+      const [coached] = await as(a.users.coach).athletes.list({ orgSlug: a.slug });
+      const lastRun = (await t.db.select({ d: runs.localDate }).from(runs).where(and(eq(runs.orgId, a.orgId), eq(runs.athleteId, a.athleteIds.athlete1))))
+        .map((r) => r.d)
+        .sort()
+        .at(-1);
+      expect(coached).toMatchObject({ athleteId: a.athleteIds.athlete1, coaches: [{ userId: a.users.coach.id, name: a.users.coach.name }], lastRunOn: lastRun });
+      const everyone = await as(a.users.owner).athletes.list({ orgSlug: a.slug });
+      expect(everyone.find((x) => x.athleteId === a.athleteIds.athlete2)).toMatchObject({ coaches: [] });
+      expect(await as(a.users.athlete1).athletes.list({ orgSlug: a.slug })).toEqual([coached]);
+    });
+
     it("reports exactly the engine's verdict on the same rows", async () => {
       const [row] = await as(a.users.coach).roster.list({ orgSlug: a.slug });
       const athleteId = a.athleteIds.athlete1;

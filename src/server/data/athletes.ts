@@ -18,10 +18,16 @@ export function lastRunOnColumn(tx: Tx) {
 }
 
 /** An athlete's coaches (by name), as a column of a query over `athletes`. */
-export const coachesColumn = sql<Array<{ userId: string; name: string }>>`(
-  select coalesce(json_agg(json_build_object('userId', ca.coach_user_id, 'name', u.name) order by u.name), '[]'::json)
-  from ${coachAssignments} ca join ${users} u on u.id = ca.coach_user_id
-  where ca.org_id = ${athletes.orgId} and ca.athlete_id = ${athletes.id})`;
+export function coachesColumn(tx: Tx) {
+  const coaches = tx
+    .select({ list: sql`coalesce(json_agg(json_build_object('userId', ${coachAssignments.coachUserId}, 'name', ${users.name}) order by ${users.name}), '[]'::json)` })
+    .from(coachAssignments)
+    .innerJoin(users, eq(users.id, coachAssignments.coachUserId))
+    .where(and(eq(coachAssignments.orgId, athletes.orgId), eq(coachAssignments.athleteId, athletes.id)));
+  // A builder, not a hand-written fragment: Drizzle then names every column with its table, so the
+  // athlete's columns cannot be taken for coach_assignments' own `id` or `org_id`.
+  return sql<Array<{ userId: string; name: string }>>`(${coaches})`;
+}
 
 /** The ids of the athletes a coach looks after, as a subquery. */
 export function coachedBy(tx: Tx, orgId: string, coachUserId: string) {
@@ -42,7 +48,7 @@ export async function listAthletes(tx: Tx, orgId: string, filter: { coachUserId?
       userId: athletes.userId,
       displayName: athletes.displayName,
       lastRunOn: lastRunOnColumn(tx),
-      coaches: coachesColumn,
+      coaches: coachesColumn(tx),
     })
     .from(athletes)
     .where(

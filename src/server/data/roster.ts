@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { WeekDigest } from "~/domain/training/roster";
 import type { Tx } from "~/server/db/connection";
 import { athletes, organizations, users, weekDigests } from "~/server/db/schema";
@@ -18,11 +18,20 @@ export interface CachedWeekDigest {
  * digests since `digestsFrom` that are still current (computed from today's training versions).
  */
 export async function rosterAthletes(tx: Tx, orgId: string, filter: { coachUserId?: string; digestsFrom: string }) {
-  const digests = sql<CachedWeekDigest[]>`(
-    select coalesce(json_agg(json_build_object('weekStart', d.week_start, 'asOf', d.as_of, 'digest', d.digest)), '[]'::json)
-    from ${weekDigests} d join ${organizations} o on o.id = d.org_id and o.training_version = d.org_version
-    where d.org_id = ${athletes.orgId} and d.athlete_id = ${athletes.id} and d.athlete_version = ${athletes.trainingVersion}
-      and d.week_start >= ${filter.digestsFrom})`;
+  const current = tx
+    .select({
+      list: sql`coalesce(json_agg(json_build_object('weekStart', ${weekDigests.weekStart}, 'asOf', ${weekDigests.asOf}, 'digest', ${weekDigests.digest})), '[]'::json)`,
+    })
+    .from(weekDigests)
+    .innerJoin(organizations, and(eq(organizations.id, weekDigests.orgId), eq(organizations.trainingVersion, weekDigests.orgVersion)))
+    .where(
+      and(
+        eq(weekDigests.orgId, athletes.orgId),
+        eq(weekDigests.athleteId, athletes.id),
+        eq(weekDigests.athleteVersion, athletes.trainingVersion),
+        gte(weekDigests.weekStart, filter.digestsFrom),
+      ),
+    );
   const rows = await tx
     .select({
       athleteId: athletes.id,
@@ -34,8 +43,8 @@ export async function rosterAthletes(tx: Tx, orgId: string, filter: { coachUserI
       timeZone: users.timeZone,
       weekStartDay: users.weekStartDay,
       lastRunOn: lastRunOnColumn(tx),
-      coaches: coachesColumn,
-      digests,
+      coaches: coachesColumn(tx),
+      digests: sql<CachedWeekDigest[]>`(${current})`,
     })
     .from(athletes)
     .innerJoin(users, eq(users.id, athletes.userId))

@@ -9,6 +9,7 @@
  */
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
+import { treeCpuMs } from "./process-cpu";
 import type { BenchServer } from "./server";
 import { benchRun } from "./statements";
 
@@ -25,11 +26,30 @@ export interface HttpFigures {
   readonly non2xx: number;
   readonly errors: number;
   readonly requests: number;
+  /** CPU per request of the app server, and of the embedded PostgreSQL (null when it is not ours). */
+  readonly serverCpuMs: number | null;
+  readonly databaseCpuMs: number | null;
 }
 
-async function measure(name: string, options: Parameters<typeof autocannon>[0]): Promise<HttpFigures> {
+/**
+ * The embedded PostgreSQL is the bench process's own child, like the server: everything this process
+ * started except the server (no browser runs during this section) is the database. The bench process
+ * itself (autocannon) is left out. With BENCH_DATABASE_URL the database is not ours: its figure then
+ * stays near 0 and means nothing.
+ */
+const cpu = (server: BenchServer) => ({
+  server: treeCpuMs(server.pid),
+  database: process.env.BENCH_DATABASE_URL ? null : treeCpuMs(process.pid, { exclude: [server.pid], descendantsOnly: true }),
+});
+
+async function measure(server: BenchServer, name: string, options: Parameters<typeof autocannon>[0]): Promise<HttpFigures> {
+  const before = cpu(server);
   const result = await autocannon({ connections: HTTP_CONNECTIONS, duration: HTTP_SECONDS, ...options });
+  const after = cpu(server);
+  const perRequest = (from: number | null, to: number | null) => (from === null || to === null || result.requests.total === 0 ? null : (to - from) / result.requests.total);
   return {
+    serverCpuMs: perRequest(before.server, after.server),
+    databaseCpuMs: perRequest(before.database, after.database),
     name,
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -48,13 +68,13 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 10_000));
 
 export async function benchHttp(server: BenchServer, sessions: { coach: string; athletes: readonly string[] }, orgSlug: string): Promise<HttpFigures[]> {
   const rosterInput = encodeURIComponent(JSON.stringify({ json: { orgSlug } }));
-  const roster = await measure("GET roster.list (coach of 200)", {
+  const roster = await measure(server, "GET roster.list (coach of 200)", {
     url: `${server.baseUrl}/api/trpc/roster.list?input=${rosterInput}`,
     headers: { cookie: sessions.coach },
   });
   await settle();
   let sent = 0;
-  const logRun = await measure(`POST runs.log (${sessions.athletes.length} athletes)`, {
+  const logRun = await measure(server, `POST runs.log (${sessions.athletes.length} athletes)`, {
     url: `${server.baseUrl}/api/trpc/runs.log`,
     method: "POST",
     headers: { cookie: sessions.athletes[0]!, "content-type": "application/json", origin: server.baseUrl },
@@ -73,8 +93,8 @@ export async function benchHttp(server: BenchServer, sessions: { coach: string; 
     ],
   });
   await settle();
-  const ceiling = await measure("GET select 1 (ceiling)", { url: `${server.baseUrl}/api/bench/select-1` });
+  const ceiling = await measure(server, "GET select 1 (ceiling)", { url: `${server.baseUrl}/api/bench/select-1` });
   await settle();
-  const noop = await measure("GET me.get (signed in, no work)", { url: `${server.baseUrl}/api/trpc/me.get`, headers: { cookie: sessions.athletes[0]! } });
+  const noop = await measure(server, "GET me.get (signed in, no work)", { url: `${server.baseUrl}/api/trpc/me.get`, headers: { cookie: sessions.athletes[0]! } });
   return [roster, logRun, ceiling, noop];
 }

@@ -167,7 +167,7 @@ const httpSection: BenchSection = {
     const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
     return {
       table: [
-        ["endpoint", "req/s", "vs ceiling", "p50", "p99", "requests", "non-2xx", "errors"],
+        ["endpoint", "req/s", "vs ceiling", "p50", "p99", "requests", "non-2xx", "errors", "server CPU/req", "PostgreSQL CPU/req"],
         ...figures.map((f) => [
           f.name,
           f.requestsPerSecond.toFixed(0),
@@ -177,6 +177,8 @@ const httpSection: BenchSection = {
           grouped(f.requests),
           String(f.non2xx),
           String(f.errors),
+          f.serverCpuMs === null ? "n/a" : `${f.serverCpuMs.toFixed(2)} ms`,
+          f.databaseCpuMs === null ? "n/a" : `${f.databaseCpuMs.toFixed(2)} ms`,
         ]),
       ],
       target: `0 errors and 0 non-2xx; logging a run ≥ ${LOG_RUN_MIN_SHARE * 100} % of the ceiling's req/s`,
@@ -184,6 +186,7 @@ const httpSection: BenchSection = {
       notes: [
         `logging a run: ${percent(share)} of the ceiling (${verdict(share >= LOG_RUN_MIN_SHARE)})`,
         `a signed-in call doing no work reaches ${percent(noopShare)} of the ceiling: the session check, tRPC and the tenant transaction alone cost more than the target allows (see docs/scaling.md)`,
+        "CPU/req: user + system time of the server process tree and of the embedded PostgreSQL over the run, divided by the requests served (Node serves requests on one core)",
         `errors: ${clean ? "none" : "SOME"} (${verdict(clean)}); ${grouped(removed)} benchmark runs removed afterwards`,
       ],
     };

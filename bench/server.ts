@@ -11,6 +11,8 @@ import { findFreePort, stopProcess } from "../scripts/lib/embedded-postgres";
 
 export interface BenchServer {
   readonly baseUrl: string;
+  /** The `next start` process (the bench's own child). */
+  readonly pid: number;
   readonly stop: () => Promise<void>;
 }
 
@@ -52,7 +54,7 @@ export async function startServer(databaseUrl: string, log: (line: string) => vo
     },
   });
   await waitUntilHealthy(baseUrl, child);
-  return { baseUrl, stop: () => stopProcess(child.pid!, "SIGTERM") };
+  return { baseUrl, pid: child.pid!, stop: () => stopProcess(child.pid!, "SIGTERM") };
 }
 
 /** name=value pairs of a response's Set-Cookie headers. */

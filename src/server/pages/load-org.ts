@@ -22,3 +22,10 @@ export async function loadOrgPage(slug: string, path: string) {
 }
 
 export type OrgPage = Awaited<ReturnType<typeof loadOrgPage>>;
+
+/** An athlete's own page (log a run, history, feedback, paces, calendar, plan): anyone else gets the 404 page. */
+export async function loadAthletePage(slug: string, path: string) {
+  const page = await loadOrgPage(slug, path);
+  if (page.org.role !== "athlete") notFound();
+  return page;
+}

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
 import { FlagList } from "~/components/flag-list";
 import { formatDay } from "~/lib/format";
-import { loadOrgPage } from "~/server/pages/load-org";
+import { loadAthletePage } from "~/server/pages/load-org";
 import { getQueryClient, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Feedback" };
@@ -11,8 +10,7 @@ export const metadata: Metadata = { title: "Feedback" };
 /** Week by week, what the rules noticed, in plain words: the feed that teaches easy days easy. */
 export default async function FeedbackPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const page = await loadOrgPage(slug, `/o/${slug}/feedback`);
-  if (page.org.role !== "athlete") notFound();
+  const page = await loadAthletePage(slug, `/o/${slug}/feedback`);
   const weeks = await getQueryClient().fetchQuery(trpc.training.feedback.queryOptions({ orgSlug: slug }));
   return (
     <AppShell page={page} current={`/o/${slug}/feedback`}>

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { categoryOf } from "~/domain/rules";
 import { AppShell } from "~/components/app-shell";
 import { zonedParts } from "~/lib/zoned-time";
-import { loadOrgPage } from "~/server/pages/load-org";
+import { loadAthletePage } from "~/server/pages/load-org";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { RunForm } from "../run-form";
 
@@ -11,8 +10,7 @@ export const metadata: Metadata = { title: "Log a run" };
 
 export default async function LogRunPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const page = await loadOrgPage(slug, `/o/${slug}/log`);
-  if (page.org.role !== "athlete") notFound();
+  const page = await loadAthletePage(slug, `/o/${slug}/log`);
   const week = await getQueryClient().fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }));
   // Today's planned session that has no run yet picks the kind (and is what the run fulfils).
   const done = new Set(week.evaluation.compliance.filter((c) => c.runId).map((c) => c.plannedId));

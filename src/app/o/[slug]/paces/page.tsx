@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
-import { loadOrgPage } from "~/server/pages/load-org";
+import { loadAthletePage } from "~/server/pages/load-org";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { PaceGuidance } from "./pace-guidance";
 
@@ -9,8 +8,7 @@ export const metadata: Metadata = { title: "Paces" };
 
 export default async function PacesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const page = await loadOrgPage(slug, `/o/${slug}/paces`);
-  if (page.org.role !== "athlete") notFound();
+  const page = await loadAthletePage(slug, `/o/${slug}/paces`);
   const week = await getQueryClient().fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }));
   return (
     <AppShell page={page} current={`/o/${slug}/paces`}>

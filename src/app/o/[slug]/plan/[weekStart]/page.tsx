@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { AppShell } from "~/components/app-shell";
 import { isoDateSchema } from "~/domain/training/plan-inputs";
-import { loadOrgPage } from "~/server/pages/load-org";
+import { loadAthletePage } from "~/server/pages/load-org";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { queryOr404 } from "../../_coach/load";
 import { PlanView } from "./plan-view";
@@ -12,9 +12,9 @@ export const metadata: Metadata = { title: "My plan" };
 /** The signed-in athlete's plan for one week, read-only, once their coach has published it. */
 export default async function PlanPage({ params }: { params: Promise<{ slug: string; weekStart: string }> }) {
   const { slug, weekStart } = await params;
-  const page = await loadOrgPage(slug, `/o/${slug}/plan/${weekStart}`);
+  const page = await loadAthletePage(slug, `/o/${slug}/plan/${weekStart}`);
   const athleteId = page.org.athleteId;
-  if (page.org.role !== "athlete" || !athleteId || !isoDateSchema.safeParse(weekStart).success) notFound();
+  if (!athleteId || !isoDateSchema.safeParse(weekStart).success) notFound();
   const week = await queryOr404(() => getQueryClient().fetchQuery(trpc.weeks.get.queryOptions({ orgSlug: slug, athleteId, weekStart })));
   if (week.weekStart !== weekStart) redirect(`/o/${slug}/plan/${week.weekStart}`);
   return (

@@ -5,7 +5,8 @@
  */
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
-import type { BenchServer, Session } from "./server";
+import type { Session } from "../scripts/lib/http-client";
+import type { BenchServer } from "./server";
 
 export const FIRST_LOAD_TARGET_KB = 150;
 
@@ -25,7 +26,8 @@ interface RouteSpec {
 async function loadRoute(browser: Browser, server: BenchServer, spec: RouteSpec): Promise<RouteLoad> {
   const context = await browser.newContext();
   if (spec.session) {
-    await context.addCookies([...spec.session.cookies].map(([name, value]) => ({ name, value, url: server.baseUrl })));
+    const pairs = spec.session.cookie.split("; ").map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1) }));
+    await context.addCookies(pairs.map((cookie) => ({ ...cookie, url: server.baseUrl })));
   }
   const page = await context.newPage();
   const pending: Promise<number>[] = [];

@@ -12,7 +12,8 @@ import { benchFirstLoad, FIRST_LOAD_TARGET_KB } from "./first-load";
 import { benchHttp, HTTP_CONNECTIONS, HTTP_SECONDS, LOG_RUN_MIN_SHARE } from "./http";
 import { benchRoster, ROSTER_TARGET_P95_MS, ROSTER_TARGET_RATIO } from "./roster";
 import { athleteEmail, BENCH_PASSWORD, BIG_ORG, currentMonday, uuidOf } from "./scale-data";
-import { signIn, startServer, type BenchServer, type Session } from "./server";
+import { signIn, type Session } from "../scripts/lib/http-client";
+import { startServer, type BenchServer } from "./server";
 import { countStatements, STATEMENT_BUDGET } from "./statements";
 import { ms } from "./stats";
 

@@ -1,7 +1,7 @@
 /**
  * The production server the HTTP and first-load benchmarks measure: `next start` on the bench
- * database, built first when the build is missing or predates the bench route, and sessions
- * signed in the way a browser does (next-auth v4 credentials: CSRF token, then a form post).
+ * database, built first when the build is missing or predates the bench route. Sessions come from
+ * scripts/lib/http-client.ts (signed in the way a browser does), shared with the resilience tests.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -55,36 +55,4 @@ export async function startServer(databaseUrl: string, log: (line: string) => vo
   });
   await waitUntilHealthy(baseUrl, child);
   return { baseUrl, pid: child.pid!, stop: () => stopProcess(child.pid!, "SIGTERM") };
-}
-
-/** name=value pairs of a response's Set-Cookie headers. */
-function cookiesOf(response: Response): Map<string, string> {
-  const cookies = new Map<string, string>();
-  for (const header of response.headers.getSetCookie()) {
-    const [pair = ""] = header.split(";");
-    const at = pair.indexOf("=");
-    cookies.set(pair.slice(0, at), pair.slice(at + 1));
-  }
-  return cookies;
-}
-
-export interface Session {
-  /** The Cookie header to send. */
-  readonly cookie: string;
-  readonly cookies: ReadonlyMap<string, string>;
-}
-
-export async function signIn(baseUrl: string, email: string, password: string): Promise<Session> {
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: baseUrl }).toString(),
-  });
-  for (const [name, value] of cookiesOf(response)) jar.set(name, value);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`sign-in of ${email} failed (${response.status})`);
-  return { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; "), cookies: jar };
 }

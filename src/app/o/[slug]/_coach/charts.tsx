@@ -15,7 +15,16 @@ const BAR = 18;
 const RIGHT = 12;
 const shortDay = (date: string) => formatDay(date).split(" ").slice(1).join(" ");
 
-function ChartFigure({ title, summary, table, children }: { title: string; summary: string; table: ReactNode; children: ReactNode }) {
+/** The numbers behind a chart: column headings, then one row per item with its heading cell first. */
+interface ChartTable {
+  columns: readonly ReactNode[];
+  rows: ReadonlyArray<{ key: string; heading: ReactNode; cells: readonly ReactNode[] }>;
+}
+
+const th = "px-2 py-1 text-left font-medium";
+const td = "px-2 py-1";
+
+function ChartFigure({ title, summary, table, children }: { title: string; summary: string; table: ChartTable; children: ReactNode }) {
   const id = useId();
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-3" aria-labelledby={`${id}-title`}>
@@ -28,7 +37,33 @@ function ChartFigure({ title, summary, table, children }: { title: string; summa
       <div className="mt-2">{children}</div>
       <details className="mt-2 text-sm">
         <summary className="min-h-11 cursor-pointer py-2 font-medium text-blue-800">Show the numbers as a table</summary>
-        <div className="overflow-x-auto">{table}</div>
+        <div className="overflow-x-auto">
+          <table className="mt-1 w-full text-sm">
+            <thead className="bg-slate-50">
+              <tr>
+                {table.columns.map((column, i) => (
+                  <th key={i} scope="col" className={th}>
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {table.rows.map((row) => (
+                <tr key={row.key} className="border-t border-slate-100">
+                  <th scope="row" className={th}>
+                    {row.heading}
+                  </th>
+                  {row.cells.map((cell, i) => (
+                    <td key={i} className={td}>
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </figure>
   );
@@ -47,9 +82,6 @@ function WeekAxis({ weekStarts, y }: { weekStarts: readonly string[]; y: number 
     </g>
   );
 }
-
-const th = "px-2 py-1 text-left font-medium";
-const td = "px-2 py-1";
 
 /** Shares of recovery, aerobic and quality per week, each against its target band. */
 export function WeeklyMixChart({
@@ -75,35 +107,18 @@ export function WeeklyMixChart({
     <ChartFigure
       title={title}
       summary={summary}
-      table={
-        <table className="mt-1 w-full text-sm">
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={th}>Week of</th>
-              {CATEGORIES.map((c) => (
-                <th key={c} scope="col" className={th}>
-                  {CATEGORY_NAMES[c]} (target {targetText(c, bands)})
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {weeks.map((w) => (
-              <tr key={w.weekStart} className="border-t border-slate-100">
-                <th scope="row" className={th}>{formatDay(w.weekStart)}</th>
-                {CATEGORIES.map((c) => {
-                  const status = w.proportions ? bandStatus(w.proportions, bands)[c] : "ok";
-                  return (
-                    <td key={c} className={td}>
-                      {w.proportions ? `${pct(w.proportions[c])}${status === "ok" ? "" : status === "high" ? " (too high)" : " (too low)"}` : "too few runs"}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{
+        columns: ["Week of", ...CATEGORIES.map((c) => `${CATEGORY_NAMES[c]} (target ${targetText(c, bands)})`)],
+        rows: weeks.map((w) => ({
+          key: w.weekStart,
+          heading: formatDay(w.weekStart),
+          cells: CATEGORIES.map((c) => {
+            if (!w.proportions) return "too few runs";
+            const status = bandStatus(w.proportions, bands)[c];
+            return `${pct(w.proportions[c])}${status === "ok" ? "" : status === "high" ? " (too high)" : " (too low)"}`;
+          }),
+        })),
+      }}
     >
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-3xl" role="img" aria-label={`${title}. ${summary}`}>
         {CATEGORIES.map((c, row) => {
@@ -193,28 +208,18 @@ export function LoadChart({
     <ChartFigure
       title="Weekly load, monotony and load ratio"
       summary={summary}
-      table={
-        <table className="mt-1 w-full text-sm">
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={th}>Week of</th>
-              <th scope="col" className={th}>Load (RPE × min)</th>
-              <th scope="col" className={th}>Monotony (flag above {monotonyMax})</th>
-              <th scope="col" className={th}>Load ratio (flag from {loadSpikeRatio})</th>
-            </tr>
-          </thead>
-          <tbody>
-            {weeks.map((w) => (
-              <tr key={w.weekStart} className="border-t border-slate-100">
-                <th scope="row" className={th}>{formatDay(w.weekStart)}</th>
-                <td className={td}>{Math.round(w.load.weekly)}</td>
-                <td className={td}>{w.load.monotony === null ? "–" : w.load.monotony.toFixed(2)}</td>
-                <td className={td}>{w.load.ratio === null ? "not enough history" : w.load.ratio.toFixed(2)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{
+        columns: ["Week of", "Load (RPE × min)", `Monotony (flag above ${monotonyMax})`, `Load ratio (flag from ${loadSpikeRatio})`],
+        rows: weeks.map((w) => ({
+          key: w.weekStart,
+          heading: formatDay(w.weekStart),
+          cells: [
+            Math.round(w.load.weekly),
+            w.load.monotony === null ? "–" : w.load.monotony.toFixed(2),
+            w.load.ratio === null ? "not enough history" : w.load.ratio.toFixed(2),
+          ],
+        })),
+      }}
     >
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-3xl" role="img" aria-label={`Weekly load, monotony and load ratio. ${summary}`}>
         <text x={4} y={barHeight / 2} fontSize="11" fill="#0f172a" dominantBaseline="middle">Load</text>
@@ -251,32 +256,20 @@ export function RpeByKindChart({ kinds, effortBands }: { kinds: readonly KindEff
     <ChartFigure
       title="RPE by session kind"
       summary={summary}
-      table={
-        <table className="mt-1 w-full text-sm">
-          <thead className="bg-slate-50">
-            <tr>
-              <th scope="col" className={th}>Kind</th>
-              <th scope="col" className={th}>Intended RPE</th>
-              <th scope="col" className={th}>Runs</th>
-              <th scope="col" className={th}>Mean RPE</th>
-              <th scope="col" className={th}>Range</th>
-              <th scope="col" className={th}>At intended effort</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((k) => (
-              <tr key={k.kind} className="border-t border-slate-100">
-                <th scope="row" className={th}>{kindTitle(k.kind)}</th>
-                <td className={td}>{effortBands[k.intended].join("–")}</td>
-                <td className={td}>{k.runs}</td>
-                <td className={td}>{k.meanRpe?.toFixed(1)}</td>
-                <td className={td}>{k.minRpe === k.maxRpe ? k.minRpe : `${k.minRpe}–${k.maxRpe}`}</td>
-                <td className={td}>{k.onTarget === null ? "–" : pct(k.onTarget)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={{
+        columns: ["Kind", "Intended RPE", "Runs", "Mean RPE", "Range", "At intended effort"],
+        rows: rows.map((k) => ({
+          key: k.kind,
+          heading: kindTitle(k.kind),
+          cells: [
+            effortBands[k.intended].join("–"),
+            k.runs,
+            k.meanRpe?.toFixed(1),
+            k.minRpe === k.maxRpe ? k.minRpe : `${k.minRpe}–${k.maxRpe}`,
+            k.onTarget === null ? "–" : pct(k.onTarget),
+          ],
+        })),
+      }}
     >
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full max-w-3xl" role="img" aria-label={`RPE by session kind. ${summary}`}>
         {CATEGORIES.map((c) => (

@@ -14,6 +14,7 @@ import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 import { FlagMessages } from "../_coach/flags";
 import { kindTitle, minutesText } from "../_coach/format";
 import type { RouterOutputs } from "../_coach/types";
+import { BackLink } from "~/components/back-link";
 
 type Assigned = RouterOutputs["templates"]["assign"];
 type Template = RouterOutputs["templates"]["list"][number];
@@ -30,11 +31,7 @@ export function TemplatesView({ orgSlug, defaultFrom, templates, athletes }: { o
   return (
     <div className="space-y-8" onFocus={preloadTrpc} onPointerDown={preloadTrpc}>
       <header>
-        <p className="text-sm">
-          <Link href={`/o/${orgSlug}`} className="text-blue-800 underline-offset-2 hover:underline">
-            ← All athletes
-          </Link>
-        </p>
+        <BackLink href={`/o/${orgSlug}`}>All athletes</BackLink>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">Week templates</h1>
         <p className="mt-1 text-sm text-slate-600">Save a week from the week builder as a template, then lay it onto many athletes&apos; weeks here.</p>
       </header>

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { DEFAULT_SETTINGS } from "~/domain/rules";
 import type { SettingsFormValues } from "~/domain/training/settings-fields";
 import { useServerCall } from "~/trpc/on-demand";
 import { TrainingSettingsForm } from "../_coach/settings-form";
+import { BackLink } from "~/components/back-link";
 
 /** The club's defaults from the server's data; saving goes through the on-demand tRPC client. */
 export function OrgSettings({ orgSlug, canEdit, initial }: { orgSlug: string; canEdit: boolean; initial: SettingsFormValues }) {
@@ -13,11 +13,7 @@ export function OrgSettings({ orgSlug, canEdit, initial }: { orgSlug: string; ca
   const update = useServerCall();
   return (
     <section aria-labelledby="org-settings-heading" className="space-y-4">
-      <p className="text-sm">
-        <Link href={`/o/${orgSlug}`} className="text-blue-800 underline-offset-2 hover:underline">
-          ← All athletes
-        </Link>
-      </p>
+      <BackLink href={`/o/${orgSlug}`}>All athletes</BackLink>
       <h1 id="org-settings-heading" className="text-2xl font-semibold tracking-tight">
         Club training settings
       </h1>

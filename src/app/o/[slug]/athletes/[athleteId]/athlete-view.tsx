@@ -11,6 +11,7 @@ import { amountText, COMPLIANCE_STYLE, COMPLIANCE_WORDS, dayLabel, kindTitle, mi
 import { MixKey, MixStack } from "../../_coach/mix-stack";
 import type { RouterOutputs } from "../../_coach/types";
 import { AthleteSettings } from "./athlete-settings";
+import { BackLink } from "~/components/back-link";
 
 type Overview = RouterOutputs["roster"]["athlete"];
 type Week = Overview["weeks"][number];
@@ -39,11 +40,7 @@ export function AthleteView({ orgSlug, athleteId, units, isOwner, data }: { orgS
   return (
     <div className="space-y-8">
       <header>
-        <p className="text-sm">
-          <Link href={`/o/${orgSlug}`} className="text-blue-800 underline-offset-2 hover:underline">
-            ← All athletes
-          </Link>
-        </p>
+        <BackLink href={`/o/${orgSlug}`}>All athletes</BackLink>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{athlete.displayName}</h1>
         <p className="mt-1 text-sm text-slate-600">
           Weeks start on {WEEKDAY_NAMES[athlete.weekStartDay]} · {athlete.timeZone.replaceAll("_", " ")} · today is {formatDay(data.today)}

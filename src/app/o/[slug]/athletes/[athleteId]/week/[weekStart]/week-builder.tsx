@@ -23,6 +23,7 @@ import { newKey } from "./new-key";
 import { amountProblem, KIND_DEFAULTS } from "./session-defaults";
 import { TemplateTools, type Template } from "./template-tools";
 import { liveSummary, WeekPreview } from "./week-preview";
+import { BackLink } from "~/components/back-link";
 
 /*
  * What only editing needs loads from the coach's first touch (focus, pointer, or a first change),
@@ -171,11 +172,7 @@ export function WeekBuilder({
   return (
     <div className="space-y-6" onFocus={startEditing} onPointerDown={startEditing}>
       <header>
-        <p className="text-sm">
-          <Link href={base} className="text-blue-800 underline-offset-2 hover:underline">
-            ← {data.athlete.displayName}
-          </Link>
-        </p>
+        <BackLink href={base}>{data.athlete.displayName}</BackLink>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">
           Week of {weekRange(data.weekStart)} <span className="text-slate-600">· {data.athlete.displayName}</span>
         </h1>

@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const alias = {
+/** Shared with vitest.resilience.config.ts. */
+export const alias = {
   "~": fileURLToPath(new URL("./src", import.meta.url)),
   // `server-only` throws outside a React Server Components bundle; tests run plain Node.
   "server-only": fileURLToPath(new URL("./src/test/empty-module.ts", import.meta.url)),

@@ -3,14 +3,8 @@
  * fuzzing every tRPC procedure's input, and faults against a production server (PostgreSQL restarted
  * under load, SIGTERM while requests are in flight; these need `npm run build` first).
  */
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
-
-const alias = {
-  "~": fileURLToPath(new URL("./src", import.meta.url)),
-  // `server-only` throws outside a React Server Components bundle; tests run plain Node.
-  "server-only": fileURLToPath(new URL("./src/test/empty-module.ts", import.meta.url)),
-};
+import { alias } from "./vitest.config";
 
 export default defineConfig({
   resolve: { alias },

@@ -65,16 +65,14 @@ export function draftsFromTemplate(sessions: readonly TemplateSession[], newKey:
   return sortByDay(sessions.map((s) => ({ ...s, key: newKey() })));
 }
 
+/** A draft's session as it is stored, in a week or a template (no editor key, description trimmed). */
+function sessionOf({ day, kind, durationMin, distanceM, targetRpe, description }: SessionDraft): TemplateSession {
+  return { day, kind, durationMin, distanceM, targetRpe, description: description.trim() };
+}
+
 /** The drafts as a template's sessions (day offsets, no ids). */
 export function templateFromDrafts(drafts: readonly SessionDraft[]): TemplateSession[] {
-  return sortByDay(drafts).map(({ day, kind, durationMin, distanceM, targetRpe, description }) => ({
-    day,
-    kind,
-    durationMin,
-    distanceM,
-    targetRpe,
-    description: description.trim(),
-  }));
+  return sortByDay(drafts).map(sessionOf);
 }
 
 /** Stable sort by day: sessions of one day keep their order. */
@@ -123,13 +121,5 @@ export function plannedMinutes(sessions: ReadonlyArray<{ durationMin: number | n
 
 /** What the editor sends to weeks.save, in day order. */
 export function sessionsToSave(drafts: readonly SessionDraft[]) {
-  return sortByDay(drafts).map(({ id, day, kind, durationMin, distanceM, targetRpe, description }) => ({
-    ...(id ? { id } : {}),
-    day,
-    kind,
-    durationMin,
-    distanceM,
-    targetRpe,
-    description: description.trim(),
-  }));
+  return sortByDay(drafts).map((draft) => ({ ...(draft.id ? { id: draft.id } : {}), ...sessionOf(draft) }));
 }

@@ -51,13 +51,18 @@ export class Memo {
   constructor(private readonly size: number) {}
 
   /** The message stored under `key`, or undefined; a key outside 0 … size − 1 is never stored. */
-  get(key: number): string | undefined {
+  private get(key: number): string | undefined {
     return this.built === null ? undefined : this.built[key];
   }
 
-  set(key: number, message: string): string {
+  private set(key: number, message: string): string {
     if (Number.isInteger(key) && key >= 0 && key < this.size) (this.built ??= new Array<string | undefined>(this.size))[key] = message;
     return message;
+  }
+
+  /** The message under `key`, built (and stored) the first time it is needed. */
+  remember(key: number, build: () => string): string {
+    return this.get(key) ?? this.set(key, build());
   }
 }
 
@@ -190,12 +195,8 @@ function aerobicKindPlural(kind: SessionKind): string {
 
 export function recoveryTooHard(dayNumber: number, rpe: number, texts: MessageTexts): string {
   const key = runKey(dayNumber, "recovery", rpe);
-  return (
-    texts.memo.recoveryTooHard.get(key) ??
-    texts.memo.recoveryTooHard.set(
-      key,
-      `Your recovery run on ${weekdayName(dayNumber)} was RPE ${rpe}; keep recovery runs at ${texts.rpe.recovery}, slow enough to chat the whole way.`,
-    )
+  return texts.memo.recoveryTooHard.remember(key, () =>
+    `Your recovery run on ${weekdayName(dayNumber)} was RPE ${rpe}; keep recovery runs at ${texts.rpe.recovery}, slow enough to chat the whole way.`,
   );
 }
 
@@ -205,23 +206,15 @@ export function recoveryTooLong(dayNumber: number, minutes: number, texts: Messa
 
 export function aerobicTooHard(dayNumber: number, kind: SessionKind, rpe: number, texts: MessageTexts): string {
   const key = runKey(dayNumber, kind, rpe);
-  return (
-    texts.memo.aerobicTooHard.get(key) ??
-    texts.memo.aerobicTooHard.set(
-      key,
-      `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was RPE ${rpe}, which is quality effort; keep ${aerobicKindPlural(kind)} at RPE ${texts.rpe.aerobic}, steady: you can talk but not comfortably.`,
-    )
+  return texts.memo.aerobicTooHard.remember(key, () =>
+    `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was RPE ${rpe}, which is quality effort; keep ${aerobicKindPlural(kind)} at RPE ${texts.rpe.aerobic}, steady: you can talk but not comfortably.`,
   );
 }
 
 export function aerobicTooEasy(dayNumber: number, kind: SessionKind, rpe: number, texts: MessageTexts): string {
   const key = runKey(dayNumber, kind, rpe);
-  return (
-    texts.memo.aerobicTooEasy.get(key) ??
-    texts.memo.aerobicTooEasy.set(
-      key,
-      `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was RPE ${rpe}, which is recovery effort; ${aerobicKindPlural(kind)} should be RPE ${texts.rpe.aerobic}, steady: you can talk but not comfortably. Pick the pace up a little next time, or log an easy day as a recovery run.`,
-    )
+  return texts.memo.aerobicTooEasy.remember(key, () =>
+    `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was RPE ${rpe}, which is recovery effort; ${aerobicKindPlural(kind)} should be RPE ${texts.rpe.aerobic}, steady: you can talk but not comfortably. Pick the pace up a little next time, or log an easy day as a recovery run.`,
   );
 }
 
@@ -231,12 +224,8 @@ export function aerobicTooShort(dayNumber: number, minutes: number, texts: Messa
 
 export function qualityTooEasy(dayNumber: number, kind: SessionKind, rpe: number, texts: MessageTexts): string {
   const key = runKey(dayNumber, kind, rpe);
-  return (
-    texts.memo.qualityTooEasy.get(key) ??
-    texts.memo.qualityTooEasy.set(
-      key,
-      `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was RPE ${rpe}, which is easy effort; quality sessions should feel hard (RPE ${texts.rpe.quality}). Push the hard parts next time, or log an easy day as a recovery run.`,
-    )
+  return texts.memo.qualityTooEasy.remember(key, () =>
+    `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was RPE ${rpe}, which is easy effort; quality sessions should feel hard (RPE ${texts.rpe.quality}). Push the hard parts next time, or log an easy day as a recovery run.`,
   );
 }
 
@@ -246,7 +235,7 @@ export function mixMessage(sentence: MixSentence, share: number): string {
   // Just outside the band must not read as the edge itself ("60 %" when aiming for 60–80 %).
   if (shown === sentence.edge) shown = (sentence.below ? Math.floor(percent * 10) : Math.ceil(percent * 10)) / 10;
   const key = Math.round(shown * 10);
-  return sentence.memo.get(key) ?? sentence.memo.set(key, `${sentence.head}${shown}${sentence.tail}`);
+  return sentence.memo.remember(key, () => `${sentence.head}${shown}${sentence.tail}`);
 }
 
 /** Key of a message about two sessions on consecutive days, by the later day. */
@@ -256,23 +245,15 @@ function pairKey(earlierKind: SessionKind, laterKind: SessionKind, laterDay: num
 
 export function qualityBackToBackRuns(earlierKind: SessionKind, laterKind: SessionKind, laterDay: number, texts: MessageTexts): string {
   const key = pairKey(earlierKind, laterKind, laterDay);
-  return (
-    texts.memo.backToBackRuns.get(key) ??
-    texts.memo.backToBackRuns.set(
-      key,
-      `Your ${KIND_LABELS[laterKind]} on ${weekdayName(laterDay)} came the day after your ${KIND_LABELS[earlierKind]} on ${weekdayName(laterDay - 1)}; put at least one easy day between quality sessions.`,
-    )
+  return texts.memo.backToBackRuns.remember(key, () =>
+    `Your ${KIND_LABELS[laterKind]} on ${weekdayName(laterDay)} came the day after your ${KIND_LABELS[earlierKind]} on ${weekdayName(laterDay - 1)}; put at least one easy day between quality sessions.`,
   );
 }
 
 export function qualityBackToBackPlan(earlierKind: SessionKind, laterKind: SessionKind, laterDay: number, texts: MessageTexts): string {
   const key = pairKey(earlierKind, laterKind, laterDay);
-  return (
-    texts.memo.backToBackPlan.get(key) ??
-    texts.memo.backToBackPlan.set(
-      key,
-      `This plan has a ${KIND_LABELS[earlierKind]} on ${weekdayName(laterDay - 1)} and a ${KIND_LABELS[laterKind]} on ${weekdayName(laterDay)}, back to back; put an easy day between quality sessions.`,
-    )
+  return texts.memo.backToBackPlan.remember(key, () =>
+    `This plan has a ${KIND_LABELS[earlierKind]} on ${weekdayName(laterDay - 1)} and a ${KIND_LABELS[laterKind]} on ${weekdayName(laterDay)}, back to back; put an easy day between quality sessions.`,
   );
 }
 
@@ -300,22 +281,14 @@ function sessionKey(kind: SessionKind, dayNumber: number): number {
 
 export function missedSession(kind: SessionKind, dayNumber: number, texts: MessageTexts): string {
   const key = sessionKey(kind, dayNumber);
-  return (
-    texts.memo.missed.get(key) ??
-    texts.memo.missed.set(
-      key,
-      `The ${KIND_LABELS[kind]} planned for ${weekdayName(dayNumber)} has no matching run. If you did it, log it; if not, let your coach know so the week can be adjusted.`,
-    )
+  return texts.memo.missed.remember(key, () =>
+    `The ${KIND_LABELS[kind]} planned for ${weekdayName(dayNumber)} has no matching run. If you did it, log it; if not, let your coach know so the week can be adjusted.`,
   );
 }
 
 export function unplannedSession(kind: SessionKind, dayNumber: number, texts: MessageTexts): string {
   const key = sessionKey(kind, dayNumber);
-  return (
-    texts.memo.unplanned.get(key) ??
-    texts.memo.unplanned.set(
-      key,
-      `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was not in the plan. That's fine; just check it still fits the week's balance.`,
-    )
+  return texts.memo.unplanned.remember(key, () =>
+    `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was not in the plan. That's fine; just check it still fits the week's balance.`,
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, evaluateWeek, type Flag } from "~/domain/rules";
-import { attentionScore, bandStatus, byAttention, complianceSummary, rankFlags, summariseAthlete } from "./roster";
+import { attentionScore, bandStatus, byAttention, complianceSummary, digestWeek, rankFlags, summariseWeeks } from "./roster";
 import { weekInputFor } from "./week-input";
 
 const flag = (code: Flag["code"], message: string = code, severity: Flag["severity"] = "warning"): Flag => ({ code, severity, values: {}, message });
@@ -57,7 +57,7 @@ describe("roster ranking", () => {
       { id: "r2", localDate: "2026-11-24", kind: "aerobic" as const, durationS: 2400, distanceM: 7000, rpe: 5, plannedSessionId: null },
     ];
     const evaluation = evaluateWeek(weekInputFor({ weekStart: "2026-11-23", asOf: "2026-11-25", settings: DEFAULT_SETTINGS, runs, planned }));
-    const summary = summariseAthlete({ evaluations: [evaluation], planned, runs });
+    const summary = summariseWeeks([digestWeek(evaluation, { planned, runs })]);
     expect(summary.thisWeek).toEqual({ weekStart: "2026-11-23", plannedMin: 130, doneMin: 70, plannedSessions: 3, runs: 2 });
     expect(summary.weeks[0]?.plan).toEqual(evaluation.plan?.proportions);
     expect(summary.compliance).toEqual({ due: 2, green: 1, missed: 0, greenShare: 0.5 });
@@ -69,11 +69,8 @@ describe("roster ranking", () => {
     const mixFlag = { ...flag("aerobic_low"), measure: "effort" as const };
     const planFlag = { ...flag("quality_high"), measure: "plan" as const };
     const evaluation = (weekStart: string, flags: Flag[]) => ({ ...evaluateWeek({ weekStart, runs: [] }), flags });
-    const summary = summariseAthlete({
-      evaluations: [evaluation("2026-11-16", [mixFlag]), evaluation("2026-11-23", [mixFlag, planFlag, flag("recovery_too_hard")])],
-      planned: [],
-      runs: [],
-    });
+    const weeks = [evaluation("2026-11-16", [mixFlag]), evaluation("2026-11-23", [mixFlag, planFlag, flag("recovery_too_hard")])];
+    const summary = summariseWeeks(weeks.map((week) => digestWeek(week, { planned: [], runs: [] })));
     expect(summary.flags.map((f) => [f.code, f.count])).toEqual([
       ["recovery_too_hard", 1],
       ["quality_high", 1],

@@ -198,18 +198,6 @@ export function summariseWeeks(weeks: readonly WeekDigest[]): RosterSummary {
   };
 }
 
-/**
- * One athlete's roster line from their evaluated weeks (oldest first, current last) and the rows they
- * were evaluated from.
- */
-export function summariseAthlete(args: {
-  evaluations: readonly WeekEvaluation[];
-  planned: readonly PlannedRow[];
-  runs: readonly RunRow[];
-}): RosterSummary {
-  return summariseWeeks(args.evaluations.map((evaluation) => digestWeek(evaluation, args)));
-}
-
 /** "Needs attention" order: most urgent first, then by name. */
 export function byAttention(a: { attention: number; displayName: string }, b: { attention: number; displayName: string }): number {
   return b.attention - a.attention || a.displayName.localeCompare(b.displayName);

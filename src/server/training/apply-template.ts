@@ -6,7 +6,7 @@ import { zonedDate } from "~/lib/zoned-time";
 import { athleteContexts, runsBetween } from "~/server/data/training";
 import { deleteSessionsOfWeeks, findWeeks, insertSessions, upsertDraftWeeks } from "~/server/data/weeks";
 import type { Tx } from "~/server/db/connection";
-import { settingsFor } from "./recent-weeks";
+import { settingsResolver } from "./recent-weeks";
 import { ensureWithinPlanningWindow, sessionValues } from "./week-plans";
 
 export type ApplyOutcome = "created" | "replaced" | "kept_published";
@@ -61,11 +61,12 @@ export async function applyTemplate(
 
   const results: AppliedAthlete[] = [];
   const targets: Array<{ athleteId: string; weekStart: string; sessions: TemplateSession[] }> = [];
+  const settingsOf = settingsResolver(org.trainingSettings);
   for (const { athlete, today, weekStarts } of plans) {
     const runs = runsByAthlete.get(athlete.athleteId) ?? [];
     const scale = input.scale ? volumeScale(meanWeeklyMinutes(runs, today), templateMinutes(template)) : 1;
     const sessions = scaleSessions(template, scale);
-    const settings = settingsFor(org.trainingSettings, athlete.trainingSettings);
+    const settings = settingsOf(athlete.trainingSettings);
     const historyFrom = athlete.joinedAt.toISOString().slice(0, 10);
     const weeks = weekStarts.map((weekStart): AppliedWeek => {
       const stored = existing.get(key(athlete.athleteId, weekStart));

@@ -1,11 +1,20 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", ".data/**", "node_modules/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      ".data/**",
+      "node_modules/**",
+      "drizzle/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
@@ -44,7 +53,10 @@ const config = [
       ],
       "no-restricted-syntax": [
         "error",
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "The rules engine reads no clock: take `asOf` as input." },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "The rules engine reads no clock: take `asOf` as input.",
+        },
       ],
       "no-restricted-properties": [
         "error",
@@ -53,6 +65,8 @@ const config = [
       ],
     },
   },
+  // Last: switches off stylistic rules that would fight the formatter (Prettier, run by `npm run lint`).
+  prettier,
 ];
 
 export default config;

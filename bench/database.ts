@@ -23,13 +23,24 @@ export interface BenchDatabase {
   readonly stop: () => Promise<void>;
 }
 
-async function serverUrl(log: (line: string) => void): Promise<{ urlFor: (db: string) => string; serverUrl: string; stop: () => Promise<void> }> {
+async function serverUrl(
+  log: (line: string) => void,
+): Promise<{ urlFor: (db: string) => string; serverUrl: string; stop: () => Promise<void> }> {
   const external = process.env.BENCH_DATABASE_URL;
   if (external) {
     const url = new URL(external);
-    return { serverUrl: external, urlFor: (db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString(), stop: async () => {} };
+    return {
+      serverUrl: external,
+      urlFor: (db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString(),
+      stop: async () => {},
+    };
   }
-  const server = await startEmbeddedPostgres({ dataDir: resolve(".data/bench-postgres"), persistent: true, preferredPort: 58432, log });
+  const server = await startEmbeddedPostgres({
+    dataDir: resolve(".data/bench-postgres"),
+    persistent: true,
+    preferredPort: 58432,
+    log,
+  });
   return server;
 }
 
@@ -70,7 +81,8 @@ export async function removeLoggedRuns(bench: BenchDatabase, since: Date): Promi
     const [org] = await tx<{ id: string }[]>`select id from organizations where slug = ${bench.orgSlug}`;
     await tx`select set_config('app.org_id', ${org!.id}, true)`;
     await tx`delete from idempotency_keys where org_id = ${org!.id} and created_at >= ${since.toISOString()}::timestamptz`;
-    const deleted = await tx`delete from runs where org_id = ${org!.id} and created_at >= ${since.toISOString()}::timestamptz`;
+    const deleted =
+      await tx`delete from runs where org_id = ${org!.id} and created_at >= ${since.toISOString()}::timestamptz`;
     return deleted.count;
   });
 }

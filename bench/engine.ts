@@ -9,7 +9,15 @@
  */
 import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
-import { formatDay, evaluateWeek, type HistoryRun, type PlannedSession, type RunInput, type SessionKind, type WeekInput } from "../src/domain/rules";
+import {
+  formatDay,
+  evaluateWeek,
+  type HistoryRun,
+  type PlannedSession,
+  type RunInput,
+  type SessionKind,
+  type WeekInput,
+} from "../src/domain/rules";
 
 export interface ScalingRow {
   readonly runs: number;
@@ -64,8 +72,24 @@ const KINDS: readonly SessionKind[] = [
   "hills",
 ];
 const RPE_DRIFT = [-2, -1, -1, 0, 0, 0, 0, 1, 1, 2];
-const TYPICAL_RPE: Readonly<Record<SessionKind, number>> = { recovery: 2, aerobic: 5, long: 5, tempo: 7, intervals: 8, hills: 8, race: 9 };
-const TYPICAL_MIN: Readonly<Record<SessionKind, number>> = { recovery: 30, aerobic: 50, long: 100, tempo: 45, intervals: 55, hills: 50, race: 25 };
+const TYPICAL_RPE: Readonly<Record<SessionKind, number>> = {
+  recovery: 2,
+  aerobic: 5,
+  long: 5,
+  tempo: 7,
+  intervals: 8,
+  hills: 8,
+  race: 9,
+};
+const TYPICAL_MIN: Readonly<Record<SessionKind, number>> = {
+  recovery: 30,
+  aerobic: 50,
+  long: 100,
+  tempo: 45,
+  intervals: 55,
+  hills: 50,
+  race: 25,
+};
 
 /** Ids are unique within a week, so a few shared strings do; this keeps the data set small. */
 const ids = (prefix: string) => Array.from({ length: 10 }, (_, i) => `${prefix}${i}`);
@@ -111,9 +135,17 @@ function makeWeek(random: () => number): WeekInput {
   for (let week = 1; week <= 3; week++) {
     const n = 5 + Math.floor(random() * 6);
     const weekIds = HISTORY_IDS[week - 1] as string[];
-    for (let i = 0; i < n; i++) history.push(makeHistoryRun(random, weekIds[i] as string, start - 7 * week + Math.floor(random() * 7)));
+    for (let i = 0; i < n; i++)
+      history.push(makeHistoryRun(random, weekIds[i] as string, start - 7 * week + Math.floor(random() * 7)));
   }
-  return { weekStart: dateText(start), asOf: dateText(start + Math.floor(random() * 8)), plan, runs, history, historyFrom: dateText(start - 21) };
+  return {
+    weekStart: dateText(start),
+    asOf: dateText(start + Math.floor(random() * 8)),
+    plan,
+    runs,
+    history,
+    historyFrom: dateText(start - 21),
+  };
 }
 
 /** Weeks holding at least `runs` runs in total. */

@@ -26,14 +26,21 @@ interface RouteSpec {
 async function loadRoute(browser: Browser, server: BenchServer, spec: RouteSpec): Promise<RouteLoad> {
   const context = await browser.newContext();
   if (spec.session) {
-    const pairs = spec.session.cookie.split("; ").map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1) }));
+    const pairs = spec.session.cookie
+      .split("; ")
+      .map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1) }));
     await context.addCookies(pairs.map((cookie) => ({ ...cookie, url: server.baseUrl })));
   }
   const page = await context.newPage();
   const pending: Promise<number>[] = [];
   page.on("response", (response) => {
     if (response.request().resourceType() !== "script") return;
-    pending.push(response.body().then((body) => gzipSync(body).length, () => 0));
+    pending.push(
+      response.body().then(
+        (body) => gzipSync(body).length,
+        () => 0,
+      ),
+    );
   });
   const response = await page.goto(`${server.baseUrl}${spec.path}`, { waitUntil: "networkidle" });
   if (!response?.ok()) throw new Error(`${spec.path} answered ${response?.status()}`);
@@ -54,7 +61,11 @@ export async function benchFirstLoad(
     { route: "athlete this week", path: org, session: sessions.athlete },
     { route: "log a run", path: `${org}/log`, session: sessions.athlete },
     { route: "athlete page (coach)", path: `${org}/athletes/${paths.athleteId}`, session: sessions.coach },
-    { route: "week builder", path: `${org}/athletes/${paths.athleteId}/week/${paths.weekStart}`, session: sessions.coach },
+    {
+      route: "week builder",
+      path: `${org}/athletes/${paths.athleteId}/week/${paths.weekStart}`,
+      session: sessions.coach,
+    },
   ];
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -39,14 +39,21 @@ export interface HttpFigures {
  */
 const cpu = (server: BenchServer) => ({
   server: treeCpuMs(server.pid),
-  database: process.env.BENCH_DATABASE_URL ? null : treeCpuMs(process.pid, { exclude: [server.pid], descendantsOnly: true }),
+  database: process.env.BENCH_DATABASE_URL
+    ? null
+    : treeCpuMs(process.pid, { exclude: [server.pid], descendantsOnly: true }),
 });
 
-async function measure(server: BenchServer, name: string, options: Parameters<typeof autocannon>[0]): Promise<HttpFigures> {
+async function measure(
+  server: BenchServer,
+  name: string,
+  options: Parameters<typeof autocannon>[0],
+): Promise<HttpFigures> {
   const before = cpu(server);
   const result = await autocannon({ connections: HTTP_CONNECTIONS, duration: HTTP_SECONDS, ...options });
   const after = cpu(server);
-  const perRequest = (from: number | null, to: number | null) => (from === null || to === null || result.requests.total === 0 ? null : (to - from) / result.requests.total);
+  const perRequest = (from: number | null, to: number | null) =>
+    from === null || to === null || result.requests.total === 0 ? null : (to - from) / result.requests.total;
   return {
     serverCpuMs: perRequest(before.server, after.server),
     databaseCpuMs: perRequest(before.database, after.database),
@@ -66,7 +73,11 @@ async function measure(server: BenchServer, name: string, options: Parameters<ty
  */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10_000));
 
-export async function benchHttp(server: BenchServer, sessions: { coach: string; athletes: readonly string[] }, orgSlug: string): Promise<HttpFigures[]> {
+export async function benchHttp(
+  server: BenchServer,
+  sessions: { coach: string; athletes: readonly string[] },
+  orgSlug: string,
+): Promise<HttpFigures[]> {
   const rosterInput = encodeURIComponent(JSON.stringify({ json: { orgSlug } }));
   const roster = await measure(server, "GET roster.list (coach of 200)", {
     url: `${server.baseUrl}/api/trpc/roster.list?input=${rosterInput}`,
@@ -95,6 +106,9 @@ export async function benchHttp(server: BenchServer, sessions: { coach: string; 
   await settle();
   const ceiling = await measure(server, "GET select 1 (ceiling)", { url: `${server.baseUrl}/api/bench/select-1` });
   await settle();
-  const noop = await measure(server, "GET me.get (signed in, no work)", { url: `${server.baseUrl}/api/trpc/me.get`, headers: { cookie: sessions.athletes[0]! } });
+  const noop = await measure(server, "GET me.get (signed in, no work)", {
+    url: `${server.baseUrl}/api/trpc/me.get`,
+    headers: { cookie: sessions.athletes[0]! },
+  });
   return [roster, logRun, ceiling, noop];
 }

@@ -26,7 +26,11 @@ function processTimes(): ProcessTimes[] {
     try {
       // Fields after the command name (which may contain spaces): state, ppid, …, utime (14th), stime (15th).
       const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
-      times.push({ pid: Number(entry), parent: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond });
+      times.push({
+        pid: Number(entry),
+        parent: Number(fields[1]),
+        cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond,
+      });
     } catch {
       // The process ended while we looked.
     }
@@ -38,7 +42,10 @@ function processTimes(): ProcessTimes[] {
  * CPU milliseconds (user + system, all threads) of `root` and its descendants, leaving out the
  * subtrees of `exclude` (and `root` itself with `descendantsOnly`); null where /proc is not available.
  */
-export function treeCpuMs(root: number, options: { exclude?: readonly number[]; descendantsOnly?: boolean } = {}): number | null {
+export function treeCpuMs(
+  root: number,
+  options: { exclude?: readonly number[]; descendantsOnly?: boolean } = {},
+): number | null {
   const exclude = options.exclude ?? [];
   let times: ProcessTimes[];
   try {

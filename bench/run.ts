@@ -85,7 +85,8 @@ const benchServer = () =>
     const athlete = await signIn(started.baseUrl, db.athlete.email, BENCH_PASSWORD);
     // One athlete per connection for logging runs; one at a time (argon2 is deliberately slow).
     const athletes: Session[] = [];
-    for (let i = 1; i <= HTTP_CONNECTIONS; i++) athletes.push(await signIn(started.baseUrl, athleteEmail(BIG_ORG, i), BENCH_PASSWORD));
+    for (let i = 1; i <= HTTP_CONNECTIONS; i++)
+      athletes.push(await signIn(started.baseUrl, athleteEmail(BIG_ORG, i), BENCH_PASSWORD));
     return { server: started, coach, athlete, athletes };
   }));
 
@@ -97,7 +98,14 @@ const scaleDataSection: BenchSection = {
     return {
       table: [
         ["athletes", "planned sessions", "runs", "generated now", "seconds", "verdict"],
-        [grouped(data.athletes), grouped(data.plannedSessions), grouped(data.runs), data.regenerated ? "yes" : "no (reused)", data.seconds.toFixed(1), verdict(fast)],
+        [
+          grouped(data.athletes),
+          grouped(data.plannedSessions),
+          grouped(data.runs),
+          data.regenerated ? "yes" : "no (reused)",
+          data.seconds.toFixed(1),
+          verdict(fast),
+        ],
       ],
       target: "generation (when needed) under 60 s",
       pass: fast,
@@ -116,11 +124,39 @@ const rosterSection: BenchSection = {
     return {
       table: [
         ["measure", "athletes", "p50", "p95", "target", "verdict"],
-        ["roster.list", String(result.athletes), ms(result.roster.p50), ms(result.roster.p95), `p95 ≤ ${ROSTER_TARGET_P95_MS} ms`, verdict(fastEnough)],
-        ["floor: one query computing the same numbers from runs and plans", String(result.floorRows), ms(result.floor.p50), ms(result.floor.p95), "", ""],
+        [
+          "roster.list",
+          String(result.athletes),
+          ms(result.roster.p50),
+          ms(result.roster.p95),
+          `p95 ≤ ${ROSTER_TARGET_P95_MS} ms`,
+          verdict(fastEnough),
+        ],
+        [
+          "floor: one query computing the same numbers from runs and plans",
+          String(result.floorRows),
+          ms(result.floor.p50),
+          ms(result.floor.p95),
+          "",
+          "",
+        ],
         ["roster ÷ floor (p50)", "", `${ratio.toFixed(2)}×`, "", `≤ ${ROSTER_TARGET_RATIO}×`, verdict(nearFloor)],
-        ["roster.list, no digest valid (first call after a change of defaults)", String(result.athletes), ms(result.cold.p50), ms(result.cold.p95), "", ""],
-        ["one query reading the same cached digests", String(result.cachedFloorRows), ms(result.cachedFloor.p50), ms(result.cachedFloor.p95), "", ""],
+        [
+          "roster.list, no digest valid (first call after a change of defaults)",
+          String(result.athletes),
+          ms(result.cold.p50),
+          ms(result.cold.p95),
+          "",
+          "",
+        ],
+        [
+          "one query reading the same cached digests",
+          String(result.cachedFloorRows),
+          ms(result.cachedFloor.p50),
+          ms(result.cachedFloor.p95),
+          "",
+          "",
+        ],
         ["roster ÷ that query (p50)", "", `${cachedRatio.toFixed(2)}×`, "", "(for information)", ""],
       ],
       target: `p95 ≤ ${ROSTER_TARGET_P95_MS} ms and ≤ ${ROSTER_TARGET_RATIO}× the floor`,
@@ -145,7 +181,13 @@ const statementsSection: BenchSection = {
     return {
       table: [
         ["endpoint", "as", "statements", "target", "verdict"],
-        ...counts.map((c) => [c.endpoint, c.caller, String(c.statements), `≤ ${STATEMENT_BUDGET}`, verdict(c.statements <= STATEMENT_BUDGET)]),
+        ...counts.map((c) => [
+          c.endpoint,
+          c.caller,
+          String(c.statements),
+          `≤ ${STATEMENT_BUDGET}`,
+          verdict(c.statements <= STATEMENT_BUDGET),
+        ]),
       ],
       target: `≤ ${STATEMENT_BUDGET} statements per request (begin, tenant settings and commit included)`,
       pass: counts.every((c) => c.statements <= STATEMENT_BUDGET),
@@ -159,16 +201,36 @@ const httpSection: BenchSection = {
     const db = await benchDatabase();
     const { server: running, coach, athletes } = await benchServer();
     const started = new Date();
-    const figures = await benchHttp(running, { coach: coach.cookie, athletes: athletes.map((a) => a.cookie) }, db.orgSlug);
+    const figures = await benchHttp(
+      running,
+      { coach: coach.cookie, athletes: athletes.map((a) => a.cookie) },
+      db.orgSlug,
+    );
     const removed = await removeLoggedRuns(db, started);
-    const [, logRun, ceiling, noop] = figures as [unknown, (typeof figures)[number], (typeof figures)[number], (typeof figures)[number]];
+    const [, logRun, ceiling, noop] = figures as [
+      unknown,
+      (typeof figures)[number],
+      (typeof figures)[number],
+      (typeof figures)[number],
+    ];
     const share = logRun.requestsPerSecond / ceiling.requestsPerSecond;
     const noopShare = noop.requestsPerSecond / ceiling.requestsPerSecond;
     const clean = figures.every((f) => f.errors === 0 && f.non2xx === 0);
     const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
     return {
       table: [
-        ["endpoint", "req/s", "vs ceiling", "p50", "p99", "requests", "non-2xx", "errors", "server CPU/req", "PostgreSQL CPU/req"],
+        [
+          "endpoint",
+          "req/s",
+          "vs ceiling",
+          "p50",
+          "p99",
+          "requests",
+          "non-2xx",
+          "errors",
+          "server CPU/req",
+          "PostgreSQL CPU/req",
+        ],
         ...figures.map((f) => [
           f.name,
           f.requestsPerSecond.toFixed(0),
@@ -199,16 +261,27 @@ const firstLoadSection: BenchSection = {
   run: async () => {
     const { server: running, coach, athlete } = await benchServer();
     const db = await benchDatabase();
-    const loads = await benchFirstLoad(running, { coach, athlete }, {
-      orgSlug: db.orgSlug,
-      athleteId: uuidOf(`bench-athlete-${BIG_ORG}-1`),
-      weekStart: currentMonday(),
-    });
+    const loads = await benchFirstLoad(
+      running,
+      { coach, athlete },
+      {
+        orgSlug: db.orgSlug,
+        athleteId: uuidOf(`bench-athlete-${BIG_ORG}-1`),
+        weekStart: currentMonday(),
+      },
+    );
     const within = (kb: number) => kb <= FIRST_LOAD_TARGET_KB;
     return {
       table: [
         ["route", "path", "scripts", "gzip kB", "target", "verdict"],
-        ...loads.map((l) => [l.route, l.path, String(l.scripts), l.gzipKb.toFixed(1), `≤ ${FIRST_LOAD_TARGET_KB}`, verdict(within(l.gzipKb))]),
+        ...loads.map((l) => [
+          l.route,
+          l.path,
+          String(l.scripts),
+          l.gzipKb.toFixed(1),
+          `≤ ${FIRST_LOAD_TARGET_KB}`,
+          verdict(within(l.gzipKb)),
+        ]),
       ],
       target: `≤ ${FIRST_LOAD_TARGET_KB} kB of gzipped JavaScript on every route's first load`,
       pass: loads.every((l) => within(l.gzipKb)),
@@ -216,7 +289,14 @@ const firstLoadSection: BenchSection = {
   },
 };
 
-const SECTIONS: readonly BenchSection[] = [engineSection, scaleDataSection, rosterSection, statementsSection, httpSection, firstLoadSection];
+const SECTIONS: readonly BenchSection[] = [
+  engineSection,
+  scaleDataSection,
+  rosterSection,
+  statementsSection,
+  httpSection,
+  firstLoadSection,
+];
 
 /** The sections to run: all of them, or with `--only <text>` those whose name contains <text>. */
 function selectedSections(argv: readonly string[]): readonly BenchSection[] {
@@ -247,9 +327,20 @@ function markdownTable(rows: readonly string[][]): string {
 function writeReports(results: ReadonlyArray<{ name: string } & SectionReport>): void {
   mkdirSync("bench/results", { recursive: true });
   const at = new Date().toISOString();
-  writeFileSync("bench/results/report.json", `${JSON.stringify({ at, pass: results.every((r) => r.pass), sections: results }, null, 2)}\n`);
+  writeFileSync(
+    "bench/results/report.json",
+    `${JSON.stringify({ at, pass: results.every((r) => r.pass), sections: results }, null, 2)}\n`,
+  );
   const markdown = results.map((r) =>
-    [`## ${r.name}`, "", markdownTable(r.table), "", ...(r.notes ?? []).map((n) => `- ${n}`), `- target: ${r.target}`, `- **${verdict(r.pass)}**`].join("\n"),
+    [
+      `## ${r.name}`,
+      "",
+      markdownTable(r.table),
+      "",
+      ...(r.notes ?? []).map((n) => `- ${n}`),
+      `- target: ${r.target}`,
+      `- **${verdict(r.pass)}**`,
+    ].join("\n"),
   );
   writeFileSync("bench/results/report.md", `# Benchmarks (${at})\n\n${markdown.join("\n\n")}\n`);
 }
@@ -259,7 +350,11 @@ async function runSection(section: BenchSection): Promise<SectionReport> {
     return await section.run();
   } catch (error) {
     // One broken section must not hide the others' figures.
-    return { table: [["error"], [String(error instanceof Error ? error.message : error)]], target: "runs to completion", pass: false };
+    return {
+      table: [["error"], [String(error instanceof Error ? error.message : error)]],
+      target: "runs to completion",
+      pass: false,
+    };
   }
 }
 

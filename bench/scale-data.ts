@@ -113,7 +113,12 @@ export function uuidOf(key: string): string {
  * the organisation is named first. Foreign keys hold by construction; as a superuser the load skips
  * their per-row triggers (session_replication_role), the main cost of a bulk insert.
  */
-async function generateOrganisation(sql: postgres.Sql, org: number, anchor: string, passwordHash: string): Promise<void> {
+async function generateOrganisation(
+  sql: postgres.Sql,
+  org: number,
+  anchor: string,
+  passwordHash: string,
+): Promise<void> {
   const athletes = org === BIG_ORG ? BIG_ORG_ATHLETES : ATHLETES_PER_ORG;
   await sql.begin(async (tx) => {
     const orgId = uuidOf(`bench-org-${org}`);
@@ -128,7 +133,10 @@ async function generateOrganisation(sql: postgres.Sql, org: number, anchor: stri
 }
 
 async function skipForeignKeyTriggers(tx: postgres.TransactionSql): Promise<void> {
-  const [{ superuser }] = (await tx`select rolsuper as superuser from pg_roles where rolname = current_user`) as unknown as [{ superuser: boolean }];
+  const [{ superuser }] =
+    (await tx`select rolsuper as superuser from pg_roles where rolname = current_user`) as unknown as [
+      { superuser: boolean },
+    ];
   if (superuser) await tx`set local session_replication_role = replica`;
 }
 
@@ -137,7 +145,13 @@ async function skipForeignKeyTriggers(tx: postgres.TransactionSql): Promise<void
  * tenth athlete runs recovery too hard, every tenth (another) lets quality creep in, every tenth
  * misses sessions; the rest are balanced. Volumes, time zones and week starts vary.
  */
-async function insertPeople(tx: postgres.TransactionSql, org: number, orgId: string, athletes: number, passwordHash: string): Promise<void> {
+async function insertPeople(
+  tx: postgres.TransactionSql,
+  org: number,
+  orgId: string,
+  athletes: number,
+  passwordHash: string,
+): Promise<void> {
   const coaches = org === BIG_ORG ? 2 : 3;
   // Coach 0 is the owner; coaches 1… coach athletes. In the big organisation coach 1 has the big roster.
   await tx`

@@ -22,7 +22,10 @@ const BENCH_ROUTE_BUILD = ".next/server/app/api/bench/select-1/route.js";
 export function ensureBuild(log: (line: string) => void): void {
   if (existsSync(".next/BUILD_ID") && existsSync(BENCH_ROUTE_BUILD)) return;
   log("building the production app (npx next build)…");
-  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const build = spawnSync("npx", ["next", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (build.status !== 0) throw new Error("next build failed");
 }
 
@@ -30,7 +33,10 @@ async function waitUntilHealthy(baseUrl: string, child: ChildProcess): Promise<v
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }

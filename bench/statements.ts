@@ -25,7 +25,17 @@ export function benchRun(idempotencyKey: string, orgSlug: string) {
   return {
     orgSlug,
     idempotencyKey,
-    run: { date: yesterday, time: "07:00", kind: "aerobic" as const, durationS: 2700, distanceM: 8200, rpe: 5, notes: "", private: false, plannedSessionId: null },
+    run: {
+      date: yesterday,
+      time: "07:00",
+      kind: "aerobic" as const,
+      durationS: 2700,
+      distanceM: 8200,
+      rpe: 5,
+      notes: "",
+      private: false,
+      plannedSessionId: null,
+    },
   };
 }
 

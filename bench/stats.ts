@@ -8,7 +8,10 @@ export function percentile(samples: readonly number[], q: number): number {
 }
 
 /** Runs `work` `warmUp` times untimed, then `runs` times timed; milliseconds per run. */
-export async function timeRuns(work: () => Promise<unknown>, options: { warmUp: number; runs: number }): Promise<number[]> {
+export async function timeRuns(
+  work: () => Promise<unknown>,
+  options: { warmUp: number; runs: number },
+): Promise<number[]> {
   for (let i = 0; i < options.warmUp; i++) await work();
   const samples: number[] = [];
   for (let i = 0; i < options.runs; i++) {

@@ -51,8 +51,14 @@ test("the demo athlete logs a recovery run at RPE 5 on a phone and is told it wa
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export all my runs (CSV)" }).tap();
   const download = await downloadPromise;
-  const csv = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
-  expect(csv.split("\r\n")[0]).toBe("date,started_at_utc,kind,category,duration_s,distance_km,distance_mi,pace_s_per_km,rpe,private,source,notes");
+  const csv = await (
+    await download.createReadStream()
+  )
+    .toArray()
+    .then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  expect(csv.split("\r\n")[0]).toBe(
+    "date,started_at_utc,kind,category,duration_s,distance_km,distance_mi,pace_s_per_km,rpe,private,source,notes",
+  );
   expect(csv).toMatch(/,recovery,recovery,1680,4\.900,3\.045,343,5,false,manual,/);
 });
 

@@ -31,7 +31,9 @@ test("a coach comments on an athlete's week, changes their settings and invites 
   await settings.getByRole("button", { name: "Save settings" }).click();
   await expect(settings.getByText("Saved. The rules use these settings from now on.")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("form", { name: /Training settings for Lucas Moreau/ }).getByLabel("Runs needed to judge the mix")).toHaveValue("4");
+  await expect(
+    page.getByRole("form", { name: /Training settings for Lucas Moreau/ }).getByLabel("Runs needed to judge the mix"),
+  ).toHaveValue("4");
   // A problem is named before anything is sent.
   await settings.getByLabel("Aerobic share, at least (%)").fill("90");
   await settings.getByLabel("Aerobic share, at most (%)").fill("70");
@@ -80,7 +82,9 @@ test("an athlete filters their history, sets a race for their paces and creates 
   await expect(page.getByText("A calendar link is active.")).toBeVisible();
 });
 
-test("a coach lays a template onto an athlete's weeks, deletes it, and changes the club's defaults and their profile", async ({ page }) => {
+test("a coach lays a template onto an athlete's weeks, deletes it, and changes the club's defaults and their profile", async ({
+  page,
+}) => {
   await signIn(page, "ada@riverside.example");
   const templateName = `Smoke week ${Date.now()}`;
   await page.getByRole("link", { name: "Lucas Moreau" }).click();
@@ -93,9 +97,13 @@ test("a coach lays a template onto an athlete's weeks, deletes it, and changes t
   await expect(page.getByRole("heading", { name: templateName })).toBeVisible();
   const assign = page.getByRole("region", { name: "Assign a template" });
   const templateSelect = assign.getByLabel("Template");
-  await templateSelect.selectOption((await templateSelect.locator("option", { hasText: templateName }).getAttribute("value"))!);
+  await templateSelect.selectOption(
+    (await templateSelect.locator("option", { hasText: templateName }).getAttribute("value"))!,
+  );
   // A week well ahead, so the demo weeks stay as they are.
-  await assign.getByLabel("First week (any day of it)").fill(new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10));
+  await assign
+    .getByLabel("First week (any day of it)")
+    .fill(new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10));
   await assign.getByLabel("Lucas Moreau").check();
   await assign.getByRole("button", { name: "Assign template" }).click();
   await expect(assign.getByText(/^Assigned\./)).toBeVisible();

@@ -65,7 +65,9 @@ test("the coach reads the roster, plans a drifting athlete's next week from a te
   await expect(page).toHaveURL(new RegExp(`${weekPath}$`));
   await expect(page.getByTestId("week-status")).toHaveText(/^(Draft · version \d+|Not saved yet)$/);
   const templateSelect = page.getByLabel("Template", { exact: true });
-  await templateSelect.selectOption((await templateSelect.locator("option", { hasText: templateName }).getAttribute("value"))!);
+  await templateSelect.selectOption(
+    (await templateSelect.locator("option", { hasText: templateName }).getAttribute("value"))!,
+  );
   await page.getByRole("button", { name: "Use template" }).click();
   await expect(page.getByRole("status").filter({ hasText: `Loaded the template “${templateName}”` })).toBeVisible();
   const preview = page.getByRole("region", { name: "Live check" });
@@ -95,7 +97,9 @@ test("the coach reads the roster, plans a drifting athlete's next week from a te
   await page.goto("/o/riverside-rc/templates");
   await expect(page.getByRole("heading", { name: templateName })).toBeVisible();
   const assignSelect = page.getByRole("region", { name: "Assign a template" }).getByLabel("Template", { exact: true });
-  await assignSelect.selectOption((await assignSelect.locator("option", { hasText: templateName }).getAttribute("value"))!);
+  await assignSelect.selectOption(
+    (await assignSelect.locator("option", { hasText: templateName }).getAttribute("value"))!,
+  );
   await page.getByLabel("Tom Becker").check();
   await page.getByLabel("Number of weeks").selectOption("2");
   await page.getByLabel(/Scale durations/).check();

@@ -11,11 +11,9 @@ test("an athlete imports watch files with a progress bar each, then confirms the
   await page.getByRole("link", { name: "Import" }).click();
   await expect(page.getByRole("heading", { name: "Import runs from your watch" })).toBeVisible();
 
-  await page.getByLabel("Choose .fit, .gpx or .tcx files (also .gz)").setInputFiles([
-    `${fixtures}/paused-run.fit`,
-    `${fixtures}/run-with-hr.gpx.gz`,
-    `${fixtures}/bike.tcx`,
-  ]);
+  await page
+    .getByLabel("Choose .fit, .gpx or .tcx files (also .gz)")
+    .setInputFiles([`${fixtures}/paused-run.fit`, `${fixtures}/run-with-hr.gpx.gz`, `${fixtures}/bike.tcx`]);
   const files = page.getByRole("list", { name: "Files" });
   await expect(files.getByRole("listitem")).toHaveCount(3);
   await expect(page.getByLabel("Progress of paused-run.fit")).toBeVisible();

@@ -1,7 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-test("a new coach signs up, invites an athlete, who accepts from the outbox and sees only their own space", async ({ page: coach, browser }) => {
+test("a new coach signs up, invites an athlete, who accepts from the outbox and sees only their own space", async ({
+  page: coach,
+  browser,
+}) => {
   const stamp = Date.now();
   const coachEmail = `coach.${stamp}@example.com`;
   const athleteEmail = `athlete.${stamp}@example.com`;
@@ -44,7 +47,15 @@ test("a new coach signs up, invites an athlete, who accepts from the outbox and 
   await athlete.getByLabel("Password").fill("athlete password 1");
   await athlete.getByRole("button", { name: "Sign in" }).click();
   await expect(athlete.getByRole("heading", { name: "This week", exact: true })).toBeVisible();
-  await expect(athlete.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["This week", "Log a run", "Import", "History", "Feedback", "Paces", "Calendar"]);
+  await expect(athlete.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+    "This week",
+    "Log a run",
+    "Import",
+    "History",
+    "Feedback",
+    "Paces",
+    "Calendar",
+  ]);
   const members = await athlete.goto(`/o/hill-striders-${stamp}/members`);
   expect(members?.status()).toBe(404);
   const demoClub = await athlete.goto("/o/riverside-rc");

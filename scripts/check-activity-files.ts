@@ -17,7 +17,12 @@ import { parseActivityFile, type ImportedActivity, type ParseResult } from "../s
 
 const TOLERANCE_PCT = 1;
 
-type Reference = { startTime: string | null; movingS: number | null; distanceM: number | null; heartRate: number | null };
+type Reference = {
+  startTime: string | null;
+  movingS: number | null;
+  distanceM: number | null;
+  heartRate: number | null;
+};
 
 const iso = (d: unknown): string | null => (d instanceof Date ? d.toISOString().replace(".000Z", "Z") : null);
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -31,7 +36,12 @@ function fitReference(bytes: Uint8Array): Reference[] {
   const { messages } = new Decoder(Stream.fromBuffer(bytes)).read();
   return (messages.sessionMesgs ?? [])
     .filter((s) => s.sport === "running")
-    .map((s) => ({ startTime: iso(s.startTime), movingS: num(s.totalTimerTime), distanceM: num(s.totalDistance), heartRate: num(s.avgHeartRate) }));
+    .map((s) => ({
+      startTime: iso(s.startTime),
+      movingS: num(s.totalTimerTime),
+      distanceM: num(s.totalDistance),
+      heartRate: num(s.avgHeartRate),
+    }));
 }
 
 function tag(xml: string, name: string): number | null {
@@ -41,9 +51,15 @@ function tag(xml: string, name: string): number | null {
 
 /** Lap totals summed from the text, track points cut out so their DistanceMeters do not count. */
 function tcxReference(xml: string): Reference[] {
-  const activities = xml.split(/<Activity\s/).slice(1).filter((a) => /^[^>]*Sport="running"/i.test(a));
+  const activities = xml
+    .split(/<Activity\s/)
+    .slice(1)
+    .filter((a) => /^[^>]*Sport="running"/i.test(a));
   return activities.map((activity) => {
-    const laps = activity.split(/<Lap\s/).slice(1).map((lap) => lap.replace(/<Track>[\s\S]*?<\/Track>/g, ""));
+    const laps = activity
+      .split(/<Lap\s/)
+      .slice(1)
+      .map((lap) => lap.replace(/<Track>[\s\S]*?<\/Track>/g, ""));
     const sum = (name: string) => laps.reduce((acc, lap) => acc + (tag(lap, name) ?? 0), 0);
     const start = /^[^>]*StartTime="([^"]+)"/.exec(laps[0] ?? "")?.[1];
     return {
@@ -73,18 +89,41 @@ type Verdict = { rows: Row[]; failures: string[]; notes: string[] };
 const fmt = (n: number | null, digits = 1) => (n === null ? "–" : n.toFixed(digits));
 const fmtPct = (n: number | null) => (n === null ? "–" : `${n.toFixed(3)} %`);
 
-function compareActivity(file: string, a: ImportedActivity, ref: Reference | undefined, result: ParseResult & { ok: true }, failures: string[]): Row {
+function compareActivity(
+  file: string,
+  a: ImportedActivity,
+  ref: Reference | undefined,
+  result: ParseResult & { ok: true },
+  failures: string[],
+): Row {
   const dDist = pctDiff(a.distanceM, ref?.distanceM ?? null);
   const dMoving = pctDiff(a.movingTimeS, ref?.movingS ?? null);
   const corrected = result.warnings.some((w) => w.includes("start_time"));
   const startOk = !ref || ref.startTime === a.startTime;
-  const startCell = !ref ? "no summary" : startOk ? "= device" : corrected ? `corrected (device ${ref.startTime})` : `≠ ${ref.startTime}`;
+  const startCell = !ref
+    ? "no summary"
+    : startOk
+      ? "= device"
+      : corrected
+        ? `corrected (device ${ref.startTime})`
+        : `≠ ${ref.startTime}`;
   if (ref && (dDist ?? 0) > TOLERANCE_PCT) failures.push(`${file}: distance off by ${fmtPct(dDist)}`);
   if (ref && (dMoving ?? 0) > TOLERANCE_PCT) failures.push(`${file}: moving time off by ${fmtPct(dMoving)}`);
   if (ref && !startOk && !corrected) failures.push(`${file}: start ${a.startTime} ≠ device ${ref.startTime}`);
-  const hr = a.avgHeartRate === null ? "–" : `${a.avgHeartRate}${ref?.heartRate == null ? "" : ` (dev ${ref.heartRate})`}`;
+  const hr =
+    a.avgHeartRate === null ? "–" : `${a.avgHeartRate}${ref?.heartRate == null ? "" : ` (dev ${ref.heartRate})`}`;
   const sport = a.subSport ? `${a.sport}/${a.subSport}` : a.sport;
-  return [a.startTime, fmt(a.movingTimeS), fmt(a.elapsedTimeS), fmt(a.distanceM), hr, `${sport}${a.indoor ? " indoor" : ""} ${a.source}`, fmtPct(dDist), fmtPct(dMoving), startCell];
+  return [
+    a.startTime,
+    fmt(a.movingTimeS),
+    fmt(a.elapsedTimeS),
+    fmt(a.distanceM),
+    hr,
+    `${sport}${a.indoor ? " indoor" : ""} ${a.source}`,
+    fmtPct(dDist),
+    fmtPct(dMoving),
+    startCell,
+  ];
 }
 
 function checkFile(dir: string, file: string): Verdict {
@@ -94,7 +133,8 @@ function checkFile(dir: string, file: string): Verdict {
   const refs = reference(unzipped(bytes));
   const failures: string[] = [];
   if (!result.ok) {
-    if (refs && refs.length > 0) failures.push(`${file}: not imported although the device summary has ${refs.length} run(s)`);
+    if (refs && refs.length > 0)
+      failures.push(`${file}: not imported although the device summary has ${refs.length} run(s)`);
     return { rows: [[file, "no", "0", result.error]], failures, notes: [] };
   }
   if (refs && refs.length !== result.activities.length) {
@@ -109,7 +149,8 @@ function checkFile(dir: string, file: string): Verdict {
     i === 0 ? skipped : "",
     i === 0 ? String(result.warnings.length) : "",
   ]);
-  if (rows.length === 0) rows.push([file, "yes", "0", "(no runs)", "", "", "", "", "", "", "", "", skipped, String(result.warnings.length)]);
+  if (rows.length === 0)
+    rows.push([file, "yes", "0", "(no runs)", "", "", "", "", "", "", "", "", skipped, String(result.warnings.length)]);
   const notes = [
     ...result.skipped.map((s) => `skipped ${s.sport} ${s.startTime ?? ""}: ${s.reason}`),
     ...result.warnings.map((w) => `warning: ${w}`),
@@ -117,7 +158,22 @@ function checkFile(dir: string, file: string): Verdict {
   return { rows, failures, notes };
 }
 
-const HEADER = ["file", "ok", "runs", "start (UTC)", "moving s", "elapsed s", "distance m", "HR", "sport / source", "Δ distance", "Δ moving", "start", "skipped", "warnings"];
+const HEADER = [
+  "file",
+  "ok",
+  "runs",
+  "start (UTC)",
+  "moving s",
+  "elapsed s",
+  "distance m",
+  "HR",
+  "sport / source",
+  "Δ distance",
+  "Δ moving",
+  "start",
+  "skipped",
+  "warnings",
+];
 
 function printTable(rows: Row[]): void {
   const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
@@ -133,7 +189,9 @@ function main(): void {
     console.log(`No activity-files folder at ${dir}; nothing to check.`);
     return;
   }
-  const files = readdirSync(dir).filter((f) => /\.(fit|gpx|tcx)(\.gz)?$/i.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.(fit|gpx|tcx)(\.gz)?$/i.test(f))
+    .sort();
   const verdicts = files.map((f) => ({ file: f, ...checkFile(dir, f) }));
   printTable(verdicts.flatMap((v) => v.rows));
   console.log("");

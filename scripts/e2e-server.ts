@@ -11,7 +11,11 @@ import { seedDemo } from "~/server/seed/seed-demo";
 import { ensureDatabase, startEmbeddedPostgres, stopProcess } from "./lib/embedded-postgres";
 
 const port = process.env.E2E_PORT ?? "3210";
-const server = await startEmbeddedPostgres({ dataDir: resolve(".data/e2e-postgres"), persistent: false, preferredPort: 57432 });
+const server = await startEmbeddedPostgres({
+  dataDir: resolve(".data/e2e-postgres"),
+  persistent: false,
+  preferredPort: 57432,
+});
 await ensureDatabase(server.serverUrl, "runbalance");
 const databaseUrl = server.urlFor("runbalance");
 await applyMigrations(databaseUrl);

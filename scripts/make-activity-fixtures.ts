@@ -62,18 +62,34 @@ class FitWriter {
   readonly encoder = new Encoder();
   distance = 0;
   constructor(readonly startIso: string) {
-    const fileId: FileIdMesg = { type: "activity", manufacturer: "development", product: 1, serialNumber: 12345, timeCreated: at(startIso) };
+    const fileId: FileIdMesg = {
+      type: "activity",
+      manufacturer: "development",
+      product: 1,
+      serialNumber: 12345,
+      timeCreated: at(startIso),
+    };
     this.encoder.onMesg(mesgNum("FILE_ID"), fileId);
   }
 
   event(atS: number, eventType: string): void {
-    const e: EventMesg = { timestamp: at(this.startIso, atS), event: "timer", eventType: eventType as EventMesg["eventType"], eventGroup: 0 };
+    const e: EventMesg = {
+      timestamp: at(this.startIso, atS),
+      event: "timer",
+      eventType: eventType as EventMesg["eventType"],
+      eventGroup: 0,
+    };
     this.encoder.onMesg(mesgNum("EVENT"), e);
   }
 
   record(atS: number, leg: Leg, i: number): void {
     const lat = START_LAT + this.distance * DEG_PER_M;
-    const r: RecordMesg = { timestamp: at(this.startIso, atS), distance: this.distance, speed: leg.speedMps, heartRate: leg.heartRate(i) };
+    const r: RecordMesg = {
+      timestamp: at(this.startIso, atS),
+      distance: this.distance,
+      speed: leg.speedMps,
+      heartRate: leg.heartRate(i),
+    };
     if (leg.gps) {
       r.positionLat = Math.round(lat * SEMICIRCLES_PER_DEG);
       r.positionLong = Math.round(START_LON * SEMICIRCLES_PER_DEG);
@@ -127,7 +143,13 @@ class FitWriter {
   }
 
   close(endS: number, sessions: number): Uint8Array {
-    const activity: ActivityMesg = { timestamp: at(this.startIso, endS), numSessions: sessions, type: "manual", event: "activity", eventType: "stop" };
+    const activity: ActivityMesg = {
+      timestamp: at(this.startIso, endS),
+      numSessions: sessions,
+      type: "manual",
+      event: "activity",
+      eventType: "stop",
+    };
     this.encoder.onMesg(mesgNum("ACTIVITY"), activity);
     return this.encoder.close();
   }
@@ -164,12 +186,21 @@ const plainRun = () => encodeActivity("2024-03-10T07:30:00Z", [run({})]);
 
 /** 300 s + 120 s pause + 300 s: timer 600 < elapsed 720, 1800 m, HR 152. */
 const pausedRun = () =>
-  encodeActivity("2024-03-11T07:30:00Z", [run({ blocks: [{ seconds: 300, pauseAfterS: 120 }, { seconds: 300 }], sessionHr: 152 })]);
+  encodeActivity("2024-03-11T07:30:00Z", [
+    run({ blocks: [{ seconds: 300, pauseAfterS: 120 }, { seconds: 300 }], sessionHr: 152 }),
+  ]);
 
 /** Treadmill, no GPS, no session HR: 900 s, 2520 m; records 130 bpm then 150 bpm → ~140 from records. */
 const treadmillRun = () =>
   encodeActivity("2024-03-12T18:00:00Z", [
-    run({ subSport: "treadmill", blocks: [{ seconds: 900 }], speedMps: 2.8, gps: false, sessionHr: null, heartRate: (i) => (i < 90 ? 130 : 150) }),
+    run({
+      subSport: "treadmill",
+      blocks: [{ seconds: 900 }],
+      speedMps: 2.8,
+      gps: false,
+      sessionHr: null,
+      heartRate: (i) => (i < 90 ? 130 : 150),
+    }),
   ]);
 
 /** Run 600 s/1800 m, T1, bike 1200 s/9600 m, T2, run 900 s/2700 m. */
@@ -177,8 +208,23 @@ function multisport(): Uint8Array {
   const legs: Leg[] = [
     run({ startS: 0, recordEveryS: 10, sessionHr: 150 }),
     run({ sport: "transition", startS: 600, blocks: [{ seconds: 60 }], speedMps: 1, recordEveryS: 10, sessionHr: 140 }),
-    run({ sport: "cycling", subSport: "road", startS: 660, blocks: [{ seconds: 1200 }], speedMps: 8, recordEveryS: 20, sessionHr: 145 }),
-    run({ sport: "transition", startS: 1860, blocks: [{ seconds: 45 }], speedMps: 1, recordEveryS: 15, sessionHr: 142 }),
+    run({
+      sport: "cycling",
+      subSport: "road",
+      startS: 660,
+      blocks: [{ seconds: 1200 }],
+      speedMps: 8,
+      recordEveryS: 20,
+      sessionHr: 145,
+    }),
+    run({
+      sport: "transition",
+      startS: 1860,
+      blocks: [{ seconds: 45 }],
+      speedMps: 1,
+      recordEveryS: 15,
+      sessionHr: 142,
+    }),
     run({ startS: 1905, blocks: [{ seconds: 900 }], recordEveryS: 10, sessionHr: 160 }),
   ];
   return encodeActivity("2024-04-06T08:00:00Z", legs);
@@ -198,7 +244,13 @@ const truncatedRun = () => plainRun().slice(0, -5);
 function compressedTimestamps(): Uint8Array {
   const startIso = "1990-01-02T03:00:00Z"; // a device clock, as on the old devices that write these
   const encoder = new Encoder();
-  const fileId: FileIdMesg = { type: "activity", manufacturer: "development", product: 2, serialNumber: 777, timeCreated: at(startIso) };
+  const fileId: FileIdMesg = {
+    type: "activity",
+    manufacturer: "development",
+    product: 2,
+    serialNumber: 777,
+    timeCreated: at(startIso),
+  };
   encoder.onMesg(mesgNum("FILE_ID"), fileId);
   const first: RecordMesg = { timestamp: at(startIso), distance: 0, heartRate: 120 };
   encoder.onMesg(mesgNum("RECORD"), first);
@@ -229,7 +281,11 @@ function compressRecordHeaders(bytes: Uint8Array, startUnixS: number): Uint8Arra
   let seconds = 0;
   new Decoder(stream).read({
     mesgDefinitionListener: (d) => {
-      if (d.globalMessageNumber === mesgNum("RECORD") && !d.fieldDefinitions.some((f) => f.fieldDefinitionNumber === 253)) recordDef = d;
+      if (
+        d.globalMessageNumber === mesgNum("RECORD") &&
+        !d.fieldDefinitions.some((f) => f.fieldDefinitionNumber === 253)
+      )
+        recordDef = d;
     },
     mesgListener: (num, mesg) => {
       const def: MesgDefinition | null = recordDef;
@@ -270,7 +326,8 @@ function runGpx(): string {
   for (let t = 320; t <= 360; t += 20) seg1.push({ t, distanceM: 900, hr: 140 });
   const seg2: GpxPoint[] = [];
   for (let t = 480; t <= 780; t += 20) seg2.push({ t, distanceM: 900 + (t - 480) * 3, hr: 160 });
-  const seg = (points: GpxPoint[]) => `   <trkseg>\n${points.map((p) => `    ${gpxPoint(startIso, p)}`).join("\n")}\n   </trkseg>`;
+  const seg = (points: GpxPoint[]) =>
+    `   <trkseg>\n${points.map((p) => `    ${gpxPoint(startIso, p)}`).join("\n")}\n   </trkseg>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <gpx version="1.1" creator="runbalance fixtures" xmlns="http://www.topografix.com/GPX/1/1" xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1">
  <metadata><time>${startIso}</time></metadata>
@@ -286,7 +343,13 @@ ${seg(seg2)}
 
 // ---------------------------------------------------------------- TCX
 
-type TcxLapSpec = { startS: number; totalS: number; distanceM: number; hr: number; points: Array<{ t: number; d: number; hr: number }> };
+type TcxLapSpec = {
+  startS: number;
+  totalS: number;
+  distanceM: number;
+  hr: number;
+  points: Array<{ t: number; d: number; hr: number }>;
+};
 
 function tcxLap(startIso: string, lap: TcxLapSpec): string {
   const iso = (s: number) => at(startIso, s).toISOString().replace(".000Z", "Z");
@@ -344,7 +407,9 @@ const runTcx = () =>
 
 /** A ride: 1200 s, 8000 m; the importer must skip it. */
 const bikeTcx = () =>
-  tcx("Biking", "2024-05-03T16:00:00Z", [{ startS: 0, totalS: 1200, distanceM: 8000, hr: 130, points: points(0, 1200, 120, 0, 6.67, 130) }]);
+  tcx("Biking", "2024-05-03T16:00:00Z", [
+    { startS: 0, totalS: 1200, distanceM: 8000, hr: 130, points: points(0, 1200, 120, 0, 6.67, 130) },
+  ]);
 
 // ---------------------------------------------------------------- write
 

@@ -18,7 +18,9 @@ interface CliResult {
 
 function runCli(args: readonly string[], stdin: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/rules.ts", ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/rules.ts", ...args], {
+      cwd: ROOT,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -30,7 +32,10 @@ function runCli(args: readonly string[], stdin: string): Promise<CliResult> {
 }
 
 /** Runs the CLI and parses its stdout, which must be exactly one JSON document. */
-async function cli(command: string, input: unknown): Promise<{ status: number | null; output: Record<string, unknown> }> {
+async function cli(
+  command: string,
+  input: unknown,
+): Promise<{ status: number | null; output: Record<string, unknown> }> {
   const result = await runCli([command], typeof input === "string" ? input : JSON.stringify(input));
   return { status: result.status, output: JSON.parse(result.stdout) as Record<string, unknown> };
 }
@@ -67,7 +72,9 @@ describe.concurrent("rules CLI: the spec's examples", () => {
         asOf: "2026-11-29",
         settings: { basis: "time" },
         plan: [{ id: "p1", date: "2026-11-23", kind: "recovery", durationMin: 30 }],
-        runs: [{ id: "r1", date: "2026-11-23", kind: "recovery", durationMin: 32, distanceKm: 4.6, rpe: 5, plannedId: "p1" }],
+        runs: [
+          { id: "r1", date: "2026-11-23", kind: "recovery", durationMin: 32, distanceKm: 4.6, rpe: 5, plannedId: "p1" },
+        ],
         history: [{ id: "h1", date: "2026-11-01", kind: "aerobic", durationMin: 50, distanceKm: 9, rpe: 5 }],
         historyFrom: "2026-10-26",
         unknownField: "ignored",
@@ -77,9 +84,17 @@ describe.concurrent("rules CLI: the spec's examples", () => {
       expect(output.week).toEqual({ start: "2026-11-23", end: "2026-11-29" });
       expect(output.plan).toEqual({ status: "insufficient_data", proportions: null });
       expect(Object.keys(output.actual as object)).toEqual(["status", "proportions", "effortProportions", "load"]);
-      expect(Object.keys((output.actual as { load: object }).load)).toEqual(["weekly", "daily", "monotony", "strain", "ratio"]);
+      expect(Object.keys((output.actual as { load: object }).load)).toEqual([
+        "weekly",
+        "daily",
+        "monotony",
+        "strain",
+        "ratio",
+      ]);
       expect(output.compliance).toEqual([{ plannedId: "p1", runId: "r1", percent: (32 * 100) / 30, color: "green" }]);
-      expect(output.flags).toMatchObject([{ code: "recovery_too_hard", severity: "warning", runId: "r1", values: { rpe: 5, max: 3 } }]);
+      expect(output.flags).toMatchObject([
+        { code: "recovery_too_hard", severity: "warning", runId: "r1", values: { rpe: 5, max: 3 } },
+      ]);
     },
     TIMEOUT_MS,
   );
@@ -90,7 +105,13 @@ describe.concurrent("rules CLI: the spec's examples", () => {
       const { status, output } = await cli("paces", { distanceM: 5000, timeS: 1200 });
       expect(status).toBe(0);
       expect(Object.keys(output)).toEqual(["vdot", "paces", "predictions"]);
-      expect(Object.keys(output.paces as object)).toEqual(["easy", "marathonSPerKm", "thresholdSPerKm", "intervalSPerKm", "repetitionSPer400m"]);
+      expect(Object.keys(output.paces as object)).toEqual([
+        "easy",
+        "marathonSPerKm",
+        "thresholdSPerKm",
+        "intervalSPerKm",
+        "repetitionSPer400m",
+      ]);
       expect(Object.keys((output.paces as { easy: object }).easy)).toEqual(["fromSPerKm", "toSPerKm"]);
     },
     TIMEOUT_MS,
@@ -107,7 +128,11 @@ describe.concurrent("rules CLI: invalid input exits 2 with {error: {message, pat
     ["RPE 11", week([{ ...recovery, rpe: 11 }]), ["runs", 0, "rpe"]],
     ["RPE 4.5", week([{ ...recovery, rpe: 4.5 }]), ["runs", 0, "rpe"]],
     ["negative duration", week([{ ...recovery, durationMin: -30 }]), ["runs", 0, "durationMin"]],
-    ["missing duration", week([{ id: "r1", date: "2026-11-24", kind: "recovery", rpe: 2 }]), ["runs", 0, "durationMin"]],
+    [
+      "missing duration",
+      week([{ id: "r1", date: "2026-11-24", kind: "recovery", rpe: 2 }]),
+      ["runs", 0, "durationMin"],
+    ],
     ["malformed date 2026-02-30", week([{ ...recovery, date: "2026-02-30" }]), ["runs", 0, "date"]],
     ["run outside the week", week([recovery, { ...recovery, id: "r2", date: "2026-11-30" }]), ["runs", 1, "date"]],
     ["malformed weekStart", { weekStart: "2026/11/23", runs: [] }, ["weekStart"]],
@@ -115,7 +140,11 @@ describe.concurrent("rules CLI: invalid input exits 2 with {error: {message, pat
 
   it("invalid JSON", async () => expectInputError("evaluate", "{ not json", []), TIMEOUT_MS);
   it("a JSON document that is not an object", async () => expectInputError("evaluate", "[]", []), TIMEOUT_MS);
-  it("paces with a negative distance", async () => expectInputError("paces", { distanceM: -1, timeS: 1200 }, ["distanceM"]), TIMEOUT_MS);
+  it(
+    "paces with a negative distance",
+    async () => expectInputError("paces", { distanceM: -1, timeS: 1200 }, ["distanceM"]),
+    TIMEOUT_MS,
+  );
   it("an unknown command", async () => expectInputError("evaluat", { weekStart: WEEK_START }, []), TIMEOUT_MS);
 
   it(

@@ -33,7 +33,10 @@ function parseJson(text: string): ParseResult<unknown> {
 /** Runs a command on a JSON text: the document to print, or the error to report. */
 function runCommand(command: string | undefined, text: string): ParseResult<unknown> {
   if (!isCommand(command)) {
-    return { ok: false, error: { message: `unknown command "${command ?? ""}": use ${COMMANDS.join(" or ")}`, path: [] } };
+    return {
+      ok: false,
+      error: { message: `unknown command "${command ?? ""}": use ${COMMANDS.join(" or ")}`, path: [] },
+    };
   }
   const json = parseJson(text);
   if (!json.ok) return json;

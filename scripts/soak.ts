@@ -61,12 +61,24 @@ const log = (line: string) => console.error(`[soak] ${line}`);
 function requestMix(org: { slug: string }, athlete: Session, coach: Session, baseUrl: string) {
   let n = 0;
   const day = () => new Date(Date.now() - (3 * 365 + (n % 200)) * 86_400_000).toISOString().slice(0, 10);
-  const run = () => ({ date: day(), time: "06:30", kind: "aerobic", durationS: 2400, distanceM: 7000, rpe: 4, notes: "soak" });
+  const run = () => ({
+    date: day(),
+    time: "06:30",
+    kind: "aerobic",
+    durationS: 2400,
+    distanceM: 7000,
+    rpe: 4,
+    notes: "soak",
+  });
   const health = async (): Promise<TrpcResponse> => ({ status: await healthStatus(baseUrl, 15_000) });
   const mix: Array<[weight: number, name: string, send: () => Promise<TrpcResponse>]> = [
     [4, "training.thisWeek", () => trpcQuery(athlete, "training.thisWeek", { orgSlug: org.slug })],
     [2, "training.history", () => trpcQuery(athlete, "training.history", { orgSlug: org.slug, weeks: 12 })],
-    [2, "runs.log", () => trpcMutation(athlete, "runs.log", { orgSlug: org.slug, idempotencyKey: randomUUID(), run: run() })],
+    [
+      2,
+      "runs.log",
+      () => trpcMutation(athlete, "runs.log", { orgSlug: org.slug, idempotencyKey: randomUUID(), run: run() }),
+    ],
     [2, "roster.list", () => trpcQuery(coach, "roster.list", { orgSlug: org.slug })],
     [1, "organisations.current", () => trpcQuery(coach, "organisations.current", { orgSlug: org.slug })],
     [1, "health", health],
@@ -164,7 +176,12 @@ async function main() {
     achievedRatePerSecond: Math.round((sent / ((Date.now() - started) / 1000)) * 10) / 10,
     errors: errorCount,
     errorKinds: errors,
-    latencyMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: percentile(sorted, 100) },
+    latencyMs: {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      max: percentile(sorted, 100),
+    },
     rssSamples: samples,
     growthPercent,
     liveHeapGrowthPercent,

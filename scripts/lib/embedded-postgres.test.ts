@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 /** Exit status of a Node process that loads scripts/lib/embedded-postgres.ts, then runs `code`. */
 function exitStatusAfterLoading(code: string): number | null {
   const script = `await import(${JSON.stringify(resolve("scripts/lib/embedded-postgres.ts"))}); ${code}`;
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    encoding: "utf8",
+    timeout: 30_000,
+  });
   if (result.error) throw result.error;
   return result.status;
 }

@@ -161,7 +161,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     persistent: options.persistent,
     createPostgresUser: isRoot(),
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
+      "-c",
+      "listen_addresses=127.0.0.1",
       ...(options.persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
     ],
     onLog: (message: string) => {

@@ -61,7 +61,11 @@ async function readTrpc<T>(response: Response): Promise<TrpcResponse<T>> {
   } | null;
   if (response.ok) return { status: response.status, data: body?.result?.data?.json };
   const retryAfter = response.headers.get("retry-after") ?? undefined;
-  return { status: response.status, error: body?.error?.json?.data?.code ?? `HTTP ${response.status}`, ...(retryAfter ? { retryAfter } : {}) };
+  return {
+    status: response.status,
+    error: body?.error?.json?.data?.code ?? `HTTP ${response.status}`,
+    ...(retryAfter ? { retryAfter } : {}),
+  };
 }
 
 /** What a network failure looks like to the caller: status 0 and the reason. */
@@ -71,7 +75,12 @@ function networkFailure(error: unknown): TrpcResponse<never> {
 }
 
 /** A tRPC mutation: POST /api/trpc/<path> with a superjson body. Never throws. */
-export async function trpcMutation<T = unknown>(session: Session, path: string, input: unknown, timeoutMs = 15_000): Promise<TrpcResponse<T>> {
+export async function trpcMutation<T = unknown>(
+  session: Session,
+  path: string,
+  input: unknown,
+  timeoutMs = 15_000,
+): Promise<TrpcResponse<T>> {
   try {
     const response = await fetch(`${session.baseUrl}/api/trpc/${path}`, {
       method: "POST",
@@ -86,7 +95,12 @@ export async function trpcMutation<T = unknown>(session: Session, path: string, 
 }
 
 /** A tRPC query: GET /api/trpc/<path>?input=<superjson>. Never throws. */
-export async function trpcQuery<T = unknown>(session: Session, path: string, input?: unknown, timeoutMs = 15_000): Promise<TrpcResponse<T>> {
+export async function trpcQuery<T = unknown>(
+  session: Session,
+  path: string,
+  input?: unknown,
+  timeoutMs = 15_000,
+): Promise<TrpcResponse<T>> {
   const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
   try {
     const response = await fetch(`${session.baseUrl}/api/trpc/${path}${query}`, {

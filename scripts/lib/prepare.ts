@@ -48,7 +48,12 @@ export async function prepare(): Promise<PreparedEnvironment> {
   if (!databaseUrl) {
     embedded = true;
     log("DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/postgres)");
-    const server = await startEmbeddedPostgres({ dataDir: resolve(DATA_DIR, "postgres"), persistent: true, preferredPort: 54329, log });
+    const server = await startEmbeddedPostgres({
+      dataDir: resolve(DATA_DIR, "postgres"),
+      persistent: true,
+      preferredPort: 54329,
+      log,
+    });
     await ensureDatabase(server.serverUrl, "runbalance");
     databaseUrl = server.urlFor("runbalance");
     stop = server.stop;

@@ -13,10 +13,16 @@ const SRC = resolve(__dirname, "..");
 const KEEP_OUT: ReadonlyArray<{ pkg: string; why: string }> = [
   { pkg: "zod", why: "validation comes from ~/domain/rules/parse and the schema modules, on the server or on demand" },
   { pkg: "next-auth/react", why: "signing in and out load it when the person acts" },
-  { pkg: "@trpc/client", why: "pages render from server data; src/trpc/on-demand.ts loads the client when someone acts" },
+  {
+    pkg: "@trpc/client",
+    why: "pages render from server data; src/trpc/on-demand.ts loads the client when someone acts",
+  },
   { pkg: "superjson", why: "it comes with the on-demand tRPC client" },
   { pkg: "@tanstack/react-query", why: "pages render from server data, see docs/decisions/005-first-load-budget.md" },
-  { pkg: "@trpc/tanstack-react-query", why: "pages render from server data, see docs/decisions/005-first-load-budget.md" },
+  {
+    pkg: "@trpc/tanstack-react-query",
+    why: "pages render from server data, see docs/decisions/005-first-load-budget.md",
+  },
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -29,9 +35,13 @@ function sourceFiles(dir: string): string[] {
 
 /** The specifiers a module imports for their values (type-only imports are erased). */
 function staticImports(file: string): string[] {
-  const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
+  const code = readFileSync(file, "utf8")
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/^\s*\/\/.*$/gm, "");
   const found: string[] = [];
-  for (const match of code.matchAll(/(?:^|[;\n])\s*(?:import|export)\s+(type\s+)?([^;]*?)\s*from\s*["']([^"']+)["']/g)) {
+  for (const match of code.matchAll(
+    /(?:^|[;\n])\s*(?:import|export)\s+(type\s+)?([^;]*?)\s*from\s*["']([^"']+)["']/g,
+  )) {
     const [, typeOnly, clause = "", specifier = ""] = match;
     if (typeOnly) continue;
     const named = /^\{([\s\S]*)\}$/.exec(clause.trim());
@@ -43,7 +53,11 @@ function staticImports(file: string): string[] {
 }
 
 function resolveLocal(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("~/") ? join(SRC, specifier.slice(2)) : specifier.startsWith(".") ? resolve(dirname(from), specifier) : null;
+  const base = specifier.startsWith("~/")
+    ? join(SRC, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? resolve(dirname(from), specifier)
+      : null;
   if (!base) return null;
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts"), join(base, "index.tsx")]) {
     try {
@@ -83,7 +97,9 @@ describe("modules the browser loads with a page", () => {
   for (const { pkg, why } of KEEP_OUT) {
     it(`do not import ${pkg} (${why})`, () => {
       const offenders = entries.flatMap((entry) => {
-        const chain = [...packagesReached(entry)].find(([specifier]) => specifier === pkg || specifier.startsWith(`${pkg}/`))?.[1];
+        const chain = [...packagesReached(entry)].find(
+          ([specifier]) => specifier === pkg || specifier.startsWith(`${pkg}/`),
+        )?.[1];
         return chain ? [`${chain.join(" → ")} → ${pkg}`] : [];
       });
       expect(offenders).toEqual([]);

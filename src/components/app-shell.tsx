@@ -19,8 +19,12 @@ function navFor({ org }: OrgPage): NavItem[] {
       { href: `${base}/calendar`, label: "Calendar" },
     ];
   }
-  const items: NavItem[] = [{ href: base, label: "Athletes" }, { href: `${base}/import`, label: "Import runs" }];
-  if (org.abilities.inviteAthletes) items.push({ href: `${base}/members`, label: org.abilities.manageMembers ? "Members" : "Invite athletes" });
+  const items: NavItem[] = [
+    { href: base, label: "Athletes" },
+    { href: `${base}/import`, label: "Import runs" },
+  ];
+  if (org.abilities.inviteAthletes)
+    items.push({ href: `${base}/members`, label: org.abilities.manageMembers ? "Members" : "Invite athletes" });
   if (org.abilities.viewAudit) items.push({ href: `${base}/audit`, label: "Audit log" });
   if (org.abilities.viewOutbox) items.push({ href: `${base}/outbox`, label: "Outbox" });
   return items;
@@ -31,7 +35,10 @@ export function AppShell({ page, current, children }: { page: OrgPage; current: 
   const { org, orgs, user } = page;
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
@@ -45,7 +52,10 @@ export function AppShell({ page, current, children }: { page: OrgPage; current: 
               {org.name}
               <span aria-hidden="true">▾</span>
             </summary>
-            <ul className="absolute z-10 mt-1 min-w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg" aria-label="Switch organisation">
+            <ul
+              className="absolute z-10 mt-1 min-w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+              aria-label="Switch organisation"
+            >
               {orgs.map((o) => (
                 <li key={o.slug}>
                   <Link

@@ -12,10 +12,22 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
  * The week's mix as a stacked bar, with the target bands written out: a picture for the eye and
  * the same numbers for screen readers.
  */
-export function MixBar({ proportions, bands, label }: { proportions: Proportions | null; bands: MixBands; label: string }) {
+export function MixBar({
+  proportions,
+  bands,
+  label,
+}: {
+  proportions: Proportions | null;
+  bands: MixBands;
+  label: string;
+}) {
   const targets = `targets: recovery ${pct(bands.recovery[0])}–${pct(bands.recovery[1])}, aerobic ${pct(bands.aerobic[0])}–${pct(bands.aerobic[1])}, quality at most ${pct(bands.qualityMax)}`;
   if (!proportions) {
-    return <p className="text-sm text-slate-600">{label}: not enough runs yet to judge the mix ({targets}).</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        {label}: not enough runs yet to judge the mix ({targets}).
+      </p>
+    );
   }
   const described = `${label}: ${SEGMENTS.map((s) => `${s.label.toLowerCase()} ${pct(proportions[s.key])}`).join(", ")}; ${targets}`;
   return (
@@ -33,7 +45,8 @@ export function MixBar({ proportions, bands, label }: { proportions: Proportions
           </span>
         ))}
         <span className="text-slate-500">
-          (aim {pct(bands.recovery[0])}–{pct(bands.recovery[1])} / {pct(bands.aerobic[0])}–{pct(bands.aerobic[1])} / ≤ {pct(bands.qualityMax)})
+          (aim {pct(bands.recovery[0])}–{pct(bands.recovery[1])} / {pct(bands.aerobic[0])}–{pct(bands.aerobic[1])} / ≤{" "}
+          {pct(bands.qualityMax)})
         </span>
       </figcaption>
     </figure>

@@ -6,7 +6,10 @@ export function SelectField({
   options,
   className = "",
   ...select
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; options: ReadonlyArray<{ value: string; label: string }> }) {
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}) {
   const id = useId();
   return (
     <div className={className}>

@@ -1,7 +1,9 @@
 /** Validation messages by dotted field path ("run.rpe"), as the server's error formatter sends them. */
 export function fieldErrors(error: unknown): Record<string, string> {
   const data = (error as { data?: { fieldErrors?: Record<string, string[] | undefined> } } | null)?.data;
-  return Object.fromEntries(Object.entries(data?.fieldErrors ?? {}).flatMap(([path, messages]) => (messages?.[0] ? [[path, messages[0]]] : [])));
+  return Object.fromEntries(
+    Object.entries(data?.fieldErrors ?? {}).flatMap(([path, messages]) => (messages?.[0] ? [[path, messages[0]]] : [])),
+  );
 }
 
 /** The message to show for a failed tRPC call: the server's words for 4xx, a calm fallback otherwise. */

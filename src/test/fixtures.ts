@@ -48,11 +48,21 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
   const suffix = randomUUID().slice(0, 8);
   const invitationToken = `tok_${randomUUID().replaceAll("-", "")}`;
   const ids = await db.transaction(async (tx) => {
-    const person = (role: string) => createUser(tx, { email: `${role}.${label}.${suffix}@example.com`, name: `${label} ${role}`, passwordHash: hash });
-    const [owner, coach, athlete1, athlete2] = [await person("owner"), await person("coach"), await person("athlete1"), await person("athlete2")];
+    const person = (role: string) =>
+      createUser(tx, { email: `${role}.${label}.${suffix}@example.com`, name: `${label} ${role}`, passwordHash: hash });
+    const [owner, coach, athlete1, athlete2] = [
+      await person("owner"),
+      await person("coach"),
+      await person("athlete1"),
+      await person("athlete2"),
+    ];
     const orgId = randomUUID();
     await setOrganisation(tx, orgId);
-    const slug = await createOrganisation(tx, { id: orgId, name: `${label} club`, slug: `${label.toLowerCase()}-${suffix}` });
+    const slug = await createOrganisation(tx, {
+      id: orgId,
+      name: `${label} club`,
+      slug: `${label.toLowerCase()}-${suffix}`,
+    });
     await addMember(tx, { orgId, userId: owner.id, role: "owner", displayName: owner.name });
     await addMember(tx, { orgId, userId: coach.id, role: "coach", displayName: coach.name });
     await addMember(tx, { orgId, userId: athlete1.id, role: "athlete", displayName: athlete1.name });
@@ -61,10 +71,21 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
     const [a2] = await findAthleteByUser(tx, orgId, athlete2.id);
     await assignCoach(tx, orgId, a1!.id, coach.id);
 
-    const [week] = await tx.insert(plannedWeeks).values({ orgId, athleteId: a1!.id, weekStart: "2026-11-02", status: "published" }).returning();
+    const [week] = await tx
+      .insert(plannedWeeks)
+      .values({ orgId, athleteId: a1!.id, weekStart: "2026-11-02", status: "published" })
+      .returning();
     const [session] = await tx
       .insert(plannedSessions)
-      .values({ orgId, athleteId: a1!.id, weekId: week!.id, date: "2026-11-03", kind: "recovery", durationMin: 30, targetRpe: 2 })
+      .values({
+        orgId,
+        athleteId: a1!.id,
+        weekId: week!.id,
+        date: "2026-11-03",
+        kind: "recovery",
+        durationMin: 30,
+        targetRpe: 2,
+      })
       .returning();
     const run = (athleteId: string, isPrivate: boolean) => ({
       orgId,
@@ -77,32 +98,58 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       rpe: 3,
       private: isPrivate,
     });
-    const [public1, private1, public2] = await tx.insert(runs).values([run(a1!.id, false), run(a1!.id, true), run(a2!.id, false)]).returning({ id: runs.id });
+    const [public1, private1, public2] = await tx
+      .insert(runs)
+      .values([run(a1!.id, false), run(a1!.id, true), run(a2!.id, false)])
+      .returning({ id: runs.id });
     const [invitation] = await tx
       .insert(invitations)
-      .values({ orgId, email: `invitee.${suffix}@example.com`, role: "athlete", tokenHash: hashInvitationToken(invitationToken), expiresAt: new Date(Date.now() + 86_400_000), invitedBy: owner.id })
+      .values({
+        orgId,
+        email: `invitee.${suffix}@example.com`,
+        role: "athlete",
+        tokenHash: hashInvitationToken(invitationToken),
+        expiresAt: new Date(Date.now() + 86_400_000),
+        invitedBy: owner.id,
+      })
       .returning();
     await recordAudit(tx, { orgId, actorUserId: owner.id, action: "invitation.created", subject: invitation!.email });
-    await tx.insert(outboxEmails).values({ orgId, to: invitation!.email, subject: "Invitation", text: `token ${invitationToken}` });
+    await tx
+      .insert(outboxEmails)
+      .values({ orgId, to: invitation!.email, subject: "Invitation", text: `token ${invitationToken}` });
     // One row in every other tenant table, so isolation tests have something to try to reach.
-    await tx.insert(weekTemplates).values({ orgId, name: "Base week", sessions: [{ day: 0, kind: "recovery", durationMin: 25 }], createdBy: coach.id });
-    await tx.insert(comments).values({ orgId, athleteId: a1!.id, runId: public1!.id, authorUserId: coach.id, body: "Nice and easy." });
-    await tx.insert(idempotencyKeys).values({ orgId, userId: athlete1.id, key: randomUUID(), requestHash: "h", response: { id: public1!.id } });
+    await tx.insert(weekTemplates).values({
+      orgId,
+      name: "Base week",
+      sessions: [{ day: 0, kind: "recovery", durationMin: 25 }],
+      createdBy: coach.id,
+    });
+    await tx
+      .insert(comments)
+      .values({ orgId, athleteId: a1!.id, runId: public1!.id, authorUserId: coach.id, body: "Nice and easy." });
+    await tx
+      .insert(idempotencyKeys)
+      .values({ orgId, userId: athlete1.id, key: randomUUID(), requestHash: "h", response: { id: public1!.id } });
     await tx.insert(calendarFeeds).values({ orgId, athleteId: a1!.id, tokenHash: `feed-${suffix}` });
     // A stale cache row (version 0 never matches): the roster recomputes it on first use.
-    await tx.insert(weekDigests).values({ orgId, athleteId: a1!.id, weekStart: "2026-10-26", athleteVersion: 0, orgVersion: 0, digest: {} });
-    const [runImport] = await tx.insert(runImports).values({
-      orgId,
-      athleteId: a1!.id,
-      contentHash: `hash-${suffix}`,
-      fileName: "morning.fit",
-      startedAt: new Date("2026-11-25T07:00:00Z"),
-      movingS: 1500,
-      elapsedS: 1600,
-      distanceM: 4800,
-      sport: "running",
-      createdBy: athlete1.id,
-    }).returning();
+    await tx
+      .insert(weekDigests)
+      .values({ orgId, athleteId: a1!.id, weekStart: "2026-10-26", athleteVersion: 0, orgVersion: 0, digest: {} });
+    const [runImport] = await tx
+      .insert(runImports)
+      .values({
+        orgId,
+        athleteId: a1!.id,
+        contentHash: `hash-${suffix}`,
+        fileName: "morning.fit",
+        startedAt: new Date("2026-11-25T07:00:00Z"),
+        movingS: 1500,
+        elapsedS: 1600,
+        distanceM: 4800,
+        sport: "running",
+        createdBy: athlete1.id,
+      })
+      .returning();
     return {
       orgId,
       slug,

@@ -6,9 +6,19 @@ import { hostileValue, mergedInputSchema, zodArbitrary } from "./zod-arbitrary";
 /** Schemas the converter must get exactly right in valid mode: everything it generates parses. */
 const exact: Record<string, z.ZodType> = {
   "string min/max": z.string().min(2).max(5),
-  "string regex": z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/),
+  "string regex": z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9-]+$/),
   "time regex": z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  "regex with a long minimum": z.string().trim().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/),
+  "regex with a long minimum": z
+    .string()
+    .trim()
+    .min(20)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/),
   uuid: z.string().uuid(),
   "top-level uuid": z.uuid(),
   email: z.string().trim().toLowerCase().email().max(254),
@@ -24,14 +34,23 @@ const exact: Record<string, z.ZodType> = {
   nullable: z.number().int().nullable(),
   default: z.number().int().min(1).max(104).default(26),
   union: z.union([z.literal("a"), z.number().int()]),
-  "strict nested object": z.strictObject({ race: z.strictObject({ distanceM: z.number().int().min(800).max(100_000) }).nullable(), note: z.string().optional() }),
-  "pipe (input side)": z.string().max(10).transform((s) => s.length),
+  "strict nested object": z.strictObject({
+    race: z.strictObject({ distanceM: z.number().int().min(800).max(100_000) }).nullable(),
+    note: z.string().optional(),
+  }),
+  "pipe (input side)": z
+    .string()
+    .max(10)
+    .transform((s) => s.length),
 };
 
 describe("zodArbitrary, valid mode", () => {
   for (const [name, schema] of Object.entries(exact)) {
     it(`generates only values that parse: ${name}`, () => {
-      fc.assert(fc.property(zodArbitrary(schema), (value) => schema.safeParse(value).success), { numRuns: 300 });
+      fc.assert(
+        fc.property(zodArbitrary(schema), (value) => schema.safeParse(value).success),
+        { numRuns: 300 },
+      );
     });
   }
 
@@ -41,9 +60,14 @@ describe("zodArbitrary, valid mode", () => {
     const approximate = fc.sample(zodArbitrary(schema), 200);
     expect(approximate.some((v) => !schema.safeParse(v).success)).toBe(true);
 
-    const dates = fc.date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const dates = fc
+      .date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     const exactDates = zodArbitrary(schema, { overrides: new Map([[realDate, dates]]) });
-    fc.assert(fc.property(exactDates, (value) => schema.safeParse(value).success), { numRuns: 300 });
+    fc.assert(
+      fc.property(exactDates, (value) => schema.safeParse(value).success),
+      { numRuns: 300 },
+    );
   });
 
   it("draws formats from the arbitrary given for them (e.g. ids that exist)", () => {
@@ -62,7 +86,10 @@ describe("zodArbitrary, valid mode", () => {
 });
 
 describe("zodArbitrary, hostile mode", () => {
-  const schema = z.strictObject({ orgSlug: z.string().max(64), run: z.strictObject({ rpe: z.number().int().min(1).max(10), notes: z.string().max(2000) }) });
+  const schema = z.strictObject({
+    orgSlug: z.string().max(64),
+    run: z.strictObject({ rpe: z.number().int().min(1).max(10), notes: z.string().max(2000) }),
+  });
   const samples = fc.sample(zodArbitrary(schema, { mode: "hostile" }), { numRuns: 3_000, seed: 42 });
 
   /** Every value reachable inside a sample (bounded, since some are nested thousands deep). */
@@ -115,13 +142,20 @@ describe("zodArbitrary, hostile mode", () => {
 
 describe("mergedInputSchema", () => {
   it("merges tRPC's input parsers into one object, strict if any is", () => {
-    const merged = mergedInputSchema([z.object({ orgSlug: z.string() }), z.object({ orgSlug: z.string(), runId: z.string().uuid() }).strict()])!;
+    const merged = mergedInputSchema([
+      z.object({ orgSlug: z.string() }),
+      z.object({ orgSlug: z.string(), runId: z.string().uuid() }).strict(),
+    ])!;
     expect(merged.safeParse({ orgSlug: "a", runId: "7d4f7a52-2b6e-4c55-9d43-6b1f7c1e2a10" }).success).toBe(true);
-    expect(merged.safeParse({ orgSlug: "a", runId: "7d4f7a52-2b6e-4c55-9d43-6b1f7c1e2a10", org_id: "x" }).success).toBe(false);
+    expect(merged.safeParse({ orgSlug: "a", runId: "7d4f7a52-2b6e-4c55-9d43-6b1f7c1e2a10", org_id: "x" }).success).toBe(
+      false,
+    );
   });
 
   it("keeps refined objects' shapes, and is undefined without parsers", () => {
-    const refined = z.object({ a: z.string().optional(), b: z.string().optional() }).refine((v) => (v.a === undefined) !== (v.b === undefined));
+    const refined = z
+      .object({ a: z.string().optional(), b: z.string().optional() })
+      .refine((v) => (v.a === undefined) !== (v.b === undefined));
     expect(Object.keys((mergedInputSchema([refined]) as z.ZodObject).shape)).toEqual(["a", "b"]);
     expect(mergedInputSchema([])).toBeUndefined();
   });

@@ -101,7 +101,10 @@ function boundsOf(schema: AnySchema): Bounds {
 
 const oneOf = (unit: "grapheme-ascii" | "grapheme") => fc.string({ unit, minLength: 1, maxLength: 1 });
 /** Mostly printable ASCII, some of the rest of Unicode (accents, emoji, astral symbols). */
-const textUnit = fc.oneof({ arbitrary: oneOf("grapheme-ascii"), weight: 4 }, { arbitrary: oneOf("grapheme"), weight: 1 });
+const textUnit = fc.oneof(
+  { arbitrary: oneOf("grapheme-ascii"), weight: 4 },
+  { arbitrary: oneOf("grapheme"), weight: 1 },
+);
 
 function stringArbitrary(schema: AnySchema, ctx: Context): fc.Arbitrary<string> {
   const b = boundsOf(schema);
@@ -201,7 +204,9 @@ function validShape(schema: AnySchema, ctx: Context): fc.Arbitrary<unknown> {
     case "object":
       return objectArbitrary(def.shape, ctx);
     case "record":
-      return fc.dictionary(convert(def.keyType, ctx) as fc.Arbitrary<string>, convert(def.valueType, ctx), { maxKeys: 5 });
+      return fc.dictionary(convert(def.keyType, ctx) as fc.Arbitrary<string>, convert(def.valueType, ctx), {
+        maxKeys: 5,
+      });
     case "union":
       return fc.oneof(...def.options.map((option) => convert(option, ctx)));
     case "intersection":
@@ -229,7 +234,8 @@ function validShape(schema: AnySchema, ctx: Context): fc.Arbitrary<unknown> {
 }
 
 function mergeValues(left: unknown, right: unknown): unknown {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    typeof v === "object" && v !== null && !Array.isArray(v);
   return isObject(left) && isObject(right) ? { ...left, ...right } : right;
 }
 
@@ -254,9 +260,25 @@ const specialNumbers = fc.constantFrom(
 
 /** Strings a database or a parser may choke on: NUL, lone surrogates, huge ones, injection-looking ones. */
 const nastyStrings = fc.oneof(
-  fc.constantFrom("", " ", "\u0000", "a\u0000b", "\uD800", "\uDFFF\uD800", "'; drop table runs; --", "%00", "../../etc/passwd", "\u202Egnp.exe", "null", "NaN", "__proto__"),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "a\u0000b",
+    "\uD800",
+    "\uDFFF\uD800",
+    "'; drop table runs; --",
+    "%00",
+    "../../etc/passwd",
+    "\u202Egnp.exe",
+    "null",
+    "NaN",
+    "__proto__",
+  ),
   fc.string({ unit: "binary", maxLength: 30 }),
-  fc.tuple(fc.string({ minLength: 1, maxLength: 3 }), fc.integer({ min: 1_000, max: 200_000 })).map(([s, n]) => s.repeat(n)),
+  fc
+    .tuple(fc.string({ minLength: 1, maxLength: 3 }), fc.integer({ min: 1_000, max: 200_000 }))
+    .map(([s, n]) => s.repeat(n)),
 );
 
 /**
@@ -271,7 +293,10 @@ const deepNesting = fc.tuple(fc.integer({ min: 100, max: 1_000 }), fc.boolean())
 
 /** An object whose own `__proto__` key is data, the way JSON.parse makes it (a literal would set the prototype). */
 const protoKeyed = fc
-  .tuple(fc.constantFrom("__proto__", "constructor", "prototype"), fc.constantFrom<unknown>({ polluted: true }, { isAdmin: true }, { toString: 1 }, null))
+  .tuple(
+    fc.constantFrom("__proto__", "constructor", "prototype"),
+    fc.constantFrom<unknown>({ polluted: true }, { isAdmin: true }, { toString: 1 }, null),
+  )
   .map(([key, value]) => JSON.parse(`{${JSON.stringify(key)}: ${JSON.stringify(value)}}`) as Record<string, unknown>);
 
 const anything = fc.anything({
@@ -300,7 +325,8 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 const EXTRA_KEYS = ["__proto__", "constructor", "prototype", "org_id", "orgId", "role", "userId", "isAdmin"];
 
 /** `arbitrary`'s value once in `n` times, null otherwise (fc.option is the other way round). */
-const sometimes = <T>(arbitrary: fc.Arbitrary<T>, n: number) => fc.oneof({ arbitrary: fc.constant(null), weight: n - 1 }, { arbitrary, weight: 1 });
+const sometimes = <T>(arbitrary: fc.Arbitrary<T>, n: number) =>
+  fc.oneof({ arbitrary: fc.constant(null), weight: n - 1 }, { arbitrary, weight: 1 });
 
 /** Sometimes an extra key (the dangerous names first), sometimes a missing one. */
 function withHostileKeys(record: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Record<string, unknown>> {
@@ -314,7 +340,13 @@ function withHostileKeys(record: fc.Arbitrary<Record<string, unknown>>): fc.Arbi
         if (keys.length > 0) delete copy[keys[dropIndex % keys.length]!];
       }
       // defineProperty, so `__proto__` becomes an own data property and not the object's prototype.
-      if (extra) Object.defineProperty(copy, extra[0], { value: extra[1], enumerable: true, writable: true, configurable: true });
+      if (extra)
+        Object.defineProperty(copy, extra[0], {
+          value: extra[1],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       return copy;
     });
 }

@@ -64,9 +64,27 @@ export function ProfileForm({
         Profile
       </h2>
       <TextField label="Name" name="name" defaultValue={initial.name} autoComplete="name" required />
-      <SelectField label="Distances in" name="units" defaultValue={initial.units} options={[{ value: "km", label: "Kilometres" }, { value: "mi", label: "Miles" }]} />
-      <SelectField label="Time zone" name="timeZone" defaultValue={initial.timeZone} options={timeZones.map((tz) => ({ value: tz, label: tz.replaceAll("_", " ") }))} />
-      <SelectField label="Weeks start on" name="weekStartDay" defaultValue={String(initial.weekStartDay)} options={WEEK_DAYS.map((d, i) => ({ value: String(i), label: d }))} />
+      <SelectField
+        label="Distances in"
+        name="units"
+        defaultValue={initial.units}
+        options={[
+          { value: "km", label: "Kilometres" },
+          { value: "mi", label: "Miles" },
+        ]}
+      />
+      <SelectField
+        label="Time zone"
+        name="timeZone"
+        defaultValue={initial.timeZone}
+        options={timeZones.map((tz) => ({ value: tz, label: tz.replaceAll("_", " ") }))}
+      />
+      <SelectField
+        label="Weeks start on"
+        name="weekStartDay"
+        defaultValue={String(initial.weekStartDay)}
+        options={WEEK_DAYS.map((d, i) => ({ value: String(i), label: d }))}
+      />
       <Status status={status} />
       <Button type="submit" disabled={update.pending}>
         Save profile
@@ -104,8 +122,21 @@ export function PasswordForm({ email }: { email: string }) {
       <h2 id="password-heading" className="text-lg font-semibold">
         Password
       </h2>
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 8 characters." required />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters."
+        required
+      />
       <Status status={status} />
       <Button type="submit" disabled={change.pending}>
         Change password
@@ -134,7 +165,14 @@ export function SignOutEverywhere() {
           {error}
         </p>
       )}
-      <Button variant="danger" className="mt-3" disabled={revoke.pending} onFocus={preloadClients} onPointerDown={preloadClients} onClick={() => void signOutEverywhere()}>
+      <Button
+        variant="danger"
+        className="mt-3"
+        disabled={revoke.pending}
+        onFocus={preloadClients}
+        onPointerDown={preloadClients}
+        onClick={() => void signOutEverywhere()}
+      >
         Sign out everywhere
       </Button>
     </section>

@@ -25,7 +25,9 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     setPending(false);
     if (!result || result.error) {
       // A rate-limit refusal carries its own explanation; anything else stays deliberately vague.
-      setError(result?.error?.startsWith("Too many") ? result.error : "That email and password do not match an account.");
+      setError(
+        result?.error?.startsWith("Too many") ? result.error : "That email and password do not match an account.",
+      );
       return;
     }
     router.replace(returnTo);

@@ -5,7 +5,10 @@ import { loadAuthClient } from "~/lib/auth-client";
 
 export function SignOutButton() {
   return (
-    <Button className="mt-6" onClick={() => void loadAuthClient().then(({ signOut }) => signOut({ callbackUrl: "/sign-in" }))}>
+    <Button
+      className="mt-6"
+      onClick={() => void loadAuthClient().then(({ signOut }) => signOut({ callbackUrl: "/sign-in" }))}
+    >
       Sign out
     </Button>
   );

@@ -35,13 +35,25 @@ export function SignUpForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} onFocus={() => {
+    <form
+      onSubmit={onSubmit}
+      onFocus={() => {
         preloadTrpc();
         preloadAuthClient();
-      }} className="mt-8 space-y-4" noValidate>
+      }}
+      className="mt-8 space-y-4"
+      noValidate
+    >
       <TextField label="Your name" name="name" autoComplete="name" required />
       <TextField label="Email" name="email" type="email" autoComplete="email" required />
-      <TextField label="Password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters." required />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters."
+        required
+      />
       <TextField label="Club or business name" name="organisationName" autoComplete="organization" required />
       {error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -42,17 +42,26 @@ describe("can()", () => {
   it("hides private runs from teammates but never from the athlete's coaches (property)", () => {
     const roster = fc.uniqueArray(fc.constantFrom("a1", "a2", "a3", "a4", "a5"), { minLength: 2, maxLength: 5 });
     fc.assert(
-      fc.property(roster, fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), fc.nat(4), (athletes, privateFlags, viewerIndex) => {
-        const viewer: Actor = { userId: "viewer", role: "athlete", athleteId: athletes[viewerIndex % athletes.length]! };
-        const headCoach: Actor = { userId: "c1", role: "coach", athleteId: null };
-        athletes.forEach((athleteId, i) => {
-          const ref = { athleteId, coachUserIds: ["c1"] };
-          const isPrivate = privateFlags[i]!;
-          const teammateSees = can(viewer, { type: "run.view", athlete: ref, private: isPrivate });
-          expect(teammateSees).toBe(athleteId === viewer.athleteId || !isPrivate);
-          expect(can(headCoach, { type: "run.view", athlete: ref, private: isPrivate })).toBe(true);
-        });
-      }),
+      fc.property(
+        roster,
+        fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+        fc.nat(4),
+        (athletes, privateFlags, viewerIndex) => {
+          const viewer: Actor = {
+            userId: "viewer",
+            role: "athlete",
+            athleteId: athletes[viewerIndex % athletes.length]!,
+          };
+          const headCoach: Actor = { userId: "c1", role: "coach", athleteId: null };
+          athletes.forEach((athleteId, i) => {
+            const ref = { athleteId, coachUserIds: ["c1"] };
+            const isPrivate = privateFlags[i]!;
+            const teammateSees = can(viewer, { type: "run.view", athlete: ref, private: isPrivate });
+            expect(teammateSees).toBe(athleteId === viewer.athleteId || !isPrivate);
+            expect(can(headCoach, { type: "run.view", athlete: ref, private: isPrivate })).toBe(true);
+          });
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -63,6 +63,10 @@ export function can(actor: Actor, action: Action): boolean {
       return isCoachOf(actor, action.athlete);
     case "run.view":
       // Private runs are hidden from teammates, never from the athlete's coaches.
-      return isCoachOf(actor, action.athlete) || isSelf(actor, action.athlete) || (actor.role === "athlete" && !action.private);
+      return (
+        isCoachOf(actor, action.athlete) ||
+        isSelf(actor, action.athlete) ||
+        (actor.role === "athlete" && !action.private)
+      );
   }
 }

@@ -25,12 +25,16 @@ describe("compliancePercent", () => {
   const run = { durationMin: 48, distanceKm: 9 };
   it("is on duration, exact for round cases", () => {
     expect(compliancePercent(run, { id: "p", date: "2026-11-23", kind: "aerobic", durationMin: 60 })).toBe(80);
-    expect(compliancePercent({ durationMin: 45 }, { id: "p", date: "2026-11-23", kind: "aerobic", durationMin: 60 })).toBe(75);
+    expect(
+      compliancePercent({ durationMin: 45 }, { id: "p", date: "2026-11-23", kind: "aerobic", durationMin: 60 }),
+    ).toBe(75);
   });
 
   it("is on distance when only a distance was planned; no distance run counts 0", () => {
     expect(compliancePercent(run, { id: "p", date: "2026-11-23", kind: "aerobic", distanceKm: 12 })).toBe(75);
-    expect(compliancePercent({ durationMin: 48 }, { id: "p", date: "2026-11-23", kind: "aerobic", distanceKm: 12 })).toBe(0);
+    expect(
+      compliancePercent({ durationMin: 48 }, { id: "p", date: "2026-11-23", kind: "aerobic", distanceKm: 12 }),
+    ).toBe(0);
   });
 });
 
@@ -43,7 +47,9 @@ describe("matching runs to planned sessions", () => {
   const evaluate = (runs: RunInput[], asOf?: string) => evaluateWeek({ weekStart: "2026-11-23", asOf, plan, runs });
 
   it("a run naming a planned session counts for it, even on another day", () => {
-    const output = evaluate([{ id: "r1", date: "2026-11-25", kind: "tempo", durationMin: 45, rpe: 7, plannedId: "p3" }]);
+    const output = evaluate([
+      { id: "r1", date: "2026-11-25", kind: "tempo", durationMin: 45, rpe: 7, plannedId: "p3" },
+    ]);
     expect(output.compliance[2]).toEqual({ plannedId: "p3", runId: "r1", percent: 100, color: "green" });
   });
 
@@ -53,11 +59,17 @@ describe("matching runs to planned sessions", () => {
       { plannedId: "p1", runId: "r1", percent: 50, color: "yellow" },
       { plannedId: "p2", runId: null, percent: 0, color: "red" },
     ]);
-    expect(output.flags.filter((flag) => flag.code === "missed_session").map((flag) => flag.plannedId)).toEqual(["p2", "p3"]);
+    expect(output.flags.filter((flag) => flag.code === "missed_session").map((flag) => flag.plannedId)).toEqual([
+      "p2",
+      "p3",
+    ]);
   });
 
   it("a run in another category on that day does not count", () => {
-    const output = evaluate([{ id: "r1", date: "2026-11-26", kind: "recovery", durationMin: 30, rpe: 2 }], "2026-11-27");
+    const output = evaluate(
+      [{ id: "r1", date: "2026-11-26", kind: "recovery", durationMin: 30, rpe: 2 }],
+      "2026-11-27",
+    );
     expect(output.compliance[2]).toEqual({ plannedId: "p3", runId: null, percent: 0, color: "red" });
     const aboutRuns = output.flags.filter((flag) => flag.measure === undefined).map((flag) => flag.code);
     expect(aboutRuns.sort()).toEqual(["missed_session", "missed_session", "missed_session", "unplanned_session"]);

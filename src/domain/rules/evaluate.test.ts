@@ -36,7 +36,9 @@ describe("the contract's example document", () => {
     asOf: "2026-11-29",
     settings: { basis: "time" },
     plan: [{ id: "p1", date: "2026-11-23", kind: "recovery", durationMin: 30 }],
-    runs: [{ id: "r1", date: "2026-11-23", kind: "recovery", durationMin: 32, distanceKm: 4.6, rpe: 5, plannedId: "p1" }],
+    runs: [
+      { id: "r1", date: "2026-11-23", kind: "recovery", durationMin: 32, distanceKm: 4.6, rpe: 5, plannedId: "p1" },
+    ],
     history: [{ id: "h1", date: "2026-11-01", kind: "aerobic", durationMin: 50, distanceKm: 9, rpe: 5 }],
     historyFrom: "2026-10-26",
   };
@@ -72,13 +74,22 @@ describe("mix", () => {
   it("an empty week is insufficient_data, not an error", () => {
     const output = evaluateJson({ weekStart: WEEK_START, runs: [] });
     expect(output.actual).toMatchObject({ status: "insufficient_data", proportions: null, effortProportions: null });
-    expect(output.actual.load).toEqual({ weekly: 0, daily: [0, 0, 0, 0, 0, 0, 0], monotony: null, strain: null, ratio: null });
+    expect(output.actual.load).toEqual({
+      weekly: 0,
+      daily: [0, 0, 0, 0, 0, 0, 0],
+      monotony: null,
+      strain: null,
+      ratio: null,
+    });
     expect(output.plan).toBeNull();
     expect(output.flags).toEqual([]);
   });
 
   it("fewer than minRunsForMix runs: no mix flags, but per-run flags still apply", () => {
-    const output = evaluateJson({ weekStart: WEEK_START, runs: [run("r1", 0, "recovery", 40, 6), run("r2", 2, "tempo", 30, 8)] });
+    const output = evaluateJson({
+      weekStart: WEEK_START,
+      runs: [run("r1", 0, "recovery", 40, 6), run("r2", 2, "tempo", 30, 8)],
+    });
     expect(output.actual.status).toBe("insufficient_data");
     expect(codesOf(asJson(output))).toEqual(["recovery_too_hard", "recovery_too_long"]);
   });
@@ -132,7 +143,12 @@ describe("mix", () => {
   });
 
   it("basis sessions counts each run once", () => {
-    const runs = [run("r1", 0, "recovery", 30, 2), run("r2", 1, "aerobic", 60, 5), run("r3", 3, "aerobic", 45, 5), run("r4", 5, "long", 120, 5)];
+    const runs = [
+      run("r1", 0, "recovery", 30, 2),
+      run("r2", 1, "aerobic", 60, 5),
+      run("r3", 3, "aerobic", 45, 5),
+      run("r4", 5, "long", 120, 5),
+    ];
     const output = evaluateJson({ weekStart: WEEK_START, runs, settings: { basis: "sessions" } });
     expect(output.actual.proportions).toEqual({ recovery: 0.25, aerobic: 0.75, quality: 0 });
   });
@@ -140,7 +156,13 @@ describe("mix", () => {
   it("settings overrides change the outcome", () => {
     const runs = [run("r1", 0, "recovery", 30, 4), run("r2", 1, "aerobic", 60, 5), run("r3", 3, "recovery", 40, 2)];
     const defaults = asJson(evaluateJson({ weekStart: WEEK_START, runs }));
-    expect(codesOf(defaults)).toEqual(["aerobic_low", "recovery_high", "recovery_high", "recovery_too_hard", "recovery_too_long"]);
+    expect(codesOf(defaults)).toEqual([
+      "aerobic_low",
+      "recovery_high",
+      "recovery_high",
+      "recovery_too_hard",
+      "recovery_too_long",
+    ]);
     const relaxed = asJson(
       evaluateJson({
         weekStart: WEEK_START,
@@ -182,7 +204,11 @@ describe("plan", () => {
       }),
     );
     // Time basis: p4 has only a distance, estimated at 6 min/km = 60 min. Total 310.
-    expect((output.plan as { proportions: Proportions }).proportions).toEqual({ recovery: 30 / 310, aerobic: 170 / 310, quality: 110 / 310 });
+    expect((output.plan as { proportions: Proportions }).proportions).toEqual({
+      recovery: 30 / 310,
+      aerobic: 170 / 310,
+      quality: 110 / 310,
+    });
     expect(codesOf(output, "plan")).toEqual(["aerobic_low", "quality_back_to_back", "quality_high", "recovery_low"]);
     expect(output.compliance).toEqual([
       { plannedId: "p1", runId: "r1", percent: (28 * 100) / 30, color: "green" },
@@ -205,7 +231,11 @@ describe("plan", () => {
   });
 
   it("compliance is on distance when only a distance was planned", () => {
-    const output = evaluateJson({ weekStart: WEEK_START, plan, runs: [run("r1", 4, "aerobic", 70, 5, { distanceKm: 13 })] });
+    const output = evaluateJson({
+      weekStart: WEEK_START,
+      plan,
+      runs: [run("r1", 4, "aerobic", 70, 5, { distanceKm: 13 })],
+    });
     expect(output.compliance[3]).toEqual({ plannedId: "p4", runId: "r1", percent: 130, color: "yellow" });
   });
 

@@ -13,7 +13,16 @@ import { addRunFlags } from "./run-flags";
 import { Scratch } from "./scratch";
 import { addBackToBackPlanFlags, addBackToBackRunFlags, addUnplannedFlags } from "./sequence";
 import { DEFAULT_SETTINGS } from "./settings";
-import type { ComplianceEntry, Flag, HistoryRun, PlanMix, PlannedSession, RunInput, WeekEvaluation, WeekInput } from "./types";
+import type {
+  ComplianceEntry,
+  Flag,
+  HistoryRun,
+  PlanMix,
+  PlannedSession,
+  RunInput,
+  WeekEvaluation,
+  WeekInput,
+} from "./types";
 
 const NO_HISTORY: readonly HistoryRun[] = [];
 
@@ -108,7 +117,14 @@ interface PlanVerdict {
   readonly compliance: ComplianceEntry[];
 }
 
-function evaluatePlan(plan: readonly PlannedSession[], week: WeekRuns, start: number, asOfDay: number, prepared: Prepared, flags: Flag[]): PlanVerdict {
+function evaluatePlan(
+  plan: readonly PlannedSession[],
+  week: WeekRuns,
+  start: number,
+  asOfDay: number,
+  prepared: Prepared,
+  flags: Flag[],
+): PlanVerdict {
   const planAt: Placement = { days: planDays.take(plan.length), slots: planSlots.take(plan.length) };
   const totals = [0, 0, 0];
   /** Per day of the week, a bit per category planned that day (bit = 1 << slot). */
@@ -128,7 +144,11 @@ function evaluatePlan(plan: readonly PlannedSession[], week: WeekRuns, start: nu
   addBackToBackPlanFlags(plan, planAt, start, firstByDay.take(7), prepared.texts, flags);
 
   const { runs, at: runAt } = week;
-  const links: PlanLinks = { runFor: runFor.take(plan.length), named: named.take(runs.length), taken: taken.take(runs.length) };
+  const links: PlanLinks = {
+    runFor: runFor.take(plan.length),
+    named: named.take(runs.length),
+    taken: taken.take(runs.length),
+  };
   linkRunsToPlan(plan, planAt, runs, runAt, links);
   const compliance = complianceEntries(plan, planAt.days, runs, links.runFor, asOfDay, prepared.texts, flags);
   addUnplannedFlags(runs, runAt, links.named, plannedByDay, start, prepared.texts, flags);

@@ -6,7 +6,8 @@ export interface InputError {
   readonly path: PathSegment[];
 }
 
-export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: InputError };
+export type ParseResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: InputError };
 
 export function fail(message: string, path: PathSegment[]): { ok: false; error: InputError } {
   return { ok: false, error: { message, path } };

@@ -28,12 +28,28 @@ describe("categoryOf", () => {
 describe("effortCategoryOf", () => {
   it("uses the default bands 1–3 / 4–6 / 7–10, both sides of each edge", () => {
     const byRpe = Array.from({ length: 10 }, (_, i) => effortCategoryOf(i + 1));
-    expect(byRpe).toEqual(["recovery", "recovery", "recovery", "aerobic", "aerobic", "aerobic", "quality", "quality", "quality", "quality"]);
+    expect(byRpe).toEqual([
+      "recovery",
+      "recovery",
+      "recovery",
+      "aerobic",
+      "aerobic",
+      "aerobic",
+      "quality",
+      "quality",
+      "quality",
+      "quality",
+    ]);
   });
 
   it("follows custom bands", () => {
     const bands = { recovery: [1, 2], aerobic: [3, 7], quality: [8, 10] } as const;
-    expect([2, 3, 7, 8].map((rpe) => effortCategoryOf(rpe, bands))).toEqual(["recovery", "aerobic", "aerobic", "quality"]);
+    expect([2, 3, 7, 8].map((rpe) => effortCategoryOf(rpe, bands))).toEqual([
+      "recovery",
+      "aerobic",
+      "aerobic",
+      "quality",
+    ]);
   });
 });
 
@@ -48,10 +64,13 @@ describe("rpeWords", () => {
   });
 
   it("follows the athlete's effort bands", () => {
-    expect(rpeWords(4, { recovery: [1, 4], aerobic: [5, 6], quality: [7, 10] })).toBe("easy, you could chat the whole way");
+    expect(rpeWords(4, { recovery: [1, 4], aerobic: [5, 6], quality: [7, 10] })).toBe(
+      "easy, you could chat the whole way",
+    );
   });
 
   it("has words for every category", () => {
-    for (const category of CATEGORIES) expect(rpeWords(category === "recovery" ? 1 : category === "aerobic" ? 5 : 9).length).toBeGreaterThan(0);
+    for (const category of CATEGORIES)
+      expect(rpeWords(category === "recovery" ? 1 : category === "aerobic" ? 5 : 9).length).toBeGreaterThan(0);
   });
 });

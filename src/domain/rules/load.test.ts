@@ -11,7 +11,17 @@ const WEEK_START = "2026-11-23";
 function dailyRuns(minutesByDay: readonly number[], firstDay: string, prefix: string): RunInput[] {
   const start = Date.parse(`${firstDay}T00:00:00Z`);
   return minutesByDay.flatMap((minutes, i) =>
-    minutes === 0 ? [] : [{ id: `${prefix}${i}`, date: new Date(start + i * 86_400_000).toISOString().slice(0, 10), kind: "aerobic", durationMin: minutes, rpe: 5 }],
+    minutes === 0
+      ? []
+      : [
+          {
+            id: `${prefix}${i}`,
+            date: new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+            kind: "aerobic",
+            durationMin: minutes,
+            rpe: 5,
+          },
+        ],
   );
 }
 
@@ -39,7 +49,11 @@ describe("session load and monotony", () => {
     const flag = output.flags.find((f) => f.code === "monotony_high");
     expect(flag?.values).toEqual({ monotony: output.actual.load.monotony, max: 2 });
     expect(flag?.message).toContain("monotony 2.4, above 2");
-    const relaxed = evaluateWeek({ weekStart: WEEK_START, runs, settings: { ...DEFAULT_SETTINGS, monotonyMax: output.actual.load.monotony as number } });
+    const relaxed = evaluateWeek({
+      weekStart: WEEK_START,
+      runs,
+      settings: { ...DEFAULT_SETTINGS, monotonyMax: output.actual.load.monotony as number },
+    });
     expect(codes(relaxed)).not.toContain("monotony_high");
   });
 
@@ -72,7 +86,9 @@ describe("load ratio", () => {
     expect(output.actual.load.ratio).toBeCloseTo(1.5, 12);
     const spike = output.flags.find((f) => f.code === "load_spike");
     expect(spike?.values).toEqual({ ratio: 1.5, threshold: 1.5 });
-    expect(spike?.message).toBe("This week's load is 50 % above your recent average (the 3 weeks before); if that was not planned, build up more gradually.");
+    expect(spike?.message).toBe(
+      "This week's load is 50 % above your recent average (the 3 weeks before); if that was not planned, build up more gradually.",
+    );
     expect(codes(week({ runs: thisWeek(104), history: history21(40) }))).not.toContain("load_spike");
   });
 
@@ -82,14 +98,19 @@ describe("load ratio", () => {
     // Earliest history date is weekStart − 20 and no historyFrom: not covered.
     expect(week({ runs: thisWeek(70), history: history21(40).slice(1) }).actual.load.ratio).toBeNull();
     // historyFrom says the record starts later than weekStart − 21.
-    expect(week({ runs: thisWeek(70), history: history21(40), historyFrom: "2026-11-03" }).actual.load.ratio).toBeNull();
+    expect(
+      week({ runs: thisWeek(70), history: history21(40), historyFrom: "2026-11-03" }).actual.load.ratio,
+    ).toBeNull();
     // historyFrom says the record is complete: days without runs count 0.
     const sparse = week({ runs: thisWeek(70), history: history21(40).slice(7), historyFrom: "2026-11-02" });
     expect(sparse.actual.load.ratio).toBeCloseTo(1.5, 12);
   });
 
   it("is null when the 21 days before carried no load", () => {
-    const output = week({ runs: thisWeek(70), history: [{ id: "h", date: "2026-10-01", kind: "aerobic", durationMin: 40, rpe: 5 }] });
+    const output = week({
+      runs: thisWeek(70),
+      history: [{ id: "h", date: "2026-10-01", kind: "aerobic", durationMin: 40, rpe: 5 }],
+    });
     expect(output.actual.load.ratio).toBeNull();
   });
 
@@ -99,7 +120,8 @@ describe("load ratio", () => {
   });
 
   it("never words a ratio as a risk", () => {
-    for (let ratio = 0; ratio <= 5; ratio += 0.05) expect(loadChangeText(ratio).toLowerCase()).not.toMatch(/injur|risk|danger/);
+    for (let ratio = 0; ratio <= 5; ratio += 0.05)
+      expect(loadChangeText(ratio).toLowerCase()).not.toMatch(/injur|risk|danger/);
     expect(loadChangeText(1.7)).toBe("This week's load is 70 % above your recent average (the 3 weeks before)");
     expect(loadChangeText(0.6)).toBe("This week's load is 40 % below your recent average (the 3 weeks before)");
   });

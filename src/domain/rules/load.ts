@@ -66,7 +66,11 @@ export function summariseHistory(history: readonly HistoryRun[], weekStartDay: n
  * Mean daily load over the 21 days before the week, or null when the history does not cover
  * them: no history, or history complete only from a day after weekStart − 21.
  */
-export function chronicDailyLoad(summary: HistorySummary, weekStartDay: number, historyFromDay: number | undefined): number | null {
+export function chronicDailyLoad(
+  summary: HistorySummary,
+  weekStartDay: number,
+  historyFromDay: number | undefined,
+): number | null {
   if (summary.runCount === 0) return null;
   if ((historyFromDay ?? summary.earliestDay) > weekStartDay - CHRONIC_DAYS) return null;
   return summary.windowLoad / CHRONIC_DAYS;
@@ -92,6 +96,11 @@ export function addLoadFlags(monotony: MonotonyResult, ratio: number | null, pre
     });
   }
   if (ratio !== null && ratio >= threshold - EPSILON) {
-    flags.push({ code: "load_spike", severity: "warning", values: { ratio, threshold }, message: say.loadSpike(ratio) });
+    flags.push({
+      code: "load_spike",
+      severity: "warning",
+      values: { ratio, threshold },
+      message: say.loadSpike(ratio),
+    });
   }
 }

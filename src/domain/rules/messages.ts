@@ -12,7 +12,10 @@ import { KIND_LABELS, SESSION_KINDS, kindIndex, type Category, type RpeRange, ty
 import type { Basis, TrainingSettings } from "./settings";
 import type { FlagCode, Measure } from "./types";
 
-export type MixCode = Extract<FlagCode, "aerobic_low" | "aerobic_high" | "recovery_low" | "recovery_high" | "quality_high">;
+export type MixCode = Extract<
+  FlagCode,
+  "aerobic_low" | "aerobic_high" | "recovery_low" | "recovery_high" | "quality_high"
+>;
 
 /** 36.04 → "36", 23.46 → "23.5" (whole numbers go through the cheap integer path). */
 function numberText(value: number): string {
@@ -56,7 +59,8 @@ export class Memo {
   }
 
   private set(key: number, message: string): string {
-    if (Number.isInteger(key) && key >= 0 && key < this.size) (this.built ??= new Array<string | undefined>(this.size))[key] = message;
+    if (Number.isInteger(key) && key >= 0 && key < this.size)
+      (this.built ??= new Array<string | undefined>(this.size))[key] = message;
     return message;
   }
 
@@ -84,7 +88,9 @@ const RPE_KEYS = 11;
 
 /** Key of a (weekday, kind, RPE) message; RPE is a whole number 1 … 10 in validated input. */
 function runKey(dayNumber: number, kind: SessionKind, rpe: number): number {
-  return Number.isInteger(rpe) && rpe >= 1 && rpe <= 10 ? (weekdayIndex(dayNumber) * KINDS_COUNT + kindIndex(kind)) * RPE_KEYS + rpe : -1;
+  return Number.isInteger(rpe) && rpe >= 1 && rpe <= 10
+    ? (weekdayIndex(dayNumber) * KINDS_COUNT + kindIndex(kind)) * RPE_KEYS + rpe
+    : -1;
 }
 
 /** The settings-dependent parts of messages, prepared once per settings object. */
@@ -115,7 +121,8 @@ const MIX_ADVICE: Readonly<Record<"label" | "effort", Readonly<Record<MixCode, s
     aerobic_high: "Keep recovery runs truly easy and let the quality sessions be hard.",
     recovery_low: "Run easy days slower, easy enough to chat the whole way.",
     recovery_high: "Some runs felt easier than intended; keep aerobic runs steady, not easy.",
-    quality_high: "Too much of your running felt hard; slow down on easy and aerobic days so only quality sessions are hard.",
+    quality_high:
+      "Too much of your running felt hard; slow down on easy and aerobic days so only quality sessions are hard.",
   },
 };
 
@@ -149,13 +156,21 @@ function mixSentences(settings: TrainingSettings, rpe: Readonly<Record<Category,
     const category = categoryOfMixCode(code);
     const edge = { edge: edges[code] * 100, below: code.endsWith("_low"), memo: new Memo(1001) };
     if (measure === "plan") {
-      return { head: `${by}, this plan has `, tail: ` % ${category} running; ${aim[category]}. ${MIX_ADVICE.label[code]}`, ...edge };
+      return {
+        head: `${by}, this plan has `,
+        tail: ` % ${category} running; ${aim[category]}. ${MIX_ADVICE.label[code]}`,
+        ...edge,
+      };
     }
     if (measure === "effort") {
       const tail = ` % of your running was at ${category} effort (RPE ${rpe[category]}); ${aim[category]}. ${MIX_ADVICE.effort[code]}`;
       return { head: `${by}, `, tail, ...edge };
     }
-    return { head: `${by}, ${category} runs made up `, tail: ` % of your week; ${aim[category]}. ${MIX_ADVICE.label[code]}`, ...edge };
+    return {
+      head: `${by}, ${category} runs made up `,
+      tail: ` % of your week; ${aim[category]}. ${MIX_ADVICE.label[code]}`,
+      ...edge,
+    };
   };
   const byCode = (measure: Measure) =>
     Object.fromEntries(MIX_CODES.map((code) => [code, sentence(measure, code)])) as Record<MixCode, MixSentence>;
@@ -195,8 +210,10 @@ function aerobicKindPlural(kind: SessionKind): string {
 
 export function recoveryTooHard(dayNumber: number, rpe: number, texts: MessageTexts): string {
   const key = runKey(dayNumber, "recovery", rpe);
-  return texts.memo.recoveryTooHard.remember(key, () =>
-    `Your recovery run on ${weekdayName(dayNumber)} was RPE ${rpe}; keep recovery runs at ${texts.rpe.recovery}, slow enough to chat the whole way.`,
+  return texts.memo.recoveryTooHard.remember(
+    key,
+    () =>
+      `Your recovery run on ${weekdayName(dayNumber)} was RPE ${rpe}; keep recovery runs at ${texts.rpe.recovery}, slow enough to chat the whole way.`,
   );
 }
 
@@ -206,15 +223,19 @@ export function recoveryTooLong(dayNumber: number, minutes: number, texts: Messa
 
 export function aerobicTooHard(dayNumber: number, kind: SessionKind, rpe: number, texts: MessageTexts): string {
   const key = runKey(dayNumber, kind, rpe);
-  return texts.memo.aerobicTooHard.remember(key, () =>
-    `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was RPE ${rpe}, which is quality effort; keep ${aerobicKindPlural(kind)} at RPE ${texts.rpe.aerobic}, steady: you can talk but not comfortably.`,
+  return texts.memo.aerobicTooHard.remember(
+    key,
+    () =>
+      `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was RPE ${rpe}, which is quality effort; keep ${aerobicKindPlural(kind)} at RPE ${texts.rpe.aerobic}, steady: you can talk but not comfortably.`,
   );
 }
 
 export function aerobicTooEasy(dayNumber: number, kind: SessionKind, rpe: number, texts: MessageTexts): string {
   const key = runKey(dayNumber, kind, rpe);
-  return texts.memo.aerobicTooEasy.remember(key, () =>
-    `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was RPE ${rpe}, which is recovery effort; ${aerobicKindPlural(kind)} should be RPE ${texts.rpe.aerobic}, steady: you can talk but not comfortably. Pick the pace up a little next time, or log an easy day as a recovery run.`,
+  return texts.memo.aerobicTooEasy.remember(
+    key,
+    () =>
+      `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was RPE ${rpe}, which is recovery effort; ${aerobicKindPlural(kind)} should be RPE ${texts.rpe.aerobic}, steady: you can talk but not comfortably. Pick the pace up a little next time, or log an easy day as a recovery run.`,
   );
 }
 
@@ -224,8 +245,10 @@ export function aerobicTooShort(dayNumber: number, minutes: number, texts: Messa
 
 export function qualityTooEasy(dayNumber: number, kind: SessionKind, rpe: number, texts: MessageTexts): string {
   const key = runKey(dayNumber, kind, rpe);
-  return texts.memo.qualityTooEasy.remember(key, () =>
-    `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was RPE ${rpe}, which is easy effort; quality sessions should feel hard (RPE ${texts.rpe.quality}). Push the hard parts next time, or log an easy day as a recovery run.`,
+  return texts.memo.qualityTooEasy.remember(
+    key,
+    () =>
+      `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was RPE ${rpe}, which is easy effort; quality sessions should feel hard (RPE ${texts.rpe.quality}). Push the hard parts next time, or log an easy day as a recovery run.`,
   );
 }
 
@@ -243,23 +266,39 @@ function pairKey(earlierKind: SessionKind, laterKind: SessionKind, laterDay: num
   return (weekdayIndex(laterDay) * KINDS_COUNT + kindIndex(earlierKind)) * KINDS_COUNT + kindIndex(laterKind);
 }
 
-export function qualityBackToBackRuns(earlierKind: SessionKind, laterKind: SessionKind, laterDay: number, texts: MessageTexts): string {
+export function qualityBackToBackRuns(
+  earlierKind: SessionKind,
+  laterKind: SessionKind,
+  laterDay: number,
+  texts: MessageTexts,
+): string {
   const key = pairKey(earlierKind, laterKind, laterDay);
-  return texts.memo.backToBackRuns.remember(key, () =>
-    `Your ${KIND_LABELS[laterKind]} on ${weekdayName(laterDay)} came the day after your ${KIND_LABELS[earlierKind]} on ${weekdayName(laterDay - 1)}; put at least one easy day between quality sessions.`,
+  return texts.memo.backToBackRuns.remember(
+    key,
+    () =>
+      `Your ${KIND_LABELS[laterKind]} on ${weekdayName(laterDay)} came the day after your ${KIND_LABELS[earlierKind]} on ${weekdayName(laterDay - 1)}; put at least one easy day between quality sessions.`,
   );
 }
 
-export function qualityBackToBackPlan(earlierKind: SessionKind, laterKind: SessionKind, laterDay: number, texts: MessageTexts): string {
+export function qualityBackToBackPlan(
+  earlierKind: SessionKind,
+  laterKind: SessionKind,
+  laterDay: number,
+  texts: MessageTexts,
+): string {
   const key = pairKey(earlierKind, laterKind, laterDay);
-  return texts.memo.backToBackPlan.remember(key, () =>
-    `This plan has a ${KIND_LABELS[earlierKind]} on ${weekdayName(laterDay - 1)} and a ${KIND_LABELS[laterKind]} on ${weekdayName(laterDay)}, back to back; put an easy day between quality sessions.`,
+  return texts.memo.backToBackPlan.remember(
+    key,
+    () =>
+      `This plan has a ${KIND_LABELS[earlierKind]} on ${weekdayName(laterDay - 1)} and a ${KIND_LABELS[laterKind]} on ${weekdayName(laterDay)}, back to back; put an easy day between quality sessions.`,
   );
 }
 
 export function monotonyHigh(monotony: number | null, texts: MessageTexts): string {
   const how =
-    monotony === null ? "the same every day this week" : `much the same every day this week (monotony ${monotony.toFixed(1)}, above ${texts.monotonyMax})`;
+    monotony === null
+      ? "the same every day this week"
+      : `much the same every day this week (monotony ${monotony.toFixed(1)}, above ${texts.monotonyMax})`;
   return `Your training load was ${how}; mix harder days with easier days and a rest day.`;
 }
 
@@ -281,14 +320,18 @@ function sessionKey(kind: SessionKind, dayNumber: number): number {
 
 export function missedSession(kind: SessionKind, dayNumber: number, texts: MessageTexts): string {
   const key = sessionKey(kind, dayNumber);
-  return texts.memo.missed.remember(key, () =>
-    `The ${KIND_LABELS[kind]} planned for ${weekdayName(dayNumber)} has no matching run. If you did it, log it; if not, let your coach know so the week can be adjusted.`,
+  return texts.memo.missed.remember(
+    key,
+    () =>
+      `The ${KIND_LABELS[kind]} planned for ${weekdayName(dayNumber)} has no matching run. If you did it, log it; if not, let your coach know so the week can be adjusted.`,
   );
 }
 
 export function unplannedSession(kind: SessionKind, dayNumber: number, texts: MessageTexts): string {
   const key = sessionKey(kind, dayNumber);
-  return texts.memo.unplanned.remember(key, () =>
-    `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was not in the plan. That's fine; just check it still fits the week's balance.`,
+  return texts.memo.unplanned.remember(
+    key,
+    () =>
+      `Your ${KIND_LABELS[kind]} on ${weekdayName(dayNumber)} was not in the plan. That's fine; just check it still fits the week's balance.`,
   );
 }

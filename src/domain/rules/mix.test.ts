@@ -13,7 +13,11 @@ function codes(proportions: Proportions, measure: Measure = "label"): string[] {
 }
 
 /** Shares with the given aerobic and recovery parts; quality takes the rest. */
-const mix = (aerobic: number, recovery: number): Proportions => ({ aerobic, recovery, quality: 1 - aerobic - recovery });
+const mix = (aerobic: number, recovery: number): Proportions => ({
+  aerobic,
+  recovery,
+  quality: 1 - aerobic - recovery,
+});
 
 const JUST = 0.001;
 
@@ -34,7 +38,10 @@ describe("mix bands (inclusive on unrounded fractions)", () => {
 
   it("quality at most 30 %: both sides of the edge", () => {
     expect(codes(mix(0.6, 0.1))).toEqual([]);
-    expect(codes({ aerobic: 0.6, recovery: 0.1 - JUST, quality: 0.3 + JUST })).toEqual(["quality_high", "recovery_low"]);
+    expect(codes({ aerobic: 0.6, recovery: 0.1 - JUST, quality: 0.3 + JUST })).toEqual([
+      "quality_high",
+      "recovery_low",
+    ]);
   });
 
   it("10 / 80 / 10 computed from minutes raises nothing despite float noise", () => {
@@ -60,7 +67,10 @@ describe("mixFromTotals", () => {
   it("is insufficient_data below the minimum count or with nothing to share", () => {
     expect(mixFromTotals([10, 20, 30], 2, 3)).toEqual({ status: "insufficient_data", proportions: null });
     expect(mixFromTotals([0, 0, 0], 5, 3)).toEqual({ status: "insufficient_data", proportions: null });
-    expect(mixFromTotals([60, 280, 60], 3, 3)).toEqual({ status: "ok", proportions: { recovery: 0.15, aerobic: 0.7, quality: 0.15 } });
+    expect(mixFromTotals([60, 280, 60], 3, 3)).toEqual({
+      status: "ok",
+      proportions: { recovery: 0.15, aerobic: 0.7, quality: 0.15 },
+    });
   });
 });
 

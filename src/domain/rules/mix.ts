@@ -62,10 +62,20 @@ export function mixFromTotals(totals: ArrayLike<number>, itemCount: number, minI
   const quality = totals[QUALITY] as number;
   const total = recovery + aerobic + quality;
   if (itemCount < minItems || !(total > 0)) return INSUFFICIENT;
-  return { status: "ok", proportions: { recovery: recovery / total, aerobic: aerobic / total, quality: quality / total } };
+  return {
+    status: "ok",
+    proportions: { recovery: recovery / total, aerobic: aerobic / total, quality: quality / total },
+  };
 }
 
-function bandFlag(code: MixCode, share: number, min: number | null, max: number, measure: Measure, sentence: MixSentence): Flag {
+function bandFlag(
+  code: MixCode,
+  share: number,
+  min: number | null,
+  max: number,
+  measure: Measure,
+  sentence: MixSentence,
+): Flag {
   const values: Record<string, number> = min === null ? { share, max } : { share, min, max };
   return { code, severity: "warning", measure, values, message: mixMessage(sentence, share) };
 }
@@ -77,9 +87,13 @@ export function addMixFlags(proportions: Proportions, measure: Measure, prepared
   const a = proportions.aerobic;
   const r = proportions.recovery;
   const q = proportions.quality;
-  if (a < aerobic[0] - EPSILON) flags.push(bandFlag("aerobic_low", a, aerobic[0], aerobic[1], measure, say.aerobic_low));
-  else if (a > aerobic[1] + EPSILON) flags.push(bandFlag("aerobic_high", a, aerobic[0], aerobic[1], measure, say.aerobic_high));
-  if (r < recovery[0] - EPSILON) flags.push(bandFlag("recovery_low", r, recovery[0], recovery[1], measure, say.recovery_low));
-  else if (r > recovery[1] + EPSILON) flags.push(bandFlag("recovery_high", r, recovery[0], recovery[1], measure, say.recovery_high));
+  if (a < aerobic[0] - EPSILON)
+    flags.push(bandFlag("aerobic_low", a, aerobic[0], aerobic[1], measure, say.aerobic_low));
+  else if (a > aerobic[1] + EPSILON)
+    flags.push(bandFlag("aerobic_high", a, aerobic[0], aerobic[1], measure, say.aerobic_high));
+  if (r < recovery[0] - EPSILON)
+    flags.push(bandFlag("recovery_low", r, recovery[0], recovery[1], measure, say.recovery_low));
+  else if (r > recovery[1] + EPSILON)
+    flags.push(bandFlag("recovery_high", r, recovery[0], recovery[1], measure, say.recovery_high));
   if (q > qualityMax + EPSILON) flags.push(bandFlag("quality_high", q, null, qualityMax, measure, say.quality_high));
 }

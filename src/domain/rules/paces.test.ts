@@ -17,11 +17,15 @@ describe("VDOT (Daniels & Gilbert)", () => {
 
   it("solving for time inverts the VDOT of any race", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1500, max: 42195, noNaN: true }), fc.double({ min: 2.5, max: 7, noNaN: true }), (distanceM, minPerKm) => {
-        const timeS = (distanceM / 1000) * minPerKm * 60;
-        const vdot = vdotFromRace(distanceM, timeS);
-        expect(raceTimeSeconds(vdot, distanceM)).toBeCloseTo(timeS, 3);
-      }),
+      fc.property(
+        fc.double({ min: 1500, max: 42195, noNaN: true }),
+        fc.double({ min: 2.5, max: 7, noNaN: true }),
+        (distanceM, minPerKm) => {
+          const timeS = (distanceM / 1000) * minPerKm * 60;
+          const vdot = vdotFromRace(distanceM, timeS);
+          expect(raceTimeSeconds(vdot, distanceM)).toBeCloseTo(timeS, 3);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -75,6 +79,9 @@ describe("parsePacesInput", () => {
   });
 
   it("ignores unknown fields", () => {
-    expect(parsePacesInput({ distanceM: 5000, timeS: 1200, name: "parkrun" })).toEqual({ ok: true, value: { distanceM: 5000, timeS: 1200 } });
+    expect(parsePacesInput({ distanceM: 5000, timeS: 1200, name: "parkrun" })).toEqual({
+      ok: true,
+      value: { distanceM: 5000, timeS: 1200 },
+    });
   });
 });

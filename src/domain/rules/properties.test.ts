@@ -66,20 +66,28 @@ const settingsArb = fc.record(
 /** A valid week: runs inside it, history before it, optional plan, settings and dates. */
 const weekArb = fc.integer({ min: 0, max: 400 }).chain((weekOffset) => {
   const start = DAY_OF_2026_01_05 + weekOffset - 200;
-  const runs = fc.integer({ min: 0, max: 12 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => runArb(start, `r${i}`))));
+  const runs = fc
+    .integer({ min: 0, max: 12 })
+    .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => runArb(start, `r${i}`))));
   const plan = fc.integer({ min: 0, max: 8 }).chain((n) =>
     fc.tuple(
       ...Array.from({ length: n }, (_, i) =>
-        fc.record(
-          {
-            id: fc.constant(`p${i}`),
-            date: fc.integer({ min: 0, max: 6 }).map((offset) => isoOf(start + offset)),
-            kind: kindArb,
-            durationMin: fc.integer({ min: 10, max: 180 }),
-            distanceKm: fc.double({ min: 1, max: 40, noNaN: true }),
-          },
-          { requiredKeys: ["id", "date", "kind"] },
-        ).map((session) => (session.durationMin === undefined && session.distanceKm === undefined ? { ...session, durationMin: 30 } : session)),
+        fc
+          .record(
+            {
+              id: fc.constant(`p${i}`),
+              date: fc.integer({ min: 0, max: 6 }).map((offset) => isoOf(start + offset)),
+              kind: kindArb,
+              durationMin: fc.integer({ min: 10, max: 180 }),
+              distanceKm: fc.double({ min: 1, max: 40, noNaN: true }),
+            },
+            { requiredKeys: ["id", "date", "kind"] },
+          )
+          .map((session) =>
+            session.durationMin === undefined && session.distanceKm === undefined
+              ? { ...session, durationMin: 30 }
+              : session,
+          ),
       ),
     ),
   );
@@ -106,7 +114,6 @@ const weekArb = fc.integer({ min: 0, max: 400 }).chain((weekOffset) => {
   );
 });
 
-
 function sum(p: Proportions): number {
   return p.recovery + p.aerobic + p.quality;
 }
@@ -131,7 +138,11 @@ describe("properties of evaluation", () => {
     fc.assert(
       fc.property(weekArb, (week) => {
         const output = evaluateJson(week);
-        for (const proportions of [output.actual.proportions, output.actual.effortProportions, output.plan?.proportions ?? null]) {
+        for (const proportions of [
+          output.actual.proportions,
+          output.actual.effortProportions,
+          output.plan?.proportions ?? null,
+        ]) {
           if (proportions !== null) expect(sum(proportions)).toBeCloseTo(1, 9);
         }
         expect(output.actual.proportions === null).toBe(output.actual.status === "insufficient_data");
@@ -208,12 +219,42 @@ describe("properties of evaluation", () => {
 
 /** Ways to break one valid week, each with the path its error must carry. */
 const breakages: Array<(week: Json & { runs: Json[] }) => { input: Json; path: (string | number)[] } | null> = [
-  (week) => (week.runs.length ? { input: { ...week, runs: [{ ...week.runs[0], rpe: 0 }, ...week.runs.slice(1)] }, path: ["runs", 0, "rpe"] } : null),
-  (week) => (week.runs.length ? { input: { ...week, runs: [{ ...week.runs[0], rpe: 7.5 }, ...week.runs.slice(1)] }, path: ["runs", 0, "rpe"] } : null),
-  (week) => (week.runs.length ? { input: { ...week, runs: [{ ...week.runs[0], durationMin: -1 }, ...week.runs.slice(1)] }, path: ["runs", 0, "durationMin"] } : null),
-  (week) => (week.runs.length ? { input: { ...week, runs: [{ ...week.runs[0], kind: "walk" }, ...week.runs.slice(1)] }, path: ["runs", 0, "kind"] } : null),
-  (week) => (week.runs.length ? { input: { ...week, runs: [{ ...week.runs[0], date: "2026-02-29" }, ...week.runs.slice(1)] }, path: ["runs", 0, "date"] } : null),
-  (week) => (week.runs.length ? { input: { ...week, runs: [{ ...week.runs[0], date: "2000-01-03" }, ...week.runs.slice(1)] }, path: ["runs", 0, "date"] } : null),
+  (week) =>
+    week.runs.length
+      ? { input: { ...week, runs: [{ ...week.runs[0], rpe: 0 }, ...week.runs.slice(1)] }, path: ["runs", 0, "rpe"] }
+      : null,
+  (week) =>
+    week.runs.length
+      ? { input: { ...week, runs: [{ ...week.runs[0], rpe: 7.5 }, ...week.runs.slice(1)] }, path: ["runs", 0, "rpe"] }
+      : null,
+  (week) =>
+    week.runs.length
+      ? {
+          input: { ...week, runs: [{ ...week.runs[0], durationMin: -1 }, ...week.runs.slice(1)] },
+          path: ["runs", 0, "durationMin"],
+        }
+      : null,
+  (week) =>
+    week.runs.length
+      ? {
+          input: { ...week, runs: [{ ...week.runs[0], kind: "walk" }, ...week.runs.slice(1)] },
+          path: ["runs", 0, "kind"],
+        }
+      : null,
+  (week) =>
+    week.runs.length
+      ? {
+          input: { ...week, runs: [{ ...week.runs[0], date: "2026-02-29" }, ...week.runs.slice(1)] },
+          path: ["runs", 0, "date"],
+        }
+      : null,
+  (week) =>
+    week.runs.length
+      ? {
+          input: { ...week, runs: [{ ...week.runs[0], date: "2000-01-03" }, ...week.runs.slice(1)] },
+          path: ["runs", 0, "date"],
+        }
+      : null,
   (week) => ({ input: { ...week, weekStart: "2026-13-01" }, path: ["weekStart"] }),
   (week) => ({ input: { ...week, settings: { minRunsForMix: -1 } }, path: ["settings", "minRunsForMix"] }),
 ];

@@ -21,19 +21,30 @@ describe("recovery runs", () => {
   it("RPE 3 is fine, RPE 4 is too hard", () => {
     expect(codes(flagsFor("recovery", 25, 3))).toEqual([]);
     const [flag] = flagsFor("recovery", 25, 4);
-    expect(flag).toMatchObject({ code: "recovery_too_hard", severity: "warning", runId: "r1", values: { rpe: 4, max: 3 } });
-    expect(flag?.message).toBe("Your recovery run on Wednesday was RPE 4; keep recovery runs at 1–3, slow enough to chat the whole way.");
+    expect(flag).toMatchObject({
+      code: "recovery_too_hard",
+      severity: "warning",
+      runId: "r1",
+      values: { rpe: 4, max: 3 },
+    });
+    expect(flag?.message).toBe(
+      "Your recovery run on Wednesday was RPE 4; keep recovery runs at 1–3, slow enough to chat the whole way.",
+    );
   });
 
   it("36 min is not too long, 37 is (30 min + 20 %)", () => {
     expect(codes(flagsFor("recovery", 36, 2))).toEqual([]);
-    expect(flagsFor("recovery", 37, 2)).toMatchObject([{ code: "recovery_too_long", values: { durationMin: 37, max: 36 } }]);
+    expect(flagsFor("recovery", 37, 2)).toMatchObject([
+      { code: "recovery_too_long", values: { durationMin: 37, max: 36 } },
+    ]);
     expect(codes(flagsFor("recovery", 36.5, 2))).toEqual(["recovery_too_long"]);
   });
 
   it("follows recoveryMaxMin and durationTolerance", () => {
     expect(codes(flagsFor("recovery", 40, 2, { recoveryMaxMin: 40, durationTolerance: 0 }))).toEqual([]);
-    expect(codes(flagsFor("recovery", 41, 2, { recoveryMaxMin: 40, durationTolerance: 0 }))).toEqual(["recovery_too_long"]);
+    expect(codes(flagsFor("recovery", 41, 2, { recoveryMaxMin: 40, durationTolerance: 0 }))).toEqual([
+      "recovery_too_long",
+    ]);
     expect(codes(flagsFor("recovery", 49.5, 2, { recoveryMaxMin: 45, durationTolerance: 0.1 }))).toEqual([]);
   });
 });
@@ -53,7 +64,9 @@ describe("aerobic and long runs", () => {
 
   it("24 min is not too short, 23 is (30 min − 20 %); the long run has no minimum", () => {
     expect(codes(flagsFor("aerobic", 24, 5))).toEqual([]);
-    expect(flagsFor("aerobic", 23, 5)).toMatchObject([{ code: "aerobic_too_short", values: { durationMin: 23, min: 24 } }]);
+    expect(flagsFor("aerobic", 23, 5)).toMatchObject([
+      { code: "aerobic_too_short", values: { durationMin: 23, min: 24 } },
+    ]);
     expect(codes(flagsFor("aerobic", 23.9, 5))).toEqual(["aerobic_too_short"]);
     expect(codes(flagsFor("long", 20, 5))).toEqual([]);
   });

@@ -10,7 +10,13 @@ import type { Flag, RunInput } from "./types";
  * the session was for (running easier or shorter than intended drifts too, if less harmfully).
  * Only unplanned_session is information (sequence.ts).
  */
-export function addRunFlags(run: RunInput, slot: CategorySlot, dayNumber: number, prepared: Prepared, flags: Flag[]): void {
+export function addRunFlags(
+  run: RunInput,
+  slot: CategorySlot,
+  dayNumber: number,
+  prepared: Prepared,
+  flags: Flag[],
+): void {
   const { kind, rpe, durationMin: minutes } = run;
   if (slot === RECOVERY) {
     if (rpe > prepared.easyMaxRpe) {

@@ -40,9 +40,20 @@ describe("parseEvaluateInput rejects invalid input with a message and a path", (
     ["run outside the week", withItem("runs", "date", "2026-11-30"), ["runs", 0, "date"]],
     ["run before the week", withItem("runs", "date", "2026-11-22"), ["runs", 0, "date"]],
     ["missing run id", withItem("runs", "id", undefined), ["runs", 0, "id"]],
-    ["planned session without duration or distance", withItem("plan", "durationMin", undefined), ["plan", 0, "durationMin"]],
+    [
+      "planned session without duration or distance",
+      withItem("plan", "durationMin", undefined),
+      ["plan", 0, "durationMin"],
+    ],
     ["planned session outside the week", withItem("plan", "date", "2026-12-01"), ["plan", 0, "date"]],
-    ["planned distance 0", { ...withItem("plan", "durationMin", undefined), plan: [{ id: "p1", date: "2026-11-24", kind: "aerobic", distanceKm: 0 }] }, ["plan", 0, "distanceKm"]],
+    [
+      "planned distance 0",
+      {
+        ...withItem("plan", "durationMin", undefined),
+        plan: [{ id: "p1", date: "2026-11-24", kind: "aerobic", distanceKm: 0 }],
+      },
+      ["plan", 0, "distanceKm"],
+    ],
     ["history in the week", withItem("history", "date", "2026-11-23"), ["history", 0, "date"]],
     ["history with an unknown kind", withItem("history", "kind", "swim"), ["history", 0, "kind"]],
     ["malformed weekStart", { ...WEEK, weekStart: "2026-11-31" }, ["weekStart"]],
@@ -54,7 +65,11 @@ describe("parseEvaluateInput rejects invalid input with a message and a path", (
     ["duplicate planned ids", { ...WEEK, plan: [WEEK.plan[0], WEEK.plan[0]] }, ["plan", 1, "id"]],
     ["invalid basis", { ...WEEK, settings: { basis: "pace" } }, ["settings", "basis"]],
     ["inverted band", { ...WEEK, settings: { bands: { aerobic: [0.9, 0.6] } } }, ["settings", "bands", "aerobic"]],
-    ["effort bands leaving a gap", { ...WEEK, settings: { effortBands: { aerobic: [5, 6] } } }, ["settings", "effortBands", "aerobic"]],
+    [
+      "effort bands leaving a gap",
+      { ...WEEK, settings: { effortBands: { aerobic: [5, 6] } } },
+      ["settings", "effortBands", "aerobic"],
+    ],
   ])("%s", (_name, input, path) => {
     const error = errorOf(input);
     expect(error.path).toEqual(path);
@@ -73,19 +88,44 @@ describe("parseEvaluateInput accepts", () => {
   });
 
   it("null for optional fields, and drops unknown ones", () => {
-    const parsed = parseEvaluateInput({ ...WEEK, asOf: null, plan: null, settings: null, note: "hi", runs: [{ ...WEEK.runs[0], distanceKm: null, plannedId: null, hr: 150 }] });
+    const parsed = parseEvaluateInput({
+      ...WEEK,
+      asOf: null,
+      plan: null,
+      settings: null,
+      note: "hi",
+      runs: [{ ...WEEK.runs[0], distanceKm: null, plannedId: null, hr: 150 }],
+    });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.value.plan).toBeUndefined();
-    expect(parsed.value.runs[0]).toEqual({ id: "r1", date: "2026-11-24", kind: "aerobic", durationMin: 45, distanceKm: undefined, rpe: 5, plannedId: undefined });
+    expect(parsed.value.runs[0]).toEqual({
+      id: "r1",
+      date: "2026-11-24",
+      kind: "aerobic",
+      durationMin: 45,
+      distanceKm: undefined,
+      rpe: 5,
+      plannedId: undefined,
+    });
   });
 
   it("runs, planned sessions and history in one shape each, with every field present", () => {
-    const parsed = parseEvaluateInput({ ...WEEK, runs: [WEEK.runs[0], { id: "r2", date: "2026-11-25", kind: "tempo", durationMin: 40, rpe: 7 }] });
+    const parsed = parseEvaluateInput({
+      ...WEEK,
+      runs: [WEEK.runs[0], { id: "r2", date: "2026-11-25", kind: "tempo", durationMin: 40, rpe: 7 }],
+    });
     if (!parsed.ok) throw new Error(parsed.error.message);
     const keys = parsed.value.runs.map((run) => Object.keys(run).join());
     expect(new Set(keys).size).toBe(1);
-    expect(Object.keys(parsed.value.history?.[0] ?? {})).toEqual(["id", "date", "kind", "durationMin", "distanceKm", "rpe"]);
+    expect(Object.keys(parsed.value.history?.[0] ?? {})).toEqual([
+      "id",
+      "date",
+      "kind",
+      "durationMin",
+      "distanceKm",
+      "rpe",
+    ]);
   });
 
   it("resolves settings over the defaults", () => {

@@ -13,11 +13,21 @@ import { resolveSettings, settingsOverrideSchema } from "./settings-schema";
 import type { HistoryRun, PlannedSession, RunInput, WeekInput } from "./types";
 
 /** Bounds keep a hostile or broken document from costing unbounded work. */
-export const LIMITS = { runs: 500, plan: 500, history: 20_000, idLength: 200, durationMin: 10_080, distanceKm: 1_000 } as const;
+export const LIMITS = {
+  runs: 500,
+  plan: 500,
+  history: 20_000,
+  idLength: 200,
+  durationMin: 10_080,
+  distanceKm: 1_000,
+} as const;
 
 /** A type error's message: "x is required: …" when missing, "x must be …" otherwise. */
 function expected(field: string, what: string) {
-  return { error: (issue: { input?: unknown }) => (issue.input === undefined ? `${field} is required: ${what}` : `${field} must be ${what}`) };
+  return {
+    error: (issue: { input?: unknown }) =>
+      issue.input === undefined ? `${field} is required: ${what}` : `${field} must be ${what}`,
+  };
 }
 
 function isoDate(field: string) {
@@ -92,9 +102,13 @@ export const evaluateInputSchema = z.object(
     weekStart: isoDate("weekStart"),
     asOf: optional(isoDate("asOf")),
     settings: optional(settingsOverrideSchema),
-    plan: optional(z.array(plannedSessionSchema).max(LIMITS.plan, { error: `at most ${LIMITS.plan} planned sessions` })),
+    plan: optional(
+      z.array(plannedSessionSchema).max(LIMITS.plan, { error: `at most ${LIMITS.plan} planned sessions` }),
+    ),
     runs: optional(z.array(runSchema).max(LIMITS.runs, { error: `at most ${LIMITS.runs} runs` })),
-    history: optional(z.array(historyRunSchema).max(LIMITS.history, { error: `at most ${LIMITS.history} history runs` })),
+    history: optional(
+      z.array(historyRunSchema).max(LIMITS.history, { error: `at most ${LIMITS.history} history runs` }),
+    ),
     historyFrom: optional(isoDate("historyFrom")),
   },
   { error: "the input must be a JSON object" },
@@ -138,15 +152,36 @@ function duplicateId(items: readonly { readonly id: string }[], field: string): 
  * needs (measured: about 1.5× faster than the 2–4 shapes optional keys would otherwise give).
  */
 function canonicalRun(run: z.output<typeof runSchema>): RunInput {
-  return { id: run.id, date: run.date, kind: run.kind, durationMin: run.durationMin, distanceKm: run.distanceKm, rpe: run.rpe, plannedId: run.plannedId };
+  return {
+    id: run.id,
+    date: run.date,
+    kind: run.kind,
+    durationMin: run.durationMin,
+    distanceKm: run.distanceKm,
+    rpe: run.rpe,
+    plannedId: run.plannedId,
+  };
 }
 
 function canonicalHistoryRun(run: z.output<typeof historyRunSchema>): HistoryRun {
-  return { id: run.id, date: run.date, kind: run.kind, durationMin: run.durationMin, distanceKm: run.distanceKm, rpe: run.rpe };
+  return {
+    id: run.id,
+    date: run.date,
+    kind: run.kind,
+    durationMin: run.durationMin,
+    distanceKm: run.distanceKm,
+    rpe: run.rpe,
+  };
 }
 
 function canonicalPlannedSession(session: z.output<typeof plannedSessionSchema>): PlannedSession {
-  return { id: session.id, date: session.date, kind: session.kind, durationMin: session.durationMin, distanceKm: session.distanceKm };
+  return {
+    id: session.id,
+    date: session.date,
+    kind: session.kind,
+    durationMin: session.durationMin,
+    distanceKm: session.distanceKm,
+  };
 }
 
 function prefixed(error: InputError, prefix: PathSegment): InputError {

@@ -3,14 +3,29 @@ import { evaluateWeek } from "./evaluate";
 import type { HistoryRun, PlannedSession, RunInput } from "./types";
 
 const WEEK_START = "2026-11-23"; // Monday
-const date = (offset: number) => new Date(Date.parse(`${WEEK_START}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-const run = (id: string, offset: number, kind: RunInput["kind"], rpe = 7): RunInput => ({ id, date: date(offset), kind, durationMin: 45, rpe });
-const planned = (id: string, offset: number, kind: PlannedSession["kind"]): PlannedSession => ({ id, date: date(offset), kind, durationMin: 45 });
-const backToBack = (output: ReturnType<typeof evaluateWeek>) => output.flags.filter((flag) => flag.code === "quality_back_to_back");
+const date = (offset: number) =>
+  new Date(Date.parse(`${WEEK_START}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const run = (id: string, offset: number, kind: RunInput["kind"], rpe = 7): RunInput => ({
+  id,
+  date: date(offset),
+  kind,
+  durationMin: 45,
+  rpe,
+});
+const planned = (id: string, offset: number, kind: PlannedSession["kind"]): PlannedSession => ({
+  id,
+  date: date(offset),
+  kind,
+  durationMin: 45,
+});
+const backToBack = (output: ReturnType<typeof evaluateWeek>) =>
+  output.flags.filter((flag) => flag.code === "quality_back_to_back");
 
 describe("quality_back_to_back", () => {
   it("in what was run: two quality days in a row, with the later run's id", () => {
-    const flags = backToBack(evaluateWeek({ weekStart: WEEK_START, runs: [run("r1", 1, "tempo"), run("r2", 2, "intervals", 8)] }));
+    const flags = backToBack(
+      evaluateWeek({ weekStart: WEEK_START, runs: [run("r1", 1, "tempo"), run("r2", 2, "intervals", 8)] }),
+    );
     expect(flags).toMatchObject([{ measure: "label", severity: "warning", runId: "r2", values: { gapDays: 1 } }]);
     expect(flags[0]?.message).toBe(
       "Your interval session on Wednesday came the day after your tempo run on Tuesday; put at least one easy day between quality sessions.",
@@ -18,8 +33,12 @@ describe("quality_back_to_back", () => {
   });
 
   it("not with a day between, nor for two quality runs on the same day", () => {
-    expect(backToBack(evaluateWeek({ weekStart: WEEK_START, runs: [run("r1", 1, "tempo"), run("r2", 3, "hills")] }))).toEqual([]);
-    expect(backToBack(evaluateWeek({ weekStart: WEEK_START, runs: [run("r1", 1, "tempo"), run("r2", 1, "hills")] }))).toEqual([]);
+    expect(
+      backToBack(evaluateWeek({ weekStart: WEEK_START, runs: [run("r1", 1, "tempo"), run("r2", 3, "hills")] })),
+    ).toEqual([]);
+    expect(
+      backToBack(evaluateWeek({ weekStart: WEEK_START, runs: [run("r1", 1, "tempo"), run("r2", 1, "hills")] })),
+    ).toEqual([]);
   });
 
   it("one flag per pair of days, and a chain of three days gives two", () => {
@@ -35,7 +54,9 @@ describe("quality_back_to_back", () => {
     const flags = backToBack(evaluateWeek({ weekStart: WEEK_START, runs: monday, history: [sunday] }));
     expect(flags).toMatchObject([{ runId: "r1", measure: "label" }]);
     expect(flags[0]?.message).toContain("the day after your race on Sunday");
-    expect(backToBack(evaluateWeek({ weekStart: WEEK_START, runs: monday, history: [saturday, easySunday] }))).toEqual([]);
+    expect(backToBack(evaluateWeek({ weekStart: WEEK_START, runs: monday, history: [saturday, easySunday] }))).toEqual(
+      [],
+    );
   });
 
   it("in a plan, with the later session's id", () => {
@@ -56,7 +77,12 @@ describe("unplanned_session", () => {
       weekStart: WEEK_START,
       asOf: WEEK_START,
       plan,
-      runs: [run("r1", 1, "long", 5), run("r2", 1, "recovery", 2), run("r3", 5, "aerobic", 5), run("r4", 6, "hills", 8)],
+      runs: [
+        run("r1", 1, "long", 5),
+        run("r2", 1, "recovery", 2),
+        run("r3", 5, "aerobic", 5),
+        run("r4", 6, "hills", 8),
+      ],
     });
     const unplanned = output.flags.filter((flag) => flag.code === "unplanned_session");
     expect(unplanned.map((flag) => [flag.runId, flag.severity])).toEqual([
@@ -64,7 +90,9 @@ describe("unplanned_session", () => {
       ["r3", "info"],
       ["r4", "info"],
     ]);
-    expect(unplanned[1]?.message).toBe("Your aerobic run on Saturday was not in the plan. That's fine; just check it still fits the week's balance.");
+    expect(unplanned[1]?.message).toBe(
+      "Your aerobic run on Saturday was not in the plan. That's fine; just check it still fits the week's balance.",
+    );
   });
 
   it("not for a run naming a planned session; a plannedId not in the plan names nothing", () => {

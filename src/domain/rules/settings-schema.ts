@@ -81,7 +81,10 @@ function effortBandsProblem(bands: EffortBands): { message: string; path: PathSe
     expectedLo = hi + 1;
   }
   if (expectedLo !== 11) {
-    return { message: "effort bands must be contiguous and cover RPE 1–10: quality should end at 10", path: ["effortBands", "quality"] };
+    return {
+      message: "effort bands must be contiguous and cover RPE 1–10: quality should end at 10",
+      path: ["effortBands", "quality"],
+    };
   }
   return null;
 }

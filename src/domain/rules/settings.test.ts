@@ -62,9 +62,18 @@ describe("resolveSettings", () => {
 
 describe("override schemas", () => {
   it("strips unknown keys by default and rejects them when strict", () => {
-    expect(settingsOverrideSchema.parse({ basis: "time", colour: "red", bands: { extra: 1 } })).toEqual({ basis: "time", bands: {} });
+    expect(settingsOverrideSchema.parse({ basis: "time", colour: "red", bands: { extra: 1 } })).toEqual({
+      basis: "time",
+      bands: {},
+    });
     expect(strictSettingsOverrideSchema.safeParse({ basis: "time", colour: "red" }).success).toBe(false);
     expect(strictSettingsOverrideSchema.safeParse({ bands: { extra: 1 } }).success).toBe(false);
-    expect(strictSettingsOverrideSchema.safeParse({ bands: { aerobic: [0.5, 0.7] }, weekStartDay: "sunday", paceUnit: "mile" }).success).toBe(true);
+    expect(
+      strictSettingsOverrideSchema.safeParse({
+        bands: { aerobic: [0.5, 0.7] },
+        weekStartDay: "sunday",
+        paceUnit: "mile",
+      }).success,
+    ).toBe(true);
   });
 });

@@ -32,7 +32,10 @@ export interface SpecExample {
 
 /** The part of vitest's `expect` the examples need. */
 interface ExpectLike {
-  (actual: unknown, message?: string): {
+  (
+    actual: unknown,
+    message?: string,
+  ): {
     toEqual(expected: unknown): void;
     toBeCloseTo(expected: number, digits?: number): void;
     toContain(item: unknown): void;
@@ -53,7 +56,14 @@ export const WEEK_START = "2026-11-23";
 const DATES = ["2026-11-23", "2026-11-24", "2026-11-25", "2026-11-26", "2026-11-27", "2026-11-28", "2026-11-29"];
 
 /** A run on the week's nth day (0 = Monday). */
-export function run(id: string, dayIndex: number, kind: string, durationMin: number, rpe: number, extra: Json = {}): Json {
+export function run(
+  id: string,
+  dayIndex: number,
+  kind: string,
+  durationMin: number,
+  rpe: number,
+  extra: Json = {},
+): Json {
   return { id, date: DATES[dayIndex], kind, durationMin, rpe, ...extra };
 }
 
@@ -130,7 +140,11 @@ export const SPEC_EXAMPLES: readonly SpecExample[] = [
       ],
     },
     expectations: (output) => [
-      { what: "proportions", actual: actual(output).proportions, equals: { recovery: 0.1, aerobic: 0.8, quality: 0.1 } },
+      {
+        what: "proportions",
+        actual: actual(output).proportions,
+        equals: { recovery: 0.1, aerobic: 0.8, quality: 0.1 },
+      },
       { what: "mix flags", actual: mixCodes(output), equals: [] },
     ],
   },
@@ -168,7 +182,11 @@ export const SPEC_EXAMPLES: readonly SpecExample[] = [
       const load = actual(output).load;
       return [
         { what: "flags", actual: codesOf(output), equals: ["recovery_too_hard"] },
-        { what: "flag about the run", actual: [flag?.severity, flag?.runId, flag?.values], equals: ["warning", "r1", { rpe: 5, max: 3 }] },
+        {
+          what: "flag about the run",
+          actual: [flag?.severity, flag?.runId, flag?.values],
+          equals: ["warning", "r1", { rpe: 5, max: 3 }],
+        },
         { what: "message", actual: flag?.message, contains: "Tuesday" },
         { what: "load", actual: [load.weekly, load.daily], equals: [125, [0, 125, 0, 0, 0, 0, 0]] },
       ];
@@ -236,7 +254,11 @@ export const SPEC_EXAMPLES: readonly SpecExample[] = [
       runs: [run("r1", 1, "aerobic", 45, 5, { plannedId: "p1" })],
     },
     expectations: (output) => [
-      { what: "compliance", actual: output.compliance, equals: [{ plannedId: "p1", runId: "r1", percent: 75, color: "yellow" }] },
+      {
+        what: "compliance",
+        actual: output.compliance,
+        equals: [{ plannedId: "p1", runId: "r1", percent: 75, color: "yellow" }],
+      },
     ],
   },
   {
@@ -245,7 +267,12 @@ export const SPEC_EXAMPLES: readonly SpecExample[] = [
     input: { distanceM: 5000, timeS: 1200 },
     expectations: (output) => [
       { what: "VDOT", actual: output.vdot, closeTo: 49.8, digits: 1 },
-      { what: "5000 m prediction", actual: (output.predictions as Record<string, number>)["5000"], closeTo: 1200, digits: 6 },
+      {
+        what: "5000 m prediction",
+        actual: (output.predictions as Record<string, number>)["5000"],
+        closeTo: 1200,
+        digits: 6,
+      },
     ],
   },
 ];

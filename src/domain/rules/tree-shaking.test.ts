@@ -12,7 +12,9 @@ const DIR = __dirname;
 // The validation modules are reached through parse.ts, never from the index.
 const VALIDATION = new Set(["schemas.ts", "settings-schema.ts", "parse.ts"]);
 
-const engineModules = readdirSync(DIR).filter((name) => name.endsWith(".ts") && !name.includes(".test.") && !name.includes(".fixture.") && !VALIDATION.has(name));
+const engineModules = readdirSync(DIR).filter(
+  (name) => name.endsWith(".ts") && !name.includes(".test.") && !name.includes(".fixture.") && !VALIDATION.has(name),
+);
 
 describe("the rules engine's index can be tree-shaken", () => {
   it("finds the engine's modules", () => {
@@ -24,7 +26,11 @@ describe("the rules engine's index can be tree-shaken", () => {
       readFileSync(join(DIR, name), "utf8")
         .split("\n")
         .map((line, index) => ({ line, at: `${name}:${index + 1}` }))
-        .filter(({ line }) => /^(export\s+)?(const|let|var)\s+[\w$]+(\s*:[^=]+)?\s*=\s*(new\s|[\w$.]+\s*(<[^>]*>)?\()/.test(line) && !line.includes("/*#__PURE__*/"))
+        .filter(
+          ({ line }) =>
+            /^(export\s+)?(const|let|var)\s+[\w$]+(\s*:[^=]+)?\s*=\s*(new\s|[\w$.]+\s*(<[^>]*>)?\()/.test(line) &&
+            !line.includes("/*#__PURE__*/"),
+        )
         .map(({ at, line }) => `${at}: ${line.trim()}`),
     );
     expect(unmarked).toEqual([]);

@@ -141,4 +141,3 @@ export interface WeekEvaluation {
   /** A set: order carries no meaning. */
   readonly flags: Flag[];
 }
-

@@ -4,9 +4,20 @@
  */
 import { z } from "zod";
 import { isValidDate, SESSION_KINDS } from "~/domain/rules";
-import { MAX_DESCRIPTION_LENGTH, MAX_SESSION_METRES, MAX_SESSION_MINUTES, MAX_TEMPLATE_NAME_LENGTH } from "./plan-limits";
+import {
+  MAX_DESCRIPTION_LENGTH,
+  MAX_SESSION_METRES,
+  MAX_SESSION_MINUTES,
+  MAX_TEMPLATE_NAME_LENGTH,
+} from "./plan-limits";
 
-export { MAX_DESCRIPTION_LENGTH, MAX_SESSION_METRES, MAX_SESSION_MINUTES, MAX_SESSIONS_PER_WEEK, MAX_TEMPLATE_NAME_LENGTH } from "./plan-limits";
+export {
+  MAX_DESCRIPTION_LENGTH,
+  MAX_SESSION_METRES,
+  MAX_SESSION_MINUTES,
+  MAX_SESSIONS_PER_WEEK,
+  MAX_TEMPLATE_NAME_LENGTH,
+} from "./plan-limits";
 
 /** Control characters (tabs and line breaks aside): PostgreSQL refuses NUL in text, and none belongs in a plan. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -31,13 +42,24 @@ const sessionFields = {
   /** Day offset from the athlete's week start: 0 is the first day of their week. */
   day: z.number().int().min(0).max(6),
   kind: z.enum(SESSION_KINDS),
-  durationMin: z.number().int("Minutes must be a whole number").min(1, "At least 1 minute").max(MAX_SESSION_MINUTES, `At most ${MAX_SESSION_MINUTES} minutes`).nullable(),
-  distanceM: z.number().int().min(1, "The distance must be above 0").max(MAX_SESSION_METRES, "At most 300 km").nullable(),
+  durationMin: z
+    .number()
+    .int("Minutes must be a whole number")
+    .min(1, "At least 1 minute")
+    .max(MAX_SESSION_MINUTES, `At most ${MAX_SESSION_MINUTES} minutes`)
+    .nullable(),
+  distanceM: z
+    .number()
+    .int()
+    .min(1, "The distance must be above 0")
+    .max(MAX_SESSION_METRES, "At most 300 km")
+    .nullable(),
   targetRpe: z.number().int().min(1).max(10).nullable(),
   description: plainText(MAX_DESCRIPTION_LENGTH),
 };
 
-const hasAmount = (s: { durationMin: number | null; distanceM: number | null }) => s.durationMin !== null || s.distanceM !== null;
+const hasAmount = (s: { durationMin: number | null; distanceM: number | null }) =>
+  s.durationMin !== null || s.distanceM !== null;
 const AMOUNT_NEEDED = { message: "Give each session a duration or a distance", path: ["durationMin"] };
 
 /** A session of a template (by day offset). */
@@ -45,10 +67,15 @@ export const templateSessionSchema = z.strictObject(sessionFields).refine(hasAmo
 export type TemplateSession = z.output<typeof templateSessionSchema>;
 
 /** A session of a week being saved; `id` names a session the week already has (kept, so runs stay linked). */
-export const weekSessionSchema = z.strictObject({ id: z.string().uuid().optional(), ...sessionFields }).refine(hasAmount, AMOUNT_NEEDED);
+export const weekSessionSchema = z
+  .strictObject({ id: z.string().uuid().optional(), ...sessionFields })
+  .refine(hasAmount, AMOUNT_NEEDED);
 export type WeekSessionInput = z.output<typeof weekSessionSchema>;
 
-export const templateNameSchema = plainText(MAX_TEMPLATE_NAME_LENGTH).refine((name) => name.length > 0, "Give the template a name");
+export const templateNameSchema = plainText(MAX_TEMPLATE_NAME_LENGTH).refine(
+  (name) => name.length > 0,
+  "Give the template a name",
+);
 
 /** Templates as stored (jsonb): optional amounts may be missing, and old rows may lack a description. */
 const storedSessionSchema = z.object({
@@ -68,7 +95,14 @@ export function readTemplateSessions(stored: unknown): TemplateSession[] {
     const parsed = storedSessionSchema.safeParse(item);
     if (!parsed.success) continue;
     const s = parsed.data;
-    const session = { day: s.day, kind: s.kind, durationMin: s.durationMin ?? null, distanceM: s.distanceM ?? null, targetRpe: s.targetRpe ?? null, description: s.description ?? "" };
+    const session = {
+      day: s.day,
+      kind: s.kind,
+      durationMin: s.durationMin ?? null,
+      distanceM: s.distanceM ?? null,
+      targetRpe: s.targetRpe ?? null,
+      description: s.description ?? "",
+    };
     if (hasAmount(session)) sessions.push(session);
   }
   return sessions;

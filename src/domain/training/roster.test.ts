@@ -1,17 +1,40 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, evaluateWeek, type Flag } from "~/domain/rules";
-import { attentionScore, bandStatus, byAttention, complianceSummary, digestWeek, rankFlags, summariseWeeks } from "./roster";
+import {
+  attentionScore,
+  bandStatus,
+  byAttention,
+  complianceSummary,
+  digestWeek,
+  rankFlags,
+  summariseWeeks,
+} from "./roster";
 import { weekInputFor } from "./week-input";
 
-const flag = (code: Flag["code"], message: string = code, severity: Flag["severity"] = "warning"): Flag => ({ code, severity, values: {}, message });
+const flag = (code: Flag["code"], message: string = code, severity: Flag["severity"] = "warning"): Flag => ({
+  code,
+  severity,
+  values: {},
+  message,
+});
 
 describe("roster ranking", () => {
   it("puts easy days run too hard first, then quality, load and missed sessions; information last", () => {
     const ranked = rankFlags([
-      { weekStart: "2026-11-16", flags: [flag("unplanned_session", "u", "info"), flag("missed_session"), flag("aerobic_low")] },
+      {
+        weekStart: "2026-11-16",
+        flags: [flag("unplanned_session", "u", "info"), flag("missed_session"), flag("aerobic_low")],
+      },
       { weekStart: "2026-11-23", flags: [flag("load_spike"), flag("recovery_too_hard", "new"), flag("quality_high")] },
     ]);
-    expect(ranked.map((f) => f.code)).toEqual(["recovery_too_hard", "quality_high", "load_spike", "missed_session", "aerobic_low", "unplanned_session"]);
+    expect(ranked.map((f) => f.code)).toEqual([
+      "recovery_too_hard",
+      "quality_high",
+      "load_spike",
+      "missed_session",
+      "aerobic_low",
+      "unplanned_session",
+    ]);
   });
 
   it("keeps one entry per code with the latest message and a count", () => {
@@ -19,14 +42,26 @@ describe("roster ranking", () => {
       { weekStart: "2026-11-16", flags: [flag("recovery_too_hard", "old"), flag("recovery_too_hard", "old 2")] },
       { weekStart: "2026-11-23", flags: [flag("recovery_too_hard", "new")] },
     ]);
-    expect(ranked).toEqual([{ code: "recovery_too_hard", severity: "warning", message: "new", count: 3, weekStart: "2026-11-23" }]);
+    expect(ranked).toEqual([
+      { code: "recovery_too_hard", severity: "warning", message: "new", count: 3, weekStart: "2026-11-23" },
+    ]);
   });
 
   it("scores major warnings above the rest and ignores information", () => {
     expect(attentionScore(rankFlags([{ weekStart: "w", flags: [flag("recovery_too_hard")] }]))).toBe(10);
-    expect(attentionScore(rankFlags([{ weekStart: "w", flags: [flag("missed_session"), flag("missed_session")] }]))).toBe(10);
-    expect(attentionScore(rankFlags([{ weekStart: "w", flags: [flag("aerobic_low"), flag("aerobic_low"), flag("unplanned_session", "", "info")] }]))).toBe(2);
-    expect(attentionScore(rankFlags([{ weekStart: "w", flags: [flag("recovery_too_long"), flag("recovery_too_long")] }]))).toBe(6);
+    expect(
+      attentionScore(rankFlags([{ weekStart: "w", flags: [flag("missed_session"), flag("missed_session")] }])),
+    ).toBe(10);
+    expect(
+      attentionScore(
+        rankFlags([
+          { weekStart: "w", flags: [flag("aerobic_low"), flag("aerobic_low"), flag("unplanned_session", "", "info")] },
+        ]),
+      ),
+    ).toBe(2);
+    expect(
+      attentionScore(rankFlags([{ weekStart: "w", flags: [flag("recovery_too_long"), flag("recovery_too_long")] }])),
+    ).toBe(6);
     const rows = [
       { displayName: "B", attention: 0 },
       { displayName: "A", attention: 0 },
@@ -53,12 +88,36 @@ describe("roster ranking", () => {
       { id: "p3", date: "2026-11-27", kind: "tempo" as const, durationMin: 40, distanceM: null },
     ];
     const runs = [
-      { id: "r1", localDate: "2026-11-23", kind: "recovery" as const, durationS: 1800, distanceM: 5000, rpe: 5, plannedSessionId: "p1" },
-      { id: "r2", localDate: "2026-11-24", kind: "aerobic" as const, durationS: 2400, distanceM: 7000, rpe: 5, plannedSessionId: null },
+      {
+        id: "r1",
+        localDate: "2026-11-23",
+        kind: "recovery" as const,
+        durationS: 1800,
+        distanceM: 5000,
+        rpe: 5,
+        plannedSessionId: "p1",
+      },
+      {
+        id: "r2",
+        localDate: "2026-11-24",
+        kind: "aerobic" as const,
+        durationS: 2400,
+        distanceM: 7000,
+        rpe: 5,
+        plannedSessionId: null,
+      },
     ];
-    const evaluation = evaluateWeek(weekInputFor({ weekStart: "2026-11-23", asOf: "2026-11-25", settings: DEFAULT_SETTINGS, runs, planned }));
+    const evaluation = evaluateWeek(
+      weekInputFor({ weekStart: "2026-11-23", asOf: "2026-11-25", settings: DEFAULT_SETTINGS, runs, planned }),
+    );
     const summary = summariseWeeks([digestWeek(evaluation, { planned, runs })]);
-    expect(summary.thisWeek).toEqual({ weekStart: "2026-11-23", plannedMin: 130, doneMin: 70, plannedSessions: 3, runs: 2 });
+    expect(summary.thisWeek).toEqual({
+      weekStart: "2026-11-23",
+      plannedMin: 130,
+      doneMin: 70,
+      plannedSessions: 3,
+      runs: 2,
+    });
     expect(summary.weeks[0]?.plan).toEqual(evaluation.plan?.proportions);
     expect(summary.compliance).toEqual({ due: 2, green: 1, missed: 0, greenShare: 0.5 });
     expect(summary.flags[0]?.code).toBe("recovery_too_hard");
@@ -69,7 +128,10 @@ describe("roster ranking", () => {
     const mixFlag = { ...flag("aerobic_low"), measure: "effort" as const };
     const planFlag = { ...flag("quality_high"), measure: "plan" as const };
     const evaluation = (weekStart: string, flags: Flag[]) => ({ ...evaluateWeek({ weekStart, runs: [] }), flags });
-    const weeks = [evaluation("2026-11-16", [mixFlag]), evaluation("2026-11-23", [mixFlag, planFlag, flag("recovery_too_hard")])];
+    const weeks = [
+      evaluation("2026-11-16", [mixFlag]),
+      evaluation("2026-11-23", [mixFlag, planFlag, flag("recovery_too_hard")]),
+    ];
     const summary = summariseWeeks(weeks.map((week) => digestWeek(week, { planned: [], runs: [] })));
     expect(summary.flags.map((f) => [f.code, f.count])).toEqual([
       ["recovery_too_hard", 1],
@@ -82,8 +144,20 @@ describe("roster ranking", () => {
 describe("band status", () => {
   it("reads each share against its band, edges inclusive", () => {
     const bands = { aerobic: [0.6, 0.8] as const, recovery: [0.1, 0.2] as const, qualityMax: 0.3 };
-    expect(bandStatus({ recovery: 0.1, aerobic: 0.6, quality: 0.3 }, bands)).toEqual({ recovery: "ok", aerobic: "ok", quality: "ok" });
-    expect(bandStatus({ recovery: 0.05, aerobic: 0.55, quality: 0.4 }, bands)).toEqual({ recovery: "low", aerobic: "low", quality: "high" });
-    expect(bandStatus({ recovery: 0.25, aerobic: 0.75, quality: 0 }, bands)).toEqual({ recovery: "high", aerobic: "ok", quality: "ok" });
+    expect(bandStatus({ recovery: 0.1, aerobic: 0.6, quality: 0.3 }, bands)).toEqual({
+      recovery: "ok",
+      aerobic: "ok",
+      quality: "ok",
+    });
+    expect(bandStatus({ recovery: 0.05, aerobic: 0.55, quality: 0.4 }, bands)).toEqual({
+      recovery: "low",
+      aerobic: "low",
+      quality: "high",
+    });
+    expect(bandStatus({ recovery: 0.25, aerobic: 0.75, quality: 0 }, bands)).toEqual({
+      recovery: "high",
+      aerobic: "ok",
+      quality: "ok",
+    });
   });
 });

@@ -29,7 +29,12 @@ export const FLAG_PRIORITY: readonly FlagCode[] = [
 ];
 
 /** How much each occurrence of a warning weighs towards "needs attention"; unlisted warnings weigh 3. */
-const WEIGHT: Partial<Record<FlagCode, number>> = { recovery_too_hard: 10, quality_high: 10, load_spike: 10, missed_session: 5 };
+const WEIGHT: Partial<Record<FlagCode, number>> = {
+  recovery_too_hard: 10,
+  quality_high: 10,
+  load_spike: 10,
+  missed_session: 5,
+};
 /**
  * A share a little outside its band is raised once per measure (label, effort, plan): it weighs 2
  * once, however often it was raised, so mild drift alone does not make an athlete urgent.
@@ -58,7 +63,9 @@ export interface RankedFlag {
  * Flags of several weeks (newest last), one entry per code, most important first. Of equal rank, the
  * most recent week wins, so the message a coach reads is about the latest occurrence.
  */
-export function rankFlags(weeks: ReadonlyArray<{ weekStart: string; flags: ReadonlyArray<Pick<Flag, "code" | "severity" | "message">> }>): RankedFlag[] {
+export function rankFlags(
+  weeks: ReadonlyArray<{ weekStart: string; flags: ReadonlyArray<Pick<Flag, "code" | "severity" | "message">> }>,
+): RankedFlag[] {
   const byCode = new Map<FlagCode, RankedFlag>();
   for (const week of weeks) {
     for (const flag of week.flags) {
@@ -67,7 +74,13 @@ export function rankFlags(weeks: ReadonlyArray<{ weekStart: string; flags: Reado
         seen.count++;
         if (week.weekStart >= seen.weekStart) Object.assign(seen, { message: flag.message, weekStart: week.weekStart });
       } else {
-        byCode.set(flag.code, { code: flag.code, severity: flag.severity, message: flag.message, count: 1, weekStart: week.weekStart });
+        byCode.set(flag.code, {
+          code: flag.code,
+          severity: flag.severity,
+          message: flag.message,
+          count: 1,
+          weekStart: week.weekStart,
+        });
       }
     }
   }
@@ -131,7 +144,8 @@ export const FLAG_WEEKS = 2;
  * A week still in progress is not judged on its mix yet (two runs in, any mix is "off"); its other
  * flags (a recovery run too hard, a missed session, the plan itself) already count.
  */
-export const flagsSoFar = <F extends Pick<Flag, "measure">>(flags: readonly F[]) => flags.filter((f) => f.measure !== "label" && f.measure !== "effort");
+export const flagsSoFar = <F extends Pick<Flag, "measure">>(flags: readonly F[]) =>
+  flags.filter((f) => f.measure !== "label" && f.measure !== "effort");
 
 /**
  * What the roster keeps of one evaluated week: small enough to cache per athlete and week (see
@@ -151,7 +165,10 @@ export interface WeekDigest {
 }
 
 /** Digests one evaluated week from the engine's evaluation and any superset of the rows it was built from. */
-export function digestWeek(evaluation: WeekEvaluation, rows: { planned: readonly PlannedRow[]; runs: readonly RunRow[] }): WeekDigest {
+export function digestWeek(
+  evaluation: WeekEvaluation,
+  rows: { planned: readonly PlannedRow[]; runs: readonly RunRow[] },
+): WeekDigest {
   const { start, end } = evaluation.week;
   const inWeek = (date: string) => date >= start && date <= end;
   const planned = rows.planned.filter((p) => inWeek(p.date));
@@ -162,7 +179,9 @@ export function digestWeek(evaluation: WeekEvaluation, rows: { planned: readonly
     label: evaluation.actual.proportions,
     effort: evaluation.actual.effortProportions,
     plan: evaluation.plan?.proportions ?? null,
-    flags: evaluation.flags.map(({ code, severity, message, measure }) => (measure === undefined ? { code, severity, message } : { code, severity, message, measure })),
+    flags: evaluation.flags.map(({ code, severity, message, measure }) =>
+      measure === undefined ? { code, severity, message } : { code, severity, message, measure },
+    ),
     compliance: { due, green, missed },
     plannedMin: planned.reduce((sum, p) => sum + (p.durationMin ?? 0), 0),
     plannedSessions: planned.length,
@@ -175,13 +194,25 @@ export function digestWeek(evaluation: WeekEvaluation, rows: { planned: readonly
 export function summariseWeeks(weeks: readonly WeekDigest[]): RosterSummary {
   const current = weeks[weeks.length - 1];
   const recent = weeks.slice(-FLAG_WEEKS);
-  const flags = rankFlags(recent.map((week) => ({ weekStart: week.weekStart, flags: week === current ? flagsSoFar(week.flags) : week.flags })));
+  const flags = rankFlags(
+    recent.map((week) => ({
+      weekStart: week.weekStart,
+      flags: week === current ? flagsSoFar(week.flags) : week.flags,
+    })),
+  );
   const attention = attentionScore(flags);
-  const compliance = weeks.reduce((sum, w) => ({ due: sum.due + w.compliance.due, green: sum.green + w.compliance.green, missed: sum.missed + w.compliance.missed }), {
-    due: 0,
-    green: 0,
-    missed: 0,
-  });
+  const compliance = weeks.reduce(
+    (sum, w) => ({
+      due: sum.due + w.compliance.due,
+      green: sum.green + w.compliance.green,
+      missed: sum.missed + w.compliance.missed,
+    }),
+    {
+      due: 0,
+      green: 0,
+      missed: 0,
+    },
+  );
   return {
     weeks: weeks.map(({ weekStart, label, effort, plan }) => ({ weekStart, label, effort, plan })),
     thisWeek: {
@@ -199,7 +230,10 @@ export function summariseWeeks(weeks: readonly WeekDigest[]): RosterSummary {
 }
 
 /** "Needs attention" order: most urgent first, then by name. */
-export function byAttention(a: { attention: number; displayName: string }, b: { attention: number; displayName: string }): number {
+export function byAttention(
+  a: { attention: number; displayName: string },
+  b: { attention: number; displayName: string },
+): number {
   return b.attention - a.attention || a.displayName.localeCompare(b.displayName);
 }
 
@@ -209,8 +243,12 @@ export type BandStatus = "low" | "high" | "ok";
 const EDGE = 1e-9;
 
 /** Where each share of a mix stands against its target band (edges inclusive, like the engine). */
-export function bandStatus(p: Proportions, bands: { aerobic: readonly [number, number]; recovery: readonly [number, number]; qualityMax: number }) {
-  const within = (share: number, lo: number, hi: number): BandStatus => (share < lo - EDGE ? "low" : share > hi + EDGE ? "high" : "ok");
+export function bandStatus(
+  p: Proportions,
+  bands: { aerobic: readonly [number, number]; recovery: readonly [number, number]; qualityMax: number },
+) {
+  const within = (share: number, lo: number, hi: number): BandStatus =>
+    share < lo - EDGE ? "low" : share > hi + EDGE ? "high" : "ok";
   return {
     recovery: within(p.recovery, bands.recovery[0], bands.recovery[1]),
     aerobic: within(p.aerobic, bands.aerobic[0], bands.aerobic[1]),

@@ -14,7 +14,14 @@ describe("RPE by session kind", () => {
       DEFAULT_EFFORT_BANDS,
     );
     const recovery = result.find((k) => k.kind === "recovery")!;
-    expect(recovery).toMatchObject({ intended: "recovery", runs: 2, meanRpe: 3.5, minRpe: 2, maxRpe: 5, onTarget: 0.5 });
+    expect(recovery).toMatchObject({
+      intended: "recovery",
+      runs: 2,
+      meanRpe: 3.5,
+      minRpe: 2,
+      maxRpe: 5,
+      onTarget: 0.5,
+    });
     expect(recovery.byRpe).toEqual([0, 1, 0, 0, 1, 0, 0, 0, 0, 0]);
     expect(result.find((k) => k.kind === "long")).toMatchObject({ intended: "aerobic", onTarget: 1 });
     expect(result.find((k) => k.kind === "hills")).toMatchObject({ runs: 0, meanRpe: null, onTarget: null });

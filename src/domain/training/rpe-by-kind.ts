@@ -1,5 +1,12 @@
 /** How hard each kind of session felt: the RPE an athlete gave, kind by kind, against its intended effort. */
-import { categoryOf, effortCategoryOf, SESSION_KINDS, type Category, type EffortBands, type SessionKind } from "~/domain/rules";
+import {
+  categoryOf,
+  effortCategoryOf,
+  SESSION_KINDS,
+  type Category,
+  type EffortBands,
+  type SessionKind,
+} from "~/domain/rules";
 
 export interface KindEffort {
   kind: SessionKind;
@@ -20,7 +27,8 @@ export function rpeByKind(runs: ReadonlyArray<{ kind: SessionKind; rpe: number }
     const rpes = runs.filter((r) => r.kind === kind).map((r) => r.rpe);
     const intended = categoryOf(kind);
     const byRpe = Array.from({ length: 10 }, (_, i) => rpes.filter((rpe) => rpe === i + 1).length);
-    if (rpes.length === 0) return { kind, intended, runs: 0, meanRpe: null, minRpe: null, maxRpe: null, byRpe, onTarget: null };
+    if (rpes.length === 0)
+      return { kind, intended, runs: 0, meanRpe: null, minRpe: null, maxRpe: null, byRpe, onTarget: null };
     return {
       kind,
       intended,

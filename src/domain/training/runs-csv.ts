@@ -13,7 +13,20 @@ export interface CsvRun {
   source: string;
 }
 
-const HEADER = ["date", "started_at_utc", "kind", "category", "duration_s", "distance_km", "distance_mi", "pace_s_per_km", "rpe", "private", "source", "notes"];
+const HEADER = [
+  "date",
+  "started_at_utc",
+  "kind",
+  "category",
+  "duration_s",
+  "distance_km",
+  "distance_mi",
+  "pace_s_per_km",
+  "rpe",
+  "private",
+  "source",
+  "notes",
+];
 
 /** RFC 4180 quoting, and a leading quote for cells a spreadsheet would run as a formula. */
 function cell(value: string | number | boolean | null): string {

@@ -1,15 +1,30 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "~/domain/rules";
-import { describeProblem, formValuesOf, formValuesOfOverride, overrideFromForm, settingsProblem, SETTINGS_FIELDS, type SettingsFormValues } from "./settings-form";
+import {
+  describeProblem,
+  formValuesOf,
+  formValuesOfOverride,
+  overrideFromForm,
+  settingsProblem,
+  SETTINGS_FIELDS,
+  type SettingsFormValues,
+} from "./settings-form";
 
 const blank = Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, ""])) as SettingsFormValues;
 
 describe("settings form", () => {
   it("stores only what the coach filled in, completing pairs from the layer below", () => {
-    const result = overrideFromForm({ ...blank, aerobicMin: "65", recoveryEffortMax: "2", basis: "distance" }, DEFAULT_SETTINGS);
+    const result = overrideFromForm(
+      { ...blank, aerobicMin: "65", recoveryEffortMax: "2", basis: "distance" },
+      DEFAULT_SETTINGS,
+    );
     expect(result).toEqual({
       ok: true,
-      override: { basis: "distance", bands: { aerobic: [0.65, 0.8] }, effortBands: { recovery: [1, 2], aerobic: [3, 6], quality: [7, 10] } },
+      override: {
+        basis: "distance",
+        bands: { aerobic: [0.65, 0.8] },
+        effortBands: { recovery: [1, 2], aerobic: [3, 6], quality: [7, 10] },
+      },
     });
     expect(overrideFromForm(blank, DEFAULT_SETTINGS)).toEqual({ ok: true, override: {} });
   });
@@ -20,7 +35,10 @@ describe("settings form", () => {
       field: "aerobicMin",
       message: "Aerobic target band: the lower bound must not be above the upper bound",
     });
-    expect(overrideFromForm({ ...blank, monotonyMax: "lots" }, DEFAULT_SETTINGS)).toMatchObject({ ok: false, field: "monotonyMax" });
+    expect(overrideFromForm({ ...blank, monotonyMax: "lots" }, DEFAULT_SETTINGS)).toMatchObject({
+      ok: false,
+      field: "monotonyMax",
+    });
     expect(settingsProblem({}, { effortBands: { recovery: [1, 2] } })).toBe(
       "Aerobic effort band: effort bands must be contiguous and cover RPE 1–10: aerobic should start at 3",
     );
@@ -29,7 +47,13 @@ describe("settings form", () => {
   });
 
   it("shows a stored override as form text, and the defaults as placeholders", () => {
-    expect(formValuesOf(DEFAULT_SETTINGS)).toMatchObject({ aerobicMin: "60", aerobicMax: "80", qualityMax: "30", recoveryEffortMax: "3", durationTolerance: "20" });
+    expect(formValuesOf(DEFAULT_SETTINGS)).toMatchObject({
+      aerobicMin: "60",
+      aerobicMax: "80",
+      qualityMax: "30",
+      recoveryEffortMax: "3",
+      durationTolerance: "20",
+    });
     expect(formValuesOfOverride({ bands: { recovery: [0.1, 0.25] }, monotonyMax: 2.5 }, DEFAULT_SETTINGS)).toEqual({
       ...blank,
       recoveryMin: "10",

@@ -6,9 +6,21 @@
 import type { InputError, TrainingSettings } from "~/domain/rules";
 import { resolveSettings, strictSettingsOverrideSchema } from "~/domain/rules/parse";
 import type { z } from "zod";
-import { FIELD_LABELS, formValuesOf, SETTINGS_FIELDS, type SettingsField, type SettingsFormValues } from "./settings-fields";
+import {
+  FIELD_LABELS,
+  formValuesOf,
+  SETTINGS_FIELDS,
+  type SettingsField,
+  type SettingsFormValues,
+} from "./settings-fields";
 
-export { FIELD_LABELS, formValuesOf, SETTINGS_FIELDS, type SettingsField, type SettingsFormValues } from "./settings-fields";
+export {
+  FIELD_LABELS,
+  formValuesOf,
+  SETTINGS_FIELDS,
+  type SettingsField,
+  type SettingsFormValues,
+} from "./settings-fields";
 
 /**
  * What a coach may override here. The week start and pace unit are the athlete's own preferences
@@ -50,7 +62,8 @@ export function formValuesOfOverride(override: unknown, base: TrainingSettings):
   return Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, isSet[f] ? all[f] : ""])) as SettingsFormValues;
 }
 
-export type FormResult = { ok: true; override: EditableOverride } | { ok: false; field: SettingsField; message: string };
+export type FormResult =
+  { ok: true; override: EditableOverride } | { ok: false; field: SettingsField; message: string };
 
 function numberIn(values: SettingsFormValues, field: SettingsField): number | undefined | { error: string } {
   const text = values[field].trim().replace(",", ".");
@@ -71,9 +84,12 @@ export function overrideFromForm(values: SettingsFormValues, base: TrainingSetti
     if (typeof n === "object") return { ok: false, field, message: n.error };
     if (n !== undefined) nums[field] = n;
   }
-  const fraction = (field: SettingsField, fallback: number) => (nums[field] === undefined ? fallback : (nums[field] as number) / 100);
+  const fraction = (field: SettingsField, fallback: number) =>
+    nums[field] === undefined ? fallback : (nums[field] as number) / 100;
   const pair = (lo: SettingsField, hi: SettingsField, range: readonly [number, number]) =>
-    nums[lo] === undefined && nums[hi] === undefined ? undefined : ([fraction(lo, range[0]), fraction(hi, range[1])] as [number, number]);
+    nums[lo] === undefined && nums[hi] === undefined
+      ? undefined
+      : ([fraction(lo, range[0]), fraction(hi, range[1])] as [number, number]);
   const bands = {
     aerobic: pair("aerobicMin", "aerobicMax", base.bands.aerobic),
     recovery: pair("recoveryMin", "recoveryMax", base.bands.recovery),
@@ -96,7 +112,11 @@ export function overrideFromForm(values: SettingsFormValues, base: TrainingSetti
   const parsed = editableOverrideSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, field: fieldOfPath(issue?.path ?? []), message: describeProblem({ message: issue?.message ?? "invalid", path: issue?.path ?? [] }) };
+    return {
+      ok: false,
+      field: fieldOfPath(issue?.path ?? []),
+      message: describeProblem({ message: issue?.message ?? "invalid", path: issue?.path ?? [] }),
+    };
   }
   return { ok: true, override: parsed.data };
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { datedSessions, meanWeeklyMinutes, scaleSessions, templateMinutes, volumeScale } from "./template-scaling";
 
-const s = (durationMin: number | null, distanceM: number | null = null) => ({ day: 0, kind: "aerobic" as const, durationMin, distanceM, targetRpe: null, description: "" });
+const s = (durationMin: number | null, distanceM: number | null = null) => ({
+  day: 0,
+  kind: "aerobic" as const,
+  durationMin,
+  distanceM,
+  targetRpe: null,
+  description: "",
+});
 
 describe("template scaling", () => {
   it("averages the last 28 days of running per week, ignoring today and earlier days", () => {

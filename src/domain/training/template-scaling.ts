@@ -13,7 +13,10 @@ export const SCALE_MAX = 1.5;
 export const VOLUME_DAYS = 28;
 
 /** Mean minutes run per week over the VOLUME_DAYS before `today`; null when nothing was run. */
-export function meanWeeklyMinutes(runs: ReadonlyArray<{ localDate: string; durationS: number }>, today: string): number | null {
+export function meanWeeklyMinutes(
+  runs: ReadonlyArray<{ localDate: string; durationS: number }>,
+  today: string,
+): number | null {
   const from = addDays(today, -VOLUME_DAYS);
   let seconds = 0;
   let count = 0;
@@ -38,16 +41,24 @@ export function volumeScale(meanWeeklyMin: number | null, templateMin: number): 
 const roundTo = (value: number, step: number) => Math.round(value / step) * step;
 
 /** Durations × factor rounded to 5 min (at least 5), distances to 100 m; a factor of 1 changes nothing. */
-export function scaleSessions<T extends Pick<TemplateSession, "durationMin" | "distanceM">>(sessions: readonly T[], factor: number): T[] {
+export function scaleSessions<T extends Pick<TemplateSession, "durationMin" | "distanceM">>(
+  sessions: readonly T[],
+  factor: number,
+): T[] {
   if (factor === 1) return sessions.map((s) => ({ ...s }));
   return sessions.map((s) => ({
     ...s,
-    durationMin: s.durationMin === null ? null : Math.min(MAX_SESSION_MINUTES, Math.max(5, roundTo(s.durationMin * factor, 5))),
-    distanceM: s.distanceM === null ? null : Math.min(MAX_SESSION_METRES, Math.max(100, roundTo(s.distanceM * factor, 100))),
+    durationMin:
+      s.durationMin === null ? null : Math.min(MAX_SESSION_MINUTES, Math.max(5, roundTo(s.durationMin * factor, 5))),
+    distanceM:
+      s.distanceM === null ? null : Math.min(MAX_SESSION_METRES, Math.max(100, roundTo(s.distanceM * factor, 100))),
   }));
 }
 
 /** A template laid onto a week: each session on weekStart + its day. */
-export function datedSessions(weekStart: string, sessions: readonly TemplateSession[]): Array<TemplateSession & { date: string; kind: SessionKind }> {
+export function datedSessions(
+  weekStart: string,
+  sessions: readonly TemplateSession[],
+): Array<TemplateSession & { date: string; kind: SessionKind }> {
   return sessions.map((s) => ({ ...s, date: addDays(weekStart, s.day) }));
 }

@@ -34,7 +34,15 @@ export interface PlannedRow {
 export const HISTORY_DAYS = 28;
 
 /** users.week_start_day (0 = Sunday, like Date#getUTCDay) as the engine's weekday name. */
-const WEEKDAY_BY_INDEX: readonly Weekday[] = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const WEEKDAY_BY_INDEX: readonly Weekday[] = [
+  "sunday",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+];
 export const weekdayFromIndex = (index: number): Weekday => WEEKDAY_BY_INDEX[index] ?? "monday";
 
 export function toRunInput(run: RunRow): RunInput {
@@ -85,7 +93,9 @@ export function weekInputFor(args: {
     // A run may only name a planned session of the same week; older links are just history.
     runs: args.runs
       .filter((r) => inWeek(r.localDate))
-      .map((r) => toRunInput(r.plannedSessionId && !plannedIds.has(r.plannedSessionId) ? { ...r, plannedSessionId: null } : r)),
+      .map((r) =>
+        toRunInput(r.plannedSessionId && !plannedIds.has(r.plannedSessionId) ? { ...r, plannedSessionId: null } : r),
+      ),
     history: args.runs.filter((r) => r.localDate >= historyStart && r.localDate < args.weekStart).map(toRunInput),
     ...(args.historyFrom ? { historyFrom: args.historyFrom > historyStart ? args.historyFrom : historyStart } : {}),
   };

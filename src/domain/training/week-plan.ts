@@ -54,7 +54,11 @@ export function draftsFromStored(weekStart: string, sessions: readonly StoredSes
  * Last week's sessions copied into this week, same days of the week. They are new sessions (no ids):
  * the runs that fulfilled last week's sessions stay with last week.
  */
-export function copyWeek(previousWeekStart: string, previous: readonly StoredSession[], newKey: () => string): SessionDraft[] {
+export function copyWeek(
+  previousWeekStart: string,
+  previous: readonly StoredSession[],
+  newKey: () => string,
+): SessionDraft[] {
   return draftsFromStored(previousWeekStart, previous)
     .filter((d) => d.day >= 0 && d.day < DAYS_IN_WEEK)
     .map(({ id: _id, ...rest }) => ({ ...rest, key: newKey() }));
@@ -77,7 +81,10 @@ export function templateFromDrafts(drafts: readonly SessionDraft[]): TemplateSes
 
 /** Stable sort by day: sessions of one day keep their order. */
 export function sortByDay<T extends { day: number }>(sessions: readonly T[]): T[] {
-  return sessions.map((s, i) => ({ s, i })).sort((a, b) => a.s.day - b.s.day || a.i - b.i).map(({ s }) => s);
+  return sessions
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => a.s.day - b.s.day || a.i - b.i)
+    .map(({ s }) => s);
 }
 
 /** Moves a session to another day (last on that day). Days outside the week are refused (no change). */
@@ -93,7 +100,11 @@ export function shiftSession(drafts: readonly SessionDraft[], key: string, by: -
   return moving ? moveSession(drafts, key, moving.day + by) : [...drafts];
 }
 
-export function updateSession(drafts: readonly SessionDraft[], key: string, change: Partial<Omit<SessionDraft, "key" | "id">>): SessionDraft[] {
+export function updateSession(
+  drafts: readonly SessionDraft[],
+  key: string,
+  change: Partial<Omit<SessionDraft, "key" | "id">>,
+): SessionDraft[] {
   if (change.day !== undefined) {
     const moved = moveSession(drafts, key, change.day);
     const { day: _day, ...rest } = change;
@@ -111,7 +122,13 @@ export function plannedRowsOf(weekStart: string, drafts: readonly SessionDraft[]
   return drafts
     .map((d) => ({ ...d, distanceM: Number.isFinite(d.distanceM) ? d.distanceM : null }))
     .filter((d) => d.durationMin !== null || d.distanceM !== null)
-    .map((d) => ({ id: d.key, date: addDays(weekStart, d.day), kind: d.kind, durationMin: d.durationMin, distanceM: d.distanceM }));
+    .map((d) => ({
+      id: d.key,
+      date: addDays(weekStart, d.day),
+      kind: d.kind,
+      durationMin: d.durationMin,
+      distanceM: d.distanceM,
+    }));
 }
 
 /** Planned minutes of a list of sessions (distance-only sessions count 0). */

@@ -4,7 +4,10 @@
  */
 import { Encoder, Profile, type Mesg } from "@garmin/fitsdk";
 
-export type TestMesg = [name: "FILE_ID" | "SPORT" | "EVENT" | "RECORD" | "LAP" | "SESSION" | "ACTIVITY", fields: Record<string, unknown>];
+export type TestMesg = [
+  name: "FILE_ID" | "SPORT" | "EVENT" | "RECORD" | "LAP" | "SESSION" | "ACTIVITY",
+  fields: Record<string, unknown>,
+];
 
 export function encodeTestFit(mesgs: TestMesg[]): Uint8Array {
   const encoder = new Encoder();
@@ -24,11 +27,26 @@ export const activityFileId = (iso: string): TestMesg => [
 ];
 
 /** Records every `everyS` seconds at `speed` m/s with a fixed heart rate, with GPS positions. */
-export function testRecords(iso: string, seconds: number, everyS: number, speed: number, heartRate: number): TestMesg[] {
+export function testRecords(
+  iso: string,
+  seconds: number,
+  everyS: number,
+  speed: number,
+  heartRate: number,
+): TestMesg[] {
   const list: TestMesg[] = [];
   for (let t = 0; t <= seconds; t += everyS) {
     const lat = 52 + (t * speed) / 111_195;
-    list.push(["RECORD", { timestamp: at(iso, t), distance: t * speed, heartRate, positionLat: Math.round((lat * 2 ** 31) / 180), positionLong: 59652324 }]);
+    list.push([
+      "RECORD",
+      {
+        timestamp: at(iso, t),
+        distance: t * speed,
+        heartRate,
+        positionLat: Math.round((lat * 2 ** 31) / 180),
+        positionLong: 59652324,
+      },
+    ]);
   }
   return list;
 }

@@ -22,7 +22,11 @@ type Context = {
   nowMs: number;
 };
 
-type Part = { activity?: ImportedActivity; skipped?: { sport: string; startTime: string | null; reason: string }; warnings: string[] };
+type Part = {
+  activity?: ImportedActivity;
+  skipped?: { sport: string; startTime: string | null; reason: string };
+  warnings: string[];
+};
 
 function startWarnings(startMs: number, nowMs: number): string[] {
   if (isDeviceClock(startMs)) {
@@ -64,7 +68,9 @@ function sessionStart(s: SessionMesg, ctx: Context): { startMs: number | null; w
   const was = written === null ? "is missing" : `says ${toIsoSecond(written)}`;
   return {
     startMs: confirmed,
-    warnings: [`session start_time ${was} but its end, elapsed time, laps and records put the start at ${toIsoSecond(confirmed)}; used that`],
+    warnings: [
+      `session start_time ${was} but its end, elapsed time, laps and records put the start at ${toIsoSecond(confirmed)}; used that`,
+    ],
   };
 }
 
@@ -79,7 +85,10 @@ function sportOf(raw: { sport?: unknown; subSport?: unknown }, ctx: Context) {
 }
 
 function skippedPart(sport: string, startMs: number | null): Part {
-  return { skipped: { sport, startTime: startMs === null ? null : toIsoSecond(startMs), reason: skipReason(sport) }, warnings: [] };
+  return {
+    skipped: { sport, startTime: startMs === null ? null : toIsoSecond(startMs), reason: skipReason(sport) },
+    warnings: [],
+  };
 }
 
 /**
@@ -111,11 +120,19 @@ function sessionPart(s: SessionMesg, ctx: Context): Part {
 }
 
 function weightedLapHeartRate(laps: LapMesg[]): number | null {
-  const mean = weightedMean(laps.map((l) => ({ value: fitPositive(l.avgHeartRate), weight: fitPositive(l.totalTimerTime) })));
+  const mean = weightedMean(
+    laps.map((l) => ({ value: fitPositive(l.avgHeartRate), weight: fitPositive(l.totalTimerTime) })),
+  );
   return mean === null ? null : Math.round(mean);
 }
 
-type LapTotals = { startMs: number; endMs: number; movingS: number; distanceM: number | null; heartRate: number | null };
+type LapTotals = {
+  startMs: number;
+  endMs: number;
+  movingS: number;
+  distanceM: number | null;
+  heartRate: number | null;
+};
 
 /** Sums of the laps' own totals; null unless every lap has a timer time. */
 function lapTotals(laps: LapMesg[]): LapTotals | null {
@@ -164,7 +181,11 @@ function lapsPart(laps: LapMesg[], ctx: Context): Part | null {
     indoor: isIndoorSubSport(subSport) || !(track?.hasPosition || tail?.hasPosition),
   };
   const plusTail = tail ? ", plus what the records after the last lap show" : "";
-  return finishFallback(activity, `the file has no session summary; totals are the sum of its ${laps.length} laps${plusTail}`, ctx);
+  return finishFallback(
+    activity,
+    `the file has no session summary; totals are the sum of its ${laps.length} laps${plusTail}`,
+    ctx,
+  );
 }
 
 /**
@@ -210,7 +231,11 @@ function recordsPart(ctx: Context): Part | null {
     indoor: isIndoorSubSport(subSport) || !track.hasPosition,
   };
   const how = timer === null ? "" : " (moving time from the device's timer events)";
-  return finishFallback(activity, `the file has no session or lap summary; totals were computed from its ${ctx.records.length} records${how}`, ctx);
+  return finishFallback(
+    activity,
+    `the file has no session or lap summary; totals were computed from its ${ctx.records.length} records${how}`,
+    ctx,
+  );
 }
 
 /** Fallback parts share the sport rule of GPX: a file that names no sport is taken as a run. */
@@ -220,7 +245,9 @@ function finishFallback(activity: ImportedActivity, note: string, ctx: Context):
     warnings.push("the FIT file names no sport; assumed running");
     return { activity: { ...activity, sport: "running" }, warnings };
   }
-  return isRunning(activity.sport) ? { activity, warnings } : { ...skippedPart(activity.sport, Date.parse(activity.startTime)), warnings };
+  return isRunning(activity.sport)
+    ? { activity, warnings }
+    : { ...skippedPart(activity.sport, Date.parse(activity.startTime)), warnings };
 }
 
 function assertActivityFile(messages: FitMessages): void {
@@ -241,7 +268,8 @@ export function fitActivities(messages: FitMessages, nowMs: number): FormatParse
     nowMs,
   };
   const sessions = messages.sessionMesgs ?? [];
-  const parts = sessions.length > 0 ? sessions.map((s) => sessionPart(s, ctx)) : [lapsPart(ctx.laps, ctx) ?? recordsPart(ctx)];
+  const parts =
+    sessions.length > 0 ? sessions.map((s) => sessionPart(s, ctx)) : [lapsPart(ctx.laps, ctx) ?? recordsPart(ctx)];
   const found = parts.filter((p): p is Part => p !== null);
   if (found.length === 0) throw new ActivityFileError("no activity summary, laps or records could be read from it");
   return {

@@ -12,7 +12,15 @@
  * the start with the headers patched so far. The timestamp the header carried is then rebuilt from
  * the last full timestamp, as the FIT protocol specifies, and set on the decoded message.
  */
-import { CrcCalculator, Decoder, Stream, Utils, type FitMessages, type Mesg, type MesgDefinition } from "@garmin/fitsdk";
+import {
+  CrcCalculator,
+  Decoder,
+  Stream,
+  Utils,
+  type FitMessages,
+  type Mesg,
+  type MesgDefinition,
+} from "@garmin/fitsdk";
 
 export type FitSegmentBounds = {
   /** Offset of the first byte after the data records (where the file CRC sits). */
@@ -114,7 +122,11 @@ function rewriteCrcs(work: Uint8Array, segments: FitSegmentBounds[], segmentStar
  * Reads all messages with the SDK, patching compressed-timestamp headers as needed.
  * `segmentStarts[i]` is where chained FIT file i begins (its CRC covers from there).
  */
-export function readFitMessages(bytes: Uint8Array, segments: FitSegmentBounds[], segmentStarts: number[]): FitReadResult {
+export function readFitMessages(
+  bytes: Uint8Array,
+  segments: FitSegmentBounds[],
+  segmentStarts: number[],
+): FitReadResult {
   const maxPasses = Math.max(1, Math.floor(MAX_BYTES_DECODED / Math.max(1, bytes.length)));
   const patched: Patched = new Map();
   let work: Uint8Array | null = null;

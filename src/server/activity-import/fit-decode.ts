@@ -48,7 +48,12 @@ function listSegments(bytes: Uint8Array): { segments: FitSegment[]; trailingByte
     const dataEnd = pos + headerSize + readDataSize(bytes, pos);
     const declaredEnd = dataEnd + CRC_SIZE;
     const missingBytes = Math.max(0, declaredEnd - bytes.length);
-    segments.push({ start: pos, dataEnd, missingBytes, crcValid: missingBytes === 0 && crcValid(bytes, pos, declaredEnd) });
+    segments.push({
+      start: pos,
+      dataEnd,
+      missingBytes,
+      crcValid: missingBytes === 0 && crcValid(bytes, pos, declaredEnd),
+    });
     pos = declaredEnd;
   }
   return { segments, trailingBytes: Math.max(0, bytes.length - pos) };
@@ -58,7 +63,9 @@ function integrityWarnings(segments: FitSegment[], trailingBytes: number): strin
   const label = (i: number) => (segments.length > 1 ? `FIT file ${i + 1} of ${segments.length} in this upload: ` : "");
   const warnings = segments.flatMap((s, i) => {
     if (s.missingBytes > 0) {
-      return [`${label(i)}the file is truncated: ${s.missingBytes} bytes shorter than its header says (its end and CRC are missing)`];
+      return [
+        `${label(i)}the file is truncated: ${s.missingBytes} bytes shorter than its header says (its end and CRC are missing)`,
+      ];
     }
     return s.crcValid ? [] : [`${label(i)}the file is damaged: its CRC check failed`];
   });
@@ -85,7 +92,11 @@ export function decodeFit(bytes: Uint8Array): FitDecodeResult {
   const last = segments[segments.length - 1];
   // Only hand the SDK the FIT segments: trailing padding would otherwise end in a "not FIT" error.
   const fitBytes = last ? bytes.subarray(0, Math.min(bytes.length, last.dataEnd + CRC_SIZE)) : bytes;
-  const read = readFitMessages(fitBytes, segments, segments.map((s) => s.start));
+  const read = readFitMessages(
+    fitBytes,
+    segments,
+    segments.map((s) => s.start),
+  );
   const warnings = [...integrityWarnings(segments, trailingBytes), ...decodeErrorWarnings(read.errors, segments)];
   return { messages: read.messages, warnings, complete: read.errors.length === 0 };
 }

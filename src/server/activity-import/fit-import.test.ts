@@ -15,20 +15,46 @@ function parsed(bytes: Uint8Array, fileName = "test.fit"): ParseSuccess {
 function session(fields: Record<string, unknown>): TestMesg {
   return [
     "SESSION",
-    { timestamp: at(START, 600), startTime: at(START), totalElapsedTime: 600, totalTimerTime: 600, totalDistance: 1800, sport: "running", ...fields },
+    {
+      timestamp: at(START, 600),
+      startTime: at(START),
+      totalElapsedTime: 600,
+      totalTimerTime: 600,
+      totalDistance: 1800,
+      sport: "running",
+      ...fields,
+    },
   ];
 }
 
-function lap(startS: number, seconds: number, distance: number, heartRate: number, extra: Record<string, unknown> = {}): TestMesg {
+function lap(
+  startS: number,
+  seconds: number,
+  distance: number,
+  heartRate: number,
+  extra: Record<string, unknown> = {},
+): TestMesg {
   return [
     "LAP",
-    { timestamp: at(START, startS + seconds), startTime: at(START, startS), totalElapsedTime: seconds, totalTimerTime: seconds, totalDistance: distance, avgHeartRate: heartRate, ...extra },
+    {
+      timestamp: at(START, startS + seconds),
+      startTime: at(START, startS),
+      totalElapsedTime: seconds,
+      totalTimerTime: seconds,
+      totalDistance: distance,
+      avgHeartRate: heartRate,
+      ...extra,
+    },
   ];
 }
 
 describe("FIT sessions", () => {
   it("trail sub-sport is a run, kept as sub-sport", () => {
-    const bytes = encodeTestFit([activityFileId(START), ...testRecords(START, 600, 10, 3, 150), session({ subSport: "trail" })]);
+    const bytes = encodeTestFit([
+      activityFileId(START),
+      ...testRecords(START, 600, 10, 3, 150),
+      session({ subSport: "trail" }),
+    ]);
     expect(parsed(bytes).activities[0]).toMatchObject({ sport: "running", subSport: "trail", indoor: false });
   });
 
@@ -53,7 +79,20 @@ describe("FIT sessions", () => {
 
   it("a start in the future is flagged", () => {
     const later = "2031-01-01T00:00:00Z";
-    const bytes = encodeTestFit([activityFileId(later), ["SESSION", { timestamp: at(later, 60), startTime: at(later), totalElapsedTime: 60, totalTimerTime: 60, totalDistance: 200, sport: "running" }]]);
+    const bytes = encodeTestFit([
+      activityFileId(later),
+      [
+        "SESSION",
+        {
+          timestamp: at(later, 60),
+          startTime: at(later),
+          totalElapsedTime: 60,
+          totalTimerTime: 60,
+          totalDistance: 200,
+          sport: "running",
+        },
+      ],
+    ]);
     expect(parsed(bytes).warnings.join(" ")).toMatch(/in the future/);
   });
 
@@ -61,7 +100,9 @@ describe("FIT sessions", () => {
     const bytes = encodeTestFit([activityFileId(START), session({ sport: "cycling" })]);
     const result = parsed(bytes);
     expect(result.activities).toEqual([]);
-    expect(result.skipped).toEqual([{ sport: "cycling", startTime: "2024-06-01T07:00:00Z", reason: expect.any(String) }]);
+    expect(result.skipped).toEqual([
+      { sport: "cycling", startTime: "2024-06-01T07:00:00Z", reason: expect.any(String) },
+    ]);
   });
 });
 
@@ -74,7 +115,13 @@ describe("FIT fallbacks", () => {
       lap(200, 400, 1100, 155, { sport: "running" }),
     ]);
     const result = parsed(bytes);
-    expect(result.activities[0]).toMatchObject({ movingTimeS: 600, elapsedTimeS: 600, distanceM: 1800, avgHeartRate: 150, source: "summary" });
+    expect(result.activities[0]).toMatchObject({
+      movingTimeS: 600,
+      elapsedTimeS: 600,
+      distanceM: 1800,
+      avgHeartRate: 150,
+      source: "summary",
+    });
     expect(result.warnings.join(" ")).toMatch(/no session summary; totals are the sum of its 2 laps/);
   });
 
@@ -86,7 +133,12 @@ describe("FIT fallbacks", () => {
       lap(200, 200, 600, 150, { sport: "running" }),
     ]);
     const result = parsed(bytes);
-    expect(result.activities[0]).toMatchObject({ movingTimeS: 600, elapsedTimeS: 600, distanceM: 1800, avgHeartRate: 150 });
+    expect(result.activities[0]).toMatchObject({
+      movingTimeS: 600,
+      elapsedTimeS: 600,
+      distanceM: 1800,
+      avgHeartRate: 150,
+    });
     expect(result.warnings.join(" ")).toMatch(/plus what the records after the last lap show/);
   });
 
@@ -105,10 +157,21 @@ describe("FIT fallbacks", () => {
   });
 
   it("no session and no laps: computed from the records, sport from the sport message", () => {
-    const bytes = encodeTestFit([activityFileId(START), ["SPORT", { sport: "running", subSport: "street" }], ...testRecords(START, 600, 10, 3, 150)]);
+    const bytes = encodeTestFit([
+      activityFileId(START),
+      ["SPORT", { sport: "running", subSport: "street" }],
+      ...testRecords(START, 600, 10, 3, 150),
+    ]);
     const result = parsed(bytes);
     const activity = result.activities[0];
-    expect(activity).toMatchObject({ source: "track", sport: "running", subSport: "street", avgHeartRate: 150, movingTimeS: 600, elapsedTimeS: 600 });
+    expect(activity).toMatchObject({
+      source: "track",
+      sport: "running",
+      subSport: "street",
+      avgHeartRate: 150,
+      movingTimeS: 600,
+      elapsedTimeS: 600,
+    });
     expect(activity?.distanceM).toBe(1800);
     expect(result.warnings.join(" ")).toMatch(/computed from its 61 records/);
   });
@@ -119,7 +182,10 @@ describe("FIT fallbacks", () => {
   });
 
   it("a FIT course is not an activity", () => {
-    const bytes = encodeTestFit([["FILE_ID", { type: "course", manufacturer: "development", product: 1 }], ...testRecords(START, 60, 10, 3, 150)]);
+    const bytes = encodeTestFit([
+      ["FILE_ID", { type: "course", manufacturer: "development", product: 1 }],
+      ...testRecords(START, 60, 10, 3, 150),
+    ]);
     const result = parseActivityFile({ fileName: "route.fit", bytes });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/"route\.fit".*"course" file, not a recorded activity/);
@@ -147,7 +213,20 @@ describe("FIT damage and chaining", () => {
   });
 
   it("chained FIT files are all read", () => {
-    const second = encodeTestFit([activityFileId("2024-06-02T07:00:00Z"), ["SESSION", { timestamp: at("2024-06-02T07:00:00Z", 300), startTime: at("2024-06-02T07:00:00Z"), totalElapsedTime: 300, totalTimerTime: 300, totalDistance: 900, sport: "running" }]]);
+    const second = encodeTestFit([
+      activityFileId("2024-06-02T07:00:00Z"),
+      [
+        "SESSION",
+        {
+          timestamp: at("2024-06-02T07:00:00Z", 300),
+          startTime: at("2024-06-02T07:00:00Z"),
+          totalElapsedTime: 300,
+          totalTimerTime: 300,
+          totalDistance: 900,
+          sport: "running",
+        },
+      ],
+    ]);
     const bytes = new Uint8Array([...run(), ...second]);
     const result = parsed(bytes);
     expect(result.activities.map((a) => a.startTime)).toEqual(["2024-06-01T07:00:00Z", "2024-06-02T07:00:00Z"]);
@@ -166,7 +245,9 @@ describe("FIT damage and chaining", () => {
     const bytes = new Uint8Array(readFileSync(new URL("./fixtures/compressed-timestamps.fit", import.meta.url)));
     const decoded = decodeFit(bytes);
     expect(decoded.complete).toBe(true);
-    const times = (decoded.messages.recordMesgs ?? []).map((r) => (r.timestamp instanceof Date ? r.timestamp.toISOString() : null));
+    const times = (decoded.messages.recordMesgs ?? []).map((r) =>
+      r.timestamp instanceof Date ? r.timestamp.toISOString() : null,
+    );
     expect(times).toHaveLength(61);
     expect(times[1]).toBe("1990-01-02T03:00:05.000Z");
     expect(times[60]).toBe("1990-01-02T03:05:00.000Z");

@@ -73,11 +73,15 @@ export function parseGpx(bytes: Uint8Array, nowMs: number): FormatParseOutput {
   if (!("gpx" in doc)) throw new ActivityFileError("it has no <gpx> element");
   const gpx = child(doc, "gpx");
   const tracks = children(gpx, "trk");
-  if (tracks.length === 0) throw new ActivityFileError("the GPX has no track (<trk>); routes and waypoints are not activities");
-  const results = tracks.map((trk, i) => trackToActivity(trk, tracks.length > 1 ? `track ${i + 1}` : "the track", nowMs));
+  if (tracks.length === 0)
+    throw new ActivityFileError("the GPX has no track (<trk>); routes and waypoints are not activities");
+  const results = tracks.map((trk, i) =>
+    trackToActivity(trk, tracks.length > 1 ? `track ${i + 1}` : "the track", nowMs),
+  );
   const activities = results.flatMap((r) => (r.activity ? [r.activity] : []));
   const skipped = results.flatMap((r) => (r.skipped ? [r.skipped] : []));
-  if (activities.length === 0 && skipped.length === 0) throw new ActivityFileError("the GPX track has no points with a time");
+  if (activities.length === 0 && skipped.length === 0)
+    throw new ActivityFileError("the GPX track has no points with a time");
   const warnings = results.flatMap((r) => r.warnings);
   if (salvaged) warnings.unshift("the file is cut off; read up to the last complete track point");
   return { activities, skipped, warnings };

@@ -4,11 +4,4 @@
  */
 export { parseActivityFile, type ParseOptions } from "./parse-activity-file";
 export { MAX_DECOMPRESSED_BYTES, MAX_FILE_BYTES } from "./input-bytes";
-export type {
-  ActivityFormat,
-  ImportedActivity,
-  ParseFailure,
-  ParseResult,
-  ParseSuccess,
-  SkippedPart,
-} from "./types";
+export type { ActivityFormat, ImportedActivity, ParseFailure, ParseResult, ParseSuccess, SkippedPart } from "./types";

@@ -19,7 +19,9 @@ function megabytes(n: number): string {
 
 export function assertUploadSize(bytes: Uint8Array): void {
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new ActivityFileError(`it is ${megabytes(bytes.length)}; files over ${MAX_FILE_BYTES / MB} MB are not accepted`);
+    throw new ActivityFileError(
+      `it is ${megabytes(bytes.length)}; files over ${MAX_FILE_BYTES / MB} MB are not accepted`,
+    );
   }
   if (bytes.length === 0) throw new ActivityFileError("it is empty");
 }
@@ -49,9 +51,13 @@ function gunzip(bytes: Uint8Array, untilCut: boolean): Uint8Array {
 
 function gzipError(e: unknown): ActivityFileError {
   if (zlibCode(e) === "ERR_BUFFER_TOO_LARGE") {
-    return new ActivityFileError(`it decompresses to more than ${MAX_DECOMPRESSED_BYTES / MB} MB, which is not accepted`);
+    return new ActivityFileError(
+      `it decompresses to more than ${MAX_DECOMPRESSED_BYTES / MB} MB, which is not accepted`,
+    );
   }
-  return new ActivityFileError(`it looks like gzip but cannot be decompressed (${e instanceof Error ? e.message : String(e)})`);
+  return new ActivityFileError(
+    `it looks like gzip but cannot be decompressed (${e instanceof Error ? e.message : String(e)})`,
+  );
 }
 
 export function unwrapGzip(bytes: Uint8Array): Unwrapped {

@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { MAX_DECOMPRESSED_BYTES, MAX_FILE_BYTES, parseActivityFile, type ParseResult, type ParseSuccess } from "./index";
+import {
+  MAX_DECOMPRESSED_BYTES,
+  MAX_FILE_BYTES,
+  parseActivityFile,
+  type ParseResult,
+  type ParseSuccess,
+} from "./index";
 
 const NOW = new Date("2025-01-01T00:00:00Z");
 
@@ -54,7 +60,14 @@ describe("FIT fixtures", () => {
 
   it("treadmill run: indoor, sub-sport kept, heart rate averaged from records", () => {
     const activity = only(parsed("treadmill-run.fit"));
-    expect(activity).toMatchObject({ sport: "running", subSport: "treadmill", indoor: true, movingTimeS: 900, distanceM: 2520, source: "summary" });
+    expect(activity).toMatchObject({
+      sport: "running",
+      subSport: "treadmill",
+      indoor: true,
+      movingTimeS: 900,
+      distanceM: 2520,
+      source: "summary",
+    });
     expect(activity.avgHeartRate).toBe(140); // 130 for the first half, 150 for the second
   });
 
@@ -102,7 +115,13 @@ describe("GPX and TCX fixtures", () => {
     expect(result.format).toBe("gpx");
     expect(result.warnings).toEqual([]);
     const activity = only(result);
-    expect(activity).toMatchObject({ startTime: "2024-05-01T06:00:00Z", sport: "running", source: "track", indoor: false, avgHeartRate: 149 });
+    expect(activity).toMatchObject({
+      startTime: "2024-05-01T06:00:00Z",
+      sport: "running",
+      source: "track",
+      indoor: false,
+      avgHeartRate: 149,
+    });
     expect(activity.distanceM).toBeCloseTo(1800, -1); // ±5 m: coordinates are written to 7 decimals
     expect(activity.movingTimeS).toBe(600); // standing still and the pause are not moving
     expect(activity.elapsedTimeS).toBe(780);
@@ -127,7 +146,9 @@ describe("GPX and TCX fixtures", () => {
   it("TCX ride: skipped, not imported", () => {
     const result = parsed("bike.tcx");
     expect(result.activities).toEqual([]);
-    expect(result.skipped).toEqual([{ sport: "cycling", startTime: "2024-05-03T16:00:00Z", reason: expect.stringMatching(/not running/) }]);
+    expect(result.skipped).toEqual([
+      { sport: "cycling", startTime: "2024-05-03T16:00:00Z", reason: expect.stringMatching(/not running/) },
+    ]);
   });
 });
 

@@ -8,7 +8,13 @@ import { fitActivities } from "./fit-activities";
 import { parseGpx } from "./gpx-parse";
 import { assertUploadSize, sha256Hex, unwrapGzip } from "./input-bytes";
 import { parseTcx } from "./tcx-parse";
-import { ActivityFileError, type ActivityFormat, type FormatParseOutput, type ParseFailure, type ParseResult } from "./types";
+import {
+  ActivityFileError,
+  type ActivityFormat,
+  type FormatParseOutput,
+  type ParseFailure,
+  type ParseResult,
+} from "./types";
 
 export type ParseOptions = {
   /** The current time, for the "start time in the future" check; defaults to the clock. */
@@ -53,7 +59,10 @@ function parseOrThrow(fileName: string, raw: Uint8Array, nowMs: number): ParseRe
   if (out.activities.length === 0 && out.skipped.length === 0) {
     throw new ActivityFileError(["it holds no activity", ...out.warnings].join("; "));
   }
-  const nameWarning = named && named !== format ? [`named .${named} but the content is ${format.toUpperCase()}; read as ${format.toUpperCase()}`] : [];
+  const nameWarning =
+    named && named !== format
+      ? [`named .${named} but the content is ${format.toUpperCase()}; read as ${format.toUpperCase()}`]
+      : [];
   return {
     ok: true,
     format,
@@ -64,7 +73,10 @@ function parseOrThrow(fileName: string, raw: Uint8Array, nowMs: number): ParseRe
   };
 }
 
-export function parseActivityFile(input: { fileName: string; bytes: Uint8Array }, options: ParseOptions = {}): ParseResult {
+export function parseActivityFile(
+  input: { fileName: string; bytes: Uint8Array },
+  options: ParseOptions = {},
+): ParseResult {
   const nowMs = (options.now ?? new Date()).getTime();
   try {
     return parseOrThrow(input.fileName, input.bytes, nowMs);

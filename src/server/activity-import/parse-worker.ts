@@ -10,7 +10,11 @@ parentPort?.on("message", (job: { id: number; fileName: string; bytes: Uint8Arra
   try {
     result = parseActivityFile({ fileName: job.fileName, bytes: job.bytes });
   } catch (error) {
-    result = { ok: false as const, fileName: job.fileName, error: `"${job.fileName}" could not be imported: ${error instanceof Error ? error.message : "unexpected error"}` };
+    result = {
+      ok: false as const,
+      fileName: job.fileName,
+      error: `"${job.fileName}" could not be imported: ${error instanceof Error ? error.message : "unexpected error"}`,
+    };
   }
   parentPort?.postMessage({ id: job.id, result });
 });

@@ -34,7 +34,10 @@ const INDOOR_SUB_SPORTS = new Set(["treadmill", "indoorrunning", "indoor_running
 
 export function normalizeSport(raw: unknown): string {
   if (raw === null || raw === undefined) return "generic";
-  const key = String(raw).trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const key = String(raw)
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   if (key === "") return "generic";
   return SPORT_ALIASES[key] ?? key;
 }

@@ -97,7 +97,10 @@ function activityResult(activity: XmlNode, nowMs: number): ActivityResult {
   if (isRunning(sport)) return buildActivity(activity, sport, nowMs);
   const laps = children(activity, "Lap").map(toLap);
   const startMs = laps[0]?.startMs ?? parseXmlTime(text(activity, "Id"));
-  return { skipped: { sport, startTime: startMs === null ? null : toIsoSecond(startMs), reason: skipReason(sport) }, warnings: [] };
+  return {
+    skipped: { sport, startTime: startMs === null ? null : toIsoSecond(startMs), reason: skipReason(sport) },
+    warnings: [],
+  };
 }
 
 /** Plain <Activity> elements plus the legs of any <MultiSportSession>, in file order. */
@@ -115,7 +118,8 @@ export function parseTcx(bytes: Uint8Array, nowMs: number): FormatParseOutput {
   if (!("TrainingCenterDatabase" in doc)) throw new ActivityFileError("it has no <TrainingCenterDatabase> element");
   const root = child(doc, "TrainingCenterDatabase");
   const nodes = allActivities(child(root, "Activities"));
-  if (nodes.length === 0) throw new ActivityFileError("the TCX holds no activity (courses and workouts are not imported)");
+  if (nodes.length === 0)
+    throw new ActivityFileError("the TCX holds no activity (courses and workouts are not imported)");
   const results = nodes.map((a) => activityResult(a, nowMs));
   const warnings = results.flatMap((r) => r.warnings);
   if (salvaged) warnings.unshift("the file is cut off; read up to the last complete track point");

@@ -56,7 +56,13 @@ describe("summarizeTrack", () => {
   });
 
   it("without distance or position the time between close points counts as moving", () => {
-    const points = [0, 5, 10, 200].map((t) => ({ timeMs: T0 + t * 1000, lat: null, lon: null, distanceM: null, heartRate: 120 }));
+    const points = [0, 5, 10, 200].map((t) => ({
+      timeMs: T0 + t * 1000,
+      lat: null,
+      lon: null,
+      distanceM: null,
+      heartRate: 120,
+    }));
     const s = summarizeTrack([points]);
     expect(s?.distanceM).toBeNull();
     expect(s?.movingS).toBe(10);

@@ -97,7 +97,10 @@ function movingSeconds(points: TrackPoint[], odo: number[] | null): number {
 
 function timeWeightedHeartRate(points: TrackPoint[]): number | null {
   const samples = points
-    .filter((p): p is TrackPoint & { timeMs: number; heartRate: number } => p.timeMs !== null && p.heartRate !== null && p.heartRate > 0)
+    .filter(
+      (p): p is TrackPoint & { timeMs: number; heartRate: number } =>
+        p.timeMs !== null && p.heartRate !== null && p.heartRate > 0,
+    )
     .sort((a, b) => a.timeMs - b.timeMs);
   if (samples.length === 0) return null;
   let weighted = 0;

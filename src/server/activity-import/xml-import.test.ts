@@ -22,7 +22,12 @@ function gpx({ type, hrTag = "ns3:hr", count = 7 }: { type?: string; hrTag?: str
 describe("GPX", () => {
   it("no <type>: assumed running, said so", () => {
     const result = parsed("a.gpx", gpx({}));
-    expect(result.activities[0]).toMatchObject({ sport: "running", avgHeartRate: 150, movingTimeS: 60, elapsedTimeS: 60 });
+    expect(result.activities[0]).toMatchObject({
+      sport: "running",
+      avgHeartRate: 150,
+      movingTimeS: 60,
+      elapsedTimeS: 60,
+    });
     expect(result.activities[0]?.distanceM).toBeCloseTo(180, 0);
     expect(result.warnings).toContain("GPX has no sport; assumed running");
   });
@@ -46,14 +51,19 @@ describe("GPX", () => {
   });
 
   it("a GPX without tracks fails clearly", () => {
-    const result = parseActivityFile({ fileName: "route.gpx", bytes: utf8('<gpx version="1.1"><rte><rtept lat="1" lon="1"/></rte></gpx>') });
+    const result = parseActivityFile({
+      fileName: "route.gpx",
+      bytes: utf8('<gpx version="1.1"><rte><rtept lat="1" lon="1"/></rte></gpx>'),
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/"route\.gpx".*no track/);
   });
 });
 
 function trackpoint(iso: string, withPosition: boolean, hr = 140): string {
-  const pos = withPosition ? "<Position><LatitudeDegrees>52</LatitudeDegrees><LongitudeDegrees>5</LongitudeDegrees></Position>" : "";
+  const pos = withPosition
+    ? "<Position><LatitudeDegrees>52</LatitudeDegrees><LongitudeDegrees>5</LongitudeDegrees></Position>"
+    : "";
   return `<Trackpoint><Time>${iso}</Time>${pos}<HeartRateBpm><Value>${hr}</Value></HeartRateBpm></Trackpoint>`;
 }
 
@@ -63,7 +73,8 @@ function activity(sport: string, start: string, { totals = true, position = true
   return `<Activity Sport="${sport}"><Id>${start}</Id><Lap StartTime="${start}">${totalsXml}<Track>${trackpoint(start, position)}${trackpoint(end, position)}</Track></Lap></Activity>`;
 }
 
-const tcx = (activities: string) => `<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities>${activities}</Activities></TrainingCenterDatabase>`;
+const tcx = (activities: string) =>
+  `<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities>${activities}</Activities></TrainingCenterDatabase>`;
 
 describe("TCX", () => {
   it("multisport session: the run is imported, the ride skipped", () => {
@@ -75,7 +86,7 @@ describe("TCX", () => {
     expect(result.skipped.map((s) => s.sport)).toEqual(["cycling"]);
   });
 
-  it("Sport=\"Other\" is skipped", () => {
+  it('Sport="Other" is skipped', () => {
     expect(parsed("x.tcx", tcx(activity("Other", "2024-07-03T06:00:00Z"))).skipped[0]?.sport).toBe("other");
   });
 

@@ -14,7 +14,8 @@ const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "No such athl
 export async function athleteFor(tx: Tx, orgId: string, actor: Actor, athleteId: string, need: "view" | "coach") {
   const [ref] = await findAthleteRefs(tx, orgId, [athleteId]);
   if (!ref || !can(actor, { type: "athlete.view", athlete: ref })) throw notFound();
-  if (need === "coach") ensure(can(actor, { type: "athlete.coach", athlete: ref }), "Only this athlete's coaches can do that.");
+  if (need === "coach")
+    ensure(can(actor, { type: "athlete.coach", athlete: ref }), "Only this athlete's coaches can do that.");
   return ref;
 }
 
@@ -22,8 +23,12 @@ export async function athleteFor(tx: Tx, orgId: string, actor: Actor, athleteId:
 export async function coachedAthletes(tx: Tx, orgId: string, actor: Actor, athleteIds: string[]) {
   const unique = [...new Set(athleteIds)];
   const refs = await findAthleteRefs(tx, orgId, unique);
-  if (refs.length !== unique.length || refs.some((ref) => !can(actor, { type: "athlete.view", athlete: ref }))) throw notFound();
-  ensure(refs.every((ref) => can(actor, { type: "athlete.coach", athlete: ref })), "Only an athlete's coaches can plan their weeks.");
+  if (refs.length !== unique.length || refs.some((ref) => !can(actor, { type: "athlete.view", athlete: ref })))
+    throw notFound();
+  ensure(
+    refs.every((ref) => can(actor, { type: "athlete.coach", athlete: ref })),
+    "Only an athlete's coaches can plan their weeks.",
+  );
   return refs;
 }
 

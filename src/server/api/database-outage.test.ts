@@ -47,20 +47,27 @@ beforeEach(() => {
   state.currentUser = async () => user;
   logged.warn = [];
   logged.error = [];
-  vi.spyOn(console, "warn").mockImplementation((...args: unknown[]) => void logged.warn.push(args.map(String).join(" ")));
-  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.error.push(args.map(String).join(" ")));
+  vi.spyOn(console, "warn").mockImplementation(
+    (...args: unknown[]) => void logged.warn.push(args.map(String).join(" ")),
+  );
+  vi.spyOn(console, "error").mockImplementation(
+    (...args: unknown[]) => void logged.error.push(args.map(String).join(" ")),
+  );
 });
 afterEach(() => vi.restoreAllMocks());
 
 async function call(method: "GET" | "POST", path: string, input?: unknown) {
-  const query = method === "GET" && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify({ json: input }))}` : "";
+  const query =
+    method === "GET" && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify({ json: input }))}` : "";
   const request = new Request(`http://app.test/api/trpc/${path}${query}`, {
     method,
     headers: { host: "app.test", "content-type": "application/json" },
     body: method === "POST" ? JSON.stringify({ json: input }) : undefined,
   });
   const response = await (method === "GET" ? GET : POST)(request);
-  const body = (await response.json()) as { error?: { json: { message: string; data: { code: string; httpStatus: number } } } };
+  const body = (await response.json()) as {
+    error?: { json: { message: string; data: { code: string; httpStatus: number } } };
+  };
   return { status: response.status, retryAfter: response.headers.get("retry-after"), error: body.error?.json };
 }
 
@@ -94,7 +101,10 @@ describe("tRPC over HTTP while the database cannot be reached", () => {
   it("refusals keep their status and need no database: 401 signed out, 400 bad input", async () => {
     state.currentUser = async () => null;
     expect(await call("GET", "me.get")).toMatchObject({ status: 401, retryAfter: null });
-    expect(await call("POST", "auth.signUp", { email: "not an address" })).toMatchObject({ status: 400, retryAfter: null });
+    expect(await call("POST", "auth.signUp", { email: "not an address" })).toMatchObject({
+      status: 400,
+      retryAfter: null,
+    });
   });
 
   it("a context failure that is not an outage stays a 500 with the generic message", async () => {
@@ -113,20 +123,33 @@ describe("tRPC over HTTP while the database cannot be reached", () => {
 describe("procedures called in process (server components, runs.csv)", () => {
   const router = createRouter({
     failsWith: publicProcedure.query(() => {
-      throw new postgres.PostgresError({ code: "57P01", message: "terminating connection due to administrator command" } as never);
+      throw new postgres.PostgresError({
+        code: "57P01",
+        message: "terminating connection due to administrator command",
+      } as never);
     }),
     uniqueViolation: publicProcedure.mutation(() => {
-      throw new postgres.PostgresError({ code: "23505", message: 'duplicate key value violates unique constraint "runs_pkey"' } as never);
+      throw new postgres.PostgresError({
+        code: "23505",
+        message: 'duplicate key value violates unique constraint "runs_pkey"',
+      } as never);
     }),
     refused: publicProcedure.query(() => {
-      throw new TRPCError({ code: "FORBIDDEN", message: "No.", cause: Object.assign(new Error("x"), { code: "ECONNREFUSED" }) });
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: "No.",
+        cause: Object.assign(new Error("x"), { code: "ECONNREFUSED" }),
+      });
     }),
     inTransaction: protectedProcedure.query(() => "never reached"),
   });
   const caller = createCallerFactory(router)({ db: null as never, user });
 
   async function failureOf(promise: Promise<unknown>): Promise<TRPCError> {
-    const error = await promise.then(() => expect.fail("should have failed"), (e: unknown) => e);
+    const error = await promise.then(
+      () => expect.fail("should have failed"),
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TRPCError);
     return error as TRPCError;
   }

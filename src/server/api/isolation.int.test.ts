@@ -35,9 +35,23 @@ let templateOfA = "";
 
 const matrix: Record<string, Case> = {
   "me.get": { scope: "self", input: () => undefined },
-  "auth.signUp": { scope: "public", input: () => ({ name: "New", email: `new.${Math.random()}@example.com`, password: "long enough password", organisationName: "Newcomers" }) },
-  "account.updateProfile": { scope: "self", input: () => ({ name: "Renamed", units: "mi", timeZone: "Europe/Paris", weekStartDay: 0 }) },
-  "account.changePassword": { scope: "self", input: () => ({ currentPassword: "wrong", newPassword: "another long password" }) },
+  "auth.signUp": {
+    scope: "public",
+    input: () => ({
+      name: "New",
+      email: `new.${Math.random()}@example.com`,
+      password: "long enough password",
+      organisationName: "Newcomers",
+    }),
+  },
+  "account.updateProfile": {
+    scope: "self",
+    input: () => ({ name: "Renamed", units: "mi", timeZone: "Europe/Paris", weekStartDay: 0 }),
+  },
+  "account.changePassword": {
+    scope: "self",
+    input: () => ({ currentPassword: "wrong", newPassword: "another long password" }),
+  },
   "account.signOutEverywhere": { scope: "self", input: () => undefined },
   "organisations.mine": { scope: "self", input: () => undefined },
   "organisations.current": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
@@ -46,7 +60,11 @@ const matrix: Record<string, Case> = {
   "members.list": org(),
   "members.changeRole": org((a) => ({ userId: a.users.owner.id, role: "athlete" })),
   "members.remove": org((a) => ({ userId: a.users.coach.id })),
-  "members.setCoach": org((a) => ({ athleteId: a.athleteIds.athlete1, coachUserId: a.users.coach.id, assigned: false })),
+  "members.setCoach": org((a) => ({
+    athleteId: a.athleteIds.athlete1,
+    coachUserId: a.users.coach.id,
+    assigned: false,
+  })),
   "invitations.list": org(),
   "invitations.create": org(() => ({ email: "intruder@example.com", role: "coach" })),
   "invitations.revoke": org((a) => ({ invitationId: a.invitationId })),
@@ -74,11 +92,27 @@ const matrix: Record<string, Case> = {
   "roster.list": org(),
   "roster.athlete": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
   "weeks.get": org((a) => ({ athleteId: a.athleteIds.athlete1, weekStart: "2026-11-02" })),
-  "weeks.save": org((a) => ({ athleteId: a.athleteIds.athlete1, weekStart: "2026-11-02", version: 1, status: "draft", sessions: [] })),
+  "weeks.save": org((a) => ({
+    athleteId: a.athleteIds.athlete1,
+    weekStart: "2026-11-02",
+    version: 1,
+    status: "draft",
+    sessions: [],
+  })),
   "templates.list": org(),
-  "templates.create": org(() => ({ name: "Intruder week", sessions: [{ day: 0, kind: "tempo", durationMin: 30, distanceM: null, targetRpe: 7, description: "" }] })),
+  "templates.create": org(() => ({
+    name: "Intruder week",
+    sessions: [{ day: 0, kind: "tempo", durationMin: 30, distanceM: null, targetRpe: 7, description: "" }],
+  })),
   "templates.delete": org(() => ({ templateId: templateOfA })),
-  "templates.assign": org((a) => ({ templateId: templateOfA, athleteIds: [a.athleteIds.athlete1], from: "2026-11-30", weekCount: 1, scale: false, overwritePublished: true })),
+  "templates.assign": org((a) => ({
+    templateId: templateOfA,
+    athleteIds: [a.athleteIds.athlete1],
+    from: "2026-11-30",
+    weekCount: 1,
+    scale: false,
+    overwritePublished: true,
+  })),
   "comments.create": org((a) => ({ athleteId: a.athleteIds.athlete1, runId: a.runIds.public1, body: "Intruding" })),
   "comments.listForAthlete": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
   "trainingSettings.org": org(),
@@ -88,7 +122,10 @@ const matrix: Record<string, Case> = {
   "imports.confirm": org((a) => ({ importId: a.importId, kind: "aerobic", rpe: 5 })),
   "imports.discard": org((a) => ({ importId: a.importId })),
   "invitations.preview": { scope: "public", input: () => ({ token: BOGUS_TOKEN }) },
-  "invitations.accept": { scope: "public", input: () => ({ token: BOGUS_TOKEN, name: "X", password: "long enough password" }) },
+  "invitations.accept": {
+    scope: "public",
+    input: () => ({ token: BOGUS_TOKEN, name: "X", password: "long enough password" }),
+  },
 };
 
 const DENIED = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]);
@@ -125,7 +162,9 @@ describe("tenant isolation matrix", () => {
     const [users] = await t.db.execute<{ h: string }>(
       sql`select md5(string_agg(u::text, '|' order by u::text)) as h from users u where id in (select user_id from memberships where org_id = ${a.orgId}) and id <> ${a.users.athlete2.id}`,
     );
-    const [orgRow] = await t.db.execute<{ h: string }>(sql`select md5(o::text) as h from organizations o where id = ${a.orgId}`);
+    const [orgRow] = await t.db.execute<{ h: string }>(
+      sql`select md5(o::text) as h from organizations o where id = ${a.orgId}`,
+    );
     return [...parts, `users:${users?.h}`, `org:${orgRow?.h}`].join("\n");
   }
 
@@ -133,7 +172,15 @@ describe("tenant isolation matrix", () => {
   const secretsOfA = (forTeammate: boolean) =>
     forTeammate
       ? [a.users.athlete1.email, a.athleteIds.athlete1, a.runIds.private1, a.invitationId]
-      : [a.orgId, a.slug, a.users.owner.email, a.users.coach.email, a.users.athlete1.email, a.athleteIds.athlete1, a.invitationId];
+      : [
+          a.orgId,
+          a.slug,
+          a.users.owner.email,
+          a.users.coach.email,
+          a.users.athlete1.email,
+          a.athleteIds.athlete1,
+          a.invitationId,
+        ];
 
   beforeAll(async () => {
     a = await createOrgFixture(t.db, "Alpha");
@@ -143,7 +190,9 @@ describe("tenant isolation matrix", () => {
   });
 
   afterAll(() => {
-    console.log(`isolation matrix: ${Object.keys(matrix).length} procedures × 5 principals = ${covered.length} denied-or-contained calls`);
+    console.log(
+      `isolation matrix: ${Object.keys(matrix).length} procedures × 5 principals = ${covered.length} denied-or-contained calls`,
+    );
   });
 
   it("covers every procedure of the router", () => {
@@ -164,7 +213,9 @@ describe("tenant isolation matrix", () => {
     for (const [path, testCase] of Object.entries(matrix)) {
       for (const principal of principals) {
         const caller = createCaller({ db: t.db, user: principal.user });
-        const procedure = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+        const procedure = path
+          .split(".")
+          .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
           input: unknown,
         ) => Promise<unknown>;
         const label = `${path} as ${principal.name}`;
@@ -189,7 +240,8 @@ describe("tenant isolation matrix", () => {
           expect((error as TRPCError).code, label).not.toBe("INTERNAL_SERVER_ERROR");
         } else {
           const body = JSON.stringify(result ?? null);
-          for (const secret of secretsOfA(principal.sameOrg)) expect(body.includes(secret), `${label} leaked ${secret}`).toBe(false);
+          for (const secret of secretsOfA(principal.sameOrg))
+            expect(body.includes(secret), `${label} leaked ${secret}`).toBe(false);
         }
         covered.push(label);
       }

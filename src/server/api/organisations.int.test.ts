@@ -15,7 +15,9 @@ describe("organisations, roles and invitations", () => {
   const as = (user: SessionUser | null) => createCaller({ db: t.db, user });
   /** The link in the newest outbox mail to this address: how an invitee really gets the token. */
   async function tokenMailedTo(email: string): Promise<string> {
-    const [mail] = await t.db.execute<{ text: string }>(sql`select text from outbox_emails where "to" = ${email} order by created_at desc limit 1`);
+    const [mail] = await t.db.execute<{ text: string }>(
+      sql`select text from outbox_emails where "to" = ${email} order by created_at desc limit 1`,
+    );
     const token = /\/invite\/([A-Za-z0-9_-]+)/.exec(mail?.text ?? "")?.[1];
     if (!token) throw new Error(`no invitation mailed to ${email}`);
     return token;
@@ -30,7 +32,9 @@ describe("organisations, roles and invitations", () => {
     const currentOrg = async (userId: string, slug: string) =>
       withTenant(t.db, { orgId: null, userId }, async (tx) => {
         const membership = await enterOrganisation(tx, userId, slug);
-        const [setting] = await tx.execute<{ org: string | null }>(sql`select nullif(current_setting('app.org_id', true), '') as org`);
+        const [setting] = await tx.execute<{ org: string | null }>(
+          sql`select nullif(current_setting('app.org_id', true), '') as org`,
+        );
         return { role: membership?.role ?? null, org: setting?.org ?? null };
       });
     expect(await currentOrg(a.users.coach.id, a.slug)).toEqual({ role: "coach", org: a.orgId });
@@ -39,15 +43,34 @@ describe("organisations, roles and invitations", () => {
   });
 
   it("signs up a user with their own organisation, as its owner", async () => {
-    const { orgSlug } = await as(null).auth.signUp({ name: "Nia Coach", email: "Nia@Example.com", password: "a good long password", organisationName: "Harbour Harriers" });
+    const { orgSlug } = await as(null).auth.signUp({
+      name: "Nia Coach",
+      email: "Nia@Example.com",
+      password: "a good long password",
+      organisationName: "Harbour Harriers",
+    });
     expect(orgSlug).toBe("harbour-harriers");
     const user = await verifyCredentials(t.db, { email: "nia@example.com", password: "a good long password" });
     const me = (await findSessionUser(t.db, user!.id))!;
-    expect(await as(me).organisations.mine()).toEqual([expect.objectContaining({ slug: "harbour-harriers", name: "Harbour Harriers", role: "owner" })]);
+    expect(await as(me).organisations.mine()).toEqual([
+      expect.objectContaining({ slug: "harbour-harriers", name: "Harbour Harriers", role: "owner" }),
+    ]);
     // A second club with the same name gets its own address.
-    const second = await as(null).auth.signUp({ name: "Other", email: "other@example.com", password: "a good long password", organisationName: "Harbour Harriers" });
+    const second = await as(null).auth.signUp({
+      name: "Other",
+      email: "other@example.com",
+      password: "a good long password",
+      organisationName: "Harbour Harriers",
+    });
     expect(second.orgSlug).toBe("harbour-harriers-2");
-    await expect(as(null).auth.signUp({ name: "Again", email: "nia@example.com", password: "a good long password", organisationName: "Another club" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      as(null).auth.signUp({
+        name: "Again",
+        email: "nia@example.com",
+        password: "a good long password",
+        organisationName: "Another club",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("invites by email, and the link creates the account and the membership once", async () => {
@@ -56,17 +79,28 @@ describe("organisations, roles and invitations", () => {
     const token = await tokenMailedTo("new.runner@example.com");
 
     const preview = await as(null).invitations.preview({ token });
-    expect(preview).toMatchObject({ email: "new.runner@example.com", role: "athlete", state: "open", accountExists: false, organisationName: "Alpha club" });
+    expect(preview).toMatchObject({
+      email: "new.runner@example.com",
+      role: "athlete",
+      state: "open",
+      accountExists: false,
+      organisationName: "Alpha club",
+    });
 
     const accepted = await as(null).invitations.accept({ token, name: "New Runner", password: "runner password 1" });
     expect(accepted.orgSlug).toBe(a.slug);
-    const runner = (await findSessionUser(t.db, (await verifyCredentials(t.db, { email: "new.runner@example.com", password: "runner password 1" }))!.id))!;
+    const runner = (await findSessionUser(
+      t.db,
+      (await verifyCredentials(t.db, { email: "new.runner@example.com", password: "runner password 1" }))!.id,
+    ))!;
     expect((await as(runner).organisations.current({ orgSlug: a.slug })).role).toBe("athlete");
     // The inviting owner became the athlete's coach.
     const members = await owner.members.list({ orgSlug: a.slug });
     expect(members.find((m) => m.email === "new.runner@example.com")?.coachUserIds).toEqual([a.users.owner.id]);
 
-    await expect(as(null).invitations.accept({ token, name: "Again", password: "runner password 1" })).rejects.toMatchObject({
+    await expect(
+      as(null).invitations.accept({ token, name: "Again", password: "runner password 1" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("already been used"),
     });
@@ -96,14 +130,20 @@ describe("organisations, roles and invitations", () => {
 
     await owner.invitations.revoke({ orgSlug: a.slug, invitationId: id });
     expect((await as(null).invitations.preview({ token: second })).state).toBe("revoked");
-    await expect(as(null).invitations.accept({ token: second, name: "T", password: "long password here" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      as(null).invitations.accept({ token: second, name: "T", password: "long password here" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
 
     await owner.invitations.create({ orgSlug: a.slug, email: "late@example.com", role: "athlete" });
     const late = await tokenMailedTo("late@example.com");
-    await t.db.execute(sql`update invitations set expires_at = now() - interval '1 minute' where email = 'late@example.com'`);
+    await t.db.execute(
+      sql`update invitations set expires_at = now() - interval '1 minute' where email = 'late@example.com'`,
+    );
     expect((await as(null).invitations.preview({ token: late })).state).toBe("expired");
 
-    await expect(owner.invitations.create({ orgSlug: a.slug, email: a.users.athlete2.email, role: "athlete" })).rejects.toMatchObject({
+    await expect(
+      owner.invitations.create({ orgSlug: a.slug, email: a.users.athlete2.email, role: "athlete" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
     });
   });
@@ -111,24 +151,41 @@ describe("organisations, roles and invitations", () => {
   it("lets coaches invite athletes but not coaches, and keeps the last owner", async () => {
     const coach = as(a.users.coach);
     await coach.invitations.create({ orgSlug: a.slug, email: "coached@example.com", role: "athlete" });
-    await expect(coach.invitations.create({ orgSlug: a.slug, email: "c2@example.com", role: "coach" })).rejects.toBeInstanceOf(TRPCError);
+    await expect(
+      coach.invitations.create({ orgSlug: a.slug, email: "c2@example.com", role: "coach" }),
+    ).rejects.toBeInstanceOf(TRPCError);
 
     const owner = as(a.users.owner);
-    await expect(owner.members.changeRole({ orgSlug: a.slug, userId: a.users.owner.id, role: "coach" })).rejects.toMatchObject({
+    await expect(
+      owner.members.changeRole({ orgSlug: a.slug, userId: a.users.owner.id, role: "coach" }),
+    ).rejects.toMatchObject({
       message: expect.stringContaining("at least one owner"),
     });
     await owner.members.changeRole({ orgSlug: a.slug, userId: a.users.coach.id, role: "owner" });
     await owner.members.changeRole({ orgSlug: a.slug, userId: a.users.coach.id, role: "coach" });
     const audit = await owner.organisations.audit({ orgSlug: a.slug });
-    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(["member.role_changed", "invitation.created", "invitation.revoked", "invitation.accepted"]));
-    await expect(as(a.users.coach).organisations.audit({ orgSlug: a.slug })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(audit.map((e) => e.action)).toEqual(
+      expect.arrayContaining([
+        "member.role_changed",
+        "invitation.created",
+        "invitation.revoked",
+        "invitation.accepted",
+      ]),
+    );
+    await expect(as(a.users.coach).organisations.audit({ orgSlug: a.slug })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("removes a member with their athlete profile, and their access ends", async () => {
     const owner = as(a.users.owner);
     await owner.members.remove({ orgSlug: a.slug, userId: a.users.athlete2.id });
-    await expect(as(a.users.athlete2).organisations.current({ orgSlug: a.slug })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const [left] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from athletes where user_id = ${a.users.athlete2.id}`);
+    await expect(as(a.users.athlete2).organisations.current({ orgSlug: a.slug })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const [left] = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from athletes where user_id = ${a.users.athlete2.id}`,
+    );
     expect(left!.n).toBe(0);
   });
 });
@@ -143,23 +200,33 @@ describe("accounts and sign-in", () => {
   it("limits failed sign-ins per account with a clear message, and counts per address too", async () => {
     const email = a.users.athlete1.email;
     const now = new Date();
-    for (let i = 0; i < 5; i++) expect(await verifyCredentials(t.db, { email, password: "wrong" }, "203.0.113.7", now)).toBeNull();
-    await expect(verifyCredentials(t.db, { email, password: "fixture-password" }, "203.0.113.7", now)).rejects.toThrow(/Too many failed sign-in attempts/);
+    for (let i = 0; i < 5; i++)
+      expect(await verifyCredentials(t.db, { email, password: "wrong" }, "203.0.113.7", now)).toBeNull();
+    await expect(verifyCredentials(t.db, { email, password: "fixture-password" }, "203.0.113.7", now)).rejects.toThrow(
+      /Too many failed sign-in attempts/,
+    );
     // After the window, the right password works again.
     const later = new Date(now.getTime() + 16 * 60_000);
     expect(await verifyCredentials(t.db, { email, password: "fixture-password" }, "203.0.113.7", later)).not.toBeNull();
 
-    for (let i = 0; i < 30; i++) await verifyCredentials(t.db, { email: `spray${i}@example.com`, password: "x" }, "198.51.100.9", later);
-    await expect(verifyCredentials(t.db, { email: a.users.coach.email, password: "fixture-password" }, "198.51.100.9", later)).rejects.toThrow(/Too many/);
+    for (let i = 0; i < 30; i++)
+      await verifyCredentials(t.db, { email: `spray${i}@example.com`, password: "x" }, "198.51.100.9", later);
+    await expect(
+      verifyCredentials(t.db, { email: a.users.coach.email, password: "fixture-password" }, "198.51.100.9", later),
+    ).rejects.toThrow(/Too many/);
   });
 
   it("changes the password only with the current one, and signs out every session", async () => {
     const me = as(a.users.coach);
-    await expect(me.account.changePassword({ currentPassword: "nope", newPassword: "brand new password" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      me.account.changePassword({ currentPassword: "nope", newPassword: "brand new password" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await me.account.changePassword({ currentPassword: "fixture-password", newPassword: "brand new password" });
     const after = (await findSessionUser(t.db, a.users.coach.id))!;
     expect(after.sessionVersion).toBe(a.users.coach.sessionVersion + 1);
-    expect(await verifyCredentials(t.db, { email: a.users.coach.email, password: "brand new password" })).not.toBeNull();
+    expect(
+      await verifyCredentials(t.db, { email: a.users.coach.email, password: "brand new password" }),
+    ).not.toBeNull();
 
     await as(after).account.signOutEverywhere();
     expect((await findSessionUser(t.db, a.users.coach.id))!.sessionVersion).toBe(after.sessionVersion + 1);
@@ -171,7 +238,9 @@ describe("accounts and sign-in", () => {
     // Each request reads the user afresh, as the next request would.
     const reloaded = as((await findSessionUser(t.db, a.users.athlete1.id))!);
     expect(await reloaded.me.get()).toMatchObject({ units: "mi", timeZone: "America/New_York", weekStartDay: 0 });
-    await expect(me.account.updateProfile({ name: "Runner", units: "mi", timeZone: "Mars/Olympus", weekStartDay: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      me.account.updateProfile({ name: "Runner", units: "mi", timeZone: "Mars/Olympus", weekStartDay: 0 }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   function as(user: SessionUser | null) {

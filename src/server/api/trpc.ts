@@ -84,7 +84,8 @@ function containsNulCharacter(input: unknown): boolean {
  * with one anywhere is refused as a bad request before the procedure runs.
  */
 const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
-  if (containsNulCharacter(await getRawInput())) throw new TRPCError({ code: "BAD_REQUEST", message: "Text must not contain NUL characters." });
+  if (containsNulCharacter(await getRawInput()))
+    throw new TRPCError({ code: "BAD_REQUEST", message: "Text must not contain NUL characters." });
   return next();
 });
 
@@ -96,7 +97,11 @@ const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
 export function databaseOutageAsServiceUnavailable(error: unknown): unknown {
   if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") return error;
   if (!isDatabaseUnavailable(error)) return error;
-  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: SERVICE_UNAVAILABLE_MESSAGE, cause: error instanceof TRPCError ? error.cause : error });
+  return new TRPCError({
+    code: "SERVICE_UNAVAILABLE",
+    message: SERVICE_UNAVAILABLE_MESSAGE,
+    cause: error instanceof TRPCError ? error.cause : error,
+  });
 }
 
 /**

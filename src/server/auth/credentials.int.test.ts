@@ -8,14 +8,25 @@ describe("email and password sign-in", () => {
   const t = useTestDatabase();
 
   it("signs in with the right password, whatever the email's case", async () => {
-    const user = await createUser(t.db, { email: "Runner@Example.com", name: "Runner", passwordHash: await hashPassword("correct horse battery") });
+    const user = await createUser(t.db, {
+      email: "Runner@Example.com",
+      name: "Runner",
+      passwordHash: await hashPassword("correct horse battery"),
+    });
     expect(user.email).toBe("runner@example.com");
-    const signedIn = await verifyCredentials(t.db, { email: " RUNNER@example.com ", password: "correct horse battery" });
+    const signedIn = await verifyCredentials(t.db, {
+      email: " RUNNER@example.com ",
+      password: "correct horse battery",
+    });
     expect(signedIn).toMatchObject({ id: user.id, email: "runner@example.com", sessionVersion: 0 });
   });
 
   it("refuses a wrong password, an unknown email and malformed input", async () => {
-    await createUser(t.db, { email: "coach@example.com", name: "Coach", passwordHash: await hashPassword("right password") });
+    await createUser(t.db, {
+      email: "coach@example.com",
+      name: "Coach",
+      passwordHash: await hashPassword("right password"),
+    });
     expect(await verifyCredentials(t.db, { email: "coach@example.com", password: "wrong password" })).toBeNull();
     expect(await verifyCredentials(t.db, { email: "nobody@example.com", password: "right password" })).toBeNull();
     expect(await verifyCredentials(t.db, { email: "not an email", password: "x" })).toBeNull();

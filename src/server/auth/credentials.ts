@@ -1,6 +1,11 @@
 import { z } from "zod";
 import type { Database } from "~/server/db/connection";
-import { clearAccountFailures, isLoginBlocked, LOGIN_WINDOW_MINUTES, recordLoginFailure } from "~/server/data/login-attempts";
+import {
+  clearAccountFailures,
+  isLoginBlocked,
+  LOGIN_WINDOW_MINUTES,
+  recordLoginFailure,
+} from "~/server/data/login-attempts";
 import { findUserByEmail, normaliseEmail } from "~/server/data/users";
 import { MAX_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from "./password";
 

@@ -20,7 +20,9 @@ export function lastRunOnColumn(tx: Tx) {
 /** An athlete's coaches (by name), as a column of a query over `athletes`. */
 export function coachesColumn(tx: Tx) {
   const coaches = tx
-    .select({ list: sql`coalesce(json_agg(json_build_object('userId', ${coachAssignments.coachUserId}, 'name', ${users.name}) order by ${users.name}), '[]'::json)` })
+    .select({
+      list: sql`coalesce(json_agg(json_build_object('userId', ${coachAssignments.coachUserId}, 'name', ${users.name}) order by ${users.name}), '[]'::json)`,
+    })
     .from(coachAssignments)
     .innerJoin(users, eq(users.id, coachAssignments.coachUserId))
     .where(and(eq(coachAssignments.orgId, athletes.orgId), eq(coachAssignments.athleteId, athletes.id)));
@@ -62,7 +64,12 @@ export async function listAthletes(tx: Tx, orgId: string, filter: { coachUserId?
   return rows.map((r) => ({ ...r, lastRunOn: r.lastRunOn ?? null }));
 }
 
-export async function setRecentRace(tx: Tx, orgId: string, athleteId: string, race: { distanceM: number; timeS: number } | null) {
+export async function setRecentRace(
+  tx: Tx,
+  orgId: string,
+  athleteId: string,
+  race: { distanceM: number; timeS: number } | null,
+) {
   await tx
     .update(athletes)
     .set({ raceDistanceM: race?.distanceM ?? null, raceTimeS: race?.timeS ?? null })

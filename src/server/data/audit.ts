@@ -15,7 +15,13 @@ export type AuditAction =
 
 export async function recordAudit(
   tx: Tx,
-  event: { orgId: string; actorUserId: string | null; action: AuditAction; subject: string; details?: Record<string, unknown> },
+  event: {
+    orgId: string;
+    actorUserId: string | null;
+    action: AuditAction;
+    subject: string;
+    details?: Record<string, unknown>;
+  },
 ) {
   await tx.insert(auditEvents).values({ ...event, details: event.details ?? {} });
 }

@@ -9,7 +9,9 @@ export async function activeFeed(tx: Tx, orgId: string, athleteId: string) {
   const [row] = await tx
     .select({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt })
     .from(calendarFeeds)
-    .where(and(eq(calendarFeeds.orgId, orgId), eq(calendarFeeds.athleteId, athleteId), isNull(calendarFeeds.revokedAt)));
+    .where(
+      and(eq(calendarFeeds.orgId, orgId), eq(calendarFeeds.athleteId, athleteId), isNull(calendarFeeds.revokedAt)),
+    );
   return row ?? null;
 }
 
@@ -18,7 +20,9 @@ export async function revokeFeeds(tx: Tx, orgId: string, athleteId: string) {
   await tx
     .update(calendarFeeds)
     .set({ revokedAt: new Date() })
-    .where(and(eq(calendarFeeds.orgId, orgId), eq(calendarFeeds.athleteId, athleteId), isNull(calendarFeeds.revokedAt)));
+    .where(
+      and(eq(calendarFeeds.orgId, orgId), eq(calendarFeeds.athleteId, athleteId), isNull(calendarFeeds.revokedAt)),
+    );
 }
 
 /** A new secret feed URL token; only its hash is stored, so the URL is shown once. */

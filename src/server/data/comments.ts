@@ -17,7 +17,10 @@ export async function insertComment(
   orgId: string,
   comment: { athleteId: string; runId: string | null; weekStart: string | null; authorUserId: string; body: string },
 ) {
-  const [row] = await tx.insert(comments).values({ orgId, ...comment }).returning(commentColumns);
+  const [row] = await tx
+    .insert(comments)
+    .values({ orgId, ...comment })
+    .returning(commentColumns);
   return row!;
 }
 
@@ -26,7 +29,13 @@ export async function insertComment(
  * organisation) and, for comments on a run, the run's day and kind. Optionally only those about one
  * run or one week.
  */
-export async function listComments(tx: Tx, orgId: string, athleteId: string, about: { runId?: string; weekStart?: string } = {}, limit = 200) {
+export async function listComments(
+  tx: Tx,
+  orgId: string,
+  athleteId: string,
+  about: { runId?: string; weekStart?: string } = {},
+  limit = 200,
+) {
   return tx
     .select({ ...commentColumns, authorName: users.name, runDate: runs.localDate, runKind: runs.kind })
     .from(comments)

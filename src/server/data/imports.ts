@@ -24,7 +24,15 @@ const importColumns = {
  */
 export async function storeDrafts(
   tx: Tx,
-  input: { orgId: string; athleteId: string; createdBy: string; fileName: string; contentHash: string; activities: ImportedActivity[]; warnings: string[] },
+  input: {
+    orgId: string;
+    athleteId: string;
+    createdBy: string;
+    fileName: string;
+    contentHash: string;
+    activities: ImportedActivity[];
+    warnings: string[];
+  },
 ) {
   const stored = [];
   for (const [part, activity] of input.activities.entries()) {
@@ -54,7 +62,14 @@ export async function storeDrafts(
     const [existing] = await tx
       .select(importColumns)
       .from(runImports)
-      .where(and(eq(runImports.orgId, input.orgId), eq(runImports.athleteId, input.athleteId), eq(runImports.contentHash, input.contentHash), eq(runImports.part, part)));
+      .where(
+        and(
+          eq(runImports.orgId, input.orgId),
+          eq(runImports.athleteId, input.athleteId),
+          eq(runImports.contentHash, input.contentHash),
+          eq(runImports.part, part),
+        ),
+      );
     if (existing) stored.push({ ...existing, duplicate: true });
   }
   return stored;
@@ -70,12 +85,18 @@ export async function listPendingImports(tx: Tx, orgId: string, athleteId: strin
 }
 
 export async function findImport(tx: Tx, orgId: string, id: string) {
-  const [row] = await tx.select(importColumns).from(runImports).where(and(eq(runImports.orgId, orgId), eq(runImports.id, id)));
+  const [row] = await tx
+    .select(importColumns)
+    .from(runImports)
+    .where(and(eq(runImports.orgId, orgId), eq(runImports.id, id)));
   return row ?? null;
 }
 
 export async function linkImportToRun(tx: Tx, orgId: string, id: string, runId: string) {
-  await tx.update(runImports).set({ runId }).where(and(eq(runImports.orgId, orgId), eq(runImports.id, id)));
+  await tx
+    .update(runImports)
+    .set({ runId })
+    .where(and(eq(runImports.orgId, orgId), eq(runImports.id, id)));
 }
 
 export async function deleteImport(tx: Tx, orgId: string, id: string) {

@@ -22,7 +22,14 @@ export async function createInvitation(
 ) {
   const [row] = await tx
     .insert(invitations)
-    .values({ orgId: input.orgId, email: input.email, role: input.role, invitedBy: input.invitedBy, tokenHash: input.tokenHash, expiresAt: expiry(input.now) })
+    .values({
+      orgId: input.orgId,
+      email: input.email,
+      role: input.role,
+      invitedBy: input.invitedBy,
+      tokenHash: input.tokenHash,
+      expiresAt: expiry(input.now),
+    })
     .returning({ id: invitations.id, expiresAt: invitations.expiresAt });
   return row!;
 }
@@ -48,7 +55,14 @@ export async function findOpenInvitation(tx: Tx, orgId: string, id: string) {
   const [row] = await tx
     .select({ id: invitations.id, email: invitations.email, role: invitations.role })
     .from(invitations)
-    .where(and(eq(invitations.orgId, orgId), eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    .where(
+      and(
+        eq(invitations.orgId, orgId),
+        eq(invitations.id, id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
   return row ?? null;
 }
 
@@ -57,14 +71,28 @@ export async function revokeOpenInvitationsFor(tx: Tx, orgId: string, email: str
   await tx
     .update(invitations)
     .set({ revokedAt: now })
-    .where(and(eq(invitations.orgId, orgId), eq(invitations.email, email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    .where(
+      and(
+        eq(invitations.orgId, orgId),
+        eq(invitations.email, email),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
 }
 
 export async function revokeInvitation(tx: Tx, orgId: string, id: string, now: Date) {
   await tx
     .update(invitations)
     .set({ revokedAt: now })
-    .where(and(eq(invitations.orgId, orgId), eq(invitations.id, id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+    .where(
+      and(
+        eq(invitations.orgId, orgId),
+        eq(invitations.id, id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
 }
 
 /** A new link for an open invitation: the old link stops working, the expiry starts again. */
@@ -99,7 +127,10 @@ export async function findInvitationByToken(tx: Tx, token: string) {
 }
 
 export async function organisationName(tx: Tx, orgId: string) {
-  const [row] = await tx.select({ name: organizations.name, slug: organizations.slug }).from(organizations).where(eq(organizations.id, orgId));
+  const [row] = await tx
+    .select({ name: organizations.name, slug: organizations.slug })
+    .from(organizations)
+    .where(eq(organizations.id, orgId));
   return row ?? null;
 }
 

@@ -25,7 +25,9 @@ export async function recordLoginFailure(db: Database, email: string, ip: string
   const keys = ip ? [accountKey(email), ipKey(ip)] : [accountKey(email)];
   await db.insert(loginAttempts).values(keys.map((key) => ({ key, attemptedAt: now })));
   // Keep the table small: attempts older than the window no longer count.
-  await db.delete(loginAttempts).where(lt(loginAttempts.attemptedAt, new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000)));
+  await db
+    .delete(loginAttempts)
+    .where(lt(loginAttempts.attemptedAt, new Date(now.getTime() - LOGIN_WINDOW_MINUTES * 60_000)));
 }
 
 /** A successful sign-in forgets the account's failures (not the address's). */

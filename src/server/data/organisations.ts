@@ -138,13 +138,26 @@ export async function removeMember(tx: Tx, orgId: string, userId: string) {
 export async function findAthleteRefs(tx: Tx, orgId: string, athleteIds: string[]) {
   if (athleteIds.length === 0) return [];
   const rows = await tx
-    .select({ athleteId: athletes.id, userId: athletes.userId, displayName: athletes.displayName, coachUserId: coachAssignments.coachUserId })
+    .select({
+      athleteId: athletes.id,
+      userId: athletes.userId,
+      displayName: athletes.displayName,
+      coachUserId: coachAssignments.coachUserId,
+    })
     .from(athletes)
-    .leftJoin(coachAssignments, and(eq(coachAssignments.orgId, athletes.orgId), eq(coachAssignments.athleteId, athletes.id)))
+    .leftJoin(
+      coachAssignments,
+      and(eq(coachAssignments.orgId, athletes.orgId), eq(coachAssignments.athleteId, athletes.id)),
+    )
     .where(and(eq(athletes.orgId, orgId), inArray(athletes.id, athleteIds)));
   const byId = new Map<string, { athleteId: string; userId: string; displayName: string; coachUserIds: string[] }>();
   for (const r of rows) {
-    const entry = byId.get(r.athleteId) ?? { athleteId: r.athleteId, userId: r.userId, displayName: r.displayName, coachUserIds: [] };
+    const entry = byId.get(r.athleteId) ?? {
+      athleteId: r.athleteId,
+      userId: r.userId,
+      displayName: r.displayName,
+      coachUserIds: [],
+    };
     if (r.coachUserId) entry.coachUserIds.push(r.coachUserId);
     byId.set(r.athleteId, entry);
   }
@@ -158,7 +171,13 @@ export async function assignCoach(tx: Tx, orgId: string, athleteId: string, coac
 export async function unassignCoach(tx: Tx, orgId: string, athleteId: string, coachUserId: string) {
   await tx
     .delete(coachAssignments)
-    .where(and(eq(coachAssignments.orgId, orgId), eq(coachAssignments.athleteId, athleteId), eq(coachAssignments.coachUserId, coachUserId)));
+    .where(
+      and(
+        eq(coachAssignments.orgId, orgId),
+        eq(coachAssignments.athleteId, athleteId),
+        eq(coachAssignments.coachUserId, coachUserId),
+      ),
+    );
 }
 
 export async function findAthleteByUser(tx: Tx, orgId: string, userId: string) {

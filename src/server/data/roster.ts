@@ -23,7 +23,10 @@ export async function rosterAthletes(tx: Tx, orgId: string, filter: { coachUserI
       list: sql`coalesce(json_agg(json_build_object('weekStart', ${weekDigests.weekStart}, 'asOf', ${weekDigests.asOf}, 'digest', ${weekDigests.digest})), '[]'::json)`,
     })
     .from(weekDigests)
-    .innerJoin(organizations, and(eq(organizations.id, weekDigests.orgId), eq(organizations.trainingVersion, weekDigests.orgVersion)))
+    .innerJoin(
+      organizations,
+      and(eq(organizations.id, weekDigests.orgId), eq(organizations.trainingVersion, weekDigests.orgVersion)),
+    )
     .where(
       and(
         eq(weekDigests.orgId, athletes.orgId),
@@ -48,7 +51,12 @@ export async function rosterAthletes(tx: Tx, orgId: string, filter: { coachUserI
     })
     .from(athletes)
     .innerJoin(users, eq(users.id, athletes.userId))
-    .where(and(eq(athletes.orgId, orgId), filter.coachUserId ? inArray(athletes.id, coachedBy(tx, orgId, filter.coachUserId)) : undefined))
+    .where(
+      and(
+        eq(athletes.orgId, orgId),
+        filter.coachUserId ? inArray(athletes.id, coachedBy(tx, orgId, filter.coachUserId)) : undefined,
+      ),
+    )
     .orderBy(asc(athletes.displayName));
   return rows.map((r) => ({ ...r, lastRunOn: r.lastRunOn ?? null }));
 }
@@ -67,7 +75,9 @@ export interface NewWeekDigest extends CachedWeekDigest {
  */
 export async function storeWeekDigests(tx: Tx, orgId: string, digests: NewWeekDigest[]): Promise<void> {
   if (digests.length === 0) return;
-  const sorted = [...digests].sort((a, b) => a.athleteId.localeCompare(b.athleteId) || a.weekStart.localeCompare(b.weekStart));
+  const sorted = [...digests].sort(
+    (a, b) => a.athleteId.localeCompare(b.athleteId) || a.weekStart.localeCompare(b.weekStart),
+  );
   await tx
     .insert(weekDigests)
     .values(sorted.map((d) => ({ orgId, ...d })))

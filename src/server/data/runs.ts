@@ -30,13 +30,26 @@ const runColumns = {
   source: runs.source,
 };
 
-export async function insertRun(tx: Tx, orgId: string, athleteId: string, createdBy: string, fields: RunFields, source: "manual" | "import" = "manual") {
-  const [row] = await tx.insert(runs).values({ orgId, athleteId, createdBy, source, ...fields }).returning(runColumns);
+export async function insertRun(
+  tx: Tx,
+  orgId: string,
+  athleteId: string,
+  createdBy: string,
+  fields: RunFields,
+  source: "manual" | "import" = "manual",
+) {
+  const [row] = await tx
+    .insert(runs)
+    .values({ orgId, athleteId, createdBy, source, ...fields })
+    .returning(runColumns);
   return row!;
 }
 
 export async function findRun(tx: Tx, orgId: string, runId: string) {
-  const [row] = await tx.select(runColumns).from(runs).where(and(eq(runs.orgId, orgId), eq(runs.id, runId)));
+  const [row] = await tx
+    .select(runColumns)
+    .from(runs)
+    .where(and(eq(runs.orgId, orgId), eq(runs.id, runId)));
   return row ?? null;
 }
 
@@ -97,14 +110,30 @@ export async function claimIdempotencyKey(
   const [existing] = await tx
     .select({ requestHash: idempotencyKeys.requestHash, response: idempotencyKeys.response })
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.orgId, scope.orgId), eq(idempotencyKeys.userId, scope.userId), eq(idempotencyKeys.key, scope.key)));
+    .where(
+      and(
+        eq(idempotencyKeys.orgId, scope.orgId),
+        eq(idempotencyKeys.userId, scope.userId),
+        eq(idempotencyKeys.key, scope.key),
+      ),
+    );
   if (!existing || existing.requestHash !== requestHash) return { status: "mismatch" };
   return { status: "replay", response: existing.response };
 }
 
-export async function storeIdempotentResponse(tx: Tx, scope: { orgId: string; userId: string; key: string }, response: unknown) {
+export async function storeIdempotentResponse(
+  tx: Tx,
+  scope: { orgId: string; userId: string; key: string },
+  response: unknown,
+) {
   await tx
     .update(idempotencyKeys)
     .set({ response: sql`${JSON.stringify(response)}::jsonb` })
-    .where(and(eq(idempotencyKeys.orgId, scope.orgId), eq(idempotencyKeys.userId, scope.userId), eq(idempotencyKeys.key, scope.key)));
+    .where(
+      and(
+        eq(idempotencyKeys.orgId, scope.orgId),
+        eq(idempotencyKeys.userId, scope.userId),
+        eq(idempotencyKeys.key, scope.key),
+      ),
+    );
 }

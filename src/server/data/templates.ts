@@ -29,7 +29,11 @@ export async function findTemplate(tx: Tx, orgId: string, templateId: string) {
 }
 
 /** Null when the organisation already has a template of that name. */
-export async function insertTemplate(tx: Tx, orgId: string, template: { name: string; sessions: unknown; createdBy: string }) {
+export async function insertTemplate(
+  tx: Tx,
+  orgId: string,
+  template: { name: string; sessions: unknown; createdBy: string },
+) {
   const [row] = await tx
     .insert(weekTemplates)
     .values({ orgId, ...template })

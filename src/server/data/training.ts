@@ -1,7 +1,15 @@
 import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { addDays } from "~/domain/rules";
 import type { Tx } from "~/server/db/connection";
-import { athletes, coachAssignments, organizations, plannedSessions, plannedWeeks, runs, users } from "~/server/db/schema";
+import {
+  athletes,
+  coachAssignments,
+  organizations,
+  plannedSessions,
+  plannedWeeks,
+  runs,
+  users,
+} from "~/server/db/schema";
 import type { PlannedRow, RunRow } from "~/domain/training/week-input";
 import { sessionColumns } from "./weeks";
 
@@ -53,7 +61,14 @@ export async function runsBetween(tx: Tx, orgId: string, athleteIds: string[], f
           startedAt: runs.startedAt,
         })
         .from(runs)
-        .where(and(eq(runs.orgId, orgId), inArray(runs.athleteId, athleteIds), gte(runs.localDate, from), lte(runs.localDate, to)))
+        .where(
+          and(
+            eq(runs.orgId, orgId),
+            inArray(runs.athleteId, athleteIds),
+            gte(runs.localDate, from),
+            lte(runs.localDate, to),
+          ),
+        )
         .orderBy(asc(runs.localDate), asc(runs.startedAt))
     : [];
   return groupBy(rows, (r) => r.athleteId) as Map<string, Array<RunRow & { athleteId: string; startedAt: Date }>>;
@@ -63,7 +78,14 @@ export async function runsBetween(tx: Tx, orgId: string, athleteIds: string[], f
  * Planned sessions of several athletes between two dates, grouped by athlete. Athletes only ever see
  * published weeks (`publishedOnly`); coaches also see drafts. One query.
  */
-export async function plannedBetween(tx: Tx, orgId: string, athleteIds: string[], from: string, to: string, publishedOnly: boolean) {
+export async function plannedBetween(
+  tx: Tx,
+  orgId: string,
+  athleteIds: string[],
+  from: string,
+  to: string,
+  publishedOnly: boolean,
+) {
   const rows = athleteIds.length
     ? await tx
         .select({
@@ -72,7 +94,10 @@ export async function plannedBetween(tx: Tx, orgId: string, athleteIds: string[]
           weekStatus: plannedWeeks.status,
         })
         .from(plannedSessions)
-        .innerJoin(plannedWeeks, and(eq(plannedWeeks.orgId, plannedSessions.orgId), eq(plannedWeeks.id, plannedSessions.weekId)))
+        .innerJoin(
+          plannedWeeks,
+          and(eq(plannedWeeks.orgId, plannedSessions.orgId), eq(plannedWeeks.id, plannedSessions.weekId)),
+        )
         .where(
           and(
             eq(plannedSessions.orgId, orgId),
@@ -91,7 +116,15 @@ export async function plannedBetween(tx: Tx, orgId: string, athleteIds: string[]
     : [];
   return groupBy(rows, (r) => r.athleteId) as Map<
     string,
-    Array<PlannedRow & { athleteId: string; targetRpe: number | null; description: string; position: number; weekStatus: "draft" | "published" }>
+    Array<
+      PlannedRow & {
+        athleteId: string;
+        targetRpe: number | null;
+        description: string;
+        position: number;
+        weekStatus: "draft" | "published";
+      }
+    >
   >;
 }
 

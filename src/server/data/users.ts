@@ -8,7 +8,10 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 type Db = Database | Tx;
 
 export async function findUserByEmail(db: Db, email: string) {
-  const [user] = await db.select().from(users).where(eq(users.email, normaliseEmail(email)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)));
   return user ?? null;
 }
 
@@ -44,7 +47,10 @@ export async function updateProfile(
   id: string,
   profile: { name: string; units: "km" | "mi"; timeZone: string; weekStartDay: number },
 ) {
-  await db.update(users).set({ ...profile, updatedAt: new Date() }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ ...profile, updatedAt: new Date() })
+    .where(eq(users.id, id));
 }
 
 /** Sets a new password hash and invalidates every existing session; returns the new session version. */
@@ -59,7 +65,10 @@ export async function replacePassword(db: Db, id: string, passwordHash: string):
 
 /** "Sign out everywhere": every session issued before now stops working. */
 export async function revokeSessions(db: Db, id: string): Promise<void> {
-  await db.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id));
 }
 
 export async function findPasswordHash(db: Db, id: string): Promise<string | null> {

@@ -22,7 +22,9 @@ export async function findWeek(tx: Tx, orgId: string, athleteId: string, weekSta
   const [row] = await tx
     .select(weekColumns)
     .from(plannedWeeks)
-    .where(and(eq(plannedWeeks.orgId, orgId), eq(plannedWeeks.athleteId, athleteId), eq(plannedWeeks.weekStart, weekStart)));
+    .where(
+      and(eq(plannedWeeks.orgId, orgId), eq(plannedWeeks.athleteId, athleteId), eq(plannedWeeks.weekStart, weekStart)),
+    );
   return row ?? null;
 }
 
@@ -32,13 +34,23 @@ export async function findWeeks(tx: Tx, orgId: string, athleteIds: string[], wee
   return tx
     .select(weekColumns)
     .from(plannedWeeks)
-    .where(and(eq(plannedWeeks.orgId, orgId), inArray(plannedWeeks.athleteId, athleteIds), inArray(plannedWeeks.weekStart, weekStarts)));
+    .where(
+      and(
+        eq(plannedWeeks.orgId, orgId),
+        inArray(plannedWeeks.athleteId, athleteIds),
+        inArray(plannedWeeks.weekStart, weekStarts),
+      ),
+    );
 }
 
 const publishedAtFor = (status: WeekStatus) => (status === "published" ? sql`now()` : null);
 
 /** Creates a week; null when one already exists for that athlete and week start (someone was faster). */
-export async function insertWeek(tx: Tx, orgId: string, week: { athleteId: string; weekStart: string; status: WeekStatus; updatedBy: string }) {
+export async function insertWeek(
+  tx: Tx,
+  orgId: string,
+  week: { athleteId: string; weekStart: string; status: WeekStatus; updatedBy: string },
+) {
   const [row] = await tx
     .insert(plannedWeeks)
     .values({ orgId, ...week, publishedAt: publishedAtFor(week.status) })
@@ -100,7 +112,12 @@ export interface SessionValues extends Omit<StoredSession, "id"> {
  * adds new ones. Two queries. Ids not already in this week are treated as new sessions, so a session
  * of another week can never be taken over.
  */
-export async function replaceWeekSessions(tx: Tx, orgId: string, week: { id: string; athleteId: string }, sessions: SessionValues[]) {
+export async function replaceWeekSessions(
+  tx: Tx,
+  orgId: string,
+  week: { id: string; athleteId: string },
+  sessions: SessionValues[],
+) {
   const existing = await tx
     .select({ id: plannedSessions.id })
     .from(plannedSessions)
@@ -108,18 +125,38 @@ export async function replaceWeekSessions(tx: Tx, orgId: string, week: { id: str
   const own = new Set(existing.map((s) => s.id));
   // An id named twice keeps only its first session (one row cannot be upserted twice in one statement).
   const claim = (id: string | undefined) => (id && own.delete(id) ? id : randomUUID());
-  const rows = sessions.map(({ id, ...values }) => ({ ...values, id: claim(id), orgId, weekId: week.id, athleteId: week.athleteId }));
+  const rows = sessions.map(({ id, ...values }) => ({
+    ...values,
+    id: claim(id),
+    orgId,
+    weekId: week.id,
+    athleteId: week.athleteId,
+  }));
   const kept = rows.map((r) => r.id);
   await tx
     .delete(plannedSessions)
-    .where(and(eq(plannedSessions.orgId, orgId), eq(plannedSessions.weekId, week.id), kept.length ? notInArray(plannedSessions.id, kept) : undefined));
+    .where(
+      and(
+        eq(plannedSessions.orgId, orgId),
+        eq(plannedSessions.weekId, week.id),
+        kept.length ? notInArray(plannedSessions.id, kept) : undefined,
+      ),
+    );
   if (rows.length === 0) return [];
   return tx
     .insert(plannedSessions)
     .values(rows)
     .onConflictDoUpdate({
       target: [plannedSessions.orgId, plannedSessions.id],
-      set: excluded(plannedSessions, ["date", "kind", "durationMin", "distanceM", "targetRpe", "description", "position"]),
+      set: excluded(plannedSessions, [
+        "date",
+        "kind",
+        "durationMin",
+        "distanceM",
+        "targetRpe",
+        "description",
+        "position",
+      ]),
       // Only ever a row of this week (ids were checked above; this makes it hold in SQL too).
       setWhere: and(eq(plannedSessions.weekId, week.id), eq(plannedSessions.orgId, orgId)),
     })
@@ -130,14 +167,25 @@ export async function replaceWeekSessions(tx: Tx, orgId: string, week: { id: str
  * Creates or resets several draft weeks at once (a template applied to many athletes): existing weeks
  * go back to draft with a new version, so an editor still open on one of them gets a conflict. One query.
  */
-export async function upsertDraftWeeks(tx: Tx, orgId: string, weeks: Array<{ athleteId: string; weekStart: string }>, updatedBy: string) {
+export async function upsertDraftWeeks(
+  tx: Tx,
+  orgId: string,
+  weeks: Array<{ athleteId: string; weekStart: string }>,
+  updatedBy: string,
+) {
   if (weeks.length === 0) return [];
   return tx
     .insert(plannedWeeks)
     .values(weeks.map((w) => ({ orgId, ...w, status: "draft" as const, updatedBy })))
     .onConflictDoUpdate({
       target: [plannedWeeks.orgId, plannedWeeks.athleteId, plannedWeeks.weekStart],
-      set: { status: "draft", version: sql`${plannedWeeks.version} + 1`, publishedAt: null, updatedBy, updatedAt: sql`now()` },
+      set: {
+        status: "draft",
+        version: sql`${plannedWeeks.version} + 1`,
+        publishedAt: null,
+        updatedBy,
+        updatedAt: sql`now()`,
+      },
     })
     .returning(weekColumns);
 }
@@ -145,7 +193,9 @@ export async function upsertDraftWeeks(tx: Tx, orgId: string, weeks: Array<{ ath
 /** Deletes every session of the given weeks. One query. */
 export async function deleteSessionsOfWeeks(tx: Tx, orgId: string, weekIds: string[]) {
   if (weekIds.length === 0) return;
-  await tx.delete(plannedSessions).where(and(eq(plannedSessions.orgId, orgId), inArray(plannedSessions.weekId, weekIds)));
+  await tx
+    .delete(plannedSessions)
+    .where(and(eq(plannedSessions.orgId, orgId), inArray(plannedSessions.weekId, weekIds)));
 }
 
 /** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters (10 per row). */

@@ -23,7 +23,15 @@ describe("migrations", () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     );
     expect(tables.map((t) => t.table_name)).toEqual(
-      expect.arrayContaining(["users", "organizations", "memberships", "athletes", "planned_weeks", "planned_sessions", "runs"]),
+      expect.arrayContaining([
+        "users",
+        "organizations",
+        "memberships",
+        "athletes",
+        "planned_weeks",
+        "planned_sessions",
+        "runs",
+      ]),
     );
     const applied = await db.execute(sql`select hash, created_at from drizzle.__drizzle_migrations order by id`);
     const schemaBefore = await db.execute(
@@ -31,7 +39,9 @@ describe("migrations", () => {
     );
 
     await applyMigrations(empty.url);
-    expect(await db.execute(sql`select hash, created_at from drizzle.__drizzle_migrations order by id`)).toEqual(applied);
+    expect(await db.execute(sql`select hash, created_at from drizzle.__drizzle_migrations order by id`)).toEqual(
+      applied,
+    );
     expect(
       await db.execute(
         sql`select table_name, column_name, data_type from information_schema.columns where table_schema = 'public' order by 1, 2`,

@@ -59,8 +59,13 @@ describe("row-level security", () => {
 
       await withTenant(t.db, { orgId: a.orgId, userId: null }, async (tx) => {
         const seen = await tx.execute<{ org_id: string }>(sql`select distinct org_id from ${sql.identifier(table)}`);
-        expect(seen.map((r) => r.org_id), table).toEqual([a.orgId]);
-        const updated = await tx.execute(sql`update ${sql.identifier(table)} set org_id = org_id where org_id = ${b.orgId}`);
+        expect(
+          seen.map((r) => r.org_id),
+          table,
+        ).toEqual([a.orgId]);
+        const updated = await tx.execute(
+          sql`update ${sql.identifier(table)} set org_id = org_id where org_id = ${b.orgId}`,
+        );
         expect(updated.count, `update ${table}`).toBe(0);
         const deleted = await tx.execute(sql`delete from ${sql.identifier(table)} where org_id = ${b.orgId}`);
         expect(deleted.count, `delete ${table}`).toBe(0);
@@ -73,7 +78,9 @@ describe("row-level security", () => {
       );
       await expect(insert, `insert into ${table}`).rejects.toMatchObject({ cause: { code: "42501" } });
     }
-    const [counts] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from runs where org_id = ${b.orgId}`);
+    const [counts] = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from runs where org_id = ${b.orgId}`,
+    );
     expect(counts!.n).toBe(3);
   });
 

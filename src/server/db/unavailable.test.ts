@@ -7,7 +7,8 @@ import postgres from "postgres";
 import { afterEach, describe, expect, it } from "vitest";
 import { isDatabaseUnavailable } from "./unavailable";
 
-const pgError = (code: string, message = "…") => new postgres.PostgresError({ code, message, severity: "FATAL" } as never);
+const pgError = (code: string, message = "…") =>
+  new postgres.PostgresError({ code, message, severity: "FATAL" } as never);
 const withCode = (code: unknown, message = "failed") => Object.assign(new Error(message), { code });
 
 describe("which failures mean the database is unreachable", () => {
@@ -27,9 +28,12 @@ describe("which failures mean the database is unreachable", () => {
     expect(isDatabaseUnavailable(withCode(code))).toBe(true);
   });
 
-  it.each(["57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08004", "08006", "08007"])("the SQLSTATE %s", (code) => {
-    expect(isDatabaseUnavailable(pgError(code))).toBe(true);
-  });
+  it.each(["57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08004", "08006", "08007"])(
+    "the SQLSTATE %s",
+    (code) => {
+      expect(isDatabaseUnavailable(pgError(code))).toBe(true);
+    },
+  );
 
   it.each([
     ["a unique violation", "23505"],
@@ -55,15 +59,24 @@ describe("which failures mean the database is unreachable", () => {
   });
 
   it("not values that are not errors", () => {
-    for (const value of [undefined, null, "ECONNREFUSED", 57, { code: 57 }, [withCode("EPIPE")]]) expect(isDatabaseUnavailable(value)).toBe(false);
+    for (const value of [undefined, null, "ECONNREFUSED", 57, { code: 57 }, [withCode("EPIPE")]])
+      expect(isDatabaseUnavailable(value)).toBe(false);
   });
 
   it("looks through wrappers: Drizzle's query error, tRPC's error, plain causes, AggregateError", () => {
     const refused = withCode("ECONNREFUSED");
     expect(isDatabaseUnavailable(new DrizzleQueryError("select 1", [], pgError("57P01")))).toBe(true);
-    expect(isDatabaseUnavailable(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: new DrizzleQueryError("select 1", [], refused) }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: new DrizzleQueryError("select 1", [], refused) }),
+      ),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new Error("outer", { cause: new Error("middle", { cause: refused }) }))).toBe(true);
-    expect(isDatabaseUnavailable(new AggregateError([withCode("ECONNREFUSED"), withCode("ECONNREFUSED")], "every address refused"))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        new AggregateError([withCode("ECONNREFUSED"), withCode("ECONNREFUSED")], "every address refused"),
+      ),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new DrizzleQueryError("insert …", [], pgError("23505")))).toBe(false);
     expect(isDatabaseUnavailable(new AggregateError([new Error("a"), new Error("b")]))).toBe(false);
   });
@@ -91,7 +104,16 @@ describe("errors from postgres.js and Drizzle, as they really come", () => {
   }
 
   function client(port: number) {
-    const sql = postgres({ host: "127.0.0.1", port, user: "nobody", database: "nothing", max: 1, connect_timeout: 2, fetch_types: false, onnotice: () => {} });
+    const sql = postgres({
+      host: "127.0.0.1",
+      port,
+      user: "nobody",
+      database: "nothing",
+      max: 1,
+      connect_timeout: 2,
+      fetch_types: false,
+      onnotice: () => {},
+    });
     cleanups.push(() => sql.end({ timeout: 0 }));
     return { sql, db: drizzle(sql) };
   }

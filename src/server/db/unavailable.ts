@@ -12,7 +12,15 @@ export const SERVICE_UNAVAILABLE_MESSAGE = "The service is briefly unavailable; 
 export const RETRY_AFTER_SECONDS = 2;
 
 /** Socket errors from Node.js when the server cannot be reached or the connection is cut. */
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
 
 /** postgres.js's own connection errors (node_modules/postgres/src/errors.js, connection.js). */
 const DRIVER_CODES = new Set(["CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED", "CONNECT_TIMEOUT"]);

@@ -14,11 +14,18 @@ export async function checkHealth(sql: postgres.Sql, appVersion: string, timeout
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     });
-    const [row] = await Promise.race([sql<{ version: string }[]>`select current_setting('server_version') as version`, timeout]);
+    const [row] = await Promise.race([
+      sql<{ version: string }[]>`select current_setting('server_version') as version`,
+      timeout,
+    ]);
     return {
       status: "ok",
       version: appVersion,
-      database: { status: "up", version: `PostgreSQL ${row?.version ?? "?"}`, latencyMs: Math.round(performance.now() - started) },
+      database: {
+        status: "up",
+        version: `PostgreSQL ${row?.version ?? "?"}`,
+        latencyMs: Math.round(performance.now() - started),
+      },
     };
   } catch (error) {
     const code = (error as { code?: string }).code;

@@ -4,7 +4,12 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
 import { answer503WhenDatabaseIsDown } from "./database-outage";
 
-const shutdown = () => new DrizzleQueryError("select 1", [], new postgres.PostgresError({ code: "57P01", message: "terminating connection" } as never));
+const shutdown = () =>
+  new DrizzleQueryError(
+    "select 1",
+    [],
+    new postgres.PostgresError({ code: "57P01", message: "terminating connection" } as never),
+  );
 
 describe("route handlers outside tRPC during a database outage", () => {
   afterEach(() => vi.restoreAllMocks());
@@ -22,7 +27,10 @@ describe("route handlers outside tRPC during a database outage", () => {
     const answer = await json(new Request("http://app.test/"));
     expect(answer.status).toBe(503);
     expect(await answer.json()).toEqual({ ok: false, error: SERVICE_UNAVAILABLE_MESSAGE });
-    expect(warn.mock.calls.map((c) => c[0])).toEqual(["feed answered 503: database unavailable (57P01)", "upload answered 503: database unavailable (57P01)"]);
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      "feed answered 503: database unavailable (57P01)",
+      "upload answered 503: database unavailable (57P01)",
+    ]);
   });
 
   it("passes answers through and throws other errors on unchanged", async () => {
@@ -30,7 +38,13 @@ describe("route handlers outside tRPC during a database outage", () => {
     expect(await (await ok(3)).text()).toBe("n=3");
     const bug = new TypeError("x is undefined");
     await expect(answer503WhenDatabaseIsDown("feed", "text", async () => Promise.reject(bug))()).rejects.toBe(bug);
-    const constraint = new DrizzleQueryError("insert …", [], new postgres.PostgresError({ code: "23505", message: "duplicate key" } as never));
-    await expect(answer503WhenDatabaseIsDown("feed", "text", async () => Promise.reject(constraint))()).rejects.toBe(constraint);
+    const constraint = new DrizzleQueryError(
+      "insert …",
+      [],
+      new postgres.PostgresError({ code: "23505", message: "duplicate key" } as never),
+    );
+    await expect(answer503WhenDatabaseIsDown("feed", "text", async () => Promise.reject(constraint))()).rejects.toBe(
+      constraint,
+    );
   });
 });

@@ -3,8 +3,12 @@ import { databaseUnavailableCode, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_MESSA
 /** 503 with Retry-After and the message clients show: as plain text, or as `{ ok: false, error }`. */
 export function serviceUnavailableResponse(format: "text" | "json"): Response {
   const headers = { "retry-after": String(RETRY_AFTER_SECONDS), "cache-control": "no-store" };
-  if (format === "json") return Response.json({ ok: false, error: SERVICE_UNAVAILABLE_MESSAGE }, { status: 503, headers });
-  return new Response(SERVICE_UNAVAILABLE_MESSAGE, { status: 503, headers: { ...headers, "content-type": "text/plain; charset=utf-8" } });
+  if (format === "json")
+    return Response.json({ ok: false, error: SERVICE_UNAVAILABLE_MESSAGE }, { status: 503, headers });
+  return new Response(SERVICE_UNAVAILABLE_MESSAGE, {
+    status: 503,
+    headers: { ...headers, "content-type": "text/plain; charset=utf-8" },
+  });
 }
 
 /**

@@ -34,14 +34,102 @@ export const DEMO_COACHES = [
 ];
 
 export const DEMO_ATHLETES: Persona[] = [
-  { key: "maya", name: "Maya Chen", email: "maya@riverside.example", drift: "easy-too-hard", volume: 1, units: "km", timeZone: "Europe/London", weekStartDay: 1, easyPace: 350, coaches: [0] },
-  { key: "tom", name: "Tom Becker", email: "tom@riverside.example", drift: "balanced", volume: 1.2, units: "km", timeZone: "Europe/Berlin", weekStartDay: 1, easyPace: 320, coaches: [0] },
-  { key: "sofia", name: "Sofia Rossi", email: "sofia@riverside.example", drift: "quality-heavy", volume: 1.1, units: "km", timeZone: "Europe/Rome", weekStartDay: 1, easyPace: 330, coaches: [0] },
-  { key: "james", name: "James Walker", email: "james@riverside.example", drift: "misses-sessions", volume: 0.8, units: "mi", timeZone: "America/New_York", weekStartDay: 0, easyPace: 380, coaches: [0] },
-  { key: "priya", name: "Priya Nair", email: "priya@riverside.example", drift: "load-spike", volume: 0.9, units: "km", timeZone: "Europe/London", weekStartDay: 1, easyPace: 360, coaches: [0, 1] },
-  { key: "lucas", name: "Lucas Moreau", email: "lucas@riverside.example", drift: "balanced", volume: 1.4, units: "km", timeZone: "Europe/Paris", weekStartDay: 1, easyPace: 300, coaches: [1] },
-  { key: "emma", name: "Emma Jones", email: "emma@riverside.example", drift: "long-recovery", volume: 1, units: "mi", timeZone: "America/Chicago", weekStartDay: 1, easyPace: 370, coaches: [1] },
-  { key: "noah", name: "Noah Svensson", email: "noah@riverside.example", drift: "easy-too-hard", volume: 1.1, units: "km", timeZone: "Europe/Stockholm", weekStartDay: 1, easyPace: 340, coaches: [1] },
+  {
+    key: "maya",
+    name: "Maya Chen",
+    email: "maya@riverside.example",
+    drift: "easy-too-hard",
+    volume: 1,
+    units: "km",
+    timeZone: "Europe/London",
+    weekStartDay: 1,
+    easyPace: 350,
+    coaches: [0],
+  },
+  {
+    key: "tom",
+    name: "Tom Becker",
+    email: "tom@riverside.example",
+    drift: "balanced",
+    volume: 1.2,
+    units: "km",
+    timeZone: "Europe/Berlin",
+    weekStartDay: 1,
+    easyPace: 320,
+    coaches: [0],
+  },
+  {
+    key: "sofia",
+    name: "Sofia Rossi",
+    email: "sofia@riverside.example",
+    drift: "quality-heavy",
+    volume: 1.1,
+    units: "km",
+    timeZone: "Europe/Rome",
+    weekStartDay: 1,
+    easyPace: 330,
+    coaches: [0],
+  },
+  {
+    key: "james",
+    name: "James Walker",
+    email: "james@riverside.example",
+    drift: "misses-sessions",
+    volume: 0.8,
+    units: "mi",
+    timeZone: "America/New_York",
+    weekStartDay: 0,
+    easyPace: 380,
+    coaches: [0],
+  },
+  {
+    key: "priya",
+    name: "Priya Nair",
+    email: "priya@riverside.example",
+    drift: "load-spike",
+    volume: 0.9,
+    units: "km",
+    timeZone: "Europe/London",
+    weekStartDay: 1,
+    easyPace: 360,
+    coaches: [0, 1],
+  },
+  {
+    key: "lucas",
+    name: "Lucas Moreau",
+    email: "lucas@riverside.example",
+    drift: "balanced",
+    volume: 1.4,
+    units: "km",
+    timeZone: "Europe/Paris",
+    weekStartDay: 1,
+    easyPace: 300,
+    coaches: [1],
+  },
+  {
+    key: "emma",
+    name: "Emma Jones",
+    email: "emma@riverside.example",
+    drift: "long-recovery",
+    volume: 1,
+    units: "mi",
+    timeZone: "America/Chicago",
+    weekStartDay: 1,
+    easyPace: 370,
+    coaches: [1],
+  },
+  {
+    key: "noah",
+    name: "Noah Svensson",
+    email: "noah@riverside.example",
+    drift: "easy-too-hard",
+    volume: 1.1,
+    units: "km",
+    timeZone: "Europe/Stockholm",
+    weekStartDay: 1,
+    easyPace: 340,
+    coaches: [1],
+  },
 ];
 
 interface TemplateSession {
@@ -63,7 +151,13 @@ const BASE_WEEK: TemplateSession[] = [
   { day: 5, kind: "long", minutes: 85, targetRpe: 5, description: "Long run at an even, comfortable effort" },
 ];
 
-const TEMPO_SWAP: TemplateSession = { day: 1, kind: "tempo", minutes: 45, targetRpe: 7, description: "3 × 10 min at threshold, 2 min jog" };
+const TEMPO_SWAP: TemplateSession = {
+  day: 1,
+  kind: "tempo",
+  minutes: 45,
+  targetRpe: 7,
+  description: "3 × 10 min at threshold, 2 min jog",
+};
 
 export interface DemoPlannedSession {
   date: string;
@@ -139,7 +233,12 @@ function planWeek(persona: Persona, weekIndex: number, rnd: Random): TemplateSes
   return scaled;
 }
 
-function runFor(persona: Persona, session: TemplateSession, weekIndex: number, rnd: Random): Omit<DemoRun, "date" | "plannedIndex"> {
+function runFor(
+  persona: Persona,
+  session: TemplateSession,
+  weekIndex: number,
+  rnd: Random,
+): Omit<DemoRun, "date" | "plannedIndex"> {
   let minutes = rnd.jitter(session.minutes, 0.1);
   let [lo, hi] = RPE_BY_KIND[session.kind];
   if (persona.drift === "easy-too-hard" && session.kind === "recovery") [lo, hi] = [4, 6];

@@ -1,6 +1,14 @@
 import { and, count, eq, gt, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { athletes, coachAssignments, memberships, organizations, plannedSessions, plannedWeeks, runs } from "~/server/db/schema";
+import {
+  athletes,
+  coachAssignments,
+  memberships,
+  organizations,
+  plannedSessions,
+  plannedWeeks,
+  runs,
+} from "~/server/db/schema";
 import { useTestDatabase } from "~/test/test-database";
 import { DEMO_WEEKS } from "./demo-data";
 import { seedDemo } from "./seed-demo";
@@ -17,10 +25,7 @@ describe("demo data", () => {
     expect(await t.db.select({ n: count() }).from(athletes)).toEqual([{ n: 8 }]);
     expect((await t.db.select({ n: count() }).from(coachAssignments))[0]!.n).toBeGreaterThanOrEqual(8);
 
-    const published = await t.db
-      .select({ n: count() })
-      .from(plannedWeeks)
-      .where(eq(plannedWeeks.status, "published"));
+    const published = await t.db.select({ n: count() }).from(plannedWeeks).where(eq(plannedWeeks.status, "published"));
     expect(published[0]!.n).toBe(8 * DEMO_WEEKS);
     expect((await t.db.select({ n: count() }).from(plannedSessions))[0]!.n).toBeGreaterThan(8 * DEMO_WEEKS * 4);
     expect((await t.db.select({ n: count() }).from(runs))[0]!.n).toBeGreaterThan(8 * DEMO_WEEKS * 3);
@@ -48,9 +53,13 @@ describe("demo data", () => {
   });
 
   it("is deterministic and never seeds twice", async () => {
-    const before = await t.db.execute(sql`select kind, local_date, duration_s, distance_m, rpe from runs order by 2, 1, 3, 4, 5`);
+    const before = await t.db.execute(
+      sql`select kind, local_date, duration_s, distance_m, rpe from runs order by 2, 1, 3, 4, 5`,
+    );
     expect(await seedDemo(t.db, today)).toBe("exists");
-    expect(await t.db.execute(sql`select kind, local_date, duration_s, distance_m, rpe from runs order by 2, 1, 3, 4, 5`)).toEqual(before);
+    expect(
+      await t.db.execute(sql`select kind, local_date, duration_s, distance_m, rpe from runs order by 2, 1, 3, 4, 5`),
+    ).toEqual(before);
     // The same seed in the same week gives the same numbers (see demo-data.test.ts for the generator itself).
     expect(before.length).toBeGreaterThan(0);
   });

@@ -72,10 +72,12 @@ export async function seedDemo(db: Database, today: string): Promise<"seeded" | 
     const userId = new Map(insertedUsers.map((u) => [u.email, u.id]));
     const idOf = (email: string) => userId.get(email)!;
 
-    await tx.insert(memberships).values([
-      ...DEMO_COACHES.map((c) => ({ orgId, userId: idOf(c.email), role: c.role })),
-      ...DEMO_ATHLETES.map((a) => ({ orgId, userId: idOf(a.email), role: "athlete" as const })),
-    ]);
+    await tx
+      .insert(memberships)
+      .values([
+        ...DEMO_COACHES.map((c) => ({ orgId, userId: idOf(c.email), role: c.role })),
+        ...DEMO_ATHLETES.map((a) => ({ orgId, userId: idOf(a.email), role: "athlete" as const })),
+      ]);
 
     const athleteRows = await tx
       .insert(athletes)
@@ -87,7 +89,8 @@ export async function seedDemo(db: Database, today: string): Promise<"seeded" | 
           // They joined before the eight weeks of history, so load ratios can be computed.
           createdAt: new Date(Date.parse(`${today}T00:00:00Z`) - 70 * 86_400_000),
           // One experienced athlete runs a little more aerobic volume than the club default.
-          trainingSettings: a.key === "lucas" ? { bands: { aerobic: [0.65, 0.85], recovery: [0.1, 0.2], qualityMax: 0.25 } } : {},
+          trainingSettings:
+            a.key === "lucas" ? { bands: { aerobic: [0.65, 0.85], recovery: [0.1, 0.2], qualityMax: 0.25 } } : {},
         })),
       )
       .returning({ id: athletes.id, userId: athletes.userId });
@@ -95,7 +98,11 @@ export async function seedDemo(db: Database, today: string): Promise<"seeded" | 
 
     await tx.insert(coachAssignments).values(
       DEMO_ATHLETES.flatMap((a) =>
-        a.coaches.map((c) => ({ orgId, athleteId: athleteIdOf.get(idOf(a.email))!, coachUserId: idOf(DEMO_COACHES[c]!.email) })),
+        a.coaches.map((c) => ({
+          orgId,
+          athleteId: athleteIdOf.get(idOf(a.email))!,
+          coachUserId: idOf(DEMO_COACHES[c]!.email),
+        })),
       ),
     );
 

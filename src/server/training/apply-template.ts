@@ -1,6 +1,13 @@
 import { addDays, evaluateWeek, weekStartFor, type Flag, type PlanMix } from "~/domain/rules";
 import type { TemplateSession } from "~/domain/training/plan-inputs";
-import { datedSessions, meanWeeklyMinutes, scaleSessions, templateMinutes, volumeScale, VOLUME_DAYS } from "~/domain/training/template-scaling";
+import {
+  datedSessions,
+  meanWeeklyMinutes,
+  scaleSessions,
+  templateMinutes,
+  volumeScale,
+  VOLUME_DAYS,
+} from "~/domain/training/template-scaling";
 import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
 import { athleteContexts, runsBetween } from "~/server/data/training";
@@ -56,8 +63,16 @@ export async function applyTemplate(
   const allStarts = [...new Set(plans.flatMap((p) => p.weekStarts))].sort();
   const earliest = [...allStarts, ...plans.map((p) => p.today)].sort()[0]!;
   const latest = addDays(allStarts[allStarts.length - 1]!, 6);
-  const existing = new Map((await findWeeks(tx, org.id, input.athleteIds, allStarts)).map((w) => [key(w.athleteId, w.weekStart), w]));
-  const runsByAthlete = await runsBetween(tx, org.id, input.athleteIds, addDays(earliest, -Math.max(HISTORY_DAYS, VOLUME_DAYS)), latest);
+  const existing = new Map(
+    (await findWeeks(tx, org.id, input.athleteIds, allStarts)).map((w) => [key(w.athleteId, w.weekStart), w]),
+  );
+  const runsByAthlete = await runsBetween(
+    tx,
+    org.id,
+    input.athleteIds,
+    addDays(earliest, -Math.max(HISTORY_DAYS, VOLUME_DAYS)),
+    latest,
+  );
 
   const results: AppliedAthlete[] = [];
   const targets: Array<{ athleteId: string; weekStart: string; sessions: TemplateSession[] }> = [];
@@ -76,19 +91,33 @@ export async function applyTemplate(
       targets.push({ athleteId: athlete.athleteId, weekStart, sessions });
       const planned = datedSessions(weekStart, sessions).map((s, i) => ({ ...s, id: `template-${i}` }));
       const evaluation = evaluateWeek(weekInputFor({ weekStart, asOf: today, settings, runs, planned, historyFrom }));
-      return { weekStart, outcome: stored ? "replaced" : "created", flags: evaluation.flags, planMix: evaluation.plan, plannedMin: templateMinutes(sessions) };
+      return {
+        weekStart,
+        outcome: stored ? "replaced" : "created",
+        flags: evaluation.flags,
+        planMix: evaluation.plan,
+        plannedMin: templateMinutes(sessions),
+      };
     });
     results.push({ athleteId: athlete.athleteId, displayName: athlete.displayName, scale, weeks });
   }
 
   const weekRows = await upsertDraftWeeks(tx, org.id, targets, options.userId);
-  await deleteSessionsOfWeeks(tx, org.id, weekRows.map((w) => w.id));
+  await deleteSessionsOfWeeks(
+    tx,
+    org.id,
+    weekRows.map((w) => w.id),
+  );
   const weekIds = new Map(weekRows.map((w) => [key(w.athleteId, w.weekStart), w.id]));
   await insertSessions(
     tx,
     org.id,
     targets.flatMap((t) =>
-      sessionValues(t.weekStart, t.sessions).map(({ id: _id, ...values }) => ({ ...values, athleteId: t.athleteId, weekId: weekIds.get(key(t.athleteId, t.weekStart))! })),
+      sessionValues(t.weekStart, t.sessions).map(({ id: _id, ...values }) => ({
+        ...values,
+        athleteId: t.athleteId,
+        weekId: weekIds.get(key(t.athleteId, t.weekStart))!,
+      })),
     ),
   );
   return results;

@@ -27,7 +27,9 @@ export async function athleteOverview(
   const settings = settingsFor(org.trainingSettings, athlete.trainingSettings);
   const today = zonedDate(options.now, athlete.timeZone);
   const current = weekStartFor(today, weekdayFromIndex(athlete.weekStartDay));
-  const weekStarts = Array.from({ length: options.weekCount + WEEKS_AHEAD }, (_, i) => addDays(current, (i - options.weekCount + 1) * 7));
+  const weekStarts = Array.from({ length: options.weekCount + WEEKS_AHEAD }, (_, i) =>
+    addDays(current, (i - options.weekCount + 1) * 7),
+  );
   const first = weekStarts[0]!;
   const end = addDays(weekStarts[weekStarts.length - 1]!, 6);
   const [runsByAthlete, plannedByAthlete] = await Promise.all([
@@ -45,15 +47,27 @@ export async function athleteOverview(
     const sessions = planned.filter((p) => inWeek(p.date));
     return {
       weekStart,
-      status: sessions.length === 0 ? null : sessions.some((s) => s.weekStatus === "published") ? ("published" as const) : ("draft" as const),
+      status:
+        sessions.length === 0
+          ? null
+          : sessions.some((s) => s.weekStatus === "published")
+            ? ("published" as const)
+            : ("draft" as const),
       sessions,
       runs: runs.filter((r) => inWeek(r.localDate)),
-      evaluation: evaluateWeek(weekInputFor({ weekStart, asOf: today, settings, runs, planned: published, historyFrom })),
+      evaluation: evaluateWeek(
+        weekInputFor({ weekStart, asOf: today, settings, runs, planned: published, historyFrom }),
+      ),
     };
   });
   const shownRuns = runs.filter((r) => r.localDate >= first);
   return {
-    athlete: { id: athlete.athleteId, displayName: athlete.displayName, timeZone: athlete.timeZone, weekStartDay: athlete.weekStartDay },
+    athlete: {
+      id: athlete.athleteId,
+      displayName: athlete.displayName,
+      timeZone: athlete.timeZone,
+      weekStartDay: athlete.weekStartDay,
+    },
     today,
     currentWeekStart: current,
     settings,

@@ -19,11 +19,21 @@ export async function calendarForToken(db: Database, token: string, now: Date): 
     const [athlete] = await athleteContexts(tx, feed.orgId, [feed.athleteId]);
     if (!athlete) return null;
     const today = zonedDate(now, athlete.timeZone);
-    const planned = (await plannedBetween(tx, feed.orgId, [feed.athleteId], addDays(today, -28), addDays(today, 84), true)).get(feed.athleteId) ?? [];
+    const planned =
+      (await plannedBetween(tx, feed.orgId, [feed.athleteId], addDays(today, -28), addDays(today, 84), true)).get(
+        feed.athleteId,
+      ) ?? [];
 
-    const calendar = ical({ name: `Runbalance · ${athlete.displayName}`, timezone: athlete.timeZone, prodId: { company: "Runbalance", product: "plan" } });
+    const calendar = ical({
+      name: `Runbalance · ${athlete.displayName}`,
+      timezone: athlete.timeZone,
+      prodId: { company: "Runbalance", product: "plan" },
+    });
     for (const session of planned) {
-      const amount = [session.durationMin ? `${session.durationMin} min` : null, session.distanceM ? `${(session.distanceM / 1000).toFixed(1)} km` : null]
+      const amount = [
+        session.durationMin ? `${session.durationMin} min` : null,
+        session.distanceM ? `${(session.distanceM / 1000).toFixed(1)} km` : null,
+      ]
         .filter(Boolean)
         .join(" · ");
       calendar.createEvent({
@@ -31,7 +41,10 @@ export async function calendarForToken(db: Database, token: string, now: Date): 
         start: new Date(`${session.date}T00:00:00Z`),
         allDay: true,
         summary: `${KIND_NAMES[session.kind]}${amount ? ` · ${amount}` : ""}`,
-        description: [session.description, session.targetRpe ? `Target RPE ${session.targetRpe}: ${rpeWords(session.targetRpe)}` : null]
+        description: [
+          session.description,
+          session.targetRpe ? `Target RPE ${session.targetRpe}: ${rpeWords(session.targetRpe)}` : null,
+        ]
           .filter(Boolean)
           .join("\n"),
       });

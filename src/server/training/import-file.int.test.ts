@@ -7,15 +7,21 @@ import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { importFile } from "./import-file";
 
-const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../activity-import/fixtures/${name}`, import.meta.url)));
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../activity-import/fixtures/${name}`, import.meta.url)));
 const parse = async (fileName: string, bytes: Uint8Array) => parseActivityFile({ fileName, bytes });
 
 describe("importing device files", () => {
   const t = useTestDatabase();
   let a: OrgFixture;
   let b: OrgFixture;
-  const upload = (who: OrgFixture["users"]["athlete1"], fileName: string, bytes: Uint8Array, org = a, athleteId: string | null = null) =>
-    importFile(t.db, { userId: who.id, orgSlug: org.slug, athleteId, fileName, bytes }, parse);
+  const upload = (
+    who: OrgFixture["users"]["athlete1"],
+    fileName: string,
+    bytes: Uint8Array,
+    org = a,
+    athleteId: string | null = null,
+  ) => importFile(t.db, { userId: who.id, orgSlug: org.slug, athleteId, fileName, bytes }, parse);
 
   beforeAll(async () => {
     a = await createOrgFixture(t.db, "Alpha");
@@ -40,8 +46,13 @@ describe("importing device files", () => {
   });
 
   it("refuses files that hold no run, unreadable files and files that are too large, naming them", async () => {
-    expect(await upload(a.users.athlete1, "bike.tcx", fixture("bike.tcx"))).toMatchObject({ status: 400, body: { ok: false, error: expect.stringContaining("bike.tcx") } });
-    expect(await upload(a.users.athlete1, "notes.fit", new TextEncoder().encode("not a fit file at all"))).toMatchObject({
+    expect(await upload(a.users.athlete1, "bike.tcx", fixture("bike.tcx"))).toMatchObject({
+      status: 400,
+      body: { ok: false, error: expect.stringContaining("bike.tcx") },
+    });
+    expect(
+      await upload(a.users.athlete1, "notes.fit", new TextEncoder().encode("not a fit file at all")),
+    ).toMatchObject({
       status: 400,
       body: { ok: false, error: expect.stringContaining("notes.fit") },
     });
@@ -49,10 +60,18 @@ describe("importing device files", () => {
   });
 
   it("lets coaches import for their athletes only, never across organisations", async () => {
-    expect((await upload(a.users.coach, "run.gpx", fixture("run-with-hr.gpx"), a, a.athleteIds.athlete1)).status).toBe(200);
-    expect((await upload(a.users.coach, "run.gpx", fixture("run-with-hr.gpx"), a, a.athleteIds.athlete2)).status).toBe(404);
-    expect((await upload(b.users.owner, "run.gpx", fixture("run-with-hr.gpx"), a, a.athleteIds.athlete1)).status).toBe(404);
-    expect((await upload(a.users.athlete2, "run.gpx", fixture("run-with-hr.gpx"), a, a.athleteIds.athlete1)).status).toBe(404);
+    expect((await upload(a.users.coach, "run.gpx", fixture("run-with-hr.gpx"), a, a.athleteIds.athlete1)).status).toBe(
+      200,
+    );
+    expect((await upload(a.users.coach, "run.gpx", fixture("run-with-hr.gpx"), a, a.athleteIds.athlete2)).status).toBe(
+      404,
+    );
+    expect((await upload(b.users.owner, "run.gpx", fixture("run-with-hr.gpx"), a, a.athleteIds.athlete1)).status).toBe(
+      404,
+    );
+    expect(
+      (await upload(a.users.athlete2, "run.gpx", fixture("run-with-hr.gpx"), a, a.athleteIds.athlete1)).status,
+    ).toBe(404);
   });
 
   it("turns a confirmed import into a run with the device's numbers and the same feedback as a logged one", async () => {
@@ -61,11 +80,21 @@ describe("importing device files", () => {
     const caller = createCaller({ db: t.db, user: a.users.athlete2 });
     const [draft] = await caller.imports.pending({ orgSlug: a.slug });
     const saved = await caller.imports.confirm({ orgSlug: a.slug, importId: draft!.id, kind: "recovery", rpe: 6 });
-    expect(saved.run).toMatchObject({ source: "import", kind: "recovery", rpe: 6, durationS: draft!.movingS, distanceM: draft!.distanceM });
+    expect(saved.run).toMatchObject({
+      source: "import",
+      kind: "recovery",
+      rpe: 6,
+      durationS: draft!.movingS,
+      distanceM: draft!.distanceM,
+    });
     expect(saved.feedback!.runFlags.map((f) => f.code)).toContain("recovery_too_hard");
     expect(await caller.imports.pending({ orgSlug: a.slug })).toHaveLength(0);
-    await expect(caller.imports.confirm({ orgSlug: a.slug, importId: draft!.id, kind: "recovery", rpe: 2 })).rejects.toMatchObject({ code: "CONFLICT" });
-    const [row] = await t.db.execute<{ n: number }>(sql`select count(*)::int as n from runs where source = 'import' and org_id = ${a.orgId}`);
+    await expect(
+      caller.imports.confirm({ orgSlug: a.slug, importId: draft!.id, kind: "recovery", rpe: 2 }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    const [row] = await t.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from runs where source = 'import' and org_id = ${a.orgId}`,
+    );
     expect(row!.n).toBe(1);
   });
 });

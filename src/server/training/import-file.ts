@@ -7,7 +7,16 @@ import type { Database } from "~/server/db/connection";
 import { withTenant } from "~/server/db/tenant";
 
 export type ImportOutcome =
-  | { status: 200; body: { fileName: string; ok: true; runs: Array<{ id: string; startedAt: string; duplicate: boolean }>; skipped: string[]; warnings: string[] } }
+  | {
+      status: 200;
+      body: {
+        fileName: string;
+        ok: true;
+        runs: Array<{ id: string; startedAt: string; duplicate: boolean }>;
+        skipped: string[];
+        warnings: string[];
+      };
+    }
   | { status: 400 | 404 | 413; body: { fileName: string; ok: false; error: string } };
 
 /**
@@ -21,7 +30,10 @@ export async function importFile(
 ): Promise<ImportOutcome> {
   const { fileName } = request;
   if (request.bytes.byteLength > MAX_FILE_BYTES) {
-    return { status: 413, body: { fileName, ok: false, error: `"${fileName}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` } };
+    return {
+      status: 413,
+      body: { fileName, ok: false, error: `"${fileName}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` },
+    };
   }
   const parsed = await parse(fileName, request.bytes);
   return withTenant(db, { orgId: null, userId: request.userId }, async (tx) => {
@@ -34,7 +46,10 @@ export async function importFile(
     if (!parsed.ok) return { status: 400, body: { fileName, ok: false, error: parsed.error } };
     if (parsed.activities.length === 0) {
       const skipped = parsed.skipped.map((s) => s.sport).join(", ");
-      return { status: 400, body: { fileName, ok: false, error: `"${fileName}" holds no run${skipped ? ` (only ${skipped})` : ""}.` } };
+      return {
+        status: 400,
+        body: { fileName, ok: false, error: `"${fileName}" holds no run${skipped ? ` (only ${skipped})` : ""}.` },
+      };
     }
     const stored = await storeDrafts(tx, {
       orgId: resolved.org.id,

@@ -1,4 +1,11 @@
-import { addDays, DEFAULT_SETTINGS, evaluateWeek, weekStartFor, type TrainingSettings, type WeekEvaluation } from "~/domain/rules";
+import {
+  addDays,
+  DEFAULT_SETTINGS,
+  evaluateWeek,
+  weekStartFor,
+  type TrainingSettings,
+  type WeekEvaluation,
+} from "~/domain/rules";
 import { resolveSettings } from "~/domain/rules/parse";
 import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
@@ -66,7 +73,9 @@ export async function evaluateRecentWeeks(
     const settings = settingsOf(athlete.trainingSettings);
     const today = zonedDate(options.now, athlete.timeZone);
     const current = weekStartFor(today, weekdayFromIndex(athlete.weekStartDay));
-    const weekStarts = Array.from({ length: options.weekCount }, (_, i) => addDays(current, (i - options.weekCount + 1) * 7));
+    const weekStarts = Array.from({ length: options.weekCount }, (_, i) =>
+      addDays(current, (i - options.weekCount + 1) * 7),
+    );
     const runs = runsByAthlete.get(athlete.athleteId) ?? [];
     const planned = plannedByAthlete.get(athlete.athleteId) ?? [];
     const historyFrom = athlete.joinedAt.toISOString().slice(0, 10);
@@ -100,7 +109,22 @@ export async function evaluateWeekContaining(
   const planned = plannedByAthlete.get(athleteId) ?? [];
   const today = zonedDate(options.now, athlete.timeZone);
   const evaluation = evaluateWeek(
-    weekInputFor({ weekStart, asOf: today, settings, runs, planned, historyFrom: athlete.joinedAt.toISOString().slice(0, 10) }),
+    weekInputFor({
+      weekStart,
+      asOf: today,
+      settings,
+      runs,
+      planned,
+      historyFrom: athlete.joinedAt.toISOString().slice(0, 10),
+    }),
   );
-  return { athlete, settings, today, weekStart, evaluation, runs: runs.filter((r) => r.localDate >= weekStart), planned };
+  return {
+    athlete,
+    settings,
+    today,
+    weekStart,
+    evaluation,
+    runs: runs.filter((r) => r.localDate >= weekStart),
+    planned,
+  };
 }

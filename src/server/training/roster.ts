@@ -14,11 +14,19 @@ export const ROSTER_WEEKS = 5;
  * only when some weeks must be evaluated afresh (see week-digests.ts).
  * Weeks are judged on published plans only: a draft was never asked of the athlete.
  */
-export async function rosterFor(tx: Tx, org: { id: string; trainingSettings: unknown; trainingVersion: number }, actor: Actor, now: Date) {
+export async function rosterFor(
+  tx: Tx,
+  org: { id: string; trainingSettings: unknown; trainingVersion: number },
+  actor: Actor,
+  now: Date,
+) {
   const coachUserId = can(actor, { type: "organisation.viewAllAthletes" }) ? undefined : actor.userId;
   const listed = await rosterAthletes(tx, org.id, { coachUserId, digestsFrom: digestsFrom(now, ROSTER_WEEKS) });
   const athletes = listed.filter((a) =>
-    can(actor, { type: "athlete.coach", athlete: { athleteId: a.athleteId, coachUserIds: a.coaches.map((c) => c.userId) } }),
+    can(actor, {
+      type: "athlete.coach",
+      athlete: { athleteId: a.athleteId, coachUserIds: a.coaches.map((c) => c.userId) },
+    }),
   );
   const weeks = await recentWeekDigests(tx, org, athletes, { weekCount: ROSTER_WEEKS, now });
   const rows = athletes.flatMap((a) => {

@@ -4,7 +4,14 @@ import type { AthleteContext } from "~/server/data/training";
 import { evaluateWeekContaining } from "./recent-weeks";
 
 /** What the athlete reads right after saving a run: its own flags and the week's, in plain language. */
-export async function feedbackFor(tx: Tx, org: { id: string; trainingSettings: unknown }, athlete: AthleteContext, runId: string, date: string, now: Date) {
+export async function feedbackFor(
+  tx: Tx,
+  org: { id: string; trainingSettings: unknown },
+  athlete: AthleteContext,
+  runId: string,
+  date: string,
+  now: Date,
+) {
   const week = await evaluateWeekContaining(tx, org, athlete, date, { now, publishedOnly: true });
   const { evaluation } = week;
   return {

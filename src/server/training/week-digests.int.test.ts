@@ -22,20 +22,43 @@ describe("roster week digests", () => {
   const t = useTestDatabase();
   let a: OrgFixture;
   const as = (user: SessionUser) => createCaller({ db: t.db, user });
-  const inOrg = <T>(work: Parameters<typeof withTenant<T>>[2]) => withTenant(t.db, { orgId: a.orgId, userId: null }, work);
+  const inOrg = <T>(work: Parameters<typeof withTenant<T>>[2]) =>
+    withTenant(t.db, { orgId: a.orgId, userId: null }, work);
 
   /** Valid digests (computed from the current versions), as the roster query would accept them. */
   const validDigests = () =>
     inOrg((tx) =>
       tx
-        .select({ athleteId: weekDigests.athleteId, weekStart: weekDigests.weekStart, asOf: weekDigests.asOf, computedAt: weekDigests.computedAt })
+        .select({
+          athleteId: weekDigests.athleteId,
+          weekStart: weekDigests.weekStart,
+          asOf: weekDigests.asOf,
+          computedAt: weekDigests.computedAt,
+        })
         .from(weekDigests)
-        .innerJoin(athletes, and(eq(athletes.orgId, weekDigests.orgId), eq(athletes.id, weekDigests.athleteId), eq(athletes.trainingVersion, weekDigests.athleteVersion)))
-        .innerJoin(organizations, and(eq(organizations.id, weekDigests.orgId), eq(organizations.trainingVersion, weekDigests.orgVersion)))
+        .innerJoin(
+          athletes,
+          and(
+            eq(athletes.orgId, weekDigests.orgId),
+            eq(athletes.id, weekDigests.athleteId),
+            eq(athletes.trainingVersion, weekDigests.athleteVersion),
+          ),
+        )
+        .innerJoin(
+          organizations,
+          and(eq(organizations.id, weekDigests.orgId), eq(organizations.trainingVersion, weekDigests.orgVersion)),
+        )
         .orderBy(weekDigests.athleteId, weekDigests.weekStart),
     );
   const versionOf = async (athleteId: string) =>
-    (await inOrg((tx) => tx.select({ v: athletes.trainingVersion }).from(athletes).where(and(eq(athletes.orgId, a.orgId), eq(athletes.id, athleteId)))))[0]!.v;
+    (
+      await inOrg((tx) =>
+        tx
+          .select({ v: athletes.trainingVersion })
+          .from(athletes)
+          .where(and(eq(athletes.orgId, a.orgId), eq(athletes.id, athleteId))),
+      )
+    )[0]!.v;
 
   /** The roster as served (cache included) must equal the roster computed from scratch. */
   async function expectSameAsWithoutCache(user: SessionUser) {
@@ -49,7 +72,12 @@ describe("roster week digests", () => {
   beforeAll(async () => {
     a = await createOrgFixture(t.db, "Digests");
     // Joined ten weeks ago, so every week of the roster has history.
-    await inOrg((tx) => tx.update(athletes).set({ createdAt: new Date(Date.now() - 70 * DAY_MS) }).where(eq(athletes.orgId, a.orgId)));
+    await inOrg((tx) =>
+      tx
+        .update(athletes)
+        .set({ createdAt: new Date(Date.now() - 70 * DAY_MS) })
+        .where(eq(athletes.orgId, a.orgId)),
+    );
   });
 
   it("stores one digest per athlete and week on first use, and serves the next rosters from them", async () => {
@@ -71,7 +99,17 @@ describe("roster week digests", () => {
     await as(a.users.athlete1).runs.log({
       orgSlug: a.slug,
       idempotencyKey: crypto.randomUUID(),
-      run: { date: today, time: "00:00", kind: "recovery", durationS: 1800, distanceM: 5000, rpe: 8, notes: "", private: false, plannedSessionId: null },
+      run: {
+        date: today,
+        time: "00:00",
+        kind: "recovery",
+        durationS: 1800,
+        distanceM: 5000,
+        rpe: 8,
+        notes: "",
+        private: false,
+        plannedSessionId: null,
+      },
     });
     expect(await versionOf(a.athleteIds.athlete1)).toBeGreaterThan(version);
     const after = await expectSameAsWithoutCache(a.users.coach);
@@ -88,41 +126,125 @@ describe("roster week digests", () => {
       weekStart,
       version: null,
       status: "published",
-      sessions: [0, 2, 4].map((day) => ({ day, kind: "aerobic" as const, durationMin: 45, distanceM: null, targetRpe: null, description: "" })),
+      sessions: [0, 2, 4].map((day) => ({
+        day,
+        kind: "aerobic" as const,
+        durationMin: 45,
+        distanceM: null,
+        targetRpe: null,
+        description: "",
+      })),
     });
     expect((await expectSameAsWithoutCache(a.users.coach))[0]!.thisWeek.plannedSessions).toBe(3);
 
-    await coach.trainingSettings.updateAthlete({ orgSlug: a.slug, athleteId: a.athleteIds.athlete1, override: { bands: { aerobic: [0.65, 0.85] } } });
+    await coach.trainingSettings.updateAthlete({
+      orgSlug: a.slug,
+      athleteId: a.athleteIds.athlete1,
+      override: { bands: { aerobic: [0.65, 0.85] } },
+    });
     await expectSameAsWithoutCache(a.users.coach);
 
     await as(a.users.owner).roster.list({ orgSlug: a.slug });
-    const [org] = await inOrg((tx) => tx.select({ v: organizations.trainingVersion }).from(organizations).where(eq(organizations.id, a.orgId)));
+    const [org] = await inOrg((tx) =>
+      tx.select({ v: organizations.trainingVersion }).from(organizations).where(eq(organizations.id, a.orgId)),
+    );
     await as(a.users.owner).trainingSettings.updateOrg({ orgSlug: a.slug, override: { monotonyMax: 2.5 } });
     // Every digest of the organisation depended on the old defaults.
     expect(await validDigests()).toEqual([]);
     await expectSameAsWithoutCache(a.users.owner);
-    const [bumped] = await inOrg((tx) => tx.select({ v: organizations.trainingVersion }).from(organizations).where(eq(organizations.id, a.orgId)));
+    const [bumped] = await inOrg((tx) =>
+      tx.select({ v: organizations.trainingVersion }).from(organizations).where(eq(organizations.id, a.orgId)),
+    );
     expect(bumped!.v).toBe(org!.v + 1);
   });
 
   it("bumps the athlete's version on every write the engine reads, from any path", async () => {
     const athleteId = a.athleteIds.athlete2;
     const writes: Array<[string, () => Promise<unknown>]> = [
-      ["insert a run", () => inOrg((tx) => tx.insert(runs).values({ orgId: a.orgId, athleteId, startedAt: new Date(), localDate: "2026-01-05", kind: "aerobic", durationS: 2400, rpe: 5 }))],
-      ["update a run", () => inOrg((tx) => tx.update(runs).set({ rpe: 6 }).where(and(eq(runs.orgId, a.orgId), eq(runs.localDate, "2026-01-05"))))],
-      ["delete a run", () => inOrg((tx) => tx.delete(runs).where(and(eq(runs.orgId, a.orgId), eq(runs.localDate, "2026-01-05"))))],
+      [
+        "insert a run",
+        () =>
+          inOrg((tx) =>
+            tx.insert(runs).values({
+              orgId: a.orgId,
+              athleteId,
+              startedAt: new Date(),
+              localDate: "2026-01-05",
+              kind: "aerobic",
+              durationS: 2400,
+              rpe: 5,
+            }),
+          ),
+      ],
+      [
+        "update a run",
+        () =>
+          inOrg((tx) =>
+            tx
+              .update(runs)
+              .set({ rpe: 6 })
+              .where(and(eq(runs.orgId, a.orgId), eq(runs.localDate, "2026-01-05"))),
+          ),
+      ],
+      [
+        "delete a run",
+        () => inOrg((tx) => tx.delete(runs).where(and(eq(runs.orgId, a.orgId), eq(runs.localDate, "2026-01-05")))),
+      ],
       [
         "publish a week with a session",
         () =>
           inOrg(async (tx) => {
-            const [week] = await tx.insert(plannedWeeks).values({ orgId: a.orgId, athleteId, weekStart: "2026-01-05", status: "published" }).returning();
-            await tx.insert(plannedSessions).values({ orgId: a.orgId, athleteId, weekId: week!.id, date: "2026-01-06", kind: "tempo", durationMin: 40 });
+            const [week] = await tx
+              .insert(plannedWeeks)
+              .values({ orgId: a.orgId, athleteId, weekStart: "2026-01-05", status: "published" })
+              .returning();
+            await tx.insert(plannedSessions).values({
+              orgId: a.orgId,
+              athleteId,
+              weekId: week!.id,
+              date: "2026-01-06",
+              kind: "tempo",
+              durationMin: 40,
+            });
           }),
       ],
-      ["unpublish a week", () => inOrg((tx) => tx.update(plannedWeeks).set({ status: "draft" }).where(and(eq(plannedWeeks.orgId, a.orgId), eq(plannedWeeks.athleteId, athleteId))))],
-      ["move a session", () => inOrg((tx) => tx.update(plannedSessions).set({ durationMin: 33 }).where(and(eq(plannedSessions.orgId, a.orgId), eq(plannedSessions.athleteId, athleteId))))],
-      ["delete a week", () => inOrg((tx) => tx.delete(plannedWeeks).where(and(eq(plannedWeeks.orgId, a.orgId), eq(plannedWeeks.athleteId, athleteId))))],
-      ["change the athlete's settings", () => inOrg((tx) => tx.update(athletes).set({ trainingSettings: { monotonyMax: 2.4 } }).where(and(eq(athletes.orgId, a.orgId), eq(athletes.id, athleteId))))],
+      [
+        "unpublish a week",
+        () =>
+          inOrg((tx) =>
+            tx
+              .update(plannedWeeks)
+              .set({ status: "draft" })
+              .where(and(eq(plannedWeeks.orgId, a.orgId), eq(plannedWeeks.athleteId, athleteId))),
+          ),
+      ],
+      [
+        "move a session",
+        () =>
+          inOrg((tx) =>
+            tx
+              .update(plannedSessions)
+              .set({ durationMin: 33 })
+              .where(and(eq(plannedSessions.orgId, a.orgId), eq(plannedSessions.athleteId, athleteId))),
+          ),
+      ],
+      [
+        "delete a week",
+        () =>
+          inOrg((tx) =>
+            tx.delete(plannedWeeks).where(and(eq(plannedWeeks.orgId, a.orgId), eq(plannedWeeks.athleteId, athleteId))),
+          ),
+      ],
+      [
+        "change the athlete's settings",
+        () =>
+          inOrg((tx) =>
+            tx
+              .update(athletes)
+              .set({ trainingSettings: { monotonyMax: 2.4 } })
+              .where(and(eq(athletes.orgId, a.orgId), eq(athletes.id, athleteId))),
+          ),
+      ],
     ];
     for (const [what, write] of writes) {
       const before = await versionOf(athleteId);
@@ -131,7 +253,12 @@ describe("roster week digests", () => {
     }
     // A change the engine does not read (the name) leaves the cache alone.
     const before = await versionOf(athleteId);
-    await inOrg((tx) => tx.update(athletes).set({ displayName: "Renamed" }).where(and(eq(athletes.orgId, a.orgId), eq(athletes.id, athleteId))));
+    await inOrg((tx) =>
+      tx
+        .update(athletes)
+        .set({ displayName: "Renamed" })
+        .where(and(eq(athletes.orgId, a.orgId), eq(athletes.id, athleteId))),
+    );
     expect(await versionOf(athleteId)).toBe(before);
   });
 

@@ -29,7 +29,8 @@ export interface AthleteWeekDigests {
 }
 
 /** The earliest week start any athlete's last `weekCount` weeks can have, whatever their time zone. */
-export const digestsFrom = (now: Date, weekCount: number) => addDays(now.toISOString().slice(0, 10), -(weekCount * 7 + 7));
+export const digestsFrom = (now: Date, weekCount: number) =>
+  addDays(now.toISOString().slice(0, 10), -(weekCount * 7 + 7));
 
 /**
  * A cached digest still describes its week when nothing it was computed from changed (checked by
@@ -60,16 +61,26 @@ export async function recentWeekDigests(
     let today = todayIn.get(athlete.timeZone);
     if (!today) todayIn.set(athlete.timeZone, (today = zonedDate(options.now, athlete.timeZone)));
     const current = weekStartFor(today, weekdayFromIndex(athlete.weekStartDay));
-    const weekStarts = Array.from({ length: options.weekCount }, (_, i) => addDays(current, (i - options.weekCount + 1) * 7));
+    const weekStarts = Array.from({ length: options.weekCount }, (_, i) =>
+      addDays(current, (i - options.weekCount + 1) * 7),
+    );
     const cached = new Map(athlete.digests.filter((d) => isStillValid(d, today)).map((d) => [d.weekStart, d.digest]));
     return { athlete, settings: settingsOf(athlete.trainingSettings), today, weekStarts, cached };
   });
-  const missing = read.flatMap((r) => r.weekStarts.filter((weekStart) => !r.cached.has(weekStart)).map((weekStart) => ({ ...r, weekStart })));
+  const missing = read.flatMap((r) =>
+    r.weekStarts.filter((weekStart) => !r.cached.has(weekStart)).map((weekStart) => ({ ...r, weekStart })),
+  );
   const computed = missing.length > 0 ? await digestMissingWeeks(tx, org, missing) : new Map<string, WeekDigest>();
   return new Map(
     read.map(({ athlete, settings, today, weekStarts, cached }) => [
       athlete.athleteId,
-      { settings, today, weeks: weekStarts.map((weekStart) => cached.get(weekStart) ?? computed.get(`${athlete.athleteId}/${weekStart}`)!) },
+      {
+        settings,
+        today,
+        weeks: weekStarts.map(
+          (weekStart) => cached.get(weekStart) ?? computed.get(`${athlete.athleteId}/${weekStart}`)!,
+        ),
+      },
     ]),
   );
 }
@@ -87,7 +98,10 @@ async function digestMissingWeeks(
   const starts = missing.map((m) => m.weekStart).sort();
   const from = addDays(starts[0]!, -HISTORY_DAYS);
   const to = addDays(starts[starts.length - 1]!, 6);
-  const [runsByAthlete, plannedByAthlete] = await Promise.all([runsBetween(tx, org.id, ids, from, to), plannedBetween(tx, org.id, ids, from, to, true)]);
+  const [runsByAthlete, plannedByAthlete] = await Promise.all([
+    runsBetween(tx, org.id, ids, from, to),
+    plannedBetween(tx, org.id, ids, from, to, true),
+  ]);
   const stored = missing.map(({ athlete, settings, today, weekStart }): NewWeekDigest => {
     const runs = runsByAthlete.get(athlete.athleteId) ?? [];
     const planned = plannedByAthlete.get(athlete.athleteId) ?? [];

@@ -4,7 +4,14 @@ import type { WeekSessionInput } from "~/domain/training/plan-inputs";
 import { HISTORY_DAYS, weekdayFromIndex } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
 import { athleteContexts, plannedBetween, runsBetween, type AthleteContext } from "~/server/data/training";
-import { findWeek, insertWeek, replaceWeekSessions, updateWeekAtVersion, type SessionValues, type WeekStatus } from "~/server/data/weeks";
+import {
+  findWeek,
+  insertWeek,
+  replaceWeekSessions,
+  updateWeekAtVersion,
+  type SessionValues,
+  type WeekStatus,
+} from "~/server/data/weeks";
 import type { Tx } from "~/server/db/connection";
 import { settingsFor } from "./recent-weeks";
 
@@ -34,7 +41,13 @@ export function ensureWithinPlanningWindow(weekStart: string, today: string): vo
  * of the week and of the four weeks before (what the engine needs to preview load and sequence).
  * `date` may be any day of the week. The athlete sees published weeks only. Four queries.
  */
-export async function weekForEditing(tx: Tx, org: Org, athleteId: string, date: string, options: { now: Date; asCoach: boolean }) {
+export async function weekForEditing(
+  tx: Tx,
+  org: Org,
+  athleteId: string,
+  date: string,
+  options: { now: Date; asCoach: boolean },
+) {
   const athlete = await contextOf(tx, org.id, athleteId);
   const today = zonedDate(options.now, athlete.timeZone);
   const weekStart = weekStartFor(date, weekdayFromIndex(athlete.weekStartDay));
@@ -64,7 +77,13 @@ export async function weekForEditing(tx: Tx, org: Org, athleteId: string, date: 
     weekEnd,
     settings: settingsFor(org.trainingSettings, athlete.trainingSettings),
     historyFrom: athlete.joinedAt.toISOString().slice(0, 10),
-    week: week && { id: week.id, status: week.status, version: week.version, publishedAt: week.publishedAt, updatedAt: week.updatedAt },
+    week: week && {
+      id: week.id,
+      status: week.status,
+      version: week.version,
+      publishedAt: week.publishedAt,
+      updatedAt: week.updatedAt,
+    },
     sessions: week ? planned.filter((p) => p.date >= weekStart).map(session) : [],
     previousWeekStart,
     previousSessions: options.asCoach ? planned.filter((p) => p.date < weekStart).map(session) : [],
@@ -73,7 +92,10 @@ export async function weekForEditing(tx: Tx, org: Org, athleteId: string, date: 
 }
 
 /** The sessions as rows: dated from the week start, numbered within their day. */
-export function sessionValues(weekStart: string, sessions: ReadonlyArray<Omit<WeekSessionInput, "id"> & { id?: string }>): SessionValues[] {
+export function sessionValues(
+  weekStart: string,
+  sessions: ReadonlyArray<Omit<WeekSessionInput, "id"> & { id?: string }>,
+): SessionValues[] {
   const perDay = new Map<number, number>();
   return sessions.map((s) => {
     const position = perDay.get(s.day) ?? 0;
@@ -99,25 +121,50 @@ export function sessionValues(weekStart: string, sessions: ReadonlyArray<Omit<We
 export async function saveWeek(
   tx: Tx,
   orgId: string,
-  input: { athleteId: string; weekStart: string; version: number | null; status: WeekStatus; sessions: WeekSessionInput[] },
+  input: {
+    athleteId: string;
+    weekStart: string;
+    version: number | null;
+    status: WeekStatus;
+    sessions: WeekSessionInput[];
+  },
   options: { now: Date; userId: string },
 ) {
   const athlete = await contextOf(tx, orgId, input.athleteId);
   const weekday = weekdayFromIndex(athlete.weekStartDay);
   if (weekStartFor(input.weekStart, weekday) !== input.weekStart) {
     const day = weekdayName(parseDay(weekStartFor(input.weekStart, weekday)) ?? 0);
-    throw new TRPCError({ code: "BAD_REQUEST", message: `${athlete.displayName}'s weeks start on ${day}: ${input.weekStart} is not a week start.` });
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `${athlete.displayName}'s weeks start on ${day}: ${input.weekStart} is not a week start.`,
+    });
   }
   ensureWithinPlanningWindow(input.weekStart, zonedDate(options.now, athlete.timeZone));
   const change = { status: input.status, updatedBy: options.userId };
   const week =
     input.version === null
       ? await insertWeek(tx, orgId, { athleteId: input.athleteId, weekStart: input.weekStart, ...change })
-      : await updateWeekAtVersion(tx, orgId, { athleteId: input.athleteId, weekStart: input.weekStart, version: input.version }, change);
+      : await updateWeekAtVersion(
+          tx,
+          orgId,
+          { athleteId: input.athleteId, weekStart: input.weekStart, version: input.version },
+          change,
+        );
   if (!week) throw new TRPCError({ code: "CONFLICT", message: CONFLICT_MESSAGE });
-  const sessions = await replaceWeekSessions(tx, orgId, { id: week.id, athleteId: input.athleteId }, sessionValues(input.weekStart, input.sessions));
+  const sessions = await replaceWeekSessions(
+    tx,
+    orgId,
+    { id: week.id, athleteId: input.athleteId },
+    sessionValues(input.weekStart, input.sessions),
+  );
   return {
-    week: { id: week.id, status: week.status, version: week.version, publishedAt: week.publishedAt, updatedAt: week.updatedAt },
+    week: {
+      id: week.id,
+      status: week.status,
+      version: week.version,
+      publishedAt: week.publishedAt,
+      updatedAt: week.updatedAt,
+    },
     sessions: [...sessions].sort((a, b) => a.date.localeCompare(b.date) || a.position - b.position),
   };
 }

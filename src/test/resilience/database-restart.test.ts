@@ -17,7 +17,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgFixture } from "~/test/fixtures";
 import { FIXTURE_PASSWORD } from "~/test/fixtures";
 import { healthStatus, signIn, trpcMutation, type Session } from "../../../scripts/lib/http-client";
-import { prepareDatabase, runFaultTest, startProductionServer, startRestartableDatabase, type ProductionServer, type RestartableDatabase } from "./production-server";
+import {
+  prepareDatabase,
+  runFaultTest,
+  startProductionServer,
+  startRestartableDatabase,
+  type ProductionServer,
+  type RestartableDatabase,
+} from "./production-server";
 
 const WRITES = 600;
 const PARALLEL = 4;
@@ -70,13 +77,26 @@ describe.runIf(runFaultTest("database restart test"))("PostgreSQL restart under 
   function newWrite(i: number): Write {
     const day = new Date(Date.now() - (1 + (i % 300)) * 86_400_000).toISOString().slice(0, 10);
     const key = randomUUID();
-    const run = { date: day, time: "07:00", kind: "aerobic", durationS: 1800 + i, distanceM: 5000, rpe: 4, notes: `load ${key}` };
+    const run = {
+      date: day,
+      time: "07:00",
+      kind: "aerobic",
+      durationS: 1800 + i,
+      distanceM: 5000,
+      rpe: 4,
+      notes: `load ${key}`,
+    };
     return { key, run, sentAt: 0, answeredAt: 0, status: 0 };
   }
 
   async function send(write: Write, t0: number): Promise<void> {
     write.sentAt = Date.now() - t0;
-    const response = await trpcMutation<{ run: { id: string } }>(athlete, "runs.log", { orgSlug: org.slug, idempotencyKey: write.key, run: write.run }, 10_000);
+    const response = await trpcMutation<{ run: { id: string } }>(
+      athlete,
+      "runs.log",
+      { orgSlug: org.slug, idempotencyKey: write.key, run: write.run },
+      10_000,
+    );
     write.answeredAt = Date.now() - t0;
     write.status = response.status;
     write.error = response.error;
@@ -106,12 +126,23 @@ describe.runIf(runFaultTest("database restart test"))("PostgreSQL restart under 
       calendar: [calendarPath, {}],
       upload: [
         `/o/${org.slug}/import/upload`,
-        { method: "POST", body: gpx, headers: { cookie: athlete.cookie, "x-runbalance-upload": "1", "x-file-name": "probe.gpx", "content-type": "application/octet-stream" } },
+        {
+          method: "POST",
+          body: gpx,
+          headers: {
+            cookie: athlete.cookie,
+            "x-runbalance-upload": "1",
+            "x-file-name": "probe.gpx",
+            "content-type": "application/octet-stream",
+          },
+        },
       ],
     };
     const answers: Record<string, string> = {};
     for (const [name, [path, init]] of Object.entries(requests)) {
-      const response = await fetch(`${server.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(5_000) }).catch(() => null);
+      const response = await fetch(`${server.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(5_000) }).catch(
+        () => null,
+      );
       await response?.arrayBuffer();
       const retryAfter = response?.headers.get("retry-after");
       answers[name] = `${response?.status ?? 0}${retryAfter ? ` retry-after ${retryAfter}` : ""}`;
@@ -163,7 +194,8 @@ describe.runIf(runFaultTest("database restart test"))("PostgreSQL restart under 
     // Requests sent after the database had stopped and answered before it was started again: the
     // database was down for the whole of each. (A request sent just before the restart may wait for a
     // connection and succeed: the driver retries every 0.5 s at most.)
-    const wholeOfOutage = (r: { at: number; answeredAt: number }) => r.at >= stopCompletedAt && r.answeredAt < startingAt;
+    const wholeOfOutage = (r: { at: number; answeredAt: number }) =>
+      r.at >= stopCompletedAt && r.answeredAt < startingAt;
     const downDuringOutage = health.samples.filter(wholeOfOutage);
     const acknowledged = outcomes.filter((w) => w.status === 200);
     const failed = outcomes.filter((w) => w.status !== 200);
@@ -171,13 +203,19 @@ describe.runIf(runFaultTest("database restart test"))("PostgreSQL restart under 
     const failureKinds = countBy(failed.map((w) => `${w.status} ${w.error ?? ""}`.trim()));
     const writesWhileDown = outcomes.filter((w) => wholeOfOutage({ at: w.sentAt, answeredAt: w.answeredAt }));
     const unavailable = failed.filter((w) => w.status === 503 && w.error === "SERVICE_UNAVAILABLE");
-    const firstWriteOkAfter = outcomes.filter((w) => w.sentAt >= acceptingAt && w.status === 200).sort((a, b) => a.sentAt - b.sentAt)[0];
+    const firstWriteOkAfter = outcomes
+      .filter((w) => w.sentAt >= acceptingAt && w.status === 200)
+      .sort((a, b) => a.sentAt - b.sentAt)[0];
     const lastFailure = failed.length ? Math.max(...failed.map((w) => w.sentAt)) : null;
-    const failureWindowMs = failed.length ? [Math.min(...failed.map((w) => w.sentAt)), Math.max(...failed.map((w) => w.sentAt))] : [];
+    const failureWindowMs = failed.length
+      ? [Math.min(...failed.map((w) => w.sentAt)), Math.max(...failed.map((w) => w.sentAt))]
+      : [];
 
     const sql = postgres(database.url, { max: 1, onnotice: () => {} });
     try {
-      const [found] = await sql<[{ n: number }]>`select count(*)::int as n from runs where id = any(${acknowledged.map((w) => w.runId!)}::uuid[])`;
+      const [found] = await sql<
+        [{ n: number }]
+      >`select count(*)::int as n from runs where id = any(${acknowledged.map((w) => w.runId!)}::uuid[])`;
 
       // The client retries what failed with the same idempotency key: one run per key, no duplicates.
       const t1 = Date.now();
@@ -217,19 +255,29 @@ describe.runIf(runFaultTest("database restart test"))("PostgreSQL restart under 
       console.log(`database restart: ${JSON.stringify(figures, null, 2)}`);
 
       expect(downDuringOutage.length, "health was polled during the outage").toBeGreaterThan(0);
-      expect(downDuringOutage.every((s) => s.status === 503), "health answers 503 while the database is down").toBe(true);
+      expect(
+        downDuringOutage.every((s) => s.status === 503),
+        "health answers 503 while the database is down",
+      ).toBe(true);
       expect(firstHealthyAfter, "health answers 200 again after the restart").toBeDefined();
       expect(figures.healthySecondsAfterDatabaseAccepts!).toBeLessThanOrEqual(5);
       expect(found.n, "every acknowledged write is stored").toBe(acknowledged.length);
       expect(failedOutsideOutage, "writes fail only around the outage").toEqual([]);
       // The client is told to try again, not that the server broke.
-      expect(figures.answered503WhileDown, "writes sent while the database was down were answered 503").toBeGreaterThan(0);
+      expect(figures.answered503WhileDown, "writes sent while the database was down were answered 503").toBeGreaterThan(
+        0,
+      );
       expect(
         writesWhileDown.filter((w) => w.status !== 503),
         "every write sent and answered while the database is down is answered 503",
       ).toEqual([]);
-      expect(failureKinds, "every failed write is 503 SERVICE_UNAVAILABLE, none 500").toEqual({ "503 SERVICE_UNAVAILABLE": failed.length });
-      expect(unavailable.filter((w) => !(Number(w.retryAfter) > 0)), "every 503 says when to retry (Retry-After)").toEqual([]);
+      expect(failureKinds, "every failed write is 503 SERVICE_UNAVAILABLE, none 500").toEqual({
+        "503 SERVICE_UNAVAILABLE": failed.length,
+      });
+      expect(
+        unavailable.filter((w) => !(Number(w.retryAfter) > 0)),
+        "every 503 says when to retry (Retry-After)",
+      ).toEqual([]);
       expect(routesWhileDown, "CSV export, calendar feed and upload answer 503 while the database is down").toEqual({
         csv: "503 retry-after 2",
         calendar: "503 retry-after 2",

@@ -114,13 +114,16 @@ describe.runIf(inResilienceRun)("fuzzing every procedure's input", () => {
    */
   async function installRowChangeCounter() {
     await t.db.execute(sql`create table fuzz_row_changes (lane text primary key, n bigint not null)`);
-    await t.db.execute(sql`create function fuzz_count_row_change() returns trigger language plpgsql security definer as $$
+    await t.db
+      .execute(sql`create function fuzz_count_row_change() returns trigger language plpgsql security definer as $$
       begin
         insert into fuzz_row_changes values (current_setting('application_name'), 1)
           on conflict (lane) do update set n = fuzz_row_changes.n + 1;
         return null;
       end $$`);
-    const tables = await t.db.execute<{ tablename: string }>(sql`select tablename from pg_tables where schemaname = 'public' and tablename <> 'fuzz_row_changes'`);
+    const tables = await t.db.execute<{ tablename: string }>(
+      sql`select tablename from pg_tables where schemaname = 'public' and tablename <> 'fuzz_row_changes'`,
+    );
     for (const { tablename } of tables) {
       await t.db.execute(
         sql`create trigger fuzz_count after insert or update or delete on ${sql.identifier(tablename)} for each row execute function fuzz_count_row_change()`,
@@ -129,7 +132,9 @@ describe.runIf(inResilienceRun)("fuzzing every procedure's input", () => {
   }
 
   async function rowChanges(lane: Lane): Promise<number> {
-    const [row] = await t.db.execute<{ n: string | null }>(sql`select sum(n) as n from fuzz_row_changes where lane = ${lane.name}`);
+    const [row] = await t.db.execute<{ n: string | null }>(
+      sql`select sum(n) as n from fuzz_row_changes where lane = ${lane.name}`,
+    );
     return Number(row?.n ?? 0);
   }
 
@@ -156,42 +161,47 @@ describe.runIf(inResilienceRun)("fuzzing every procedure's input", () => {
   });
 
   for (const path of procedurePaths) {
-    it.concurrent(`${path}: ${RUNS_PER_PROCEDURE} inputs, only 4xx refusals, no row changed by a refusal`, async ({ expect }) => {
-      // Each procedure gets an organisation of its own: accepted inputs really act (a role changed,
-      // a run deleted), and the next procedure should still meet an owner who is an owner.
-      const org = await createOrgFixture(t.db, "Fuzz");
-      const knownIds = await idsOf(t.db, org);
-      const fingerprintBefore = await fingerprintOfOrg(org);
+    it.concurrent(
+      `${path}: ${RUNS_PER_PROCEDURE} inputs, only 4xx refusals, no row changed by a refusal`,
+      async ({ expect }) => {
+        // Each procedure gets an organisation of its own: accepted inputs really act (a role changed,
+        // a run deleted), and the next procedure should still meet an owner who is an owner.
+        const org = await createOrgFixture(t.db, "Fuzz");
+        const knownIds = await idsOf(t.db, org);
+        const fingerprintBefore = await fingerprintOfOrg(org);
 
-      let elapsedMs = 0;
-      const accepted = await withLane(async (lane) => {
-        const started = performance.now();
-        const call = procedureOf(createCaller({ db: lane.db, user: principalFor(path, org) }), path);
-        let changes = await rowChanges(lane);
-        let acceptedCalls = 0;
-        await fc.assert(
-          fc.asyncProperty(inputsFor(path, org, knownIds), async (input) => {
-            const error = await callAndCatch(call, input);
-            const changesNow = await rowChanges(lane);
-            if (error === undefined) {
-              acceptedCalls++;
-              changes = changesNow;
-              return;
-            }
-            expectClearRefusal(path, input, error);
-            if (changesNow !== changes) throw new Error(`${path} changed rows although it refused ${describeInput(input)}`);
-          }),
-          { numRuns: RUNS_PER_PROCEDURE, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
-        );
-        elapsedMs = performance.now() - started;
-        return acceptedCalls;
-      });
+        let elapsedMs = 0;
+        const accepted = await withLane(async (lane) => {
+          const started = performance.now();
+          const call = procedureOf(createCaller({ db: lane.db, user: principalFor(path, org) }), path);
+          let changes = await rowChanges(lane);
+          let acceptedCalls = 0;
+          await fc.assert(
+            fc.asyncProperty(inputsFor(path, org, knownIds), async (input) => {
+              const error = await callAndCatch(call, input);
+              const changesNow = await rowChanges(lane);
+              if (error === undefined) {
+                acceptedCalls++;
+                changes = changesNow;
+                return;
+              }
+              expectClearRefusal(path, input, error);
+              if (changesNow !== changes)
+                throw new Error(`${path} changed rows although it refused ${describeInput(input)}`);
+            }),
+            { numRuns: RUNS_PER_PROCEDURE, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+          );
+          elapsedMs = performance.now() - started;
+          return acceptedCalls;
+        });
 
-      if (accepted === 0) expect(await fingerprintOfOrg(org)).toBe(fingerprintBefore);
-      expect(prototypeSnapshot()).toEqual(prototypeBefore);
-      fuzzed.push(path);
-      timings.push(`  ${path.padEnd(32)} ${String(accepted).padStart(4)} accepted  ${Math.round(elapsedMs)} ms`);
-    }, 240_000);
+        if (accepted === 0) expect(await fingerprintOfOrg(org)).toBe(fingerprintBefore);
+        expect(prototypeSnapshot()).toEqual(prototypeBefore);
+        fuzzed.push(path);
+        timings.push(`  ${path.padEnd(32)} ${String(accepted).padStart(4)} accepted  ${Math.round(elapsedMs)} ms`);
+      },
+      240_000,
+    );
   }
 
   it("fuzzed every procedure of the router", () => {
@@ -239,13 +249,18 @@ function inputsFor(path: string, org: OrgFixture, knownIds: string[]): fc.Arbitr
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const now = Date.now();
   // Mostly past days (runs cannot be logged ahead), some in the next two months (plans can).
-  const nearDates = fc.date({ min: new Date(now - 2 * 365 * 86_400_000), max: new Date(now + 60 * 86_400_000), noInvalidDate: true }).map(day);
+  const nearDates = fc
+    .date({ min: new Date(now - 2 * 365 * 86_400_000), max: new Date(now + 60 * 86_400_000), noInvalidDate: true })
+    .map(day);
   const options = {
     overrides: new Map<unknown, fc.Arbitrary<unknown>>([
       [orgSlugSchema, fc.constant(org.slug)],
       [isoDateSchema, nearDates],
       [runFieldsSchema.shape.date, nearDates],
-      [profileSchema.shape.timeZone, fc.constantFrom("Europe/London", "America/New_York", "Asia/Kolkata", "Pacific/Kiritimati", "UTC")],
+      [
+        profileSchema.shape.timeZone,
+        fc.constantFrom("Europe/London", "America/New_York", "Asia/Kolkata", "Pacific/Kiritimati", "UTC"),
+      ],
     ]),
     formats: { uuid: fc.oneof(fc.constantFrom(...knownIds), fc.uuid()) },
   };
@@ -254,10 +269,14 @@ function inputsFor(path: string, org: OrgFixture, knownIds: string[]): fc.Arbitr
 
 /** A refusal a client can act on: a TRPCError mapping to a 4xx status, never an internal error. */
 function expectClearRefusal(path: string, input: unknown, error: unknown) {
-  if (!(error instanceof TRPCError)) throw new Error(`${path} with ${describeInput(input)} threw a non-tRPC error: ${String(error)}`);
+  if (!(error instanceof TRPCError))
+    throw new Error(`${path} with ${describeInput(input)} threw a non-tRPC error: ${String(error)}`);
   const status = getHTTPStatusCodeFromError(error);
   if (error.code === "INTERNAL_SERVER_ERROR" || status < 400 || status >= 500) {
-    throw new Error(`${path} with ${describeInput(input)} failed with ${error.code} (${status}): ${String(error.cause ?? error.message)}`, { cause: error });
+    throw new Error(
+      `${path} with ${describeInput(input)} failed with ${error.code} (${status}): ${String(error.cause ?? error.message)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -265,7 +284,11 @@ function expectClearRefusal(path: string, input: unknown, error: unknown) {
 function describeInput(input: unknown): string {
   try {
     const text = JSON.stringify(input, (_key, value: unknown) => (typeof value === "bigint" ? `${value}n` : value));
-    return text === undefined ? String(input) : text.length > 300 ? `${text.slice(0, 300)}… (${text.length} chars)` : text;
+    return text === undefined
+      ? String(input)
+      : text.length > 300
+        ? `${text.slice(0, 300)}… (${text.length} chars)`
+        : text;
   } catch (error) {
     return `<unprintable input: ${String(error)}>`;
   }
@@ -274,7 +297,10 @@ function describeInput(input: unknown): string {
 /** Object.prototype and Array.prototype as they are: any pollution shows up as a difference. */
 function prototypeSnapshot(): Record<string, unknown> {
   const snapshot: Record<string, unknown> = {};
-  for (const [name, proto] of [["Object", Object.prototype], ["Array", Array.prototype]] as const) {
+  for (const [name, proto] of [
+    ["Object", Object.prototype],
+    ["Array", Array.prototype],
+  ] as const) {
     for (const key of Reflect.ownKeys(proto)) {
       const descriptor = Object.getOwnPropertyDescriptor(proto, key)!;
       snapshot[`${name}.${String(key)}`] = descriptor.value ?? descriptor.get;

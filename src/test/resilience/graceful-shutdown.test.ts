@@ -18,7 +18,14 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PASSWORD, type OrgFixture } from "~/test/fixtures";
 import { signIn, trpcMutation, type Session, type TrpcResponse } from "../../../scripts/lib/http-client";
-import { prepareDatabase, runFaultTest, startProductionServer, startRestartableDatabase, type ProductionServer, type RestartableDatabase } from "./production-server";
+import {
+  prepareDatabase,
+  runFaultTest,
+  startProductionServer,
+  startRestartableDatabase,
+  type ProductionServer,
+  type RestartableDatabase,
+} from "./production-server";
 
 const IN_FLIGHT_WRITES = 6;
 /** How long the held requests stay in flight after SIGTERM. */
@@ -49,7 +56,15 @@ describe.runIf(runFaultTest("graceful shutdown test"))("SIGTERM while requests a
   });
 
   function logRun(i: number): Promise<TrpcResponse> {
-    const run = { date: "2026-01-15", time: "07:00", kind: "recovery", durationS: 1500 + i, distanceM: 4000, rpe: 2, notes: `in flight ${i}` };
+    const run = {
+      date: "2026-01-15",
+      time: "07:00",
+      kind: "recovery",
+      durationS: 1500 + i,
+      distanceM: 4000,
+      rpe: 2,
+      notes: `in flight ${i}`,
+    };
     return trpcMutation(athlete, "runs.log", { orgSlug: org.slug, idempotencyKey: randomUUID(), run }, 30_000);
   }
 
@@ -111,7 +126,8 @@ describe.runIf(runFaultTest("graceful shutdown test"))("SIGTERM while requests a
     const writes = Array.from({ length: IN_FLIGHT_WRITES }, (_, i) => logRun(i));
     const upload = slowUpload(HOLD_AFTER_SIGTERM_MS + 1_000);
     const deadline = Date.now() + 10_000;
-    while ((await waitingOnLock()) < IN_FLIGHT_WRITES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((await waitingOnLock()) < IN_FLIGHT_WRITES && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     expect(await waitingOnLock(), "all held writes are in flight before SIGTERM").toBe(IN_FLIGHT_WRITES);
 
     const sigtermAt = Date.now();
@@ -125,10 +141,17 @@ describe.runIf(runFaultTest("graceful shutdown test"))("SIGTERM while requests a
 
     const results = await Promise.all(writes);
     const uploaded = await upload;
-    const exit = await Promise.race([server.exited, new Promise<null>((r) => setTimeout(() => r(null), GRACE_PERIOD_MS))]);
+    const exit = await Promise.race([
+      server.exited,
+      new Promise<null>((r) => setTimeout(() => r(null), GRACE_PERIOD_MS)),
+    ]);
     const exitedAfterMs = Date.now() - sigtermAt;
-    const [{ n: runsStored }] = await admin<[{ n: number }]>`select count(*)::int as n from runs where notes like 'in flight %'`;
-    const [{ n: appConnections }] = await admin<[{ n: number }]>`select count(*)::int as n from pg_stat_activity where application_name = 'runbalance'`;
+    const [{ n: runsStored }] = await admin<
+      [{ n: number }]
+    >`select count(*)::int as n from runs where notes like 'in flight %'`;
+    const [{ n: appConnections }] = await admin<
+      [{ n: number }]
+    >`select count(*)::int as n from pg_stat_activity where application_name = 'runbalance'`;
 
     const figures = {
       inFlightWrites: IN_FLIGHT_WRITES,
@@ -142,7 +165,10 @@ describe.runIf(runFaultTest("graceful shutdown test"))("SIGTERM while requests a
     };
     console.log(`graceful shutdown: ${JSON.stringify(figures, null, 2)}`);
 
-    expect(results.map((r) => r.status), "every held write completes").toEqual(Array(IN_FLIGHT_WRITES).fill(200));
+    expect(
+      results.map((r) => r.status),
+      "every held write completes",
+    ).toEqual(Array(IN_FLIGHT_WRITES).fill(200));
     expect(uploaded.status, `the slow upload completes: ${uploaded.body}`).toBe(200);
     expect(acceptsAfterSigterm, "no new connections once draining").toBe(false);
     expect(exit, `the server exits within ${GRACE_PERIOD_MS} ms:\n${server.output()}`).not.toBeNull();

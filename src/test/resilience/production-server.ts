@@ -11,7 +11,13 @@ import { join, resolve } from "node:path";
 import { connect } from "~/server/db/connection";
 import { applyMigrations } from "~/server/db/migrate";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
-import { ensureDatabase, findFreePort, startEmbeddedPostgres, stopProcess, type EmbeddedDatabase } from "../../../scripts/lib/embedded-postgres";
+import {
+  ensureDatabase,
+  findFreePort,
+  startEmbeddedPostgres,
+  stopProcess,
+  type EmbeddedDatabase,
+} from "../../../scripts/lib/embedded-postgres";
 import { healthStatus } from "../../../scripts/lib/http-client";
 import { inResilienceRun } from "./run-here";
 
@@ -48,7 +54,10 @@ export function runFaultTest(name: string): boolean {
     return false;
   }
   const newer = newestSourceAfterBuild();
-  if (newer) console.warn(`${name}: ${newer} changed after the production build was made; run \`npm run build\` to test the current code`);
+  if (newer)
+    console.warn(
+      `${name}: ${newer} changed after the production build was made; run \`npm run build\` to test the current code`,
+    );
   return true;
 }
 
@@ -83,7 +92,8 @@ export async function startRestartableDatabase(label: string): Promise<Restartab
     },
     start: async () => {
       server = await open(port);
-      if (server.port !== port) throw new Error(`PostgreSQL came back on port ${server.port}, not ${port}: the port was taken meanwhile`);
+      if (server.port !== port)
+        throw new Error(`PostgreSQL came back on port ${server.port}, not ${port}: the port was taken meanwhile`);
     },
     destroy: async () => {
       await server?.stop();
@@ -124,21 +134,28 @@ export interface ServerOptions {
 }
 
 /** `next start` on a free loopback port against `databaseUrl`; resolves once /api/health answers 200. */
-export async function startProductionServer(databaseUrl: string, options: ServerOptions = {}): Promise<ProductionServer> {
+export async function startProductionServer(
+  databaseUrl: string,
+  options: ServerOptions = {},
+): Promise<ProductionServer> {
   const port = await findFreePort(3_400);
   const baseUrl = `http://127.0.0.1:${port}`;
   const nextBin = resolve("node_modules/next/dist/bin/next");
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
-      NEXTAUTH_URL: baseUrl,
-      NEXT_TELEMETRY_DISABLED: "1",
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+        NEXTAUTH_URL: baseUrl,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     },
-  });
+  );
   const lines: string[] = [];
   /** Whole lines only: a chunk may end in the middle of one. */
   const lineReader = () => {
@@ -153,7 +170,9 @@ export async function startProductionServer(databaseUrl: string, options: Server
   };
   child.stdout!.on("data", lineReader());
   child.stderr!.on("data", lineReader());
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once("exit", (code, signal) => done({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once("exit", (code, signal) => done({ code, signal })),
+  );
   const output = () => lines.join("\n");
 
   const deadline = Date.now() + 60_000;

@@ -8,7 +8,15 @@ import { loadAuthClient, preloadAuthClient } from "~/lib/auth-client";
 import { errorMessage } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 
-export function AcceptInvitation({ token, email, needsAccount }: { token: string; email: string; needsAccount: boolean }) {
+export function AcceptInvitation({
+  token,
+  email,
+  needsAccount,
+}: {
+  token: string;
+  email: string;
+  needsAccount: boolean;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const accept = useServerCall();
@@ -30,14 +38,26 @@ export function AcceptInvitation({ token, email, needsAccount }: { token: string
   }
 
   return (
-    <form onSubmit={onSubmit} onFocus={() => {
+    <form
+      onSubmit={onSubmit}
+      onFocus={() => {
         preloadTrpc();
         preloadAuthClient();
-      }} className="mt-6 space-y-4" noValidate>
+      }}
+      className="mt-6 space-y-4"
+      noValidate
+    >
       {needsAccount && (
         <>
           <TextField label="Your name" name="name" autoComplete="name" required />
-          <TextField label="Choose a password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters." required />
+          <TextField
+            label="Choose a password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 8 characters."
+            required
+          />
         </>
       )}
       {error && (

@@ -35,12 +35,18 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
             </p>
           ) : preview.signedInAs && preview.signedInAs !== preview.email ? (
             <p className="mt-4 rounded-md bg-amber-50 px-3 py-2 text-amber-900">
-              You are signed in as {preview.signedInAs}. <Link href="/sign-out" className="underline">Sign out</Link>, then open the
-              link again.
+              You are signed in as {preview.signedInAs}.{" "}
+              <Link href="/sign-out" className="underline">
+                Sign out
+              </Link>
+              , then open the link again.
             </p>
           ) : preview.accountExists && !preview.signedInAs ? (
             <p className="mt-4">
-              <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`} className="text-blue-700 underline">
+              <Link
+                href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
+                className="text-blue-700 underline"
+              >
                 Sign in as {preview.email}
               </Link>{" "}
               to accept.

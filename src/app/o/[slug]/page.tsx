@@ -14,9 +14,17 @@ export default async function OrganisationHome({ params }: { params: Promise<{ s
   // Rendered from the server's data: the roster's filters run in the browser, this week is static.
   const content =
     page.org.role === "athlete" ? (
-      <ThisWeek orgSlug={slug} units={page.user.units} week={await queryClient.fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }))} />
+      <ThisWeek
+        orgSlug={slug}
+        units={page.user.units}
+        week={await queryClient.fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }))}
+      />
     ) : (
-      <Roster orgSlug={slug} isOwner={page.org.role === "owner"} rows={await queryClient.fetchQuery(trpc.roster.list.queryOptions({ orgSlug: slug }))} />
+      <Roster
+        orgSlug={slug}
+        isOwner={page.org.role === "owner"}
+        rows={await queryClient.fetchQuery(trpc.roster.list.queryOptions({ orgSlug: slug }))}
+      />
     );
   return (
     <AppShell page={page} current={`/o/${slug}`}>

@@ -34,7 +34,13 @@ const COMPARE: Record<SortKey, (a: Row, b: Row) => number> = {
 };
 
 /** Which column a sort is about, for aria-sort. */
-const SORTED_COLUMN: Record<SortKey, string> = { attention: "flags", name: "athlete", compliance: "compliance", volume: "volume", lastRun: "lastRun" };
+const SORTED_COLUMN: Record<SortKey, string> = {
+  attention: "flags",
+  name: "athlete",
+  compliance: "compliance",
+  volume: "volume",
+  lastRun: "lastRun",
+};
 
 /** The coach's athletes from the server's data, found, filtered and sorted in the browser. */
 export function Roster({ orgSlug, isOwner, rows }: { orgSlug: string; isOwner: boolean; rows: Row[] }) {
@@ -51,7 +57,8 @@ export function Roster({ orgSlug, isOwner, rows }: { orgSlug: string; isOwner: b
       .sort(COMPARE[sort]);
   }, [rows, query, show, sort]);
   const needing = rows.filter((r) => r.needsAttention).length;
-  const ariaSort = (column: string) => (SORTED_COLUMN[sort] === column ? (sort === "attention" ? "descending" : "ascending") : undefined);
+  const ariaSort = (column: string) =>
+    SORTED_COLUMN[sort] === column ? (sort === "attention" ? "descending" : "ascending") : undefined;
 
   return (
     <section aria-labelledby="athletes-heading">
@@ -60,10 +67,16 @@ export function Roster({ orgSlug, isOwner, rows }: { orgSlug: string; isOwner: b
           Athletes
         </h1>
         <nav aria-label="Coaching tools" className="flex flex-wrap gap-3 text-sm">
-          <Link href={`/o/${orgSlug}/templates`} className="rounded-md px-2 py-2 text-blue-700 underline-offset-2 hover:underline">
+          <Link
+            href={`/o/${orgSlug}/templates`}
+            className="rounded-md px-2 py-2 text-blue-700 underline-offset-2 hover:underline"
+          >
             Week templates
           </Link>
-          <Link href={`/o/${orgSlug}/training-settings`} className="rounded-md px-2 py-2 text-blue-700 underline-offset-2 hover:underline">
+          <Link
+            href={`/o/${orgSlug}/training-settings`}
+            className="rounded-md px-2 py-2 text-blue-700 underline-offset-2 hover:underline"
+          >
             {isOwner ? "Club training settings" : "Club defaults"}
           </Link>
         </nav>
@@ -79,7 +92,13 @@ export function Roster({ orgSlug, isOwner, rows }: { orgSlug: string; isOwner: b
       ) : (
         <>
           <div className="mt-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            <TextField label="Find an athlete" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+            <TextField
+              label="Find an athlete"
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              autoComplete="off"
+            />
             <SelectField
               label="Show"
               value={show}
@@ -90,7 +109,12 @@ export function Roster({ orgSlug, isOwner, rows }: { orgSlug: string; isOwner: b
                 { value: "ok", label: "On track" },
               ]}
             />
-            <SelectField label="Sort by" value={sort} onChange={(e) => setSort(e.target.value as SortKey)} options={SORTS} />
+            <SelectField
+              label="Sort by"
+              value={sort}
+              onChange={(e) => setSort(e.target.value as SortKey)}
+              options={SORTS}
+            />
             <SelectField
               label="Mix by"
               value={measure}
@@ -104,16 +128,37 @@ export function Roster({ orgSlug, isOwner, rows }: { orgSlug: string; isOwner: b
           <div className="mt-3">
             <MixKey />
           </div>
-          <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Athletes table" tabIndex={0}>
+          <div
+            className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white"
+            role="region"
+            aria-label="Athletes table"
+            tabIndex={0}
+          >
             <table className="w-full min-w-[60rem] text-left text-sm">
-              <caption className="sr-only">Athletes you coach, {SORTS.find((s) => s.value === sort)?.label.toLowerCase()}</caption>
+              <caption className="sr-only">
+                Athletes you coach, {SORTS.find((s) => s.value === sort)?.label.toLowerCase()}
+              </caption>
               <thead className="bg-slate-50 text-slate-700">
                 <tr>
-                  <th scope="col" className="w-40 px-3 py-3 font-medium" aria-sort={ariaSort("athlete")}>Athlete</th>
-                  <th scope="col" className="w-60 px-3 py-3 font-medium">Mix: this week, then the 4 before</th>
-                  <th scope="col" className="w-48 px-3 py-3 font-medium" aria-sort={ariaSort("volume") ?? ariaSort("compliance")}>Plan vs done</th>
-                  <th scope="col" className="px-3 py-3 font-medium" aria-sort={ariaSort("flags")}>Most important flags</th>
-                  <th scope="col" className="w-24 px-3 py-3 font-medium" aria-sort={ariaSort("lastRun")}>Last run</th>
+                  <th scope="col" className="w-40 px-3 py-3 font-medium" aria-sort={ariaSort("athlete")}>
+                    Athlete
+                  </th>
+                  <th scope="col" className="w-60 px-3 py-3 font-medium">
+                    Mix: this week, then the 4 before
+                  </th>
+                  <th
+                    scope="col"
+                    className="w-48 px-3 py-3 font-medium"
+                    aria-sort={ariaSort("volume") ?? ariaSort("compliance")}
+                  >
+                    Plan vs done
+                  </th>
+                  <th scope="col" className="px-3 py-3 font-medium" aria-sort={ariaSort("flags")}>
+                    Most important flags
+                  </th>
+                  <th scope="col" className="w-24 px-3 py-3 font-medium" aria-sort={ariaSort("lastRun")}>
+                    Last run
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -130,7 +175,17 @@ export function Roster({ orgSlug, isOwner, rows }: { orgSlug: string; isOwner: b
   );
 }
 
-function RosterRow({ row, orgSlug, measure, showCoaches }: { row: Row; orgSlug: string; measure: Measure; showCoaches: boolean }) {
+function RosterRow({
+  row,
+  orgSlug,
+  measure,
+  showCoaches,
+}: {
+  row: Row;
+  orgSlug: string;
+  measure: Measure;
+  showCoaches: boolean;
+}) {
   const current = row.weeks[row.weeks.length - 1];
   const previous = row.weeks.slice(0, -1);
   const measureWords = measure === "effort" ? "by effort" : "by session kind";
@@ -140,29 +195,55 @@ function RosterRow({ row, orgSlug, measure, showCoaches }: { row: Row; orgSlug: 
   return (
     <tr className="border-t border-slate-100 align-top">
       <td className="px-3 py-3">
-        <Link href={`/o/${orgSlug}/athletes/${row.athleteId}`} className="font-medium text-blue-800 underline-offset-2 hover:underline">
+        <Link
+          href={`/o/${orgSlug}/athletes/${row.athleteId}`}
+          className="font-medium text-blue-800 underline-offset-2 hover:underline"
+        >
           {row.displayName}
         </Link>
         <div className="mt-1">
           {row.needsAttention ? (
-            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950">Needs attention</span>
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-950">
+              Needs attention
+            </span>
           ) : (
             <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-medium text-green-900">On track</span>
           )}
         </div>
-        {showCoaches && <div className="mt-1 text-xs text-slate-600">{row.coaches.length ? `Coach: ${row.coaches.join(", ")}` : "No coach yet"}</div>}
+        {showCoaches && (
+          <div className="mt-1 text-xs text-slate-600">
+            {row.coaches.length ? `Coach: ${row.coaches.join(", ")}` : "No coach yet"}
+          </div>
+        )}
       </td>
       <td className="px-3 py-3">
         {actual || !current?.plan ? (
-          <MixStack proportions={actual} bands={row.bands} label={`This week so far, ${measureWords}`} emptyText="too few runs yet" />
+          <MixStack
+            proportions={actual}
+            bands={row.bands}
+            label={`This week so far, ${measureWords}`}
+            emptyText="too few runs yet"
+          />
         ) : (
-          <MixStack proportions={current.plan} bands={row.bands} label="This week as planned (too few runs yet to judge)" />
+          <MixStack
+            proportions={current.plan}
+            bands={row.bands}
+            label="This week as planned (too few runs yet to judge)"
+          />
         )}
-        <p className="mt-0.5 text-xs text-slate-600">{actual || !current?.plan ? "This week so far" : "This week as planned"}</p>
+        <p className="mt-0.5 text-xs text-slate-600">
+          {actual || !current?.plan ? "This week so far" : "This week as planned"}
+        </p>
         <ol className="mt-2 flex gap-1.5" aria-label="The four weeks before">
           {previous.map((week) => (
             <li key={week.weekStart} className="text-center">
-              <MixStack compact proportions={week[measure]} bands={row.bands} label={`Week of ${formatDay(week.weekStart)}, ${measureWords}`} emptyText="too few runs" />
+              <MixStack
+                compact
+                proportions={week[measure]}
+                bands={row.bands}
+                label={`Week of ${formatDay(week.weekStart)}, ${measureWords}`}
+                emptyText="too few runs"
+              />
               <span className="mt-0.5 block text-[0.7rem] text-slate-600" aria-hidden="true">
                 {formatDay(week.weekStart).split(" ").slice(1).join(" ")}
               </span>
@@ -173,7 +254,9 @@ function RosterRow({ row, orgSlug, measure, showCoaches }: { row: Row; orgSlug: 
       <td className="px-3 py-3">
         <p>
           {minutesText(thisWeek.doneMin)}{" "}
-          <span className="text-slate-600">{thisWeek.plannedMin > 0 ? `done of ${minutesText(thisWeek.plannedMin)}` : "done (no published plan)"}</span>
+          <span className="text-slate-600">
+            {thisWeek.plannedMin > 0 ? `done of ${minutesText(thisWeek.plannedMin)}` : "done (no published plan)"}
+          </span>
         </p>
         <p className="text-xs text-slate-600">
           {thisWeek.runs} run{thisWeek.runs === 1 ? "" : "s"}, {thisWeek.plannedSessions} planned this week
@@ -195,7 +278,9 @@ function RosterRow({ row, orgSlug, measure, showCoaches }: { row: Row; orgSlug: 
       </td>
       <td className="px-3 py-3">
         <FlagMessages flags={row.flags} limit={2} compact empty="No flags." />
-        {row.flags.length > 2 && <p className="mt-1 text-xs text-slate-600">and {row.flags.length - 2} more on the athlete&apos;s page</p>}
+        {row.flags.length > 2 && (
+          <p className="mt-1 text-xs text-slate-600">and {row.flags.length - 2} more on the athlete&apos;s page</p>
+        )}
       </td>
       <td className="px-3 py-3">{row.lastRunOn ? formatDay(row.lastRunOn) : "no runs yet"}</td>
     </tr>

@@ -3,7 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { EFFORT_WORDS, SESSION_KINDS, effortCategoryOf, type EffortBands, type Flag, type SessionKind } from "~/domain/rules";
+import {
+  EFFORT_WORDS,
+  SESSION_KINDS,
+  effortCategoryOf,
+  type EffortBands,
+  type Flag,
+  type SessionKind,
+} from "~/domain/rules";
 import { Button } from "~/components/button";
 import { FlagList } from "~/components/flag-list";
 import { formatPace, KIND_NAMES, METRES_PER_MILE, type Units } from "~/lib/format";
@@ -32,7 +39,13 @@ function preloadSending() {
 }
 
 const split = (seconds: number | null) =>
-  seconds === null ? { h: "", m: "", s: "" } : { h: String(Math.floor(seconds / 3600) || ""), m: String(Math.floor((seconds % 3600) / 60)), s: String(seconds % 60) };
+  seconds === null
+    ? { h: "", m: "", s: "" }
+    : {
+        h: String(Math.floor(seconds / 3600) || ""),
+        m: String(Math.floor((seconds % 3600) / 60)),
+        s: String(seconds % 60),
+      };
 
 /**
  * Logging a run on a phone, right after running: big targets, numeric keyboards, the pace as you
@@ -59,7 +72,9 @@ export function RunForm({
   const id = useId();
   const [kind, setKind] = useState<SessionKind>(initial.kind);
   const [duration, setDuration] = useState(split(initial.durationS));
-  const [distance, setDistance] = useState(initial.distanceM === null ? "" : ((initial.distanceM / (units === "km" ? 1000 : METRES_PER_MILE)).toFixed(2)));
+  const [distance, setDistance] = useState(
+    initial.distanceM === null ? "" : (initial.distanceM / (units === "km" ? 1000 : METRES_PER_MILE)).toFixed(2),
+  );
   const [rpe, setRpe] = useState<number | null>(initial.rpe);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -68,11 +83,16 @@ export function RunForm({
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
 
   const durationS = (Number(duration.h) || 0) * 3600 + (Number(duration.m) || 0) * 60 + (Number(duration.s) || 0);
-  const distanceM = distance.trim() === "" ? null : Math.round(Number(distance.replace(",", ".")) * (units === "km" ? 1000 : METRES_PER_MILE));
+  const distanceM =
+    distance.trim() === ""
+      ? null
+      : Math.round(Number(distance.replace(",", ".")) * (units === "km" ? 1000 : METRES_PER_MILE));
   const pace = distanceM && durationS ? formatPace(durationS, distanceM, units) : null;
 
   const onError = (error: unknown) => {
-    const byField = Object.fromEntries(Object.entries(fieldErrors(error)).map(([k, v]) => [k.replace(/^run\./, ""), v]));
+    const byField = Object.fromEntries(
+      Object.entries(fieldErrors(error)).map(([k, v]) => [k.replace(/^run\./, ""), v]),
+    );
     setErrors(byField);
     setFormError(Object.keys(byField).length ? null : errorMessage(error));
   };
@@ -106,7 +126,9 @@ export function RunForm({
         setErrors(found);
         setFormError(null);
         if (!parsed.success || future) return;
-        const result = runId ? await trpc.runs.update.mutate({ orgSlug, runId, run: parsed.data }) : await trpc.runs.log.mutate({ orgSlug, idempotencyKey, run: parsed.data });
+        const result = runId
+          ? await trpc.runs.update.mutate({ orgSlug, runId, run: parsed.data })
+          : await trpc.runs.log.mutate({ orgSlug, idempotencyKey, run: parsed.data });
         setFeedback(result.feedback);
       })
       .catch(onError);
@@ -121,7 +143,10 @@ export function RunForm({
         </h2>
         <FlagList flags={flags} empty="Nice: that run did what it was meant to do." />
         <div className="flex flex-wrap gap-3">
-          <Link href={`/o/${orgSlug}`} className="inline-flex min-h-11 items-center rounded-md bg-blue-700 px-4 font-medium text-white">
+          <Link
+            href={`/o/${orgSlug}`}
+            className="inline-flex min-h-11 items-center rounded-md bg-blue-700 px-4 font-medium text-white"
+          >
             See this week
           </Link>
           {!runId && (
@@ -158,8 +183,18 @@ export function RunForm({
         <legend className="text-sm font-medium text-slate-800">Kind of run</legend>
         <div className="mt-1 grid grid-cols-2 gap-2 sm:grid-cols-4">
           {SESSION_KINDS.map((k) => (
-            <label key={k} className="flex min-h-12 cursor-pointer items-center justify-center rounded-md border border-slate-300 bg-white px-2 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-700 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-600">
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="sr-only" />
+            <label
+              key={k}
+              className="flex min-h-12 cursor-pointer items-center justify-center rounded-md border border-slate-300 bg-white px-2 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-700 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-600"
+            >
+              <input
+                type="radio"
+                name="kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                className="sr-only"
+              />
               {KIND_NAMES[k]}
             </label>
           ))}
@@ -169,13 +204,34 @@ export function RunForm({
 
       <div className="grid grid-cols-2 gap-3">
         <div>
-          <label htmlFor={`${id}-date`} className="block text-sm font-medium text-slate-800">Date</label>
-          <input id={`${id}-date`} name="date" type="date" defaultValue={initial.date} max={today} className={inputClass} aria-invalid={Boolean(errors.date)} aria-describedby={describedBy("date")} />
+          <label htmlFor={`${id}-date`} className="block text-sm font-medium text-slate-800">
+            Date
+          </label>
+          <input
+            id={`${id}-date`}
+            name="date"
+            type="date"
+            defaultValue={initial.date}
+            max={today}
+            className={inputClass}
+            aria-invalid={Boolean(errors.date)}
+            aria-describedby={describedBy("date")}
+          />
           {fieldError("date")}
         </div>
         <div>
-          <label htmlFor={`${id}-time`} className="block text-sm font-medium text-slate-800">Start time</label>
-          <input id={`${id}-time`} name="time" type="time" defaultValue={initial.time} className={inputClass} aria-invalid={Boolean(errors.time)} aria-describedby={describedBy("time")} />
+          <label htmlFor={`${id}-time`} className="block text-sm font-medium text-slate-800">
+            Start time
+          </label>
+          <input
+            id={`${id}-time`}
+            name="time"
+            type="time"
+            defaultValue={initial.time}
+            className={inputClass}
+            aria-invalid={Boolean(errors.time)}
+            aria-describedby={describedBy("time")}
+          />
           {fieldError("time")}
         </div>
       </div>
@@ -223,21 +279,43 @@ export function RunForm({
         <legend className="text-sm font-medium text-slate-800">How hard did it feel? (RPE 1–10)</legend>
         <div className="mt-1 grid grid-cols-5 gap-2">
           {Array.from({ length: 10 }, (_, i) => i + 1).map((n) => (
-            <label key={n} className="flex min-h-12 cursor-pointer items-center justify-center rounded-md border border-slate-300 bg-white text-base font-semibold has-[:checked]:border-blue-700 has-[:checked]:bg-blue-700 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-600">
-              <input type="radio" name="rpe" value={n} checked={rpe === n} onChange={() => setRpe(n)} className="sr-only" aria-label={`RPE ${n}: ${EFFORT_WORDS[effortCategoryOf(n, effortBands)]}`} />
+            <label
+              key={n}
+              className="flex min-h-12 cursor-pointer items-center justify-center rounded-md border border-slate-300 bg-white text-base font-semibold has-[:checked]:border-blue-700 has-[:checked]:bg-blue-700 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-blue-600"
+            >
+              <input
+                type="radio"
+                name="rpe"
+                value={n}
+                checked={rpe === n}
+                onChange={() => setRpe(n)}
+                className="sr-only"
+                aria-label={`RPE ${n}: ${EFFORT_WORDS[effortCategoryOf(n, effortBands)]}`}
+              />
               {n}
             </label>
           ))}
         </div>
         <p id={`${id}-rpe-words`} className="mt-1 text-sm text-slate-700" aria-live="polite">
-          {rpe ? `RPE ${rpe}: ${EFFORT_WORDS[effortCategoryOf(rpe, effortBands)]}` : `1–${effortBands.recovery[1]} easy · ${effortBands.aerobic[0]}–${effortBands.aerobic[1]} steady · ${effortBands.quality[0]}–10 hard`}
+          {rpe
+            ? `RPE ${rpe}: ${EFFORT_WORDS[effortCategoryOf(rpe, effortBands)]}`
+            : `1–${effortBands.recovery[1]} easy · ${effortBands.aerobic[0]}–${effortBands.aerobic[1]} steady · ${effortBands.quality[0]}–10 hard`}
         </p>
         {fieldError("rpe")}
       </fieldset>
 
       <div>
-        <label htmlFor={`${id}-notes`} className="block text-sm font-medium text-slate-800">Notes (optional)</label>
-        <textarea id={`${id}-notes`} name="notes" defaultValue={initial.notes} maxLength={2000} rows={2} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base" />
+        <label htmlFor={`${id}-notes`} className="block text-sm font-medium text-slate-800">
+          Notes (optional)
+        </label>
+        <textarea
+          id={`${id}-notes`}
+          name="notes"
+          defaultValue={initial.notes}
+          maxLength={2000}
+          rows={2}
+          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
+        />
       </div>
 
       <label className="flex min-h-11 items-center gap-3 text-sm">

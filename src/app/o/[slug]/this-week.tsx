@@ -12,7 +12,15 @@ const COMPLIANCE_STYLE = {
 } as const;
 
 /** The athlete's week: a server component, nothing in it changes without a new request. */
-export function ThisWeek({ orgSlug, units, week }: { orgSlug: string; units: Units; week: RouterOutputs["training"]["thisWeek"] }) {
+export function ThisWeek({
+  orgSlug,
+  units,
+  week,
+}: {
+  orgSlug: string;
+  units: Units;
+  week: RouterOutputs["training"]["thisWeek"];
+}) {
   const compliance = new Map(week.evaluation.compliance.map((c) => [c.plannedId, c]));
   const next = week.planned.find((p) => p.date >= week.today && !compliance.get(p.id)?.runId);
   const easy = week.paces?.paces.easy;
@@ -27,7 +35,9 @@ export function ThisWeek({ orgSlug, units, week }: { orgSlug: string; units: Uni
           {formatDay(week.days[0]!)} – {formatDay(week.days[6]!)}
         </p>
       </div>
-      <p className="text-sm text-slate-600">{week.coaches.length ? `Coached by ${week.coaches.join(", ")}` : "No coach assigned yet"}</p>
+      <p className="text-sm text-slate-600">
+        {week.coaches.length ? `Coached by ${week.coaches.join(", ")}` : "No coach assigned yet"}
+      </p>
 
       <div className="mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-sm font-semibold text-slate-800">Your mix so far</h2>
@@ -41,9 +51,14 @@ export function ThisWeek({ orgSlug, units, week }: { orgSlug: string; units: Uni
           const runs = week.runs.filter((r) => r.localDate === day);
           const isToday = day === week.today;
           return (
-            <li key={day} className={`rounded-lg border bg-white p-3 ${isToday ? "border-blue-600" : "border-slate-200"}`} aria-current={isToday ? "date" : undefined}>
+            <li
+              key={day}
+              className={`rounded-lg border bg-white p-3 ${isToday ? "border-blue-600" : "border-slate-200"}`}
+              aria-current={isToday ? "date" : undefined}
+            >
               <h3 className="text-sm font-semibold">
-                {formatDay(day)} {isToday && <span className="ml-1 rounded bg-blue-700 px-1.5 py-0.5 text-xs text-white">Today</span>}
+                {formatDay(day)}{" "}
+                {isToday && <span className="ml-1 rounded bg-blue-700 px-1.5 py-0.5 text-xs text-white">Today</span>}
               </h3>
               {planned.length === 0 && runs.length === 0 && <p className="text-sm text-slate-500">Rest day</p>}
               {planned.map((p) => {
@@ -54,7 +69,9 @@ export function ThisWeek({ orgSlug, units, week }: { orgSlug: string; units: Uni
                     <span className="font-medium">{KIND_NAMES[p.kind]}</span>
                     {p.durationMin ? ` · ${p.durationMin} min` : ""}
                     {p.distanceM ? ` · ${formatDistance(p.distanceM, units)}` : ""}
-                    {p.id === next?.id && <span className="ml-2 rounded bg-slate-900 px-1.5 py-0.5 text-xs text-white">Next</span>}
+                    {p.id === next?.id && (
+                      <span className="ml-2 rounded bg-slate-900 px-1.5 py-0.5 text-xs text-white">Next</span>
+                    )}
                     {c?.color && (
                       <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${COMPLIANCE_STYLE[c.color]}`}>
                         {c.runId ? `${Math.round(c.percent ?? 0)} % done` : "missed"}
@@ -68,7 +85,10 @@ export function ThisWeek({ orgSlug, units, week }: { orgSlug: string; units: Uni
                     )}
                     {easy && category !== "quality" && (
                       <p className="text-slate-600">
-                        Pace: {category === "recovery" ? `slower than ${formatPace(easy.toSPerKm, 1000, units)}` : paceRange(easy.fromSPerKm, easy.toSPerKm, units)}
+                        Pace:{" "}
+                        {category === "recovery"
+                          ? `slower than ${formatPace(easy.toSPerKm, 1000, units)}`
+                          : paceRange(easy.fromSPerKm, easy.toSPerKm, units)}
                       </p>
                     )}
                   </div>
@@ -76,7 +96,8 @@ export function ThisWeek({ orgSlug, units, week }: { orgSlug: string; units: Uni
               })}
               {runs.map((r) => (
                 <p key={r.id} className="mt-1 text-sm text-slate-800">
-                  ✓ Ran {KIND_NAMES[r.kind].toLowerCase()} · {formatDuration(r.durationS)} · {formatDistance(r.distanceM, units)} · RPE {r.rpe}{" "}
+                  ✓ Ran {KIND_NAMES[r.kind].toLowerCase()} · {formatDuration(r.durationS)} ·{" "}
+                  {formatDistance(r.distanceM, units)} · RPE {r.rpe}{" "}
                   <Link href={`/o/${orgSlug}/runs/${r.id}`} className="text-blue-700 underline">
                     edit
                   </Link>
@@ -95,7 +116,10 @@ export function ThisWeek({ orgSlug, units, week }: { orgSlug: string; units: Uni
       </div>
 
       <div className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white/95 p-3 sm:static sm:mt-6 sm:border-0 sm:bg-transparent sm:p-0">
-        <Link href={`/o/${orgSlug}/log`} className="flex min-h-12 w-full items-center justify-center rounded-md bg-blue-700 text-base font-semibold text-white sm:w-auto sm:px-6">
+        <Link
+          href={`/o/${orgSlug}/log`}
+          className="flex min-h-12 w-full items-center justify-center rounded-md bg-blue-700 text-base font-semibold text-white sm:w-auto sm:px-6"
+        >
           Log a run
         </Link>
       </div>

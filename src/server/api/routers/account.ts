@@ -24,7 +24,11 @@ export const accountRouter = createRouter({
 
   /** Needs the current password; signs out every other session (the caller signs in again). */
   changePassword: protectedProcedure
-    .input(z.object({ currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH), newPassword: newPasswordSchema }).strict())
+    .input(
+      z
+        .object({ currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH), newPassword: newPasswordSchema })
+        .strict(),
+    )
     .mutation(async ({ ctx, input }) => {
       const hash = await findPasswordHash(ctx.tx, ctx.user.id);
       if (!hash || !(await verifyPassword(hash, input.currentPassword))) {

@@ -26,16 +26,28 @@ export const authRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       if (ctx.user) throw new TRPCError({ code: "BAD_REQUEST", message: "You are already signed in." });
       if (await findUserByEmail(ctx.db, input.email)) {
-        throw new TRPCError({ code: "CONFLICT", message: "An account with this email already exists. Sign in instead." });
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: "An account with this email already exists. Sign in instead.",
+        });
       }
       const passwordHash = await hashPassword(input.password);
       return ctx.db.transaction(async (tx) => {
         const user = await createUser(tx, { email: input.email, name: input.name, passwordHash });
         const orgId = randomUUID();
         await setOrganisation(tx, orgId);
-        const slug = await createOrganisation(tx, { id: orgId, name: input.organisationName, slug: slugify(input.organisationName) });
+        const slug = await createOrganisation(tx, {
+          id: orgId,
+          name: input.organisationName,
+          slug: slugify(input.organisationName),
+        });
         await addMember(tx, { orgId, userId: user.id, role: "owner", displayName: input.name });
-        await recordAudit(tx, { orgId, actorUserId: user.id, action: "organisation.created", subject: input.organisationName });
+        await recordAudit(tx, {
+          orgId,
+          actorUserId: user.id,
+          action: "organisation.created",
+          subject: input.organisationName,
+        });
         return { orgSlug: slug };
       });
     }),

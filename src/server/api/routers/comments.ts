@@ -17,10 +17,14 @@ export const commentsRouter = createRouter({
   /** A coach's comment on one of their athlete's runs or weeks. */
   create: orgProcedure
     .input(
-      orgInput({ athleteId: idSchema, ...about, body: plainText(MAX_COMMENT_LENGTH).refine((body) => body.length > 0, "Write a comment first") }).refine(
-        (input) => (input.runId === undefined) !== (input.weekStart === undefined),
-        { message: "Comment on a run or on a week", path: ["runId"] },
-      ),
+      orgInput({
+        athleteId: idSchema,
+        ...about,
+        body: plainText(MAX_COMMENT_LENGTH).refine((body) => body.length > 0, "Write a comment first"),
+      }).refine((input) => (input.runId === undefined) !== (input.weekStart === undefined), {
+        message: "Comment on a run or on a week",
+        path: ["runId"],
+      }),
     )
     .mutation(async ({ ctx, input }) => {
       const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "coach");

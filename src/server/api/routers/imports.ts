@@ -16,7 +16,8 @@ import { idSchema } from "../schemas";
 async function writableImport(tx: Tx, orgId: string, actor: Actor, importId: string) {
   const draft = await findImport(tx, orgId, importId);
   const [ref] = draft ? await findAthleteRefs(tx, orgId, [draft.athleteId]) : [];
-  if (!draft || !ref || !can(actor, { type: "run.write", athlete: ref })) throw new TRPCError({ code: "NOT_FOUND", message: "No such imported run." });
+  if (!draft || !ref || !can(actor, { type: "run.write", athlete: ref }))
+    throw new TRPCError({ code: "NOT_FOUND", message: "No such imported run." });
   return draft;
 }
 
@@ -25,7 +26,8 @@ export const importsRouter = createRouter({
   pending: orgProcedure.input(orgInput({ athleteId: idSchema.optional() })).query(async ({ ctx, input }) => {
     const id = input.athleteId ?? ctx.actor.athleteId;
     const [ref] = id ? await findAthleteRefs(ctx.tx, ctx.org.id, [id]) : [];
-    if (!ref || !can(ctx.actor, { type: "run.write", athlete: ref })) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
+    if (!ref || !can(ctx.actor, { type: "run.write", athlete: ref }))
+      throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
     const drafts = await listPendingImports(ctx.tx, ctx.org.id, ref.athleteId);
     return drafts.map((d) => ({ ...d, startedAt: d.startedAt.toISOString(), warnings: d.warnings as string[] }));
   }),
@@ -39,7 +41,11 @@ export const importsRouter = createRouter({
       orgInput({
         importId: idSchema,
         kind: z.enum(SESSION_KINDS, { error: "Choose what kind of run it was" }),
-        rpe: z.number({ error: "Rate the effort from 1 to 10" }).int().min(1, "RPE goes from 1 to 10").max(10, "RPE goes from 1 to 10"),
+        rpe: z
+          .number({ error: "Rate the effort from 1 to 10" })
+          .int()
+          .min(1, "RPE goes from 1 to 10")
+          .max(10, "RPE goes from 1 to 10"),
         notes: z.string().max(2000).default(""),
         private: z.boolean().default(false),
       }),
@@ -67,7 +73,10 @@ export const importsRouter = createRouter({
         "import",
       );
       await linkImportToRun(ctx.tx, ctx.org.id, draft.id, run.id);
-      return { run: runDto(run), feedback: await feedbackFor(ctx.tx, ctx.org, athlete!, run.id, run.localDate, new Date()) };
+      return {
+        run: runDto(run),
+        feedback: await feedbackFor(ctx.tx, ctx.org, athlete!, run.id, run.localDate, new Date()),
+      };
     }),
 
   discard: orgProcedure.input(orgInput({ importId: idSchema })).mutation(async ({ ctx, input }) => {

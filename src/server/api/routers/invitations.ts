@@ -23,7 +23,12 @@ import { sendMail } from "~/server/mail/send-mail";
 import { createRouter, ensure, orgInput, orgProcedure, publicProcedure } from "../trpc";
 import { emailSchema, idSchema, nameSchema, newPasswordSchema, roleSchema } from "../schemas";
 
-const tokenSchema = z.string().trim().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/, "Not a valid invitation link");
+const tokenSchema = z
+  .string()
+  .trim()
+  .min(20)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, "Not a valid invitation link");
 
 const ROLE_WORDS: Record<Role, string> = { owner: "an owner", coach: "a coach", athlete: "an athlete" };
 
@@ -31,7 +36,18 @@ function appUrl(): string {
   return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
 }
 
-async function mailInvitation(tx: Tx, input: { orgId: string; orgName: string; inviterName: string; email: string; role: Role; token: string; expiresAt: Date }) {
+async function mailInvitation(
+  tx: Tx,
+  input: {
+    orgId: string;
+    orgName: string;
+    inviterName: string;
+    email: string;
+    role: Role;
+    token: string;
+    expiresAt: Date;
+  },
+) {
   const link = `${appUrl()}/invite/${input.token}`;
   await sendMail(tx, input.orgId, {
     to: input.email,
@@ -49,7 +65,10 @@ async function mailInvitation(tx: Tx, input: { orgId: string; orgName: string; i
 
 type InvitationState = "open" | "expired" | "revoked" | "accepted";
 
-function stateOf(invitation: { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null }, now: Date): InvitationState {
+function stateOf(
+  invitation: { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null },
+  now: Date,
+): InvitationState {
   if (invitation.acceptedAt) return "accepted";
   if (invitation.revokedAt) return "revoked";
   return invitation.expiresAt <= now ? "expired" : "open";
@@ -69,28 +88,56 @@ export const invitationsRouter = createRouter({
     return open.filter((i) => can(ctx.actor, { type: "invitation.manage", role: i.role }));
   }),
 
-  create: orgProcedure.input(orgInput({ email: emailSchema, role: roleSchema }))
-    .mutation(async ({ ctx, input }) => {
-      ensure(can(ctx.actor, { type: "invitation.create", role: input.role }), "Only owners can invite coaches and owners.");
-      if (await isMember(ctx.tx, ctx.org.id, input.email)) {
-        throw new TRPCError({ code: "CONFLICT", message: `${input.email} is already a member of ${ctx.org.name}.` });
-      }
-      const now = new Date();
-      // Re-inviting replaces any earlier open link for the same address.
-      await revokeOpenInvitationsFor(ctx.tx, ctx.org.id, input.email, now);
-      const { token, tokenHash } = newInvitationToken();
-      const invitation = await createInvitation(ctx.tx, { orgId: ctx.org.id, email: input.email, role: input.role, invitedBy: ctx.user.id, tokenHash, now });
-      await mailInvitation(ctx.tx, { orgId: ctx.org.id, orgName: ctx.org.name, inviterName: ctx.user.name, email: input.email, role: input.role, token, expiresAt: invitation.expiresAt });
-      await recordAudit(ctx.tx, { orgId: ctx.org.id, actorUserId: ctx.user.id, action: "invitation.created", subject: input.email, details: { role: input.role } });
-      return { id: invitation.id, expiresAt: invitation.expiresAt };
-    }),
+  create: orgProcedure.input(orgInput({ email: emailSchema, role: roleSchema })).mutation(async ({ ctx, input }) => {
+    ensure(
+      can(ctx.actor, { type: "invitation.create", role: input.role }),
+      "Only owners can invite coaches and owners.",
+    );
+    if (await isMember(ctx.tx, ctx.org.id, input.email)) {
+      throw new TRPCError({ code: "CONFLICT", message: `${input.email} is already a member of ${ctx.org.name}.` });
+    }
+    const now = new Date();
+    // Re-inviting replaces any earlier open link for the same address.
+    await revokeOpenInvitationsFor(ctx.tx, ctx.org.id, input.email, now);
+    const { token, tokenHash } = newInvitationToken();
+    const invitation = await createInvitation(ctx.tx, {
+      orgId: ctx.org.id,
+      email: input.email,
+      role: input.role,
+      invitedBy: ctx.user.id,
+      tokenHash,
+      now,
+    });
+    await mailInvitation(ctx.tx, {
+      orgId: ctx.org.id,
+      orgName: ctx.org.name,
+      inviterName: ctx.user.name,
+      email: input.email,
+      role: input.role,
+      token,
+      expiresAt: invitation.expiresAt,
+    });
+    await recordAudit(ctx.tx, {
+      orgId: ctx.org.id,
+      actorUserId: ctx.user.id,
+      action: "invitation.created",
+      subject: input.email,
+      details: { role: input.role },
+    });
+    return { id: invitation.id, expiresAt: invitation.expiresAt };
+  }),
 
   revoke: orgProcedure.input(orgInput({ invitationId: idSchema })).mutation(async ({ ctx, input }) => {
     const invitation = await findOpenInvitation(ctx.tx, ctx.org.id, input.invitationId);
     if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "No open invitation with this id." });
     ensure(can(ctx.actor, { type: "invitation.manage", role: invitation.role }));
     await revokeInvitation(ctx.tx, ctx.org.id, invitation.id, new Date());
-    await recordAudit(ctx.tx, { orgId: ctx.org.id, actorUserId: ctx.user.id, action: "invitation.revoked", subject: invitation.email });
+    await recordAudit(ctx.tx, {
+      orgId: ctx.org.id,
+      actorUserId: ctx.user.id,
+      action: "invitation.revoked",
+      subject: invitation.email,
+    });
     return { ok: true };
   }),
 
@@ -103,8 +150,21 @@ export const invitationsRouter = createRouter({
     const { token, tokenHash } = newInvitationToken();
     await renewInvitation(ctx.tx, ctx.org.id, invitation.id, tokenHash, now);
     const expiresAt = new Date(now.getTime() + 7 * 86_400_000);
-    await mailInvitation(ctx.tx, { orgId: ctx.org.id, orgName: ctx.org.name, inviterName: ctx.user.name, email: invitation.email, role: invitation.role, token, expiresAt });
-    await recordAudit(ctx.tx, { orgId: ctx.org.id, actorUserId: ctx.user.id, action: "invitation.resent", subject: invitation.email });
+    await mailInvitation(ctx.tx, {
+      orgId: ctx.org.id,
+      orgName: ctx.org.name,
+      inviterName: ctx.user.name,
+      email: invitation.email,
+      role: invitation.role,
+      token,
+      expiresAt,
+    });
+    await recordAudit(ctx.tx, {
+      orgId: ctx.org.id,
+      actorUserId: ctx.user.id,
+      action: "invitation.resent",
+      subject: invitation.email,
+    });
     return { ok: true };
   }),
 
@@ -133,7 +193,9 @@ export const invitationsRouter = createRouter({
    * account with the name and password given. Single use.
    */
   accept: publicProcedure
-    .input(z.object({ token: tokenSchema, name: nameSchema.optional(), password: newPasswordSchema.optional() }).strict())
+    .input(
+      z.object({ token: tokenSchema, name: nameSchema.optional(), password: newPasswordSchema.optional() }).strict(),
+    )
     .mutation(async ({ ctx, input }) => {
       const passwordHash = input.password ? await hashPassword(input.password) : null;
       return ctx.db.transaction(async (tx) => {
@@ -147,15 +209,24 @@ export const invitationsRouter = createRouter({
         let name: string;
         if (ctx.user) {
           if (ctx.user.email !== invitation.email) {
-            throw new TRPCError({ code: "FORBIDDEN", message: `This invitation is for ${invitation.email}. Sign out, then open the link again.` });
+            throw new TRPCError({
+              code: "FORBIDDEN",
+              message: `This invitation is for ${invitation.email}. Sign out, then open the link again.`,
+            });
           }
           ({ id: userId, name } = ctx.user);
         } else {
           if (await findUserByEmail(tx, invitation.email)) {
-            throw new TRPCError({ code: "UNAUTHORIZED", message: `Sign in as ${invitation.email} to accept this invitation.` });
+            throw new TRPCError({
+              code: "UNAUTHORIZED",
+              message: `Sign in as ${invitation.email} to accept this invitation.`,
+            });
           }
           if (!input.name || !passwordHash) {
-            throw new TRPCError({ code: "BAD_REQUEST", message: "Choose your name and a password to create your account." });
+            throw new TRPCError({
+              code: "BAD_REQUEST",
+              message: "Choose your name and a password to create your account.",
+            });
           }
           ({ id: userId, name } = await createUser(tx, { email: invitation.email, name: input.name, passwordHash }));
         }
@@ -166,10 +237,17 @@ export const invitationsRouter = createRouter({
           // An athlete invited by a coach starts with that coach.
           const [athlete] = invitation.role === "athlete" ? await findAthleteByUser(tx, invitation.orgId, userId) : [];
           const inviter = athlete ? await findMember(tx, invitation.orgId, invitation.invitedBy) : null;
-          if (athlete && inviter && inviter.role !== "athlete") await assignCoach(tx, invitation.orgId, athlete.id, inviter.userId);
+          if (athlete && inviter && inviter.role !== "athlete")
+            await assignCoach(tx, invitation.orgId, athlete.id, inviter.userId);
         }
         await markAccepted(tx, invitation.orgId, invitation.id, userId, now);
-        await recordAudit(tx, { orgId: invitation.orgId, actorUserId: userId, action: "invitation.accepted", subject: invitation.email, details: { role: invitation.role } });
+        await recordAudit(tx, {
+          orgId: invitation.orgId,
+          actorUserId: userId,
+          action: "invitation.accepted",
+          subject: invitation.email,
+          details: { role: invitation.role },
+        });
         const org = await organisationName(tx, invitation.orgId);
         return { orgSlug: org!.slug, email: invitation.email };
       });

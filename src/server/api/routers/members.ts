@@ -25,7 +25,10 @@ async function requireMember(tx: Tx, orgId: string, userId: string) {
 /** An organisation must always keep an owner: refuse to demote or remove the last one. */
 async function ensureOwnerRemains(tx: Tx, orgId: string, member: { role: string }) {
   if (member.role === "owner" && (await countOwners(tx, orgId)) <= 1) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "An organisation needs at least one owner: make someone else owner first." });
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "An organisation needs at least one owner: make someone else owner first.",
+    });
   }
 }
 
@@ -36,29 +39,34 @@ export const membersRouter = createRouter({
     return listMembers(ctx.tx, ctx.org.id);
   }),
 
-  changeRole: orgProcedure.input(orgInput({ userId: idSchema, role: roleSchema }))
-    .mutation(async ({ ctx, input }) => {
-      ensure(can(ctx.actor, { type: "organisation.manageMembers" }));
-      const member = await requireMember(ctx.tx, ctx.org.id, input.userId);
-      if (member.role === input.role) return { ok: true };
-      await ensureOwnerRemains(ctx.tx, ctx.org.id, member);
-      await changeRole(ctx.tx, ctx.org.id, input.userId, input.role, member.name);
-      await recordAudit(ctx.tx, {
-        orgId: ctx.org.id,
-        actorUserId: ctx.user.id,
-        action: "member.role_changed",
-        subject: member.name,
-        details: { from: member.role, to: input.role },
-      });
-      return { ok: true };
-    }),
+  changeRole: orgProcedure.input(orgInput({ userId: idSchema, role: roleSchema })).mutation(async ({ ctx, input }) => {
+    ensure(can(ctx.actor, { type: "organisation.manageMembers" }));
+    const member = await requireMember(ctx.tx, ctx.org.id, input.userId);
+    if (member.role === input.role) return { ok: true };
+    await ensureOwnerRemains(ctx.tx, ctx.org.id, member);
+    await changeRole(ctx.tx, ctx.org.id, input.userId, input.role, member.name);
+    await recordAudit(ctx.tx, {
+      orgId: ctx.org.id,
+      actorUserId: ctx.user.id,
+      action: "member.role_changed",
+      subject: member.name,
+      details: { from: member.role, to: input.role },
+    });
+    return { ok: true };
+  }),
 
   remove: orgProcedure.input(orgInput({ userId: idSchema })).mutation(async ({ ctx, input }) => {
     ensure(can(ctx.actor, { type: "organisation.manageMembers" }));
     const member = await requireMember(ctx.tx, ctx.org.id, input.userId);
     await ensureOwnerRemains(ctx.tx, ctx.org.id, member);
     await removeMember(ctx.tx, ctx.org.id, input.userId);
-    await recordAudit(ctx.tx, { orgId: ctx.org.id, actorUserId: ctx.user.id, action: "member.removed", subject: member.name, details: { role: member.role } });
+    await recordAudit(ctx.tx, {
+      orgId: ctx.org.id,
+      actorUserId: ctx.user.id,
+      action: "member.removed",
+      subject: member.name,
+      details: { role: member.role },
+    });
     return { ok: true };
   }),
 
@@ -70,7 +78,8 @@ export const membersRouter = createRouter({
       const [athlete] = await findAthleteRefs(ctx.tx, ctx.org.id, [input.athleteId]);
       if (!athlete) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
       const coach = await requireMember(ctx.tx, ctx.org.id, input.coachUserId);
-      if (coach.role === "athlete") throw new TRPCError({ code: "BAD_REQUEST", message: `${coach.name} is not a coach.` });
+      if (coach.role === "athlete")
+        throw new TRPCError({ code: "BAD_REQUEST", message: `${coach.name} is not a coach.` });
       if (input.assigned) await assignCoach(ctx.tx, ctx.org.id, input.athleteId, input.coachUserId);
       else await unassignCoach(ctx.tx, ctx.org.id, input.athleteId, input.coachUserId);
       await recordAudit(ctx.tx, {

@@ -15,10 +15,18 @@ export const rosterRouter = createRouter({
 
   /** One coached athlete's recent and upcoming weeks, charts' data and training settings. */
   athlete: orgProcedure
-    .input(orgInput({ athleteId: idSchema, weeks: z.number().int().min(OVERVIEW_WEEKS.min).max(OVERVIEW_WEEKS.max).default(OVERVIEW_WEEKS.default) }))
+    .input(
+      orgInput({
+        athleteId: idSchema,
+        weeks: z.number().int().min(OVERVIEW_WEEKS.min).max(OVERVIEW_WEEKS.max).default(OVERVIEW_WEEKS.default),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "coach");
-      const overview = await athleteOverview(ctx.tx, ctx.org, ref.athleteId, { now: new Date(), weekCount: input.weeks });
+      const overview = await athleteOverview(ctx.tx, ctx.org, ref.athleteId, {
+        now: new Date(),
+        weekCount: input.weeks,
+      });
       if (!overview) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
       return overview;
     }),

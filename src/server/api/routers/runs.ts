@@ -26,12 +26,20 @@ async function targetAthlete(tx: Tx, orgId: string, actor: Actor, athleteId: str
   const id = athleteId ?? actor.athleteId;
   if (!id) throw new TRPCError({ code: "BAD_REQUEST", message: "Choose the athlete this run belongs to." });
   const [athlete] = await athleteContexts(tx, orgId, [id]);
-  if (!athlete || !can(actor, { type: "run.write", athlete })) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
+  if (!athlete || !can(actor, { type: "run.write", athlete }))
+    throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
   return athlete;
 }
 
 /** Checks what the schema cannot: the date against the athlete's today, the planned session's owner. */
-async function toRunFields(tx: Tx, orgId: string, athleteId: string, timeZone: string, input: z.output<typeof runFieldsSchema>, now: Date): Promise<RunFields> {
+async function toRunFields(
+  tx: Tx,
+  orgId: string,
+  athleteId: string,
+  timeZone: string,
+  input: z.output<typeof runFieldsSchema>,
+  now: Date,
+): Promise<RunFields> {
   const problem = futureDateProblem(input.date, zonedDate(now, timeZone));
   if (problem) refuseField("run.date", problem);
   if (input.plannedSessionId && !(await findPlannedSession(tx, orgId, athleteId, input.plannedSessionId))) {
@@ -64,15 +72,21 @@ export const runsRouter = createRouter({
   log: orgProcedure.input(logInput).mutation(async ({ ctx, input }) => {
     const athlete = await targetAthlete(ctx.tx, ctx.org.id, ctx.actor, input.athleteId);
     const scope = { orgId: ctx.org.id, userId: ctx.user.id, key: input.idempotencyKey };
-    const requestHash = createHash("sha256").update(JSON.stringify([athlete.athleteId, input.run])).digest("hex");
+    const requestHash = createHash("sha256")
+      .update(JSON.stringify([athlete.athleteId, input.run]))
+      .digest("hex");
     const claim = await claimIdempotencyKey(ctx.tx, scope, requestHash);
-    if (claim.status === "mismatch") throw new TRPCError({ code: "CONFLICT", message: "This submission key was already used for a different run." });
+    if (claim.status === "mismatch")
+      throw new TRPCError({ code: "CONFLICT", message: "This submission key was already used for a different run." });
     if (claim.status === "replay") return claim.response as LoggedRun;
 
     const now = new Date();
     const fields = await toRunFields(ctx.tx, ctx.org.id, athlete.athleteId, athlete.timeZone, input.run, now);
     const run = await insertRun(ctx.tx, ctx.org.id, athlete.athleteId, ctx.user.id, fields);
-    const response = { run: runDto(run), feedback: await feedbackFor(ctx.tx, ctx.org, athlete, run.id, run.localDate, now) };
+    const response = {
+      run: runDto(run),
+      feedback: await feedbackFor(ctx.tx, ctx.org, athlete, run.id, run.localDate, now),
+    };
     await storeIdempotentResponse(ctx.tx, scope, response);
     return response;
   }),
@@ -90,16 +104,26 @@ export const runsRouter = createRouter({
   update: orgProcedure.input(orgInput({ runId: idSchema, run: runFieldsSchema })).mutation(async ({ ctx, input }) => {
     const existing = await findRun(ctx.tx, ctx.org.id, input.runId);
     const [athlete] = existing ? await athleteContexts(ctx.tx, ctx.org.id, [existing.athleteId]) : [];
-    if (!existing || !athlete || !can(ctx.actor, { type: "run.write", athlete })) throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
+    if (!existing || !athlete || !can(ctx.actor, { type: "run.write", athlete }))
+      throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
     const now = new Date();
-    const run = await updateRun(ctx.tx, ctx.org.id, input.runId, await toRunFields(ctx.tx, ctx.org.id, existing.athleteId, athlete.timeZone, input.run, now));
-    return { run: runDto(run!), feedback: await feedbackFor(ctx.tx, ctx.org, athlete, input.runId, run!.localDate, now) };
+    const run = await updateRun(
+      ctx.tx,
+      ctx.org.id,
+      input.runId,
+      await toRunFields(ctx.tx, ctx.org.id, existing.athleteId, athlete.timeZone, input.run, now),
+    );
+    return {
+      run: runDto(run!),
+      feedback: await feedbackFor(ctx.tx, ctx.org, athlete, input.runId, run!.localDate, now),
+    };
   }),
 
   delete: orgProcedure.input(orgInput({ runId: idSchema })).mutation(async ({ ctx, input }) => {
     const existing = await findRun(ctx.tx, ctx.org.id, input.runId);
     const [ref] = existing ? await findAthleteRefs(ctx.tx, ctx.org.id, [existing.athleteId]) : [];
-    if (!existing || !ref || !can(ctx.actor, { type: "run.write", athlete: ref })) throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
+    if (!existing || !ref || !can(ctx.actor, { type: "run.write", athlete: ref }))
+      throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
     await deleteRun(ctx.tx, ctx.org.id, input.runId);
     return { ok: true };
   }),

@@ -24,16 +24,35 @@ export const templatesRouter = createRouter({
   list: orgProcedure.query(async ({ ctx }) => {
     ensureCoachingStaff(ctx.actor);
     const rows = await listTemplates(ctx.tx, ctx.org.id);
-    return rows.map((t) => ({ id: t.id, name: t.name, createdByName: t.createdByName, createdAt: t.createdAt, sessions: readTemplateSessions(t.sessions) }));
+    return rows.map((t) => ({
+      id: t.id,
+      name: t.name,
+      createdByName: t.createdByName,
+      createdAt: t.createdAt,
+      sessions: readTemplateSessions(t.sessions),
+    }));
   }),
 
   /** Saves a week's structure under a name, unique in the organisation. */
   create: orgProcedure
-    .input(orgInput({ name: templateNameSchema, sessions: z.array(templateSessionSchema).min(1, "Add at least one session first").max(MAX_SESSIONS_PER_WEEK) }))
+    .input(
+      orgInput({
+        name: templateNameSchema,
+        sessions: z.array(templateSessionSchema).min(1, "Add at least one session first").max(MAX_SESSIONS_PER_WEEK),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       ensureCoachingStaff(ctx.actor);
-      const row = await insertTemplate(ctx.tx, ctx.org.id, { name: input.name, sessions: storedTemplateSessions(input.sessions), createdBy: ctx.user.id });
-      if (!row) throw new TRPCError({ code: "CONFLICT", message: `There is already a template called “${input.name}”. Pick another name.` });
+      const row = await insertTemplate(ctx.tx, ctx.org.id, {
+        name: input.name,
+        sessions: storedTemplateSessions(input.sessions),
+        createdBy: ctx.user.id,
+      });
+      if (!row)
+        throw new TRPCError({
+          code: "CONFLICT",
+          message: `There is already a template called “${input.name}”. Pick another name.`,
+        });
       return { id: row.id, name: row.name };
     }),
 
@@ -64,8 +83,15 @@ export const templatesRouter = createRouter({
       const template = await findTemplate(ctx.tx, ctx.org.id, input.templateId);
       if (!template) throw notFound();
       const sessions = readTemplateSessions(template.sessions);
-      if (sessions.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "This template has no sessions to apply." });
+      if (sessions.length === 0)
+        throw new TRPCError({ code: "BAD_REQUEST", message: "This template has no sessions to apply." });
       const refs = await coachedAthletes(ctx.tx, ctx.org.id, ctx.actor, input.athleteIds);
-      return applyTemplate(ctx.tx, ctx.org, sessions, { ...input, athleteIds: refs.map((r) => r.athleteId) }, { now: new Date(), userId: ctx.user.id });
+      return applyTemplate(
+        ctx.tx,
+        ctx.org,
+        sessions,
+        { ...input, athleteIds: refs.map((r) => r.athleteId) },
+        { now: new Date(), userId: ctx.user.id },
+      );
     }),
 });

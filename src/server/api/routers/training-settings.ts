@@ -1,7 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { can } from "~/domain/authz/policy";
 import { editableOverrideSchema, settingsProblem } from "~/domain/training/settings-form";
-import { athleteSettingsOverrides, updateAthleteTrainingSettings, updateOrgTrainingSettings } from "~/server/data/training";
+import {
+  athleteSettingsOverrides,
+  updateAthleteTrainingSettings,
+  updateOrgTrainingSettings,
+} from "~/server/data/training";
 import { settingsFor } from "~/server/training/recent-weeks";
 import { athleteFor, ensureCoachingStaff } from "../athlete-access";
 import { createRouter, ensure, orgInput, orgProcedure } from "../trpc";
@@ -21,25 +25,33 @@ export const trainingSettingsRouter = createRouter({
   }),
 
   /** An athlete's own override (only what differs from the organisation's defaults); {} resets it. */
-  updateAthlete: orgProcedure.input(orgInput({ athleteId: idSchema, override: editableOverrideSchema })).mutation(async ({ ctx, input }) => {
-    const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "coach");
-    const problem = settingsProblem(ctx.org.trainingSettings, input.override);
-    if (problem) throw invalid(problem);
-    await updateAthleteTrainingSettings(ctx.tx, ctx.org.id, ref.athleteId, input.override);
-    return { ok: true };
-  }),
+  updateAthlete: orgProcedure
+    .input(orgInput({ athleteId: idSchema, override: editableOverrideSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "coach");
+      const problem = settingsProblem(ctx.org.trainingSettings, input.override);
+      if (problem) throw invalid(problem);
+      await updateAthleteTrainingSettings(ctx.tx, ctx.org.id, ref.athleteId, input.override);
+      return { ok: true };
+    }),
 
   /**
    * The organisation's defaults (owners: they run the organisation, as they manage its members). Refused
    * when it would leave an athlete's own override invalid on top of it.
    */
   updateOrg: orgProcedure.input(orgInput({ override: editableOverrideSchema })).mutation(async ({ ctx, input }) => {
-    ensure(can(ctx.actor, { type: "organisation.editTrainingDefaults" }), "Only owners can change the organisation's defaults.");
+    ensure(
+      can(ctx.actor, { type: "organisation.editTrainingDefaults" }),
+      "Only owners can change the organisation's defaults.",
+    );
     const problem = settingsProblem(input.override);
     if (problem) throw invalid(problem);
     for (const athlete of await athleteSettingsOverrides(ctx.tx, ctx.org.id)) {
       const clash = settingsProblem(input.override, athlete.trainingSettings);
-      if (clash) throw invalid(`With these defaults, ${athlete.displayName}'s own settings would no longer hold (${clash}). Change theirs first.`);
+      if (clash)
+        throw invalid(
+          `With these defaults, ${athlete.displayName}'s own settings would no longer hold (${clash}). Change theirs first.`,
+        );
     }
     await updateOrgTrainingSettings(ctx.tx, ctx.org.id, input.override);
     return { ok: true };

@@ -15,7 +15,8 @@ import { idSchema } from "../schemas";
 async function viewableAthlete(tx: Tx, orgId: string, actor: Actor, athleteId: string | undefined) {
   const id = athleteId ?? actor.athleteId;
   const [ref] = id ? await findAthleteRefs(tx, orgId, [id]) : [];
-  if (!ref || !can(actor, { type: "athlete.view", athlete: ref })) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
+  if (!ref || !can(actor, { type: "athlete.view", athlete: ref }))
+    throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
   return ref;
 }
 
@@ -27,7 +28,11 @@ export const trainingRouter = createRouter({
   /** The athlete's current week: the published plan day by day, what is done, what is next, the mix so far. */
   thisWeek: orgProcedure.input(orgInput({ athleteId: idSchema.optional() })).query(async ({ ctx, input }) => {
     const ref = await viewableAthlete(ctx.tx, ctx.org.id, ctx.actor, input.athleteId);
-    const weeks = await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], { weekCount: 1, now: new Date(), publishedOnly: true });
+    const weeks = await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], {
+      weekCount: 1,
+      now: new Date(),
+      publishedOnly: true,
+    });
     const week = weeks.get(ref.athleteId)!;
     const weekStart = week.weekStarts[0]!;
     const evaluation = week.evaluations[0]!;
@@ -46,18 +51,30 @@ export const trainingRouter = createRouter({
       bands: week.settings.bands,
       effortBands: week.settings.effortBands,
       paces: guidanceOf(week.athlete),
-      race: week.athlete.raceDistanceM ? { distanceM: week.athlete.raceDistanceM, timeS: week.athlete.raceTimeS! } : null,
+      race: week.athlete.raceDistanceM
+        ? { distanceM: week.athlete.raceDistanceM, timeS: week.athlete.raceTimeS! }
+        : null,
     };
   }),
 
   /** Runs by week with each week's mix, newest first; optionally only one kind of run. */
   history: orgProcedure
-    .input(orgInput({ athleteId: idSchema.optional(), kind: z.enum(SESSION_KINDS).optional(), weeks: z.number().int().min(1).max(104).default(26) }))
+    .input(
+      orgInput({
+        athleteId: idSchema.optional(),
+        kind: z.enum(SESSION_KINDS).optional(),
+        weeks: z.number().int().min(1).max(104).default(26),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const ref = await viewableAthlete(ctx.tx, ctx.org.id, ctx.actor, input.athleteId);
-      const recent = (await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], { weekCount: input.weeks, now: new Date(), publishedOnly: true })).get(
-        ref.athleteId,
-      )!;
+      const recent = (
+        await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], {
+          weekCount: input.weeks,
+          now: new Date(),
+          publishedOnly: true,
+        })
+      ).get(ref.athleteId)!;
       const own = ctx.actor.athleteId === ref.athleteId;
       const weeks = recent.weekStarts
         .map((weekStart, i) => ({
@@ -74,13 +91,19 @@ export const trainingRouter = createRouter({
     }),
 
   /** Past weeks' flags, newest first: the feed of feedback (coach comments come from comments.listForAthlete). */
-  feedback: orgProcedure.input(orgInput({ weeks: z.number().int().min(1).max(52).default(8) })).query(async ({ ctx, input }) => {
-    const ref = await viewableAthlete(ctx.tx, ctx.org.id, ctx.actor, undefined);
-    const recent = (await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], { weekCount: input.weeks, now: new Date(), publishedOnly: true })).get(
-      ref.athleteId,
-    )!;
-    return recent.weekStarts.map((weekStart, i) => ({ weekStart, flags: recent.evaluations[i]!.flags })).reverse();
-  }),
+  feedback: orgProcedure
+    .input(orgInput({ weeks: z.number().int().min(1).max(52).default(8) }))
+    .query(async ({ ctx, input }) => {
+      const ref = await viewableAthlete(ctx.tx, ctx.org.id, ctx.actor, undefined);
+      const recent = (
+        await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], {
+          weekCount: input.weeks,
+          now: new Date(),
+          publishedOnly: true,
+        })
+      ).get(ref.athleteId)!;
+      return recent.weekStarts.map((weekStart, i) => ({ weekStart, flags: recent.evaluations[i]!.flags })).reverse();
+    }),
 
   /** A recent race for pace guidance (VDOT); null clears it. */
   setRace: orgProcedure
@@ -88,8 +111,16 @@ export const trainingRouter = createRouter({
       orgInput({
         race: z
           .object({
-            distanceM: z.number().int().min(800, "Use a race of at least 800 m").max(100_000, "Use a race of at most 100 km"),
-            timeS: z.number().int().min(90, "That time is too fast to be real").max(24 * 3600, "Use a race under 24 hours"),
+            distanceM: z
+              .number()
+              .int()
+              .min(800, "Use a race of at least 800 m")
+              .max(100_000, "Use a race of at most 100 km"),
+            timeS: z
+              .number()
+              .int()
+              .min(90, "That time is too fast to be real")
+              .max(24 * 3600, "Use a race under 24 hours"),
           })
           .strict()
           .nullable(),
@@ -98,7 +129,10 @@ export const trainingRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       ensure(ctx.actor.athleteId !== null, "Only athletes record their races here.");
       if (input.race && input.race.distanceM / input.race.timeS > 10.5) {
-        throw new TRPCError({ code: "BAD_REQUEST", message: "That is faster than the world record: check the distance and time." });
+        throw new TRPCError({
+          code: "BAD_REQUEST",
+          message: "That is faster than the world record: check the distance and time.",
+        });
       }
       await setRecentRace(ctx.tx, ctx.org.id, ctx.actor.athleteId, input.race);
       return input.race ? paceGuidance(input.race.distanceM, input.race.timeS) : null;

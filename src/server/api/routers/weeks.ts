@@ -14,7 +14,10 @@ export const weeksRouter = createRouter({
   get: orgProcedure.input(orgInput({ athleteId: idSchema, weekStart: isoDateSchema })).query(async ({ ctx, input }) => {
     const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "view");
     const asCoach = can(ctx.actor, { type: "athlete.coach", athlete: ref });
-    return { ...(await weekForEditing(ctx.tx, ctx.org, ref.athleteId, input.weekStart, { now: new Date(), asCoach })), canEdit: asCoach };
+    return {
+      ...(await weekForEditing(ctx.tx, ctx.org, ref.athleteId, input.weekStart, { now: new Date(), asCoach })),
+      canEdit: asCoach,
+    };
   }),
 
   /**
@@ -29,11 +32,18 @@ export const weeksRouter = createRouter({
         weekStart: isoDateSchema,
         version: z.number().int().min(1).max(2_000_000_000).nullable(),
         status: z.enum(["draft", "published"]),
-        sessions: z.array(weekSessionSchema).max(MAX_SESSIONS_PER_WEEK, `At most ${MAX_SESSIONS_PER_WEEK} sessions a week`),
+        sessions: z
+          .array(weekSessionSchema)
+          .max(MAX_SESSIONS_PER_WEEK, `At most ${MAX_SESSIONS_PER_WEEK} sessions a week`),
       }),
     )
     .mutation(async ({ ctx, input }) => {
       const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "coach");
-      return saveWeek(ctx.tx, ctx.org.id, { ...input, athleteId: ref.athleteId }, { now: new Date(), userId: ctx.user.id });
+      return saveWeek(
+        ctx.tx,
+        ctx.org.id,
+        { ...input, athleteId: ref.athleteId },
+        { now: new Date(), userId: ctx.user.id },
+      );
     }),
 });

@@ -8,11 +8,11 @@ import { timestamp, uuid } from "drizzle-orm/pg-core";
  */
 export const tenantColumns = () => ({
   orgId: uuid("org_id").notNull(),
-  id: uuid("id").notNull().default(sql`gen_random_uuid()`),
+  id: uuid("id")
+    .notNull()
+    .default(sql`gen_random_uuid()`),
 });
 
-export const createdAt = () =>
-  timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
-export const updatedAt = () =>
-  timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, tenantColumns } from "./columns";
 import { users } from "./users";
 
@@ -7,7 +19,9 @@ import { users } from "./users";
 export const organizations = pgTable(
   "organizations",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     slug: text("slug").notNull(),
     name: text("name").notNull(),
     /** Organisation-wide defaults for the rules engine; athletes may override them. */
@@ -26,7 +40,9 @@ export const memberships = pgTable(
   "memberships",
   {
     ...tenantColumns(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: roleEnum("role").notNull(),
     createdAt: createdAt(),
   },

@@ -100,7 +100,9 @@ export const runs = pgTable(
     /** Hidden from teammates, never from the athlete's coaches. */
     private: boolean("private").notNull().default(false),
     plannedSessionId: uuid("planned_session_id"),
-    source: text("source", { enum: ["manual", "import"] }).notNull().default("manual"),
+    source: text("source", { enum: ["manual", "import"] })
+      .notNull()
+      .default("manual"),
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -151,10 +153,7 @@ export const weekTemplates = pgTable(
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.id] }),
-    uniqueIndex("week_templates_name_key").on(t.orgId, t.name),
-  ],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex("week_templates_name_key").on(t.orgId, t.name)],
 );
 
 /** A coach's comment on a logged run or on a week; the athlete reads it in their feedback. */

@@ -6,7 +6,9 @@ import { createdAt, updatedAt } from "./columns";
 export const users = pgTable(
   "users",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     /** Stored lower-cased and trimmed; see `normaliseEmail`. */
     email: text("email").notNull(),
     name: text("name").notNull(),
@@ -14,7 +16,9 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     /** Bumped to sign the user out everywhere: sessions carry the version they were issued with. */
     sessionVersion: integer("session_version").notNull().default(0),
-    units: text("units", { enum: ["km", "mi"] }).notNull().default("km"),
+    units: text("units", { enum: ["km", "mi"] })
+      .notNull()
+      .default("km"),
     timeZone: text("time_zone").notNull().default("UTC"),
     /** 0 = Sunday … 6 = Saturday, as Date#getUTCDay. */
     weekStartDay: smallint("week_start_day").notNull().default(1),

@@ -8,13 +8,17 @@ export const dynamic = "force-dynamic";
  * A private, revocable iCal feed: the token in the URL is the only credential. Calendar apps poll
  * it; while the database is down they get 503 with Retry-After and keep the events they have.
  */
-export const GET = answer503WhenDatabaseIsDown("calendar feed", "text", async (_request: Request, { params }: { params: Promise<{ token: string }> }) => {
-  const { token } = await params;
-  const cleaned = token.replace(/\.ics$/, "");
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(cleaned)) return new Response("Not found", { status: 404 });
-  const body = await calendarForToken(getDb(), cleaned, new Date());
-  if (body === null) return new Response("Not found", { status: 404 });
-  return new Response(body, {
-    headers: { "content-type": "text/calendar; charset=utf-8", "cache-control": "private, max-age=300" },
-  });
-});
+export const GET = answer503WhenDatabaseIsDown(
+  "calendar feed",
+  "text",
+  async (_request: Request, { params }: { params: Promise<{ token: string }> }) => {
+    const { token } = await params;
+    const cleaned = token.replace(/\.ics$/, "");
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(cleaned)) return new Response("Not found", { status: 404 });
+    const body = await calendarForToken(getDb(), cleaned, new Date());
+    if (body === null) return new Response("Not found", { status: 404 });
+    return new Response(body, {
+      headers: { "content-type": "text/calendar; charset=utf-8", "cache-control": "private, max-age=300" },
+    });
+  },
+);

@@ -34,7 +34,10 @@ function handler(req: Request) {
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
       // One line, not a stack per request: an outage fails every request the same way.
-      if (error.code === "SERVICE_UNAVAILABLE") console.warn(`tRPC ${path ?? "?"} answered 503: database unavailable (${databaseUnavailableCode(error) ?? "?"})`);
+      if (error.code === "SERVICE_UNAVAILABLE")
+        console.warn(
+          `tRPC ${path ?? "?"} answered 503: database unavailable (${databaseUnavailableCode(error) ?? "?"})`,
+        );
     },
     // A database outage (SERVICE_UNAVAILABLE, 503) tells the client when to try again.
     responseMeta({ errors }) {

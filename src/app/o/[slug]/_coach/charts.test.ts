@@ -7,12 +7,20 @@ import { LoadChart, RpeByKindChart, WeeklyMixChart } from "./charts";
 /** The table a reader opens under a chart, as rows of cell texts (heading cells included). */
 function tableOf(markup: string): string[][] {
   const body = /<table[^>]*>([\s\S]*?)<\/table>/.exec(markup)?.[1] ?? "";
-  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cell[1]!.replace(/<!-- -->/g, "")));
+  return [...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...row[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cell[1]!.replace(/<!-- -->/g, "")),
+  );
 }
 
 describe("chart tables", () => {
   it("give a load chart's numbers week by week, with the flag thresholds in the headings", () => {
-    const load = (weekly: number, monotony: number | null, ratio: number | null) => ({ weekly, daily: [], monotony, strain: null, ratio });
+    const load = (weekly: number, monotony: number | null, ratio: number | null) => ({
+      weekly,
+      daily: [],
+      monotony,
+      strain: null,
+      ratio,
+    });
     const markup = renderToStaticMarkup(
       createElement(LoadChart, {
         weeks: [
@@ -50,7 +58,18 @@ describe("chart tables", () => {
   it("list each kind of session with its intended band and how often it was run there", () => {
     const markup = renderToStaticMarkup(
       createElement(RpeByKindChart, {
-        kinds: [{ kind: "recovery", intended: "recovery", runs: 4, meanRpe: 3.5, minRpe: 2, maxRpe: 5, byRpe: [0, 1, 1, 1, 1, 0, 0, 0, 0, 0], onTarget: 0.5 }],
+        kinds: [
+          {
+            kind: "recovery",
+            intended: "recovery",
+            runs: 4,
+            meanRpe: 3.5,
+            minRpe: 2,
+            maxRpe: 5,
+            byRpe: [0, 1, 1, 1, 1, 0, 0, 0, 0, 0],
+            onTarget: 0.5,
+          },
+        ],
         effortBands: DEFAULT_SETTINGS.effortBands,
       }),
     );

@@ -19,7 +19,17 @@ function aboutOf(value: string): { weekStart: string } | { runId: string } {
 }
 
 /** A coach's new comment; once posted, the page renders the list again with it (router.refresh). */
-export function CommentForm({ orgSlug, athleteId, weekStart, targets }: { orgSlug: string; athleteId: string; weekStart?: string; targets: CommentTarget[] }) {
+export function CommentForm({
+  orgSlug,
+  athleteId,
+  weekStart,
+  targets,
+}: {
+  orgSlug: string;
+  athleteId: string;
+  weekStart?: string;
+  targets: CommentTarget[];
+}) {
   const router = useRouter();
   const id = useId();
   const [body, setBody] = useState("");
@@ -44,7 +54,9 @@ export function CommentForm({ orgSlug, athleteId, weekStart, targets }: { orgSlu
           );
       }}
     >
-      {!weekStart && <SelectField label="About" value={target} onChange={(e) => setTarget(e.target.value)} options={targets} />}
+      {!weekStart && (
+        <SelectField label="About" value={target} onChange={(e) => setTarget(e.target.value)} options={targets} />
+      )}
       <div>
         <label htmlFor={`${id}-body`} className="block text-sm font-medium text-slate-800">
           Comment

@@ -25,7 +25,9 @@ export async function CommentsPanel({
   canWrite: boolean;
   headingLevel?: 2 | 3;
 }) {
-  const comments = await getQueryClient().fetchQuery(trpc.comments.listForAthlete.queryOptions({ orgSlug, athleteId, ...(weekStart ? { weekStart } : {}) }));
+  const comments = await getQueryClient().fetchQuery(
+    trpc.comments.listForAthlete.queryOptions({ orgSlug, athleteId, ...(weekStart ? { weekStart } : {}) }),
+  );
   const headingId = `comments-${weekStart ?? "athlete"}-heading`;
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -41,16 +43,22 @@ export async function CommentsPanel({
             <li key={c.id} className="rounded-md bg-slate-50 px-3 py-2 text-sm">
               <p className="text-xs text-slate-600">
                 {c.authorName ?? "A former member"} on{" "}
-                {c.runId ? `the ${c.runKind ? kindTitle(c.runKind).toLowerCase() : "run"} of ${c.runDate ? formatDay(c.runDate) : "a day"}` : `the week of ${formatDay(c.weekStart!)}`}
+                {c.runId
+                  ? `the ${c.runKind ? kindTitle(c.runKind).toLowerCase() : "run"} of ${c.runDate ? formatDay(c.runDate) : "a day"}`
+                  : `the week of ${formatDay(c.weekStart!)}`}
                 {" · "}
-                <time dateTime={new Date(c.createdAt).toISOString()}>{formatDay(new Date(c.createdAt).toISOString().slice(0, 10))}</time>
+                <time dateTime={new Date(c.createdAt).toISOString()}>
+                  {formatDay(new Date(c.createdAt).toISOString().slice(0, 10))}
+                </time>
               </p>
               <p className="mt-1 whitespace-pre-line">{c.body}</p>
             </li>
           ))}
         </ul>
       )}
-      {canWrite && (weekStart || targets.length > 0) && <CommentForm orgSlug={orgSlug} athleteId={athleteId} weekStart={weekStart} targets={targets} />}
+      {canWrite && (weekStart || targets.length > 0) && (
+        <CommentForm orgSlug={orgSlug} athleteId={athleteId} weekStart={weekStart} targets={targets} />
+      )}
     </section>
   );
 }

@@ -1,5 +1,13 @@
 /** Wording and units shared by the coach's pages. Pure. */
-import { addDays, KIND_LABELS, type Category, type ComplianceColor, type MixBands, type Proportions, type SessionKind } from "~/domain/rules";
+import {
+  addDays,
+  KIND_LABELS,
+  type Category,
+  type ComplianceColor,
+  type MixBands,
+  type Proportions,
+  type SessionKind,
+} from "~/domain/rules";
 import { bandStatus } from "~/domain/training/roster";
 import { formatDay, METRES_PER_MILE, type Units } from "~/lib/format";
 
@@ -12,10 +20,22 @@ export function kindTitle(kind: SessionKind): string {
 export const pct = (fraction: number) => `${Math.round(fraction * 100)} %`;
 const pctNumber = (fraction: number) => Math.round(fraction * 100);
 
-export const CATEGORY_NAMES: Readonly<Record<Category, string>> = { recovery: "Recovery", aerobic: "Aerobic", quality: "Quality" };
+export const CATEGORY_NAMES: Readonly<Record<Category, string>> = {
+  recovery: "Recovery",
+  aerobic: "Aerobic",
+  quality: "Quality",
+};
 /** Fill colours of the three categories (see globals.css). */
-export const CATEGORY_FILL: Readonly<Record<Category, string>> = { recovery: "#0ea5e9", aerobic: "#16a34a", quality: "#e11d48" };
-export const CATEGORY_BG: Readonly<Record<Category, string>> = { recovery: "bg-recovery", aerobic: "bg-aerobic", quality: "bg-quality" };
+export const CATEGORY_FILL: Readonly<Record<Category, string>> = {
+  recovery: "#0ea5e9",
+  aerobic: "#16a34a",
+  quality: "#e11d48",
+};
+export const CATEGORY_BG: Readonly<Record<Category, string>> = {
+  recovery: "bg-recovery",
+  aerobic: "bg-aerobic",
+  quality: "bg-quality",
+};
 
 export function targetText(category: Category, bands: MixBands): string {
   if (category === "quality") return `at most ${pctNumber(bands.qualityMax)} %`;
@@ -27,7 +47,10 @@ export function targetText(category: Category, bands: MixBands): string {
 export function mixSentence(p: Proportions, bands: MixBands): string {
   const status = bandStatus(p, bands);
   return (["recovery", "aerobic", "quality"] as const)
-    .map((c) => `${c} ${pct(p[c])} (target ${targetText(c, bands)}${status[c] === "ok" ? "" : status[c] === "high" ? ", too high" : ", too low"})`)
+    .map(
+      (c) =>
+        `${c} ${pct(p[c])} (target ${targetText(c, bands)}${status[c] === "ok" ? "" : status[c] === "high" ? ", too high" : ", too low"})`,
+    )
     .join(", ");
 }
 
@@ -45,7 +68,10 @@ export function distanceText(metres: number, units: Units): string {
 
 /** "45 min · 8 km" */
 export function amountText(session: { durationMin: number | null; distanceM: number | null }, units: Units): string {
-  return [session.durationMin === null ? null : minutesText(session.durationMin), session.distanceM === null ? null : distanceText(session.distanceM, units)]
+  return [
+    session.durationMin === null ? null : minutesText(session.durationMin),
+    session.distanceM === null ? null : distanceText(session.distanceM, units),
+  ]
     .filter(Boolean)
     .join(" · ");
 }
@@ -79,6 +105,10 @@ export const COMPLIANCE_STYLE: Readonly<Record<ComplianceColor, string>> = {
   red: "border-red-700 bg-red-50 text-red-900",
 };
 
-export const COMPLIANCE_WORDS: Readonly<Record<ComplianceColor, string>> = { green: "on target", yellow: "partly", red: "off target" };
+export const COMPLIANCE_WORDS: Readonly<Record<ComplianceColor, string>> = {
+  green: "on target",
+  yellow: "partly",
+  red: "off target",
+};
 
 export const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;

@@ -29,7 +29,11 @@ export function MixStack({
     return (
       <div role="img" aria-label={`${label}: ${emptyText}`} className={compact ? "w-14" : "w-full"}>
         <div className={`${compact ? "h-3" : "h-4"} rounded-sm border border-dashed border-slate-400 bg-slate-100`} />
-        {legend && <p className="mt-1 text-xs text-slate-600" aria-hidden="true">{emptyText}</p>}
+        {legend && (
+          <p className="mt-1 text-xs text-slate-600" aria-hidden="true">
+            {emptyText}
+          </p>
+        )}
       </div>
     );
   }
@@ -44,11 +48,21 @@ export function MixStack({
             className="absolute inset-y-0 rounded-sm bg-sky-300"
             style={{ left: `${bands.recovery[0] * 100}%`, width: `${(bands.recovery[1] - bands.recovery[0]) * 100}%` }}
           />
-          <span className="absolute inset-y-0 rounded-sm bg-rose-300" style={{ left: `${(1 - bands.qualityMax) * 100}%`, right: 0 }} />
+          <span
+            className="absolute inset-y-0 rounded-sm bg-rose-300"
+            style={{ left: `${(1 - bands.qualityMax) * 100}%`, right: 0 }}
+          />
         </div>
-        <div className={`flex ${compact ? "h-3" : "h-4"} w-full overflow-hidden rounded-sm bg-slate-200`} aria-hidden="true">
+        <div
+          className={`flex ${compact ? "h-3" : "h-4"} w-full overflow-hidden rounded-sm bg-slate-200`}
+          aria-hidden="true"
+        >
           {ORDER.map((c) => (
-            <span key={c} className={`${CATEGORY_BG[c]} ${status[c] === "ok" ? "" : "ring-2 ring-inset ring-slate-900"}`} style={{ width: `${proportions[c] * 100}%` }} />
+            <span
+              key={c}
+              className={`${CATEGORY_BG[c]} ${status[c] === "ok" ? "" : "ring-2 ring-inset ring-slate-900"}`}
+              style={{ width: `${proportions[c] * 100}%` }}
+            />
           ))}
         </div>
       </div>

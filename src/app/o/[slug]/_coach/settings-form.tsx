@@ -5,7 +5,12 @@ import { Button } from "~/components/button";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import type { TrainingSettings } from "~/domain/rules";
-import { FIELD_LABELS, formValuesOf, type SettingsField, type SettingsFormValues } from "~/domain/training/settings-fields";
+import {
+  FIELD_LABELS,
+  formValuesOf,
+  type SettingsField,
+  type SettingsFormValues,
+} from "~/domain/training/settings-fields";
 import type { EditableOverride } from "~/domain/training/settings-form";
 import { errorMessage } from "~/lib/trpc-error";
 import { preloadTrpc } from "~/trpc/on-demand";
@@ -24,7 +29,10 @@ const BASIS_WORDS = { time: "time", distance: "distance", sessions: "number of s
 const GROUPS: ReadonlyArray<{ legend: string; fields: SettingsField[] }> = [
   { legend: "Target mix", fields: ["aerobicMin", "aerobicMax", "recoveryMin", "recoveryMax", "qualityMax"] },
   { legend: "Effort bands (RPE)", fields: ["recoveryEffortMax", "aerobicEffortMax"] },
-  { legend: "Thresholds", fields: ["recoveryMaxMin", "aerobicMinMin", "durationTolerance", "minRunsForMix", "monotonyMax", "loadSpikeRatio"] },
+  {
+    legend: "Thresholds",
+    fields: ["recoveryMaxMin", "aerobicMinMin", "durationTolerance", "minRunsForMix", "monotonyMax", "loadSpikeRatio"],
+  },
 ];
 
 /**
@@ -117,7 +125,9 @@ export function TrainingSettingsForm({
         <fieldset key={group.legend} className="rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-semibold">{group.legend}</legend>
           {group.legend.startsWith("Effort") && (
-            <p className="mb-2 text-xs text-slate-600">Quality effort is everything above the aerobic band, up to RPE 10.</p>
+            <p className="mb-2 text-xs text-slate-600">
+              Quality effort is everything above the aerobic band, up to RPE 10.
+            </p>
           )}
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">{group.fields.map(field)}</div>
         </fieldset>
@@ -137,7 +147,9 @@ export function TrainingSettingsForm({
             type="button"
             variant="secondary"
             disabled={saving}
-            onClick={() => void submit(Object.fromEntries(Object.keys(values).map((k) => [k, ""])) as SettingsFormValues)}
+            onClick={() =>
+              void submit(Object.fromEntries(Object.keys(values).map((k) => [k, ""])) as SettingsFormValues)
+            }
           >
             Use the {baseName}s
           </Button>

@@ -33,9 +33,17 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
             <time dateTime={new Date(e.createdAt).toISOString()} className="mr-3 text-slate-600">
               {new Date(e.createdAt).toLocaleString("en-GB", { timeZone: page.user.timeZone })}
             </time>
-            <span className="font-medium">{e.actorName ?? "Someone"}</span> {ACTION_WORDS[e.action] ?? e.action} {e.subject}
+            <span className="font-medium">{e.actorName ?? "Someone"}</span> {ACTION_WORDS[e.action] ?? e.action}{" "}
+            {e.subject}
             {Object.keys(e.details as object).length > 0 && (
-              <span className="text-slate-600"> ({Object.entries(e.details as Record<string, unknown>).map(([k, v]) => `${k}: ${String(v)}`).join(", ")})</span>
+              <span className="text-slate-600">
+                {" "}
+                (
+                {Object.entries(e.details as Record<string, unknown>)
+                  .map(([k, v]) => `${k}: ${String(v)}`)
+                  .join(", ")}
+                )
+              </span>
             )}
           </li>
         ))}

@@ -26,10 +26,12 @@ export function History({ orgSlug, units, all }: { orgSlug: string; units: Units
     setKind(next);
     setFailed(null);
     if (!next || byKind[next]) return;
-    server.call((trpc) => trpc.training.history.query({ orgSlug, kind: next })).then(
-      (data) => setByKind((known) => ({ ...known, [next]: data })),
-      () => setFailed(next),
-    );
+    server
+      .call((trpc) => trpc.training.history.query({ orgSlug, kind: next }))
+      .then(
+        (data) => setByKind((known) => ({ ...known, [next]: data })),
+        () => setFailed(next),
+      );
   }
 
   return (
@@ -44,14 +46,25 @@ export function History({ orgSlug, units, all }: { orgSlug: string; units: Units
             value={kind}
             onFocus={preloadTrpc}
             onChange={(e) => show(e.target.value as SessionKind | "")}
-            options={[{ value: "", label: "All runs" }, ...SESSION_KINDS.map((k) => ({ value: k, label: KIND_NAMES[k] }))]}
+            options={[
+              { value: "", label: "All runs" },
+              ...SESSION_KINDS.map((k) => ({ value: k, label: KIND_NAMES[k] })),
+            ]}
           />
-          <a href={`/o/${orgSlug}/runs.csv`} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium" download>
+          <a
+            href={`/o/${orgSlug}/runs.csv`}
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium"
+            download
+          >
             Export all my runs (CSV)
           </a>
         </div>
       </div>
-      {kind && !byKind[kind] && failed !== kind && <p className="mt-4 text-sm text-slate-600" role="status">Loading…</p>}
+      {kind && !byKind[kind] && failed !== kind && (
+        <p className="mt-4 text-sm text-slate-600" role="status">
+          Loading…
+        </p>
+      )}
       {kind && failed === kind && (
         <p className="mt-4 text-sm text-red-700" role="alert">
           These runs could not be loaded.{" "}

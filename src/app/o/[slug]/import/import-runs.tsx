@@ -24,7 +24,17 @@ interface Upload {
 }
 
 /** Sends one file as the request body, reporting upload progress; resolves with the server's answer. */
-function uploadFile(url: string, file: File, onProgress: (fraction: number) => void): Promise<{ ok: boolean; error?: string; runs?: Array<{ duplicate: boolean }>; skipped?: string[]; warnings?: string[] }> {
+function uploadFile(
+  url: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+): Promise<{
+  ok: boolean;
+  error?: string;
+  runs?: Array<{ duplicate: boolean }>;
+  skipped?: string[];
+  warnings?: string[];
+}> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
@@ -39,7 +49,8 @@ function uploadFile(url: string, file: File, onProgress: (fraction: number) => v
         resolve({ ok: false, error: `"${file.name}" could not be uploaded (server answered ${xhr.status}).` });
       }
     };
-    xhr.onerror = () => resolve({ ok: false, error: `"${file.name}" could not be uploaded: check your connection and try again.` });
+    xhr.onerror = () =>
+      resolve({ ok: false, error: `"${file.name}" could not be uploaded: check your connection and try again.` });
     xhr.send(file);
   });
 }
@@ -62,23 +73,42 @@ export function ImportRuns(props: {
   const router = useRouter();
   const inputId = useId();
   const [uploads, setUploads] = useState<Upload[]>([]);
-  const patch = (key: string, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
+  const patch = (key: string, change: Partial<Upload>) =>
+    setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
   async function onFiles(files: FileList | null) {
     if (!files?.length) return;
     const batch = Array.from(files).map((file, i) => ({ file, key: `${Date.now()}-${i}` }));
     setUploads((list) => [
-      ...batch.map(({ file, key }) => ({ key, name: file.name, size: file.size, progress: 0, state: "uploading" as const, message: "Uploading…", warnings: [] })),
+      ...batch.map(({ file, key }) => ({
+        key,
+        name: file.name,
+        size: file.size,
+        progress: 0,
+        state: "uploading" as const,
+        message: "Uploading…",
+        warnings: [],
+      })),
       ...list,
     ]);
     const url = `/o/${orgSlug}/import/upload${athleteId ? `?athlete=${athleteId}` : ""}`;
     await Promise.all(
       batch.map(async ({ file, key }) => {
         if (file.size > maxBytes) {
-          patch(key, { state: "failed", progress: 0, message: `"${file.name}" is larger than ${maxBytes / 1024 / 1024} MB.` });
+          patch(key, {
+            state: "failed",
+            progress: 0,
+            message: `"${file.name}" is larger than ${maxBytes / 1024 / 1024} MB.`,
+          });
           return;
         }
-        const result = await uploadFile(url, file, (p) => patch(key, { progress: p, state: p >= 1 ? "reading" : "uploading", message: p >= 1 ? "Reading the file…" : "Uploading…" }));
+        const result = await uploadFile(url, file, (p) =>
+          patch(key, {
+            progress: p,
+            state: p >= 1 ? "reading" : "uploading",
+            message: p >= 1 ? "Reading the file…" : "Uploading…",
+          }),
+        );
         if (!result.ok) return patch(key, { state: "failed", progress: 1, message: result.error ?? "Import failed." });
         const fresh = result.runs?.filter((r) => !r.duplicate).length ?? 0;
         const duplicates = (result.runs?.length ?? 0) - fresh;
@@ -118,7 +148,9 @@ export function ImportRuns(props: {
           className="mt-3 block w-full text-sm"
           onChange={(e) => void onFiles(e.target.files)}
         />
-        <p className="mt-2 text-xs text-slate-600">Up to {maxBytes / 1024 / 1024} MB per file. Times, distance and heart rate come from your device.</p>
+        <p className="mt-2 text-xs text-slate-600">
+          Up to {maxBytes / 1024 / 1024} MB per file. Times, distance and heart rate come from your device.
+        </p>
       </div>
 
       {uploads.length > 0 && (
@@ -127,12 +159,24 @@ export function ImportRuns(props: {
             <li key={u.key} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
               <div className="flex justify-between gap-2">
                 <span className="font-medium break-all">{u.name}</span>
-                <span className={u.state === "failed" ? "text-red-700" : u.state === "done" ? "text-green-800" : "text-slate-600"}>
+                <span
+                  className={
+                    u.state === "failed" ? "text-red-700" : u.state === "done" ? "text-green-800" : "text-slate-600"
+                  }
+                >
                   {u.state === "failed" ? "Failed" : u.state === "done" ? "Done" : `${Math.round(u.progress * 100)} %`}
                 </span>
               </div>
-              <progress className="mt-1 h-2 w-full" max={1} value={u.state === "reading" ? undefined : u.progress} aria-label={`Progress of ${u.name}`} />
-              <p role={u.state === "failed" ? "alert" : "status"} className={`mt-1 ${u.state === "failed" ? "text-red-700" : "text-slate-700"}`}>
+              <progress
+                className="mt-1 h-2 w-full"
+                max={1}
+                value={u.state === "reading" ? undefined : u.progress}
+                aria-label={`Progress of ${u.name}`}
+              />
+              <p
+                role={u.state === "failed" ? "alert" : "status"}
+                className={`mt-1 ${u.state === "failed" ? "text-red-700" : "text-slate-700"}`}
+              >
                 {u.message}
               </p>
               {u.warnings.map((w) => (
@@ -150,14 +194,26 @@ export function ImportRuns(props: {
   );
 }
 
-function PendingImports({ orgSlug, drafts, units, timeZone }: { orgSlug: string; drafts: Draft[]; units: Units; timeZone: string }) {
+function PendingImports({
+  orgSlug,
+  drafts,
+  units,
+  timeZone,
+}: {
+  orgSlug: string;
+  drafts: Draft[];
+  units: Units;
+  timeZone: string;
+}) {
   return (
     <section aria-labelledby="pending-heading" onFocus={preloadTrpc} onPointerDown={preloadTrpc}>
       <h2 id="pending-heading" className="text-lg font-semibold">
         Runs to confirm
       </h2>
       {drafts.length === 0 ? (
-        <p className="text-sm text-slate-600">Nothing waiting. Imported runs appear here until you say what kind of run it was and how hard it felt.</p>
+        <p className="text-sm text-slate-600">
+          Nothing waiting. Imported runs appear here until you say what kind of run it was and how hard it felt.
+        </p>
       ) : (
         <ul className="mt-2 space-y-3">
           {drafts.map((d) => (
@@ -171,7 +227,17 @@ function PendingImports({ orgSlug, drafts, units, timeZone }: { orgSlug: string;
   );
 }
 
-function ConfirmImport({ orgSlug, draft, units, timeZone }: { orgSlug: string; draft: Draft; units: Units; timeZone: string }) {
+function ConfirmImport({
+  orgSlug,
+  draft,
+  units,
+  timeZone,
+}: {
+  orgSlug: string;
+  draft: Draft;
+  units: Units;
+  timeZone: string;
+}) {
   const router = useRouter();
   const id = useId();
   const [kind, setKind] = useState<SessionKind>("aerobic");
@@ -180,7 +246,14 @@ function ConfirmImport({ orgSlug, draft, units, timeZone }: { orgSlug: string; d
   const [error, setError] = useState<string | null>(null);
   const confirm = useServerCall();
   const discard = useServerCall();
-  const started = new Date(draft.startedAt).toLocaleString("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+  const started = new Date(draft.startedAt).toLocaleString("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
 
   return (
     <article aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
@@ -188,7 +261,8 @@ function ConfirmImport({ orgSlug, draft, units, timeZone }: { orgSlug: string; d
         {started} · {draft.sport}
       </h3>
       <p className="text-slate-700">
-        Moving {formatDuration(draft.movingS)} (elapsed {formatDuration(draft.elapsedS)}) · {formatDistance(draft.distanceM, units)}
+        Moving {formatDuration(draft.movingS)} (elapsed {formatDuration(draft.elapsedS)}) ·{" "}
+        {formatDistance(draft.distanceM, units)}
         {draft.avgHeartRate ? ` · avg HR ${draft.avgHeartRate}` : ""} · from {draft.fileName}
       </p>
       {draft.warnings.map((w) => (
@@ -206,18 +280,29 @@ function ConfirmImport({ orgSlug, draft, units, timeZone }: { orgSlug: string; d
         </div>
       ) : (
         <div className="mt-3 flex flex-wrap items-end gap-3">
-          <SelectField label="Kind of run" value={kind} onChange={(e) => setKind(e.target.value as SessionKind)} options={SESSION_KINDS.map((k) => ({ value: k, label: KIND_NAMES[k] }))} />
+          <SelectField
+            label="Kind of run"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as SessionKind)}
+            options={SESSION_KINDS.map((k) => ({ value: k, label: KIND_NAMES[k] }))}
+          />
           <SelectField
             label="How hard did it feel?"
             value={String(rpe)}
             onChange={(e) => setRpe(Number(e.target.value))}
-            options={Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: `RPE ${i + 1}: ${EFFORT_WORDS[effortCategoryOf(i + 1)]}` }))}
+            options={Array.from({ length: 10 }, (_, i) => ({
+              value: String(i + 1),
+              label: `RPE ${i + 1}: ${EFFORT_WORDS[effortCategoryOf(i + 1)]}`,
+            }))}
           />
           <Button
             onClick={() =>
               confirm
                 .call((trpc) => trpc.imports.confirm.mutate({ orgSlug, importId: draft.id, kind, rpe }))
-                .then((result) => setFlags([...(result.feedback?.runFlags ?? []), ...(result.feedback?.weekFlags ?? [])]), (e: unknown) => setError(errorMessage(e)))
+                .then(
+                  (result) => setFlags([...(result.feedback?.runFlags ?? []), ...(result.feedback?.weekFlags ?? [])]),
+                  (e: unknown) => setError(errorMessage(e)),
+                )
             }
             disabled={confirm.pending}
           >
@@ -225,7 +310,14 @@ function ConfirmImport({ orgSlug, draft, units, timeZone }: { orgSlug: string; d
           </Button>
           <Button
             variant="secondary"
-            onClick={() => discard.call((trpc) => trpc.imports.discard.mutate({ orgSlug, importId: draft.id })).then(() => router.refresh(), (e: unknown) => setError(errorMessage(e)))}
+            onClick={() =>
+              discard
+                .call((trpc) => trpc.imports.discard.mutate({ orgSlug, importId: draft.id }))
+                .then(
+                  () => router.refresh(),
+                  (e: unknown) => setError(errorMessage(e)),
+                )
+            }
             disabled={discard.pending}
           >
             Discard

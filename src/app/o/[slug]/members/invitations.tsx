@@ -16,7 +16,15 @@ const ROLE_OPTIONS = [
 ] as const;
 
 /** Sending, resending and revoking invitations; the open ones come from the server's data. */
-export function Invitations({ orgSlug, canInviteStaff, invitations }: { orgSlug: string; canInviteStaff: boolean; invitations: RouterOutputs["invitations"]["list"] }) {
+export function Invitations({
+  orgSlug,
+  canInviteStaff,
+  invitations,
+}: {
+  orgSlug: string;
+  canInviteStaff: boolean;
+  invitations: RouterOutputs["invitations"]["list"];
+}) {
   const router = useRouter();
   const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const create = useServerCall();
@@ -29,7 +37,7 @@ export function Invitations({ orgSlug, canInviteStaff, invitations }: { orgSlug:
     const input = {
       orgSlug,
       email: String(form.get("email") ?? ""),
-      role: (String(form.get("role") ?? "athlete") as "athlete" | "coach" | "owner"),
+      role: String(form.get("role") ?? "athlete") as "athlete" | "coach" | "owner",
     };
     create
       .call((trpc) => trpc.invitations.create.mutate(input))
@@ -44,25 +52,51 @@ export function Invitations({ orgSlug, canInviteStaff, invitations }: { orgSlug:
 
   const failed = (error: unknown) => setStatus({ kind: "error", text: errorMessage(error) });
   const resend = (invitationId: string) =>
-    server.call((trpc) => trpc.invitations.resend.mutate({ orgSlug, invitationId })).then(() => {
-      setStatus({ kind: "ok", text: "A new link was sent; the old one no longer works." });
-      router.refresh();
-    }, failed);
-  const revoke = (invitationId: string) => server.call((trpc) => trpc.invitations.revoke.mutate({ orgSlug, invitationId })).then(() => router.refresh(), failed);
+    server
+      .call((trpc) => trpc.invitations.resend.mutate({ orgSlug, invitationId }))
+      .then(() => {
+        setStatus({ kind: "ok", text: "A new link was sent; the old one no longer works." });
+        router.refresh();
+      }, failed);
+  const revoke = (invitationId: string) =>
+    server
+      .call((trpc) => trpc.invitations.revoke.mutate({ orgSlug, invitationId }))
+      .then(() => router.refresh(), failed);
 
   return (
-    <section aria-labelledby="invite-heading" className="mt-6 rounded-lg border border-slate-200 bg-white p-4" onFocus={preloadTrpc} onPointerDown={preloadTrpc}>
+    <section
+      aria-labelledby="invite-heading"
+      className="mt-6 rounded-lg border border-slate-200 bg-white p-4"
+      onFocus={preloadTrpc}
+      onPointerDown={preloadTrpc}
+    >
       <h2 id="invite-heading" className="text-lg font-semibold">
         Invite someone
       </h2>
       <form onSubmit={onSubmit} className="mt-3 flex flex-wrap items-end gap-3" noValidate>
-        <TextField label="Email address" name="email" type="email" required className="min-w-64 flex-1" autoComplete="off" />
-        <SelectField label="Role" name="role" options={canInviteStaff ? ROLE_OPTIONS : ROLE_OPTIONS.slice(0, 1)} defaultValue="athlete" />
+        <TextField
+          label="Email address"
+          name="email"
+          type="email"
+          required
+          className="min-w-64 flex-1"
+          autoComplete="off"
+        />
+        <SelectField
+          label="Role"
+          name="role"
+          options={canInviteStaff ? ROLE_OPTIONS : ROLE_OPTIONS.slice(0, 1)}
+          defaultValue="athlete"
+        />
         <Button type="submit" disabled={create.pending}>
           {create.pending ? "Sending…" : "Send invitation"}
         </Button>
       </form>
-      <p role="status" aria-live="polite" className={`mt-2 min-h-5 text-sm ${status?.kind === "error" ? "text-red-700" : "text-green-800"}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`mt-2 min-h-5 text-sm ${status?.kind === "error" ? "text-red-700" : "text-green-800"}`}
+      >
         {status?.text}
       </p>
 
@@ -77,10 +111,18 @@ export function Invitations({ orgSlug, canInviteStaff, invitations }: { orgSlug:
               <span className="text-slate-600">{invitation.role}</span>
               <span className="text-slate-600">expires {new Date(invitation.expiresAt).toLocaleDateString()}</span>
               <span className="ml-auto flex gap-2">
-                <Button variant="secondary" onClick={() => void resend(invitation.id)} aria-label={`Resend invitation to ${invitation.email}`}>
+                <Button
+                  variant="secondary"
+                  onClick={() => void resend(invitation.id)}
+                  aria-label={`Resend invitation to ${invitation.email}`}
+                >
                   Resend
                 </Button>
-                <Button variant="secondary" onClick={() => void revoke(invitation.id)} aria-label={`Revoke invitation to ${invitation.email}`}>
+                <Button
+                  variant="secondary"
+                  onClick={() => void revoke(invitation.id)}
+                  aria-label={`Revoke invitation to ${invitation.email}`}
+                >
                   Revoke
                 </Button>
               </span>

@@ -11,7 +11,15 @@ import type { RouterOutputs } from "../_coach/types";
 type Role = "owner" | "coach" | "athlete";
 
 /** The organisation's people from the server's data; each change is sent, then the page renders again. */
-export function MemberTable({ orgSlug, myUserId, members }: { orgSlug: string; myUserId: string; members: RouterOutputs["members"]["list"] }) {
+export function MemberTable({
+  orgSlug,
+  myUserId,
+  members,
+}: {
+  orgSlug: string;
+  myUserId: string;
+  members: RouterOutputs["members"]["list"];
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const server = useServerCall();
@@ -37,10 +45,18 @@ export function MemberTable({ orgSlug, myUserId, members }: { orgSlug: string; m
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-700">
             <tr>
-              <th scope="col" className="px-4 py-3 font-medium">Name</th>
-              <th scope="col" className="px-4 py-3 font-medium">Role</th>
-              <th scope="col" className="px-4 py-3 font-medium">Coached by</th>
-              <th scope="col" className="px-4 py-3 font-medium"><span className="sr-only">Actions</span></th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Role
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                Coached by
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -51,7 +67,9 @@ export function MemberTable({ orgSlug, myUserId, members }: { orgSlug: string; m
                   <div className="text-slate-600">{m.email}</div>
                 </td>
                 <td className="px-4 py-3">
-                  <label className="sr-only" htmlFor={`role-${m.userId}`}>Role of {m.name}</label>
+                  <label className="sr-only" htmlFor={`role-${m.userId}`}>
+                    Role of {m.name}
+                  </label>
                   <select
                     id={`role-${m.userId}`}
                     value={m.role}
@@ -78,7 +96,14 @@ export function MemberTable({ orgSlug, myUserId, members }: { orgSlug: string; m
                             checked={m.coachUserIds.includes(c.userId)}
                             onChange={(e) => {
                               const assigned = e.target.checked;
-                              void send((trpc) => trpc.members.setCoach.mutate({ orgSlug, athleteId: m.athleteId!, coachUserId: c.userId, assigned }));
+                              void send((trpc) =>
+                                trpc.members.setCoach.mutate({
+                                  orgSlug,
+                                  athleteId: m.athleteId!,
+                                  coachUserId: c.userId,
+                                  assigned,
+                                }),
+                              );
                             }}
                           />
                           {c.name}
@@ -95,7 +120,8 @@ export function MemberTable({ orgSlug, myUserId, members }: { orgSlug: string; m
                       variant="secondary"
                       aria-label={`Remove ${m.name}`}
                       onClick={() => {
-                        if (window.confirm(`Remove ${m.name} from the organisation? Their access ends at once.`)) void send((trpc) => trpc.members.remove.mutate({ orgSlug, userId: m.userId }));
+                        if (window.confirm(`Remove ${m.name} from the organisation? Their access ends at once.`))
+                          void send((trpc) => trpc.members.remove.mutate({ orgSlug, userId: m.userId }));
                       }}
                     >
                       Remove

@@ -22,7 +22,10 @@ export default async function OutboxPage({ params }: { params: Promise<{ slug: s
       <ul className="mt-4 space-y-3">
         {mails.map((mail) => (
           <li key={mail.id}>
-            <article className="rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label={`Mail to ${mail.to}`}>
+            <article
+              className="rounded-lg border border-slate-200 bg-white p-4 text-sm"
+              aria-label={`Mail to ${mail.to}`}
+            >
               <h2 className="font-semibold">{mail.subject}</h2>
               <p className="text-slate-600">
                 To {mail.to} · {new Date(mail.createdAt).toLocaleString("en-GB", { timeZone: page.user.timeZone })}

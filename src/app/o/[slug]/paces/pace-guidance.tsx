@@ -57,8 +57,19 @@ export function PaceGuidance({
       </h1>
       <p className="mt-1 text-sm text-slate-600">From a recent race, with Jack Daniels&apos; VDOT tables.</p>
       <form onSubmit={onSubmit} onFocus={preloadTrpc} className="mt-4 flex flex-wrap items-end gap-3" noValidate>
-        <SelectField label="Race distance" name="distance" options={DISTANCES} defaultValue={String(initialRace?.distanceM ?? 5000)} />
-        <TextField label="Finish time" name="time" hint="e.g. 24:30 or 1:52:10" defaultValue={initialRace ? formatDuration(initialRace.timeS) : ""} inputMode="numeric" />
+        <SelectField
+          label="Race distance"
+          name="distance"
+          options={DISTANCES}
+          defaultValue={String(initialRace?.distanceM ?? 5000)}
+        />
+        <TextField
+          label="Finish time"
+          name="time"
+          hint="e.g. 24:30 or 1:52:10"
+          defaultValue={initialRace ? formatDuration(initialRace.timeS) : ""}
+          inputMode="numeric"
+        />
         <Button type="submit" disabled={save.pending}>
           Show my paces
         </Button>
@@ -75,27 +86,39 @@ export function PaceGuidance({
             <caption className="sr-only">Training paces</caption>
             <tbody>
               <tr className="border-t border-slate-100">
-                <th scope="row" className="py-2 font-medium">Recovery runs</th>
+                <th scope="row" className="py-2 font-medium">
+                  Recovery runs
+                </th>
                 <td>slower than {per(guidance.paces.easy.toSPerKm)}</td>
               </tr>
               <tr className="border-t border-slate-100">
-                <th scope="row" className="py-2 font-medium">Easy and aerobic runs</th>
+                <th scope="row" className="py-2 font-medium">
+                  Easy and aerobic runs
+                </th>
                 <td>{paceRange(guidance.paces.easy.fromSPerKm, guidance.paces.easy.toSPerKm, units)}</td>
               </tr>
               <tr className="border-t border-slate-100">
-                <th scope="row" className="py-2 font-medium">Marathon</th>
+                <th scope="row" className="py-2 font-medium">
+                  Marathon
+                </th>
                 <td>{per(guidance.paces.marathonSPerKm)}</td>
               </tr>
               <tr className="border-t border-slate-100">
-                <th scope="row" className="py-2 font-medium">Threshold (tempo)</th>
+                <th scope="row" className="py-2 font-medium">
+                  Threshold (tempo)
+                </th>
                 <td>{per(guidance.paces.thresholdSPerKm)}</td>
               </tr>
               <tr className="border-t border-slate-100">
-                <th scope="row" className="py-2 font-medium">Intervals</th>
+                <th scope="row" className="py-2 font-medium">
+                  Intervals
+                </th>
                 <td>{per(guidance.paces.intervalSPerKm)}</td>
               </tr>
               <tr className="border-t border-slate-100">
-                <th scope="row" className="py-2 font-medium">Repetitions</th>
+                <th scope="row" className="py-2 font-medium">
+                  Repetitions
+                </th>
                 <td>{formatDuration(guidance.paces.repetitionSPer400m)} per 400 m</td>
               </tr>
             </tbody>

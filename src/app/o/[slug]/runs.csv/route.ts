@@ -14,21 +14,25 @@ function statusOfRefusal(error: TRPCError): number | null {
  * Downloads all of the signed-in athlete's runs in this organisation as CSV. Refusals are 401, 403
  * or 404; a database outage (SERVICE_UNAVAILABLE) is 503; anything else is Next's 500.
  */
-export const GET = answer503WhenDatabaseIsDown("runs.csv", "text", async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  const { slug } = await params;
-  try {
-    const runs = await createCaller(await createRequestContext()).training.allMyRuns({ orgSlug: slug });
-    return new Response(runsToCsv(runs), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="runbalance-runs-${slug}.csv"`,
-        "cache-control": "private, no-store",
-      },
-    });
-  } catch (error) {
-    // An internal error's message may hold SQL: it is thrown on, for Next's generic 500.
-    const status = error instanceof TRPCError ? statusOfRefusal(error) : null;
-    if (status) return new Response((error as TRPCError).message, { status });
-    throw error;
-  }
-});
+export const GET = answer503WhenDatabaseIsDown(
+  "runs.csv",
+  "text",
+  async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+    const { slug } = await params;
+    try {
+      const runs = await createCaller(await createRequestContext()).training.allMyRuns({ orgSlug: slug });
+      return new Response(runsToCsv(runs), {
+        headers: {
+          "content-type": "text/csv; charset=utf-8",
+          "content-disposition": `attachment; filename="runbalance-runs-${slug}.csv"`,
+          "cache-control": "private, no-store",
+        },
+      });
+    } catch (error) {
+      // An internal error's message may hold SQL: it is thrown on, for Next's generic 500.
+      const status = error instanceof TRPCError ? statusOfRefusal(error) : null;
+      if (status) return new Response((error as TRPCError).message, { status });
+      throw error;
+    }
+  },
+);

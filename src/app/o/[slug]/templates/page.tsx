@@ -20,7 +20,10 @@ export default async function TemplatesPage({ params }: { params: Promise<{ slug
     queryClient.fetchQuery(trpc.templates.list.queryOptions({ orgSlug: slug })),
     queryClient.fetchQuery(trpc.athletes.list.queryOptions({ orgSlug: slug })),
   ]);
-  const nextWeek = addDays(weekStartFor(zonedDate(new Date(), page.user.timeZone), weekdayFromIndex(page.user.weekStartDay)), 7);
+  const nextWeek = addDays(
+    weekStartFor(zonedDate(new Date(), page.user.timeZone), weekdayFromIndex(page.user.weekStartDay)),
+    7,
+  );
   return (
     <AppShell page={page} current={`/o/${slug}`}>
       <TemplatesView orgSlug={slug} defaultFrom={nextWeek} templates={templates} athletes={athletes} />

@@ -20,10 +20,24 @@ type Assigned = RouterOutputs["templates"]["assign"];
 type Template = RouterOutputs["templates"]["list"][number];
 type Athlete = RouterOutputs["athletes"]["list"][number];
 
-const OUTCOME_WORDS = { created: "new draft", replaced: "replaced, now a draft", kept_published: "kept: already published" } as const;
+const OUTCOME_WORDS = {
+  created: "new draft",
+  replaced: "replaced, now a draft",
+  kept_published: "kept: already published",
+} as const;
 
 /** The templates and their assignment, from the server's data; changes go through the on-demand tRPC client. */
-export function TemplatesView({ orgSlug, defaultFrom, templates, athletes }: { orgSlug: string; defaultFrom: string; templates: Template[]; athletes: Athlete[] }) {
+export function TemplatesView({
+  orgSlug,
+  defaultFrom,
+  templates,
+  athletes,
+}: {
+  orgSlug: string;
+  defaultFrom: string;
+  templates: Template[];
+  athletes: Athlete[];
+}) {
   const router = useRouter();
   const [status, setStatus] = useState<string | null>(null);
   const remove = useServerCall();
@@ -33,7 +47,9 @@ export function TemplatesView({ orgSlug, defaultFrom, templates, athletes }: { o
       <header>
         <BackLink href={`/o/${orgSlug}`}>All athletes</BackLink>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">Week templates</h1>
-        <p className="mt-1 text-sm text-slate-600">Save a week from the week builder as a template, then lay it onto many athletes&apos; weeks here.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Save a week from the week builder as a template, then lay it onto many athletes&apos; weeks here.
+        </p>
       </header>
 
       <section aria-labelledby="list-heading">
@@ -51,7 +67,8 @@ export function TemplatesView({ orgSlug, defaultFrom, templates, athletes }: { o
               <li key={t.id} className="rounded-lg border border-slate-200 bg-white p-3">
                 <h3 className="font-semibold">{t.name}</h3>
                 <p className="text-xs text-slate-600">
-                  {t.sessions.length} sessions · {minutesText(templateMinutes(t.sessions))} · {t.sessions.filter((s) => isQualityKind(s.kind)).length} quality
+                  {t.sessions.length} sessions · {minutesText(templateMinutes(t.sessions))} ·{" "}
+                  {t.sessions.filter((s) => isQualityKind(s.kind)).length} quality
                   {t.createdByName ? ` · by ${t.createdByName}` : ""}
                 </p>
                 <ol className="mt-2 space-y-0.5 text-sm">
@@ -70,7 +87,12 @@ export function TemplatesView({ orgSlug, defaultFrom, templates, athletes }: { o
                   aria-label={`Delete the template ${t.name}`}
                   disabled={remove.pending}
                   onClick={() => {
-                    if (!window.confirm(`Delete the template “${t.name}”? Weeks already planned from it stay as they are.`)) return;
+                    if (
+                      !window.confirm(
+                        `Delete the template “${t.name}”? Weeks already planned from it stay as they are.`,
+                      )
+                    )
+                      return;
                     remove
                       .call((trpc) => trpc.templates.delete.mutate({ orgSlug, templateId: t.id }))
                       .then(
@@ -90,12 +112,24 @@ export function TemplatesView({ orgSlug, defaultFrom, templates, athletes }: { o
         )}
       </section>
 
-      {templates.length > 0 && <AssignForm orgSlug={orgSlug} defaultFrom={defaultFrom} templates={templates} athletes={athletes} />}
+      {templates.length > 0 && (
+        <AssignForm orgSlug={orgSlug} defaultFrom={defaultFrom} templates={templates} athletes={athletes} />
+      )}
     </div>
   );
 }
 
-function AssignForm({ orgSlug, defaultFrom, templates, athletes }: { orgSlug: string; defaultFrom: string; templates: Template[]; athletes: Athlete[] }) {
+function AssignForm({
+  orgSlug,
+  defaultFrom,
+  templates,
+  athletes,
+}: {
+  orgSlug: string;
+  defaultFrom: string;
+  templates: Template[];
+  athletes: Athlete[];
+}) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [result, setResult] = useState<Assigned | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -138,20 +172,39 @@ function AssignForm({ orgSlug, defaultFrom, templates, athletes }: { orgSlug: st
         }}
       >
         <div className="grid gap-3 sm:grid-cols-3">
-          <SelectField label="Template" name="templateId" options={templates.map((t) => ({ value: t.id, label: t.name }))} />
+          <SelectField
+            label="Template"
+            name="templateId"
+            options={templates.map((t) => ({ value: t.id, label: t.name }))}
+          />
           <TextField label="First week (any day of it)" name="from" type="date" defaultValue={defaultFrom} required />
-          <SelectField label="Number of weeks" name="weekCount" defaultValue="1" options={Array.from({ length: 8 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))} />
+          <SelectField
+            label="Number of weeks"
+            name="weekCount"
+            defaultValue="1"
+            options={Array.from({ length: 8 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))}
+          />
         </div>
         <fieldset className="rounded-md border border-slate-200 p-3">
           <legend className="px-1 text-sm font-semibold">Athletes</legend>
           <label className="inline-flex min-h-11 items-center gap-2 text-sm font-medium">
-            <input type="checkbox" className="size-4" checked={chosen.size === athletes.length && athletes.length > 0} onChange={(e) => setChosen(e.target.checked ? new Set(athletes.map((a) => a.athleteId)) : new Set())} />
+            <input
+              type="checkbox"
+              className="size-4"
+              checked={chosen.size === athletes.length && athletes.length > 0}
+              onChange={(e) => setChosen(e.target.checked ? new Set(athletes.map((a) => a.athleteId)) : new Set())}
+            />
             All my athletes
           </label>
           <div className="grid gap-x-4 sm:grid-cols-2 lg:grid-cols-3">
             {athletes.map((a) => (
               <label key={a.athleteId} className="inline-flex min-h-11 items-center gap-2 text-sm">
-                <input type="checkbox" className="size-4" checked={chosen.has(a.athleteId)} onChange={(e) => toggle(a.athleteId, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={chosen.has(a.athleteId)}
+                  onChange={(e) => toggle(a.athleteId, e.target.checked)}
+                />
                 {a.displayName}
               </label>
             ))}
@@ -184,19 +237,27 @@ function AssignResult({ orgSlug, result }: { orgSlug: string; result: Assigned }
   return (
     <div className="mt-4" role="status">
       <h3 className="font-semibold">
-        Assigned. {flagged === 0 ? "No week is flagged." : `${flagged} week${flagged === 1 ? " is" : "s are"} flagged by the rules:`}
+        Assigned.{" "}
+        {flagged === 0
+          ? "No week is flagged."
+          : `${flagged} week${flagged === 1 ? " is" : "s are"} flagged by the rules:`}
       </h3>
       <ul className="mt-2 space-y-3">
         {result.map((athlete) => (
           <li key={athlete.athleteId} className="rounded-md border border-slate-200 p-3">
             <p className="font-medium">
               {athlete.displayName}
-              {athlete.scale !== 1 && <span className="font-normal text-slate-600"> · durations ×{athlete.scale.toFixed(2)}</span>}
+              {athlete.scale !== 1 && (
+                <span className="font-normal text-slate-600"> · durations ×{athlete.scale.toFixed(2)}</span>
+              )}
             </p>
             <ul className="mt-1 space-y-2">
               {athlete.weeks.map((w) => (
                 <li key={w.weekStart} className="text-sm">
-                  <Link href={`/o/${orgSlug}/athletes/${athlete.athleteId}/week/${w.weekStart}`} className="text-blue-800 underline underline-offset-2">
+                  <Link
+                    href={`/o/${orgSlug}/athletes/${athlete.athleteId}/week/${w.weekStart}`}
+                    className="text-blue-800 underline underline-offset-2"
+                  >
                     Week of {formatDay(w.weekStart)}
                   </Link>{" "}
                   — {OUTCOME_WORDS[w.outcome]}

@@ -8,7 +8,15 @@ import { TrainingSettingsForm } from "../_coach/settings-form";
 import { BackLink } from "~/components/back-link";
 
 /** The club's defaults from the server's data; saving goes through the on-demand tRPC client. */
-export function OrgSettings({ orgSlug, canEdit, initial }: { orgSlug: string; canEdit: boolean; initial: SettingsFormValues }) {
+export function OrgSettings({
+  orgSlug,
+  canEdit,
+  initial,
+}: {
+  orgSlug: string;
+  canEdit: boolean;
+  initial: SettingsFormValues;
+}) {
   const router = useRouter();
   const update = useServerCall();
   return (
@@ -18,7 +26,8 @@ export function OrgSettings({ orgSlug, canEdit, initial }: { orgSlug: string; ca
         Club training settings
       </h1>
       <p className="text-sm text-slate-600">
-        The defaults every athlete&apos;s weeks are judged by, unless a coach sets something else for them on the athlete&apos;s page.
+        The defaults every athlete&apos;s weeks are judged by, unless a coach sets something else for them on the
+        athlete&apos;s page.
         {canEdit ? " Leave a field empty to keep the built-in default." : " Only owners can change them."}
       </p>
       <div className="rounded-lg border border-slate-200 bg-white p-4">

@@ -17,7 +17,11 @@ export default async function TrainingSettingsPage({ params }: { params: Promise
   const settings = await getQueryClient().fetchQuery(trpc.trainingSettings.org.queryOptions({ orgSlug: slug }));
   return (
     <AppShell page={page} current={`/o/${slug}`}>
-      <OrgSettings orgSlug={slug} canEdit={settings.canEdit} initial={formValuesOfOverride(settings.override, DEFAULT_SETTINGS)} />
+      <OrgSettings
+        orgSlug={slug}
+        canEdit={settings.canEdit}
+        initial={formValuesOfOverride(settings.override, DEFAULT_SETTINGS)}
+      />
     </AppShell>
   );
 }

@@ -7,7 +7,16 @@ import { formatDay, type Units } from "~/lib/format";
 import { LoadChart, RpeByKindChart, WeeklyMixChart } from "../../_coach/charts";
 import { CommentsPanel } from "../../_coach/comments";
 import { FlagMessages } from "../../_coach/flags";
-import { amountText, COMPLIANCE_STYLE, COMPLIANCE_WORDS, dayLabel, kindTitle, minutesText, WEEKDAY_NAMES, weekRange } from "../../_coach/format";
+import {
+  amountText,
+  COMPLIANCE_STYLE,
+  COMPLIANCE_WORDS,
+  dayLabel,
+  kindTitle,
+  minutesText,
+  WEEKDAY_NAMES,
+  weekRange,
+} from "../../_coach/format";
 import { MixKey, MixStack } from "../../_coach/mix-stack";
 import type { RouterOutputs } from "../../_coach/types";
 import { AthleteSettings } from "./athlete-settings";
@@ -20,21 +29,42 @@ type Week = Overview["weeks"][number];
  * A server component: the weeks, calendar and charts are rendered from the server's data, and only
  * the settings form and the comment form run in the browser.
  */
-export function AthleteView({ orgSlug, athleteId, units, isOwner, data }: { orgSlug: string; athleteId: string; units: Units; isOwner: boolean; data: Overview }) {
+export function AthleteView({
+  orgSlug,
+  athleteId,
+  units,
+  isOwner,
+  data,
+}: {
+  orgSlug: string;
+  athleteId: string;
+  units: Units;
+  isOwner: boolean;
+  data: Overview;
+}) {
   const { athlete, weeks, currentWeekStart, settings } = data;
   const past = weeks.filter((w) => w.weekStart <= currentWeekStart);
   // As on the roster: the week in progress is not judged on its mix yet.
   const recentFlags = rankFlags(
-    past.slice(-2).map((w) => ({ weekStart: w.weekStart, flags: w.weekStart === currentWeekStart ? flagsSoFar(w.evaluation.flags) : w.evaluation.flags })),
+    past.slice(-2).map((w) => ({
+      weekStart: w.weekStart,
+      flags: w.weekStart === currentWeekStart ? flagsSoFar(w.evaluation.flags) : w.evaluation.flags,
+    })),
   );
   const builder = (weekStart: string) => `/o/${orgSlug}/athletes/${athleteId}/week/${weekStart}`;
   const commentTargets = [
-    ...past.slice(-4).reverse().map((w) => ({ value: `week:${w.weekStart}`, label: `Week of ${formatDay(w.weekStart)}` })),
+    ...past
+      .slice(-4)
+      .reverse()
+      .map((w) => ({ value: `week:${w.weekStart}`, label: `Week of ${formatDay(w.weekStart)}` })),
     ...past
       .flatMap((w) => w.runs)
       .slice(-15)
       .reverse()
-      .map((r) => ({ value: `run:${r.id}`, label: `${kindTitle(r.kind)} on ${formatDay(r.localDate)} (${minutesText(r.durationS / 60)}, RPE ${r.rpe})` })),
+      .map((r) => ({
+        value: `run:${r.id}`,
+        label: `${kindTitle(r.kind)} on ${formatDay(r.localDate)} (${minutesText(r.durationS / 60)}, RPE ${r.rpe})`,
+      })),
   ];
 
   return (
@@ -43,10 +73,14 @@ export function AthleteView({ orgSlug, athleteId, units, isOwner, data }: { orgS
         <BackLink href={`/o/${orgSlug}`}>All athletes</BackLink>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{athlete.displayName}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Weeks start on {WEEKDAY_NAMES[athlete.weekStartDay]} · {athlete.timeZone.replaceAll("_", " ")} · today is {formatDay(data.today)}
+          Weeks start on {WEEKDAY_NAMES[athlete.weekStartDay]} · {athlete.timeZone.replaceAll("_", " ")} · today is{" "}
+          {formatDay(data.today)}
         </p>
         <div className="mt-3 flex flex-wrap gap-2">
-          <Link href={builder(currentWeekStart)} className="inline-flex min-h-11 items-center rounded-md bg-blue-700 px-4 text-sm font-medium text-white hover:bg-blue-800">
+          <Link
+            href={builder(currentWeekStart)}
+            className="inline-flex min-h-11 items-center rounded-md bg-blue-700 px-4 text-sm font-medium text-white hover:bg-blue-800"
+          >
             Plan this week
           </Link>
           <Link
@@ -71,7 +105,10 @@ export function AthleteView({ orgSlug, athleteId, units, isOwner, data }: { orgS
         <h2 id="calendar-heading" className="text-lg font-semibold">
           Calendar
         </h2>
-        <p className="mt-1 text-sm text-slate-600">Planned sessions and what was run, day by day. Compliance: green 80–120 %, yellow 50–150 %, red beyond or missed.</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Planned sessions and what was run, day by day. Compliance: green 80–120 %, yellow 50–150 %, red beyond or
+          missed.
+        </p>
         <div className="mt-2">
           <MixKey />
         </div>
@@ -83,9 +120,21 @@ export function AthleteView({ orgSlug, athleteId, units, isOwner, data }: { orgS
           The last {past.length} weeks
         </h2>
         <div className="grid gap-4 xl:grid-cols-2">
-          <WeeklyMixChart title="Weekly mix by session kind (what was planned)" weeks={past.map((w) => ({ weekStart: w.weekStart, proportions: w.evaluation.actual.proportions }))} bands={settings.bands} />
-          <WeeklyMixChart title="Weekly mix by effort (the RPE given)" weeks={past.map((w) => ({ weekStart: w.weekStart, proportions: w.evaluation.actual.effortProportions }))} bands={settings.bands} />
-          <LoadChart weeks={past.map((w) => ({ weekStart: w.weekStart, load: w.evaluation.actual.load }))} monotonyMax={settings.monotonyMax} loadSpikeRatio={settings.loadSpikeRatio} />
+          <WeeklyMixChart
+            title="Weekly mix by session kind (what was planned)"
+            weeks={past.map((w) => ({ weekStart: w.weekStart, proportions: w.evaluation.actual.proportions }))}
+            bands={settings.bands}
+          />
+          <WeeklyMixChart
+            title="Weekly mix by effort (the RPE given)"
+            weeks={past.map((w) => ({ weekStart: w.weekStart, proportions: w.evaluation.actual.effortProportions }))}
+            bands={settings.bands}
+          />
+          <LoadChart
+            weeks={past.map((w) => ({ weekStart: w.weekStart, load: w.evaluation.actual.load }))}
+            monotonyMax={settings.monotonyMax}
+            loadSpikeRatio={settings.loadSpikeRatio}
+          />
           <RpeByKindChart kinds={data.rpeByKind} effortBands={settings.effortBands} />
         </div>
       </section>
@@ -121,16 +170,35 @@ function complianceOf(week: Week): Map<string, ComplianceEntry> {
   return new Map(week.evaluation.compliance.map((c) => [c.plannedId, c]));
 }
 
-function Calendar({ weeks, currentWeekStart, units, builder, data }: { weeks: Week[]; currentWeekStart: string; units: Units; builder: (w: string) => string; data: Overview }) {
+function Calendar({
+  weeks,
+  currentWeekStart,
+  units,
+  builder,
+  data,
+}: {
+  weeks: Week[];
+  currentWeekStart: string;
+  units: Units;
+  builder: (w: string) => string;
+  data: Overview;
+}) {
   const offsets = [0, 1, 2, 3, 4, 5, 6];
   const firstDay = data.athlete.weekStartDay;
   return (
-    <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Calendar of weeks" tabIndex={0}>
+    <div
+      className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      role="region"
+      aria-label="Calendar of weeks"
+      tabIndex={0}
+    >
       <table className="w-full min-w-[60rem] table-fixed text-left text-xs">
         <caption className="sr-only">Weeks, newest last: plan and runs per day</caption>
         <thead className="bg-slate-50 text-slate-700">
           <tr>
-            <th scope="col" className="w-36 px-2 py-2 font-medium">Week</th>
+            <th scope="col" className="w-36 px-2 py-2 font-medium">
+              Week
+            </th>
             {offsets.map((o) => (
               <th key={o} scope="col" className="px-2 py-2 font-medium">
                 {WEEKDAY_NAMES[(firstDay + o) % 7]}
@@ -144,7 +212,10 @@ function Calendar({ weeks, currentWeekStart, units, builder, data }: { weeks: We
             const current = week.weekStart === currentWeekStart;
             const upcoming = week.weekStart > currentWeekStart;
             return (
-              <tr key={week.weekStart} className={`border-t border-slate-100 align-top ${current ? "bg-blue-50/50" : ""}`}>
+              <tr
+                key={week.weekStart}
+                className={`border-t border-slate-100 align-top ${current ? "bg-blue-50/50" : ""}`}
+              >
                 <th scope="row" className="px-2 py-2 font-normal">
                   <span className="block font-semibold">{weekRange(week.weekStart)}</span>
                   <span className="block text-slate-600">
@@ -153,10 +224,19 @@ function Calendar({ weeks, currentWeekStart, units, builder, data }: { weeks: We
                   </span>
                   {!upcoming && (
                     <div className="mt-1">
-                      <MixStack compact legend={false} proportions={week.evaluation.actual.effortProportions} bands={data.settings.bands} label={`Mix by effort, week of ${formatDay(week.weekStart)}`} />
+                      <MixStack
+                        compact
+                        legend={false}
+                        proportions={week.evaluation.actual.effortProportions}
+                        bands={data.settings.bands}
+                        label={`Mix by effort, week of ${formatDay(week.weekStart)}`}
+                      />
                     </div>
                   )}
-                  <Link href={builder(week.weekStart)} className="mt-1 inline-block py-1 text-blue-800 underline underline-offset-2">
+                  <Link
+                    href={builder(week.weekStart)}
+                    className="mt-1 inline-block py-1 text-blue-800 underline underline-offset-2"
+                  >
                     {week.status ? "Edit week" : "Plan week"}
                     <span className="sr-only"> of {formatDay(week.weekStart)}</span>
                   </Link>
@@ -166,17 +246,26 @@ function Calendar({ weeks, currentWeekStart, units, builder, data }: { weeks: We
                   const sessions = week.sessions.filter((s) => s.date === date);
                   const runs = week.runs.filter((r) => r.localDate === date);
                   return (
-                    <td key={o} className={`px-2 py-2 ${date === data.today ? "outline outline-2 -outline-offset-2 outline-blue-600" : ""}`}>
+                    <td
+                      key={o}
+                      className={`px-2 py-2 ${date === data.today ? "outline outline-2 -outline-offset-2 outline-blue-600" : ""}`}
+                    >
                       <span className="sr-only">{dayLabel(week.weekStart, o)}: </span>
                       <ul className="space-y-1">
                         {sessions.map((s) => {
                           const c = compliance.get(s.id);
                           return (
-                            <li key={s.id} className={`rounded border-l-4 px-1.5 py-1 ${c?.color ? COMPLIANCE_STYLE[c.color] : "border-slate-400 bg-slate-50"}`}>
-                              <span className="font-medium">{kindTitle(s.kind)}</span> <span>{amountText(s, units)}</span>
+                            <li
+                              key={s.id}
+                              className={`rounded border-l-4 px-1.5 py-1 ${c?.color ? COMPLIANCE_STYLE[c.color] : "border-slate-400 bg-slate-50"}`}
+                            >
+                              <span className="font-medium">{kindTitle(s.kind)}</span>{" "}
+                              <span>{amountText(s, units)}</span>
                               {c?.color && (
                                 <span className="block">
-                                  {c.runId ? `${Math.round(c.percent ?? 0)} % · ${COMPLIANCE_WORDS[c.color]}` : "missed"}
+                                  {c.runId
+                                    ? `${Math.round(c.percent ?? 0)} % · ${COMPLIANCE_WORDS[c.color]}`
+                                    : "missed"}
                                 </span>
                               )}
                             </li>

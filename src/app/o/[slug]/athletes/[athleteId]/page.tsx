@@ -13,10 +13,18 @@ export default async function AthletePage({ params }: { params: Promise<{ slug: 
   const { slug, athleteId } = await params;
   const page = await loadOrgPage(slug, `/o/${slug}/athletes/${athleteId}`);
   if (page.org.role === "athlete" || !UUID.test(athleteId)) notFound();
-  const data = await queryOr404(() => getQueryClient().fetchQuery(trpc.roster.athlete.queryOptions({ orgSlug: slug, athleteId })));
+  const data = await queryOr404(() =>
+    getQueryClient().fetchQuery(trpc.roster.athlete.queryOptions({ orgSlug: slug, athleteId })),
+  );
   return (
     <AppShell page={page} current={`/o/${slug}`}>
-      <AthleteView orgSlug={slug} athleteId={athleteId} units={page.user.units} isOwner={page.org.role === "owner"} data={data} />
+      <AthleteView
+        orgSlug={slug}
+        athleteId={athleteId}
+        units={page.user.units}
+        isOwner={page.org.role === "owner"}
+        data={data}
+      />
     </AppShell>
   );
 }

@@ -20,24 +20,40 @@ function readFileName(header: string | null): string {
  * progress bar). Cookie-authenticated, so it insists on a custom header and a same-site Origin: a
  * cross-site form cannot send either. While the database is down: 503, `{ ok: false, error }`.
  */
-export const POST = answer503WhenDatabaseIsDown("activity upload", "json", async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-  const { slug } = await params;
-  const fileName = readFileName(request.headers.get("x-file-name"));
-  const origin = request.headers.get("origin");
-  if (request.headers.get("x-runbalance-upload") !== "1" || (origin && new URL(origin).host !== request.headers.get("host"))) {
-    return Response.json({ fileName, ok: false, error: "Upload refused." }, { status: 403 });
-  }
-  const user = await getCurrentUser();
-  if (!user) return Response.json({ fileName, ok: false, error: "Please sign in." }, { status: 401 });
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES) {
-    return Response.json({ fileName, ok: false, error: `"${fileName}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` }, { status: 413 });
-  }
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  const athleteId = new URL(request.url).searchParams.get("athlete");
-  const outcome = await importFile(
-    getDb(),
-    { userId: user.id, orgSlug: slug, athleteId: athleteId && /^[0-9a-f-]{36}$/.test(athleteId) ? athleteId : null, fileName, bytes },
-    parseOffThread,
-  );
-  return Response.json(outcome.body, { status: outcome.status });
-});
+export const POST = answer503WhenDatabaseIsDown(
+  "activity upload",
+  "json",
+  async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+    const { slug } = await params;
+    const fileName = readFileName(request.headers.get("x-file-name"));
+    const origin = request.headers.get("origin");
+    if (
+      request.headers.get("x-runbalance-upload") !== "1" ||
+      (origin && new URL(origin).host !== request.headers.get("host"))
+    ) {
+      return Response.json({ fileName, ok: false, error: "Upload refused." }, { status: 403 });
+    }
+    const user = await getCurrentUser();
+    if (!user) return Response.json({ fileName, ok: false, error: "Please sign in." }, { status: 401 });
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES) {
+      return Response.json(
+        { fileName, ok: false, error: `"${fileName}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` },
+        { status: 413 },
+      );
+    }
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    const athleteId = new URL(request.url).searchParams.get("athlete");
+    const outcome = await importFile(
+      getDb(),
+      {
+        userId: user.id,
+        orgSlug: slug,
+        athleteId: athleteId && /^[0-9a-f-]{36}$/.test(athleteId) ? athleteId : null,
+        fileName,
+        bytes,
+      },
+      parseOffThread,
+    );
+    return Response.json(outcome.body, { status: outcome.status });
+  },
+);

@@ -15,7 +15,9 @@ export default async function PlanPage({ params }: { params: Promise<{ slug: str
   const page = await loadAthletePage(slug, `/o/${slug}/plan/${weekStart}`);
   const athleteId = page.org.athleteId;
   if (!athleteId || !isoDateSchema.safeParse(weekStart).success) notFound();
-  const week = await queryOr404(() => getQueryClient().fetchQuery(trpc.weeks.get.queryOptions({ orgSlug: slug, athleteId, weekStart })));
+  const week = await queryOr404(() =>
+    getQueryClient().fetchQuery(trpc.weeks.get.queryOptions({ orgSlug: slug, athleteId, weekStart })),
+  );
   if (week.weekStart !== weekStart) redirect(`/o/${slug}/plan/${week.weekStart}`);
   return (
     <AppShell page={page} current={`/o/${slug}`}>

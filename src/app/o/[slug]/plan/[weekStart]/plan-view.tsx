@@ -7,23 +7,41 @@ import { amountText, kindTitle, WEEKDAY_NAMES, weekRange } from "../../_coach/fo
 import type { RouterOutputs } from "../../_coach/types";
 
 /** A published week, day by day, with the target effort in words (a server component). */
-export function PlanView({ orgSlug, athleteId, units, data }: { orgSlug: string; athleteId: string; units: Units; data: RouterOutputs["weeks"]["get"] }) {
+export function PlanView({
+  orgSlug,
+  athleteId,
+  units,
+  data,
+}: {
+  orgSlug: string;
+  athleteId: string;
+  units: Units;
+  data: RouterOutputs["weeks"]["get"];
+}) {
   const days = [0, 1, 2, 3, 4, 5, 6].map((offset) => ({ offset, date: addDays(data.weekStart, offset) }));
   return (
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Your plan: week of {weekRange(data.weekStart)}</h1>
         <nav aria-label="Other weeks" className="mt-2 flex gap-4 text-sm">
-          <Link href={`/o/${orgSlug}/plan/${addDays(data.weekStart, -7)}`} className="py-2 text-blue-800 underline underline-offset-2">
+          <Link
+            href={`/o/${orgSlug}/plan/${addDays(data.weekStart, -7)}`}
+            className="py-2 text-blue-800 underline underline-offset-2"
+          >
             ← Previous week
           </Link>
-          <Link href={`/o/${orgSlug}/plan/${addDays(data.weekStart, 7)}`} className="py-2 text-blue-800 underline underline-offset-2">
+          <Link
+            href={`/o/${orgSlug}/plan/${addDays(data.weekStart, 7)}`}
+            className="py-2 text-blue-800 underline underline-offset-2"
+          >
             Next week →
           </Link>
         </nav>
       </header>
       {data.week === null ? (
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">Your coach has not published this week yet.</p>
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
+          Your coach has not published this week yet.
+        </p>
       ) : (
         <ol className="space-y-3">
           {days.map(({ offset, date }) => {
@@ -31,7 +49,8 @@ export function PlanView({ orgSlug, athleteId, units, data }: { orgSlug: string;
             return (
               <li key={date} className="rounded-lg border border-slate-200 bg-white p-3">
                 <h2 className="font-semibold">
-                  {WEEKDAY_NAMES[(data.athlete.weekStartDay + offset) % 7]} <span className="font-normal text-slate-600">{formatDay(date).split(" ").slice(1).join(" ")}</span>
+                  {WEEKDAY_NAMES[(data.athlete.weekStartDay + offset) % 7]}{" "}
+                  <span className="font-normal text-slate-600">{formatDay(date).split(" ").slice(1).join(" ")}</span>
                 </h2>
                 {sessions.length === 0 ? (
                   <p className="text-sm text-slate-600">Rest day</p>

@@ -14,12 +14,17 @@ export default async function EditRunPage({ params }: { params: Promise<{ slug: 
   const { slug, runId } = await params;
   const page = await loadOrgPage(slug, `/o/${slug}/runs/${runId}`);
   const queryClient = getQueryClient();
-  const run = await queryClient.fetchQuery(trpc.runs.get.queryOptions({ orgSlug: slug, runId })).catch((error: unknown) => {
-    if (error instanceof TRPCError) notFound();
-    throw error;
-  });
+  const run = await queryClient
+    .fetchQuery(trpc.runs.get.queryOptions({ orgSlug: slug, runId }))
+    .catch((error: unknown) => {
+      if (error instanceof TRPCError) notFound();
+      throw error;
+    });
   if (!run.canEdit) notFound();
-  const week = page.org.role === "athlete" ? await queryClient.fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug })) : null;
+  const week =
+    page.org.role === "athlete"
+      ? await queryClient.fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }))
+      : null;
   const started = zonedParts(run.startedAt, page.user.timeZone);
   return (
     <AppShell page={page} current={`/o/${slug}/history`}>

@@ -10,6 +10,13 @@ import type { RouterOutputs } from "../../../../_coach/types";
  */
 export function checkPlan(week: RouterOutputs["weeks"]["get"], drafts: readonly SessionDraft[]): WeekEvaluation {
   return evaluateWeek(
-    weekInputFor({ weekStart: week.weekStart, asOf: week.today, settings: week.settings, runs: week.runs, planned: plannedRowsOf(week.weekStart, drafts), historyFrom: week.historyFrom }),
+    weekInputFor({
+      weekStart: week.weekStart,
+      asOf: week.today,
+      settings: week.settings,
+      runs: week.runs,
+      planned: plannedRowsOf(week.weekStart, drafts),
+      historyFrom: week.historyFrom,
+    }),
   );
 }

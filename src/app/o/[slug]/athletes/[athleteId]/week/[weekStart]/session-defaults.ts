@@ -15,6 +15,7 @@ export const KIND_DEFAULTS: Readonly<Record<SessionKind, { durationMin: number; 
 
 export function amountProblem(draft: Pick<SessionDraft, "durationMin" | "distanceM">): string | null {
   if (draft.durationMin === null && draft.distanceM === null) return "Give the session a duration or a distance.";
-  if (draft.distanceM !== null && Number.isNaN(draft.distanceM)) return "Enter the distance as a number, e.g. 8 or 8.5.";
+  if (draft.distanceM !== null && Number.isNaN(draft.distanceM))
+    return "Enter the distance as a number, e.g. 8 or 8.5.";
   return null;
 }

@@ -46,7 +46,12 @@ export function SessionEditor({
         Edit session: {kindTitle(draft.kind)}
       </h2>
       <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        <SelectField label="Day" value={String(draft.day)} options={dayOptions} onChange={(e) => onChange({ day: Number(e.target.value) })} />
+        <SelectField
+          label="Day"
+          value={String(draft.day)}
+          options={dayOptions}
+          onChange={(e) => onChange({ day: Number(e.target.value) })}
+        />
         <SelectField
           label="Kind"
           value={draft.kind}
@@ -62,7 +67,10 @@ export function SessionEditor({
           value={draft.targetRpe === null ? "" : String(draft.targetRpe)}
           options={[
             { value: "", label: "None given" },
-            ...Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: `${i + 1} – ${rpeWords(i + 1, effortBands)}` })),
+            ...Array.from({ length: 10 }, (_, i) => ({
+              value: String(i + 1),
+              label: `${i + 1} – ${rpeWords(i + 1, effortBands)}`,
+            })),
           ]}
           onChange={(e) => onChange({ targetRpe: e.target.value === "" ? null : Number(e.target.value) })}
         />
@@ -78,7 +86,10 @@ export function SessionEditor({
           onChange={(e) => {
             setDuration(e.target.value);
             const minutes = Math.round(Number(e.target.value));
-            onChange({ durationMin: e.target.value.trim() === "" || !(minutes >= 1) ? null : Math.min(MAX_SESSION_MINUTES, minutes) });
+            onChange({
+              durationMin:
+                e.target.value.trim() === "" || !(minutes >= 1) ? null : Math.min(MAX_SESSION_MINUTES, minutes),
+            });
           }}
         />
         <TextField

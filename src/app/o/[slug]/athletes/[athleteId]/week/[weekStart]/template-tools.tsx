@@ -40,8 +40,17 @@ export function TemplateTools({
     <>
       {templates.length > 0 && (
         <div className="flex flex-wrap items-end gap-2">
-          <SelectField label="Template" value={template?.id ?? ""} onChange={(e) => setChosen(e.target.value)} options={templates.map((t) => ({ value: t.id, label: `${t.name} (${t.sessions.length} sessions)` }))} />
-          <Button type="button" variant="secondary" onClick={() => template && onUse(draftsFromTemplate(template.sessions, newKey), template.name)}>
+          <SelectField
+            label="Template"
+            value={template?.id ?? ""}
+            onChange={(e) => setChosen(e.target.value)}
+            options={templates.map((t) => ({ value: t.id, label: `${t.name} (${t.sessions.length} sessions)` }))}
+          />
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={() => template && onUse(draftsFromTemplate(template.sessions, newKey), template.name)}
+          >
             Use template
           </Button>
         </div>
@@ -50,7 +59,10 @@ export function TemplateTools({
         className="flex flex-wrap items-end gap-2"
         onSubmit={(event) => {
           event.preventDefault();
-          const sessions = templateFromDrafts(drafts).map((s) => ({ ...s, distanceM: Number.isFinite(s.distanceM) ? s.distanceM : null }));
+          const sessions = templateFromDrafts(drafts).map((s) => ({
+            ...s,
+            distanceM: Number.isFinite(s.distanceM) ? s.distanceM : null,
+          }));
           create
             .call((trpc) => trpc.templates.create.mutate({ orgSlug, name, sessions }))
             .then(
@@ -64,8 +76,18 @@ export function TemplateTools({
             );
         }}
       >
-        <TextField label="Template name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} required />
-        <Button type="submit" variant="secondary" disabled={create.pending || drafts.length === 0 || name.trim() === ""}>
+        <TextField
+          label="Template name"
+          value={name}
+          maxLength={80}
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
+        <Button
+          type="submit"
+          variant="secondary"
+          disabled={create.pending || drafts.length === 0 || name.trim() === ""}
+        >
           Save as template
         </Button>
       </form>

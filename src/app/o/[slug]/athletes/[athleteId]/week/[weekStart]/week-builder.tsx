@@ -67,7 +67,10 @@ export function WeekBuilder({
 }) {
   const [initial] = useState(() => ({ data: week, drafts: draftsFromStored(week.weekStart, week.sessions), check }));
   const [data, setData] = useState(initial.data);
-  const [saved, setSaved] = useState(() => ({ version: data.week?.version ?? null, status: data.week?.status ?? null }));
+  const [saved, setSaved] = useState(() => ({
+    version: data.week?.version ?? null,
+    status: data.week?.status ?? null,
+  }));
   const [drafts, setDrafts] = useState<SessionDraft[]>(initial.drafts);
   const [liveCheck, setLiveCheck] = useState<LiveCheck | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -94,7 +97,12 @@ export function WeekBuilder({
 
   // null for the moment between a first change and the engine's arrival.
   const evaluation = useMemo(
-    () => (liveCheck ? liveCheck.checkPlan(data, drafts) : data === initial.data && drafts === initial.drafts ? initial.check : null),
+    () =>
+      liveCheck
+        ? liveCheck.checkPlan(data, drafts)
+        : data === initial.data && drafts === initial.drafts
+          ? initial.check
+          : null,
     [liveCheck, data, drafts, initial],
   );
   const summary = evaluation ? liveSummary(evaluation) : "Live check: checking the plan…";
@@ -111,12 +119,24 @@ export function WeekBuilder({
   function submit(status: "draft" | "published") {
     const incomplete = drafts.find((d) => amountProblem(d));
     if (incomplete) {
-      setProblem({ text: `${kindTitle(incomplete.kind)} on ${dayName(incomplete.day)}: ${amountProblem(incomplete)}`, conflict: false });
+      setProblem({
+        text: `${kindTitle(incomplete.kind)} on ${dayName(incomplete.day)}: ${amountProblem(incomplete)}`,
+        conflict: false,
+      });
       setEditing(incomplete.key);
       return;
     }
     save
-      .call((trpc) => trpc.weeks.save.mutate({ orgSlug, athleteId, weekStart: data.weekStart, version: saved.version, status, sessions: sessionsToSave(drafts) }))
+      .call((trpc) =>
+        trpc.weeks.save.mutate({
+          orgSlug,
+          athleteId,
+          weekStart: data.weekStart,
+          version: saved.version,
+          status,
+          sessions: sessionsToSave(drafts),
+        }),
+      )
       .then(
         (result) => {
           setSaved({ version: result.week.version, status: result.week.status });
@@ -124,9 +144,17 @@ export function WeekBuilder({
           setDirty(false);
           setEditing(null);
           setProblem(null);
-          setNotice(result.week.status === "published" ? `Published to ${data.athlete.displayName}.` : "Saved as a draft. The athlete does not see it yet.");
+          setNotice(
+            result.week.status === "published"
+              ? `Published to ${data.athlete.displayName}.`
+              : "Saved as a draft. The athlete does not see it yet.",
+          );
         },
-        (e: unknown) => setProblem({ text: errorMessage(e), conflict: (e as { data?: { code?: string } }).data?.code === "CONFLICT" }),
+        (e: unknown) =>
+          setProblem({
+            text: errorMessage(e),
+            conflict: (e as { data?: { code?: string } }).data?.code === "CONFLICT",
+          }),
       );
   }
 
@@ -143,30 +171,49 @@ export function WeekBuilder({
   }
 
   const firstDay = data.athlete.weekStartDay;
-  const dayName = (offset: number) => `${WEEKDAY_NAMES[(firstDay + offset) % 7]} ${formatDay(addDays(data.weekStart, offset)).split(" ").slice(1).join(" ")}`;
+  const dayName = (offset: number) =>
+    `${WEEKDAY_NAMES[(firstDay + offset) % 7]} ${formatDay(addDays(data.weekStart, offset)).split(" ").slice(1).join(" ")}`;
   const dayOptions = [0, 1, 2, 3, 4, 5, 6].map((o) => ({ value: String(o), label: dayName(o) }));
   const editingDraft = drafts.find((d) => d.key === editing) ?? null;
-  const flaggedKeys = new Set((evaluation?.flags ?? []).filter((f) => f.measure === "plan" && f.plannedId).map((f) => f.plannedId));
+  const flaggedKeys = new Set(
+    (evaluation?.flags ?? []).filter((f) => f.measure === "plan" && f.plannedId).map((f) => f.plannedId),
+  );
 
   function addOn(day: number) {
-    const draft: SessionDraft = { key: newKey(), day, kind: "aerobic", ...KIND_DEFAULTS.aerobic, distanceM: null, description: "" };
+    const draft: SessionDraft = {
+      key: newKey(),
+      day,
+      kind: "aerobic",
+      ...KIND_DEFAULTS.aerobic,
+      distanceM: null,
+      description: "",
+    };
     change([...drafts, draft], `Added an aerobic run on ${dayName(day)}.`);
     setEditing(draft.key);
   }
 
   function move(draft: SessionDraft, by: -1 | 1) {
-    change(shiftSession(drafts, draft.key, by), `Moved the ${kindTitle(draft.kind).toLowerCase()} to ${dayName(draft.day + by)}.`);
+    change(
+      shiftSession(drafts, draft.key, by),
+      `Moved the ${kindTitle(draft.kind).toLowerCase()} to ${dayName(draft.day + by)}.`,
+    );
     const edge = draft.day + by === (by === 1 ? 6 : 0);
     focusSoon(edge ? `edit-${draft.key}` : `move-${by === 1 ? "later" : "earlier"}-${draft.key}`);
   }
 
   function remove(draft: SessionDraft) {
     if (editing === draft.key) setEditing(null);
-    change(removeSession(drafts, draft.key), `Deleted the ${kindTitle(draft.kind).toLowerCase()} on ${dayName(draft.day)}.`);
+    change(
+      removeSession(drafts, draft.key),
+      `Deleted the ${kindTitle(draft.kind).toLowerCase()} on ${dayName(draft.day)}.`,
+    );
     focusSoon(`add-${draft.day}`);
   }
 
-  const statusText = saved.status === null ? "Not saved yet" : `${saved.status === "published" ? "Published" : "Draft"} · version ${saved.version}`;
+  const statusText =
+    saved.status === null
+      ? "Not saved yet"
+      : `${saved.status === "published" ? "Published" : "Draft"} · version ${saved.version}`;
   const base = `/o/${orgSlug}/athletes/${athleteId}`;
 
   return (
@@ -182,10 +229,16 @@ export function WeekBuilder({
           </span>
           {dirty && <span className="rounded bg-amber-100 px-2 py-1 font-medium text-amber-950">Unsaved changes</span>}
           <nav aria-label="Other weeks" className="flex gap-3">
-            <Link href={`${base}/week/${addDays(data.weekStart, -7)}`} className="py-2 text-blue-800 underline underline-offset-2">
+            <Link
+              href={`${base}/week/${addDays(data.weekStart, -7)}`}
+              className="py-2 text-blue-800 underline underline-offset-2"
+            >
               ← Previous week
             </Link>
-            <Link href={`${base}/week/${addDays(data.weekStart, 7)}`} className="py-2 text-blue-800 underline underline-offset-2">
+            <Link
+              href={`${base}/week/${addDays(data.weekStart, 7)}`}
+              className="py-2 text-blue-800 underline underline-offset-2"
+            >
               Next week →
             </Link>
           </nav>
@@ -204,12 +257,24 @@ export function WeekBuilder({
             type="button"
             variant="secondary"
             disabled={data.previousSessions.length === 0}
-            onClick={() => replaceAll(copyWeek(data.previousWeekStart, data.previousSessions, newKey), `Copied ${data.previousSessions.length} sessions from last week. Nothing is saved yet.`)}
+            onClick={() =>
+              replaceAll(
+                copyWeek(data.previousWeekStart, data.previousSessions, newKey),
+                `Copied ${data.previousSessions.length} sessions from last week. Nothing is saved yet.`,
+              )
+            }
           >
             Copy last week{data.previousSessions.length === 0 ? " (empty)" : ""}
           </Button>
           <Suspense fallback={<p className="text-sm">Loading templates…</p>}>
-            <TemplateTools orgSlug={orgSlug} templates={templates} drafts={drafts} onUse={(next, name) => replaceAll(next, `Loaded the template “${name}”: ${next.length} sessions. Nothing is saved yet.`)} />
+            <TemplateTools
+              orgSlug={orgSlug}
+              templates={templates}
+              drafts={drafts}
+              onUse={(next, name) =>
+                replaceAll(next, `Loaded the template “${name}”: ${next.length} sessions. Nothing is saved yet.`)
+              }
+            />
           </Suspense>
         </div>
         <p className="mt-2 min-h-5 text-sm text-slate-700" role="status">
@@ -227,7 +292,10 @@ export function WeekBuilder({
             const sessions = drafts.filter((d) => d.day === day);
             const runs = data.runs.filter((r) => r.localDate === date);
             return (
-              <li key={day} className={`flex flex-col rounded-lg border bg-white p-2 ${date === data.today ? "border-blue-600" : "border-slate-200"}`}>
+              <li
+                key={day}
+                className={`flex flex-col rounded-lg border bg-white p-2 ${date === data.today ? "border-blue-600" : "border-slate-200"}`}
+              >
                 <h3 id={`day-${day}`} className="text-sm font-semibold">
                   {dayName(day)}
                   {date === data.today && <span className="ml-1 text-xs font-normal text-blue-800">(today)</span>}
@@ -241,7 +309,11 @@ export function WeekBuilder({
                       units={units}
                       flagged={flaggedKeys.has(draft.key)}
                       editing={editing === draft.key}
-                      rpeText={draft.targetRpe === null ? null : `RPE ${draft.targetRpe} · ${rpeWords(draft.targetRpe, data.settings.effortBands)}`}
+                      rpeText={
+                        draft.targetRpe === null
+                          ? null
+                          : `RPE ${draft.targetRpe} · ${rpeWords(draft.targetRpe, data.settings.effortBands)}`
+                      }
                       onEdit={() => setEditing(draft.key)}
                       onMove={(by) => move(draft, by)}
                       onDelete={() => remove(draft)}
@@ -249,10 +321,14 @@ export function WeekBuilder({
                   ))}
                 </ul>
                 {runs.length > 0 && (
-                  <ul className="mt-2 space-y-1 border-t border-slate-100 pt-2 text-xs text-slate-700" aria-label={`Runs on ${dayName(day)}`}>
+                  <ul
+                    className="mt-2 space-y-1 border-t border-slate-100 pt-2 text-xs text-slate-700"
+                    aria-label={`Runs on ${dayName(day)}`}
+                  >
                     {runs.map((r) => (
                       <li key={r.id}>
-                        <span aria-hidden="true">✓ </span>Ran: {kindTitle(r.kind)} {Math.round(r.durationS / 60)} min, RPE {r.rpe}
+                        <span aria-hidden="true">✓ </span>Ran: {kindTitle(r.kind)} {Math.round(r.durationS / 60)} min,
+                        RPE {r.rpe}
                       </li>
                     ))}
                   </ul>
@@ -273,7 +349,13 @@ export function WeekBuilder({
       </section>
 
       {editingDraft && (
-        <Suspense fallback={<p className="text-sm text-slate-600" role="status">Opening the editor…</p>}>
+        <Suspense
+          fallback={
+            <p className="text-sm text-slate-600" role="status">
+              Opening the editor…
+            </p>
+          }
+        >
           <SessionEditor
             key={editingDraft.key}
             draft={editingDraft}
@@ -311,7 +393,13 @@ export function WeekBuilder({
           {problem?.text}
         </div>
         {problem?.conflict && (
-          <Button type="button" variant="secondary" className="mt-2" disabled={save.pending} onClick={() => void reload().catch((e: unknown) => setProblem({ text: errorMessage(e), conflict: true }))}>
+          <Button
+            type="button"
+            variant="secondary"
+            className="mt-2"
+            disabled={save.pending}
+            onClick={() => void reload().catch((e: unknown) => setProblem({ text: errorMessage(e), conflict: true }))}
+          >
             Reload the week (discards your changes)
           </Button>
         )}
@@ -352,22 +440,50 @@ function SessionCard({
   onDelete: () => void;
 }) {
   const name = `${kindTitle(draft.kind).toLowerCase()} on ${dayName(draft.day)}`;
-  const iconButton = "inline-flex size-9 items-center justify-center rounded-md border border-slate-300 bg-white text-sm hover:bg-slate-100 disabled:text-slate-400";
+  const iconButton =
+    "inline-flex size-9 items-center justify-center rounded-md border border-slate-300 bg-white text-sm hover:bg-slate-100 disabled:text-slate-400";
   return (
-    <li className={`rounded-md border p-2 text-sm ${editing ? "border-blue-700 bg-blue-50" : flagged ? "border-amber-600 bg-amber-50" : "border-slate-200 bg-slate-50"}`}>
+    <li
+      className={`rounded-md border p-2 text-sm ${editing ? "border-blue-700 bg-blue-50" : flagged ? "border-amber-600 bg-amber-50" : "border-slate-200 bg-slate-50"}`}
+    >
       <p className="font-medium">{kindTitle(draft.kind)}</p>
-      <p className="text-slate-700">{amountText({ ...draft, distanceM: Number.isFinite(draft.distanceM) ? draft.distanceM : null }, units) || "no amount yet"}</p>
+      <p className="text-slate-700">
+        {amountText({ ...draft, distanceM: Number.isFinite(draft.distanceM) ? draft.distanceM : null }, units) ||
+          "no amount yet"}
+      </p>
       {rpeText && <p className="text-xs text-slate-700">{rpeText}</p>}
       {draft.description && <p className="mt-1 text-xs break-words text-slate-700">{draft.description}</p>}
       {flagged && <p className="mt-1 text-xs font-medium text-amber-950">⚠ flagged in the live check</p>}
       <div className="mt-2 flex flex-wrap gap-1">
-        <button type="button" id={`edit-${draft.key}`} onClick={onEdit} className="inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-2 text-xs font-medium hover:bg-slate-100" aria-label={`Edit ${name}`}>
+        <button
+          type="button"
+          id={`edit-${draft.key}`}
+          onClick={onEdit}
+          className="inline-flex min-h-9 items-center rounded-md border border-slate-300 bg-white px-2 text-xs font-medium hover:bg-slate-100"
+          aria-label={`Edit ${name}`}
+        >
           Edit
         </button>
-        <button type="button" id={`move-earlier-${draft.key}`} onClick={() => onMove(-1)} disabled={draft.day === 0} className={iconButton} aria-label={draft.day === 0 ? `Move ${name} earlier (first day)` : `Move ${name} to ${dayName(draft.day - 1)}`}>
+        <button
+          type="button"
+          id={`move-earlier-${draft.key}`}
+          onClick={() => onMove(-1)}
+          disabled={draft.day === 0}
+          className={iconButton}
+          aria-label={
+            draft.day === 0 ? `Move ${name} earlier (first day)` : `Move ${name} to ${dayName(draft.day - 1)}`
+          }
+        >
           <span aria-hidden="true">←</span>
         </button>
-        <button type="button" id={`move-later-${draft.key}`} onClick={() => onMove(1)} disabled={draft.day === 6} className={iconButton} aria-label={draft.day === 6 ? `Move ${name} later (last day)` : `Move ${name} to ${dayName(draft.day + 1)}`}>
+        <button
+          type="button"
+          id={`move-later-${draft.key}`}
+          onClick={() => onMove(1)}
+          disabled={draft.day === 6}
+          className={iconButton}
+          aria-label={draft.day === 6 ? `Move ${name} later (last day)` : `Move ${name} to ${dayName(draft.day + 1)}`}
+        >
           <span aria-hidden="true">→</span>
         </button>
         <button type="button" onClick={onDelete} className={iconButton} aria-label={`Delete ${name}`}>

@@ -2,6 +2,17 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 
+const noRawSql = {
+  selector: "CallExpression[callee.object.name='sql'][callee.property.name='raw']",
+  message: "sql.raw() splices text into SQL: use sql`` with bound parameters.",
+};
+const noSystemClock = [
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: "Use now() from ~/lib/clock: tests fix that clock.",
+  },
+];
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
@@ -20,12 +31,18 @@ const config = [
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       // SQL is built by Drizzle with bound parameters; raw SQL strings are how injections happen.
-      "no-restricted-syntax": [
+      "no-restricted-syntax": ["error", noRawSql],
+    },
+  },
+  {
+    // One clock (src/lib/clock.ts) that a test run can fix: the app never reads the system clock itself.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/lib/clock.ts", "src/**/*.test.ts", "src/test/**"],
+    rules: {
+      "no-restricted-syntax": ["error", noRawSql, ...noSystemClock],
+      "no-restricted-properties": [
         "error",
-        {
-          selector: "CallExpression[callee.object.name='sql'][callee.property.name='raw']",
-          message: "sql.raw() splices text into SQL: use sql`` with bound parameters.",
-        },
+        { object: "Date", property: "now", message: "Use now() from ~/lib/clock." },
       ],
     },
   },

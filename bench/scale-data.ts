@@ -9,6 +9,7 @@
 import { createHash } from "node:crypto";
 import type postgres from "postgres";
 import { hashPassword } from "~/server/auth/password";
+import { now as clockNow, todayUtc } from "~/lib/clock";
 
 /** Bump when the generated data changes shape: the next bench run regenerates. */
 export const GENERATOR_VERSION = "5";
@@ -36,7 +37,7 @@ export interface ScaleDataInfo {
 }
 
 /** Monday of the current UTC week, as "YYYY-MM-DD": the anchor the data is generated around. */
-export function currentMonday(now = new Date()): string {
+export function currentMonday(now = clockNow()): string {
   const day = (now.getUTCDay() + 6) % 7;
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - day)).toISOString().slice(0, 10);
 }
@@ -242,7 +243,7 @@ async function insertPlans(tx: postgres.TransactionSql, orgId: string, anchor: s
  * 10 % of the plan, and now and then an unplanned easy run on the seventh day.
  */
 async function insertRuns(tx: postgres.TransactionSql, orgId: string): Promise<void> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayUtc();
   await tx`
     insert into runs (org_id, id, athlete_id, started_at, local_date, kind, duration_s, distance_m, rpe, planned_session_id, created_by)
     select ${orgId}::uuid, overlay(overlay(md5(s.id::text || ':run') placing '4' from 13) placing '8' from 17)::uuid, s.athlete_id,

@@ -9,6 +9,7 @@ import { createCaller } from "~/server/api/root";
 import { connect } from "~/server/db/connection";
 import type { BenchDatabase } from "./database";
 import { BIG_ORG, currentMonday, uuidOf } from "./scale-data";
+import { todayUtc } from "~/lib/clock";
 
 /** Transaction control and tenant settings included (begin, set_config, commit). */
 export const STATEMENT_BUDGET = 12;
@@ -21,7 +22,7 @@ export interface StatementCount {
 
 /** A run the athlete logs: yesterday, so it is never in their future whatever their time zone. */
 export function benchRun(idempotencyKey: string, orgSlug: string) {
-  const yesterday = addDays(new Date().toISOString().slice(0, 10), -1);
+  const yesterday = addDays(todayUtc(), -1);
   return {
     orgSlug,
     idempotencyKey,

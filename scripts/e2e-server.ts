@@ -9,6 +9,7 @@ import { connect } from "~/server/db/connection";
 import { applyMigrations } from "~/server/db/migrate";
 import { seedDemo } from "~/server/seed/seed-demo";
 import { ensureDatabase, startEmbeddedPostgres, stopProcess } from "./lib/embedded-postgres";
+import { todayUtc } from "~/lib/clock";
 
 const port = process.env.E2E_PORT ?? "3210";
 const server = await startEmbeddedPostgres({
@@ -20,7 +21,7 @@ await ensureDatabase(server.serverUrl, "runbalance");
 const databaseUrl = server.urlFor("runbalance");
 await applyMigrations(databaseUrl);
 const { db, close } = connect(databaseUrl, { max: 2 });
-await seedDemo(db, new Date().toISOString().slice(0, 10));
+await seedDemo(db, todayUtc());
 await close();
 
 const next = spawn(process.execPath, [resolve("node_modules/next/dist/bin/next"), "start", "--port", port], {

@@ -10,6 +10,7 @@ import { connect } from "~/server/db/connection";
 import { applyMigrations } from "~/server/db/migrate";
 import { demoAccounts, isEmpty, seedDemo } from "~/server/seed/seed-demo";
 import { ensureDatabase, findFreePort, startEmbeddedPostgres } from "./embedded-postgres";
+import { todayUtc } from "~/lib/clock";
 
 export const DATA_DIR = resolve(".data");
 const log = (line: string) => console.log(`[runbalance] ${line}`);
@@ -71,7 +72,7 @@ export async function prepare(): Promise<PreparedEnvironment> {
     try {
       if (await isEmpty(db)) {
         log("empty database: seeding the demo organisation");
-        await seedDemo(db, new Date().toISOString().slice(0, 10));
+        await seedDemo(db, todayUtc());
       }
     } finally {
       await close();

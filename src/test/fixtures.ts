@@ -24,6 +24,7 @@ import { hashPassword } from "~/server/auth/password";
 import { addMember, assignCoach, createOrganisation, findAthleteByUser } from "~/server/data/organisations";
 import { createUser, findSessionUser, type SessionUser } from "~/server/data/users";
 import { hashInvitationToken } from "~/server/data/invitations";
+import { now } from "~/lib/clock";
 
 export const FIXTURE_PASSWORD = "fixture-password";
 let passwordHash: Promise<string> | undefined;
@@ -109,7 +110,7 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
         email: `invitee.${suffix}@example.com`,
         role: "athlete",
         tokenHash: hashInvitationToken(invitationToken),
-        expiresAt: new Date(Date.now() + 86_400_000),
+        expiresAt: new Date(now().getTime() + 86_400_000),
         invitedBy: owner.id,
       })
       .returning();

@@ -15,6 +15,7 @@ import {
   type ParseFailure,
   type ParseResult,
 } from "./types";
+import { now } from "~/lib/clock";
 
 export type ParseOptions = {
   /** The current time, for the "start time in the future" check; defaults to the clock. */
@@ -77,7 +78,7 @@ export function parseActivityFile(
   input: { fileName: string; bytes: Uint8Array },
   options: ParseOptions = {},
 ): ParseResult {
-  const nowMs = (options.now ?? new Date()).getTime();
+  const nowMs = (options.now ?? now()).getTime();
   try {
     return parseOrThrow(input.fileName, input.bytes, nowMs);
   } catch (e) {

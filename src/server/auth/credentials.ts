@@ -8,6 +8,7 @@ import {
 } from "~/server/data/login-attempts";
 import { findUserByEmail, normaliseEmail } from "~/server/data/users";
 import { MAX_PASSWORD_LENGTH, verifyAgainstDummy, verifyPassword } from "./password";
+import { now as clockNow } from "~/lib/clock";
 
 const credentialsSchema = z.object({
   email: z.string().trim().email().max(254),
@@ -26,7 +27,7 @@ export class TooManyAttemptsError extends Error {
  * address in the database (so the limit holds across app instances); an unknown email costs as much
  * time as a wrong password, so response times do not reveal which accounts exist.
  */
-export async function verifyCredentials(db: Database, raw: unknown, ip: string | null = null, now = new Date()) {
+export async function verifyCredentials(db: Database, raw: unknown, ip: string | null = null, now = clockNow()) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const email = normaliseEmail(parsed.data.email);

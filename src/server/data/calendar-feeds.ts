@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { calendarFeeds } from "~/server/db/schema";
+import { now } from "~/lib/clock";
 
 export const hashFeedToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -19,7 +20,7 @@ export async function activeFeed(tx: Tx, orgId: string, athleteId: string) {
 export async function revokeFeeds(tx: Tx, orgId: string, athleteId: string) {
   await tx
     .update(calendarFeeds)
-    .set({ revokedAt: new Date() })
+    .set({ revokedAt: now() })
     .where(
       and(eq(calendarFeeds.orgId, orgId), eq(calendarFeeds.athleteId, athleteId), isNull(calendarFeeds.revokedAt)),
     );

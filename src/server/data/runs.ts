@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { idempotencyKeys, plannedSessions, runs } from "~/server/db/schema";
 import type { SessionKind } from "~/domain/rules";
+import { now } from "~/lib/clock";
 
 export interface RunFields {
   startedAt: Date;
@@ -56,7 +57,7 @@ export async function findRun(tx: Tx, orgId: string, runId: string) {
 export async function updateRun(tx: Tx, orgId: string, runId: string, fields: RunFields) {
   const [row] = await tx
     .update(runs)
-    .set({ ...fields, updatedAt: new Date() })
+    .set({ ...fields, updatedAt: now() })
     .where(and(eq(runs.orgId, orgId), eq(runs.id, runId)))
     .returning(runColumns);
   return row ?? null;

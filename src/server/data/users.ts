@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Tx } from "~/server/db/connection";
 import { users } from "~/server/db/schema";
+import { now } from "~/lib/clock";
 
 /** Emails are compared case-insensitively everywhere: store and look them up normalised. */
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -49,7 +50,7 @@ export async function updateProfile(
 ) {
   await db
     .update(users)
-    .set({ ...profile, updatedAt: new Date() })
+    .set({ ...profile, updatedAt: now() })
     .where(eq(users.id, id));
 }
 
@@ -57,7 +58,7 @@ export async function updateProfile(
 export async function replacePassword(db: Db, id: string, passwordHash: string): Promise<number> {
   const [row] = await db
     .update(users)
-    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now() })
     .where(eq(users.id, id))
     .returning({ sessionVersion: users.sessionVersion });
   return row!.sessionVersion;

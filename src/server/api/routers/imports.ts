@@ -11,6 +11,7 @@ import type { Tx } from "~/server/db/connection";
 import { feedbackFor, runDto } from "~/server/training/run-feedback";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
+import { now } from "~/lib/clock";
 
 /** An import the caller may act on: their own, or one of an athlete they coach. */
 async function writableImport(tx: Tx, orgId: string, actor: Actor, importId: string) {
@@ -75,7 +76,7 @@ export const importsRouter = createRouter({
       await linkImportToRun(ctx.tx, ctx.org.id, draft.id, run.id);
       return {
         run: runDto(run),
-        feedback: await feedbackFor(ctx.tx, ctx.org, athlete!, run.id, run.localDate, new Date()),
+        feedback: await feedbackFor(ctx.tx, ctx.org, athlete!, run.id, run.localDate, now()),
       };
     }),
 

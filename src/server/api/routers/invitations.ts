@@ -22,6 +22,7 @@ import { setOrganisation } from "~/server/db/tenant";
 import { sendMail } from "~/server/mail/send-mail";
 import { createRouter, ensure, orgInput, orgProcedure, publicProcedure } from "../trpc";
 import { emailSchema, idSchema, nameSchema, newPasswordSchema, roleSchema } from "../schemas";
+import { now as clockNow } from "~/lib/clock";
 
 const tokenSchema = z
   .string()
@@ -96,7 +97,7 @@ export const invitationsRouter = createRouter({
     if (await isMember(ctx.tx, ctx.org.id, input.email)) {
       throw new TRPCError({ code: "CONFLICT", message: `${input.email} is already a member of ${ctx.org.name}.` });
     }
-    const now = new Date();
+    const now = clockNow();
     // Re-inviting replaces any earlier open link for the same address.
     await revokeOpenInvitationsFor(ctx.tx, ctx.org.id, input.email, now);
     const { token, tokenHash } = newInvitationToken();
@@ -131,7 +132,7 @@ export const invitationsRouter = createRouter({
     const invitation = await findOpenInvitation(ctx.tx, ctx.org.id, input.invitationId);
     if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "No open invitation with this id." });
     ensure(can(ctx.actor, { type: "invitation.manage", role: invitation.role }));
-    await revokeInvitation(ctx.tx, ctx.org.id, invitation.id, new Date());
+    await revokeInvitation(ctx.tx, ctx.org.id, invitation.id, clockNow());
     await recordAudit(ctx.tx, {
       orgId: ctx.org.id,
       actorUserId: ctx.user.id,
@@ -146,7 +147,7 @@ export const invitationsRouter = createRouter({
     const invitation = await findOpenInvitation(ctx.tx, ctx.org.id, input.invitationId);
     if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "No open invitation with this id." });
     ensure(can(ctx.actor, { type: "invitation.manage", role: invitation.role }));
-    const now = new Date();
+    const now = clockNow();
     const { token, tokenHash } = newInvitationToken();
     await renewInvitation(ctx.tx, ctx.org.id, invitation.id, tokenHash, now);
     const expiresAt = new Date(now.getTime() + 7 * 86_400_000);
@@ -175,7 +176,7 @@ export const invitationsRouter = createRouter({
       if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "This invitation link is not valid." });
       await setOrganisation(tx, invitation.orgId);
       const org = await organisationName(tx, invitation.orgId);
-      const state = stateOf(invitation, new Date());
+      const state = stateOf(invitation, clockNow());
       return {
         organisationName: org?.name ?? "",
         email: invitation.email,
@@ -201,7 +202,7 @@ export const invitationsRouter = createRouter({
       return ctx.db.transaction(async (tx) => {
         const invitation = await findInvitationByToken(tx, input.token);
         if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "This invitation link is not valid." });
-        const now = new Date();
+        const now = clockNow();
         const state = stateOf(invitation, now);
         if (state !== "open") throw new TRPCError({ code: "BAD_REQUEST", message: UNUSABLE[state] });
 

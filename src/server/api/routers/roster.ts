@@ -5,12 +5,13 @@ import { rosterFor } from "~/server/training/roster";
 import { athleteFor, ensureCoachingStaff } from "../athlete-access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
+import { now } from "~/lib/clock";
 
 export const rosterRouter = createRouter({
   /** The coach's athletes at a glance (owners: everyone), most in need of attention first. */
   list: orgProcedure.query(({ ctx }) => {
     ensureCoachingStaff(ctx.actor);
-    return rosterFor(ctx.tx, ctx.org, ctx.actor, new Date());
+    return rosterFor(ctx.tx, ctx.org, ctx.actor, now());
   }),
 
   /** One coached athlete's recent and upcoming weeks, charts' data and training settings. */
@@ -24,7 +25,7 @@ export const rosterRouter = createRouter({
     .query(async ({ ctx, input }) => {
       const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "coach");
       const overview = await athleteOverview(ctx.tx, ctx.org, ref.athleteId, {
-        now: new Date(),
+        now: now(),
         weekCount: input.weeks,
       });
       if (!overview) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });

@@ -20,6 +20,7 @@ import type { Tx } from "~/server/db/connection";
 import { feedbackFor, runDto, type LoggedRun } from "~/server/training/run-feedback";
 import { createRouter, orgInput, orgProcedure, refuseField } from "../trpc";
 import { idSchema } from "../schemas";
+import { now as clockNow } from "~/lib/clock";
 
 /** Resolves whose run this is: the caller's own profile, or an athlete they coach. */
 async function targetAthlete(tx: Tx, orgId: string, actor: Actor, athleteId: string | undefined) {
@@ -80,7 +81,7 @@ export const runsRouter = createRouter({
       throw new TRPCError({ code: "CONFLICT", message: "This submission key was already used for a different run." });
     if (claim.status === "replay") return claim.response as LoggedRun;
 
-    const now = new Date();
+    const now = clockNow();
     const fields = await toRunFields(ctx.tx, ctx.org.id, athlete.athleteId, athlete.timeZone, input.run, now);
     const run = await insertRun(ctx.tx, ctx.org.id, athlete.athleteId, ctx.user.id, fields);
     const response = {
@@ -106,7 +107,7 @@ export const runsRouter = createRouter({
     const [athlete] = existing ? await athleteContexts(ctx.tx, ctx.org.id, [existing.athleteId]) : [];
     if (!existing || !athlete || !can(ctx.actor, { type: "run.write", athlete }))
       throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
-    const now = new Date();
+    const now = clockNow();
     const run = await updateRun(
       ctx.tx,
       ctx.org.id,

@@ -13,6 +13,7 @@ import { applyTemplate } from "~/server/training/apply-template";
 import { coachedAthletes, ensureCoachingStaff } from "../athlete-access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
+import { now } from "~/lib/clock";
 
 export const MAX_ATHLETES_PER_APPLY = 100;
 export const MAX_WEEKS_PER_APPLY = 8;
@@ -91,7 +92,7 @@ export const templatesRouter = createRouter({
         ctx.org,
         sessions,
         { ...input, athleteIds: refs.map((r) => r.athleteId) },
-        { now: new Date(), userId: ctx.user.id },
+        { now: now(), userId: ctx.user.id },
       );
     }),
 });

@@ -10,6 +10,7 @@ import type { Tx } from "~/server/db/connection";
 import { evaluateRecentWeeks, type AthleteWeeks } from "~/server/training/recent-weeks";
 import { createRouter, ensure, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
+import { now } from "~/lib/clock";
 
 /** The caller's own athlete profile, or one they coach when `athleteId` is given. */
 async function viewableAthlete(tx: Tx, orgId: string, actor: Actor, athleteId: string | undefined) {
@@ -30,7 +31,7 @@ export const trainingRouter = createRouter({
     const ref = await viewableAthlete(ctx.tx, ctx.org.id, ctx.actor, input.athleteId);
     const weeks = await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], {
       weekCount: 1,
-      now: new Date(),
+      now: now(),
       publishedOnly: true,
     });
     const week = weeks.get(ref.athleteId)!;
@@ -71,7 +72,7 @@ export const trainingRouter = createRouter({
       const recent = (
         await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], {
           weekCount: input.weeks,
-          now: new Date(),
+          now: now(),
           publishedOnly: true,
         })
       ).get(ref.athleteId)!;
@@ -98,7 +99,7 @@ export const trainingRouter = createRouter({
       const recent = (
         await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], {
           weekCount: input.weeks,
-          now: new Date(),
+          now: now(),
           publishedOnly: true,
         })
       ).get(ref.athleteId)!;

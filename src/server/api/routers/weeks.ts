@@ -5,6 +5,7 @@ import { saveWeek, weekForEditing } from "~/server/training/week-plans";
 import { athleteFor } from "../athlete-access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
+import { now } from "~/lib/clock";
 
 export const weeksRouter = createRouter({
   /**
@@ -15,7 +16,7 @@ export const weeksRouter = createRouter({
     const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "view");
     const asCoach = can(ctx.actor, { type: "athlete.coach", athlete: ref });
     return {
-      ...(await weekForEditing(ctx.tx, ctx.org, ref.athleteId, input.weekStart, { now: new Date(), asCoach })),
+      ...(await weekForEditing(ctx.tx, ctx.org, ref.athleteId, input.weekStart, { now: now(), asCoach })),
       canEdit: asCoach,
     };
   }),
@@ -39,11 +40,6 @@ export const weeksRouter = createRouter({
     )
     .mutation(async ({ ctx, input }) => {
       const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "coach");
-      return saveWeek(
-        ctx.tx,
-        ctx.org.id,
-        { ...input, athleteId: ref.athleteId },
-        { now: new Date(), userId: ctx.user.id },
-      );
+      return saveWeek(ctx.tx, ctx.org.id, { ...input, athleteId: ref.athleteId }, { now: now(), userId: ctx.user.id });
     }),
 });

@@ -1,6 +1,7 @@
 import { getDb } from "~/server/db";
 import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
 import { calendarForToken } from "~/server/training/calendar";
+import { now } from "~/lib/clock";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export const GET = answer503WhenDatabaseIsDown(
     const { token } = await params;
     const cleaned = token.replace(/\.ics$/, "");
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(cleaned)) return new Response("Not found", { status: 404 });
-    const body = await calendarForToken(getDb(), cleaned, new Date());
+    const body = await calendarForToken(getDb(), cleaned, now());
     if (body === null) return new Response("Not found", { status: 404 });
     return new Response(body, {
       headers: { "content-type": "text/calendar; charset=utf-8", "cache-control": "private, max-age=300" },

@@ -78,7 +78,7 @@ export function ImportRuns(props: {
 
   async function onFiles(files: FileList | null) {
     if (!files?.length) return;
-    const batch = Array.from(files).map((file, i) => ({ file, key: `${Date.now()}-${i}` }));
+    const batch = Array.from(files).map((file, i) => ({ file, key: `${crypto.randomUUID()}-${i}` }));
     setUploads((list) => [
       ...batch.map(({ file, key }) => ({
         key,

@@ -5,6 +5,7 @@ import { zonedParts } from "~/lib/zoned-time";
 import { loadAthletePage } from "~/server/pages/load-org";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { RunForm } from "../run-form";
+import { now } from "~/lib/clock";
 
 export const metadata: Metadata = { title: "Log a run" };
 
@@ -15,7 +16,7 @@ export default async function LogRunPage({ params }: { params: Promise<{ slug: s
   // Today's planned session that has no run yet picks the kind (and is what the run fulfils).
   const done = new Set(week.evaluation.compliance.filter((c) => c.runId).map((c) => c.plannedId));
   const todays = week.planned.find((p) => p.date === week.today && !done.has(p.id));
-  const now = zonedParts(new Date(), page.user.timeZone);
+  const local = zonedParts(now(), page.user.timeZone);
   return (
     <AppShell page={page} current={`/o/${slug}/log`}>
       <div className="mx-auto max-w-lg">
@@ -32,8 +33,8 @@ export default async function LogRunPage({ params }: { params: Promise<{ slug: s
             today={week.today}
             effortBands={week.effortBands}
             initial={{
-              date: now.date,
-              time: now.time,
+              date: local.date,
+              time: local.time,
               kind: todays?.kind ?? "aerobic",
               durationS: todays?.durationMin ? todays.durationMin * 60 : null,
               distanceM: null,

@@ -7,6 +7,7 @@ import { zonedDate } from "~/lib/zoned-time";
 import { loadOrgPage } from "~/server/pages/load-org";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { TemplatesView } from "./templates-view";
+import { now } from "~/lib/clock";
 
 export const metadata: Metadata = { title: "Week templates" };
 
@@ -21,7 +22,7 @@ export default async function TemplatesPage({ params }: { params: Promise<{ slug
     queryClient.fetchQuery(trpc.athletes.list.queryOptions({ orgSlug: slug })),
   ]);
   const nextWeek = addDays(
-    weekStartFor(zonedDate(new Date(), page.user.timeZone), weekdayFromIndex(page.user.weekStartDay)),
+    weekStartFor(zonedDate(now(), page.user.timeZone), weekdayFromIndex(page.user.weekStartDay)),
     7,
   );
   return (

@@ -7,6 +7,7 @@ import { zonedParts } from "~/lib/zoned-time";
 import { loadOrgPage } from "~/server/pages/load-org";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { RunForm } from "../../run-form";
+import { now } from "~/lib/clock";
 
 export const metadata: Metadata = { title: "Edit run" };
 
@@ -35,7 +36,7 @@ export default async function EditRunPage({ params }: { params: Promise<{ slug: 
             orgSlug={slug}
             runId={run.id}
             units={page.user.units}
-            today={week?.today ?? zonedParts(new Date(), page.user.timeZone).date}
+            today={week?.today ?? zonedParts(now(), page.user.timeZone).date}
             effortBands={week?.effortBands ?? DEFAULT_EFFORT_BANDS}
             initial={{
               date: run.localDate,

@@ -2,29 +2,20 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createRequestContext } from "~/server/api/context";
 import { appRouter } from "~/server/api/root";
 import { databaseUnavailableCode, RETRY_AFTER_SECONDS } from "~/server/db/unavailable";
+import { isCrossSitePost } from "~/server/http/cross-site";
+import { tooLarge, withBodyWithin } from "~/server/http/request-body";
 
 // Bounded requests: no batch of hundreds of calls, no megabyte bodies.
 const MAX_BODY_BYTES = 1_000_000;
 const MAX_BATCH = 20;
 
-/**
- * Cookie-authenticated mutations must come from our own pages: a POST whose Origin names another
- * site is refused (tRPC already refuses form-encoded bodies, which browsers could send cross-site).
- */
-function isCrossSite(req: Request): boolean {
-  const origin = req.headers.get("origin");
-  if (req.method !== "POST" || !origin) return false;
-  try {
-    return new URL(origin).host !== (req.headers.get("x-forwarded-host") ?? req.headers.get("host"));
-  } catch {
-    return true;
-  }
-}
-
-function handler(req: Request) {
-  if (isCrossSite(req)) return Response.json({ error: "Cross-site request refused" }, { status: 403 });
-  const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return Response.json({ error: "Request too large" }, { status: 413 });
+async function handler(request: Request) {
+  // Cookie-authenticated mutations must come from our own pages (tRPC already refuses form-encoded
+  // bodies, which browsers could send cross-site).
+  if (isCrossSitePost(request)) return Response.json({ error: "Cross-site request refused" }, { status: 403 });
+  // Counted as it streams: chunked bodies carry no Content-Length to check.
+  const req = await withBodyWithin(request, MAX_BODY_BYTES);
+  if (!req) return tooLarge({ error: "Request too large" });
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,

@@ -2,7 +2,9 @@ import { MAX_FILE_BYTES } from "~/server/activity-import";
 import { parseOffThread } from "~/server/activity-import/parse-off-thread";
 import { getCurrentUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
+import { isCrossSitePost } from "~/server/http/cross-site";
 import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
+import { readBodyWithin, tooLarge } from "~/server/http/request-body";
 import { importFile } from "~/server/training/import-file";
 
 /** The file's name as the browser encoded it; anything malformed or containing NUL becomes "upload". */
@@ -13,6 +15,11 @@ function readFileName(header: string | null): string {
   } catch {
     return "upload";
   }
+}
+
+/** A refusal sent before the body is read: the connection closes rather than reading the body first. */
+function refusal(body: { fileName: string; ok: false; error: string }, status: number): Response {
+  return Response.json(body, { status, headers: { connection: "close", "cache-control": "no-store" } });
 }
 
 /**
@@ -26,22 +33,20 @@ export const POST = answer503WhenDatabaseIsDown(
   async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
     const { slug } = await params;
     const fileName = readFileName(request.headers.get("x-file-name"));
-    const origin = request.headers.get("origin");
-    if (
-      request.headers.get("x-runbalance-upload") !== "1" ||
-      (origin && new URL(origin).host !== request.headers.get("host"))
-    ) {
-      return Response.json({ fileName, ok: false, error: "Upload refused." }, { status: 403 });
+    if (request.headers.get("x-runbalance-upload") !== "1" || isCrossSitePost(request)) {
+      return refusal({ fileName, ok: false, error: "Upload refused." }, 403);
     }
     const user = await getCurrentUser();
-    if (!user) return Response.json({ fileName, ok: false, error: "Please sign in." }, { status: 401 });
-    if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES) {
-      return Response.json(
-        { fileName, ok: false, error: `"${fileName}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` },
-        { status: 413 },
-      );
+    if (!user) return refusal({ fileName, ok: false, error: "Please sign in." }, 401);
+    // Counted as it streams (a chunked body has no Content-Length): reading stops past the limit.
+    const bytes = await readBodyWithin(request, MAX_FILE_BYTES);
+    if (!bytes) {
+      return tooLarge({
+        fileName,
+        ok: false,
+        error: `"${fileName}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
+      });
     }
-    const bytes = new Uint8Array(await request.arrayBuffer());
     const athleteId = new URL(request.url).searchParams.get("athlete");
     const outcome = await importFile(
       getDb(),
@@ -54,6 +59,6 @@ export const POST = answer503WhenDatabaseIsDown(
       },
       parseOffThread,
     );
-    return Response.json(outcome.body, { status: outcome.status });
+    return Response.json(outcome.body, { status: outcome.status, headers: { "cache-control": "no-store" } });
   },
 );

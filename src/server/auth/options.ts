@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeRedirectUrl } from "~/lib/safe-return-path";
 import { getDb } from "~/server/db";
 import { verifyCredentials } from "./credentials";
 
@@ -26,6 +27,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Where next-auth sends the browser after signing in or out: only paths on this site.
+    redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

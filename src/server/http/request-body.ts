@@ -1,7 +1,39 @@
 /**
  * Request bodies read with a byte counter, so a limit holds for chunked bodies too (no
  * Content-Length to check up front): reading stops at the limit, and the answer is 413.
+ *
+ * A body left unread is not cancelled at once: cancelling closes the connection, and a client
+ * still sending would see the connection reset before it read our answer. Reading simply stops
+ * (TCP then holds the client back), the answer goes out, and the connection is closed a moment later.
  */
+
+/** How long a client still sending a refused body has to read our answer before the connection closes. */
+const CLOSE_AFTER_MS = 1_000;
+/** A refused request's body is read and dropped up to this size, so a small one keeps its connection. */
+const DISCARD_ALLOWANCE_BYTES = 64 * 1024;
+
+function closeSoon(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  setTimeout(() => void reader.cancel().catch(() => {}), CLOSE_AFTER_MS);
+}
+
+/**
+ * For requests refused before their body was read (401, 403): drops a small body so the connection
+ * can serve the next request, and closes the connection soon when the body is larger. Runs in the
+ * background; never holds more than one chunk.
+ */
+export function discardBody(request: Request): void {
+  if (!request.body || request.bodyUsed) return;
+  const reader = request.body.getReader();
+  void (async () => {
+    let size = 0;
+    while (size <= DISCARD_ALLOWANCE_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      size += value.byteLength;
+    }
+    closeSoon(reader);
+  })().catch(() => {});
+}
 
 /** The body, or null when it is longer than `limit` bytes (declared or counted while it streams). */
 export async function readBodyWithin(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
@@ -16,9 +48,7 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      // Stop reading without cancelling: cancelling would reset the connection before the 413 is
-      // sent. The 413 closes the connection (see tooLarge), which ends the upload.
-      reader.releaseLock();
+      closeSoon(reader);
       return null;
     }
     chunks.push(value);
@@ -32,13 +62,9 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
   return body;
 }
 
-/**
- * 413 with `Connection: close`: the client may still be sending the rest of a body we will not
- * read; closing the connection after the answer is what stops it (keeping it open would mean
- * reading and discarding everything first).
- */
+/** 413, for a body readBodyWithin refused (it closes the connection soon after). */
 export function tooLarge(body: Record<string, unknown>): Response {
-  return Response.json(body, { status: 413, headers: { connection: "close", "cache-control": "no-store" } });
+  return Response.json(body, { status: 413, headers: { "cache-control": "no-store" } });
 }
 
 /**

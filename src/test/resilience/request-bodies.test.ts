@@ -29,25 +29,37 @@ interface Answer {
   /** Bytes this client had handed to the socket when the answer (or the failure) arrived. */
   sent: number;
   body: string;
+  /** Resolves when the request is over: answered and sent, or its connection closed. */
+  closed: Promise<void>;
+  /** Bytes handed to the socket so far. */
+  sentNow: () => number;
 }
 
 /**
  * POSTs `totalBytes` without Content-Length (Node then sends `Transfer-Encoding: chunked`), the body
  * made of `prefix` and then filler, generated chunk by chunk as the socket takes it. Stops sending
- * as soon as the server answers.
+ * and closes the connection as soon as the server answers, unless `keepSending` (then only the
+ * server can end it).
  */
-function postChunked(url: string, totalBytes: number, headers: Record<string, string>, prefix = ""): Promise<Answer> {
+function postChunked(
+  url: string,
+  totalBytes: number,
+  headers: Record<string, string>,
+  prefix = "",
+  keepSending = false,
+): Promise<Answer> {
   return new Promise((resolve) => {
     const filler = Buffer.alloc(64 * 1024, "a");
     let sent = 0;
     let answered = false;
-    const finish = (answer: Answer) => {
-      if (answered) return;
-      answered = true;
-      resolve(answer);
-      request.destroy();
-    };
     const request = httpRequest(url, { method: "POST", headers });
+    const closed = new Promise<void>((done) => request.on("close", done));
+    const finish = (answer: Omit<Answer, "closed" | "sentNow">) => {
+      if (answered) return;
+      answered = !keepSending;
+      resolve({ ...answer, closed, sentNow: () => sent });
+      if (!keepSending) request.destroy();
+    };
     request.on("response", (response) => {
       let body = "";
       response.setEncoding("utf8");
@@ -82,7 +94,15 @@ function postChunkedBytes(url: string, body: Uint8Array, headers: Record<string,
       let text = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (text += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, sent: body.byteLength, body: text }));
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          sent: body.byteLength,
+          body: text,
+          closed: Promise.resolve(),
+          sentNow: () => body.byteLength,
+        }),
+      );
     });
     request.on("error", reject);
     for (let offset = 0; offset < body.byteLength; offset += 16 * 1024)
@@ -141,6 +161,13 @@ describe.runIf(runFaultTest("request body limits test"))("request bodies limited
     expect(JSON.parse(answer.body)).toMatchObject({ ok: false });
   });
 
+  it("closes the connection of a refused body rather than reading it to the end", async () => {
+    const answer = await postChunked(trpcLog(), HUGE, json, "", true);
+    expect(answer.status).toBe(413);
+    await answer.closed;
+    expect(answer.sentNow()).toBeLessThan(HUGE);
+  });
+
   it("refuses an anonymous upload without reading its body", async () => {
     const answer = await postChunked(upload(), HUGE, uploadHeaders);
     expect(answer.status, answer.body).toBe(401);
@@ -188,7 +215,7 @@ describe.runIf(runFaultTest("request body limits test"))("request bodies limited
     expect(JSON.parse(imported.body)).toMatchObject({ ok: true });
   });
 
-  it("three concurrent 400 MB anonymous posts leave the server's memory within 50 MB of where it was", async () => {
+  it("three concurrent 400 MB posts (anonymous, then signed in) leave the server's memory within 50 MB", async () => {
     // Each with the answer it gets: a page (no Server Actions here) renders without reading the body.
     const targets: [string, number, (bytes: number) => Promise<Answer>][] = [
       ["tRPC", 413, (bytes) => postChunked(trpcLog(), bytes, json, '{"json":{"notes":"')],
@@ -199,6 +226,13 @@ describe.runIf(runFaultTest("request body limits test"))("request bodies limited
         (bytes) => postChunked(credentials(), bytes, { "content-type": "application/x-www-form-urlencoded" }, "email="),
       ],
       ["page", 200, (bytes) => postChunked(`${server.baseUrl}/sign-in`, bytes, { "content-type": "text/plain" })],
+      // Signed in, past the session check. (A signed-in upload legitimately holds up to its 25 MB
+      // limit while it is read, three of them 75 MB: measured by the test above, not here.)
+      [
+        "tRPC, signed in",
+        413,
+        (bytes) => postChunked(trpcLog(), bytes, { ...json, cookie: athlete.cookie }, '{"json":{"notes":"'),
+      ],
     ];
     // Warm-up with small bodies: every route loaded and answered, so the measurement sees no first-request growth.
     for (const [, , post] of targets) await Promise.all([post(2 * MB), post(2 * MB), post(2 * MB)]);

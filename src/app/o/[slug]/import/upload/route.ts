@@ -4,7 +4,7 @@ import { getCurrentUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 import { isCrossSitePost } from "~/server/http/cross-site";
 import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
-import { readBodyWithin, tooLarge } from "~/server/http/request-body";
+import { discardBody, readBodyWithin, tooLarge } from "~/server/http/request-body";
 import { importFile } from "~/server/training/import-file";
 
 /** The file's name as the browser encoded it; anything malformed or containing NUL becomes "upload". */
@@ -17,9 +17,10 @@ function readFileName(header: string | null): string {
   }
 }
 
-/** A refusal sent before the body is read: the connection closes rather than reading the body first. */
-function refusal(body: { fileName: string; ok: false; error: string }, status: number): Response {
-  return Response.json(body, { status, headers: { connection: "close", "cache-control": "no-store" } });
+/** A refusal sent before the body is read: the body is dropped, not read into memory. */
+function refusal(request: Request, body: { fileName: string; ok: false; error: string }, status: number) {
+  discardBody(request);
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
 }
 
 /**
@@ -34,10 +35,10 @@ export const POST = answer503WhenDatabaseIsDown(
     const { slug } = await params;
     const fileName = readFileName(request.headers.get("x-file-name"));
     if (request.headers.get("x-runbalance-upload") !== "1" || isCrossSitePost(request)) {
-      return refusal({ fileName, ok: false, error: "Upload refused." }, 403);
+      return refusal(request, { fileName, ok: false, error: "Upload refused." }, 403);
     }
     const user = await getCurrentUser();
-    if (!user) return refusal({ fileName, ok: false, error: "Please sign in." }, 401);
+    if (!user) return refusal(request, { fileName, ok: false, error: "Please sign in." }, 401);
     // Counted as it streams (a chunked body has no Content-Length): reading stops past the limit.
     const bytes = await readBodyWithin(request, MAX_FILE_BYTES);
     if (!bytes) {

@@ -11,7 +11,11 @@ const MAX_AUTH_BODY_BYTES = 16 * 1024;
 async function handler(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
   const limited = await withBodyWithin(request, MAX_AUTH_BODY_BYTES);
   if (!limited) return tooLarge({ error: "Request too large" });
-  return nextAuth(limited === request ? request : new NextRequest(limited), context);
+  const response: Response = await nextAuth(limited === request ? request : new NextRequest(limited), context);
+  // Sessions, CSRF tokens and sign-in answers are personal: no cache may keep them.
+  const headers = new Headers(response.headers);
+  headers.set("cache-control", "no-store");
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 export { handler as GET, handler as POST };

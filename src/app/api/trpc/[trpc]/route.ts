@@ -33,10 +33,13 @@ async function handler(request: Request) {
           `tRPC ${path ?? "?"} answered 503: database unavailable (${databaseUnavailableCode(error) ?? "?"})`,
         );
     },
-    // A database outage (SERVICE_UNAVAILABLE, 503) tells the client when to try again.
+    // Answers carry personal data: no cache may keep them. A database outage (SERVICE_UNAVAILABLE,
+    // 503) also tells the client when to try again.
     responseMeta({ errors }) {
-      if (!errors.some((error) => error.code === "SERVICE_UNAVAILABLE")) return {};
-      return { headers: new Headers({ "retry-after": String(RETRY_AFTER_SECONDS), "cache-control": "no-store" }) };
+      const headers = new Headers({ "cache-control": "no-store" });
+      if (errors.some((error) => error.code === "SERVICE_UNAVAILABLE"))
+        headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+      return { headers };
     },
   });
 }

@@ -37,8 +37,8 @@ test("the sign-in page has no accessibility violations", async ({ page }) => {
   expect(results.violations).toEqual([]);
 });
 
-test("health reports the database", async ({ request }) => {
+test("health says the service is up, and nothing more", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toMatchObject({ status: "ok", database: { status: "up" } });
+  expect(await response.json()).toEqual({ status: "ok" });
 });

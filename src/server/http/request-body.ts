@@ -2,43 +2,73 @@
  * Request bodies read with a byte counter, so a limit holds for chunked bodies too (no
  * Content-Length to check up front): reading stops at the limit, and the answer is 413.
  *
- * A body left unread is not cancelled at once: cancelling closes the connection, and a client
- * still sending would see the connection reset before it read our answer. Reading simply stops
- * (TCP then holds the client back), the answer goes out, and the connection is closed a moment later.
+ * A body left unread (over the limit, or refused before reading) is neither kept nor cancelled at
+ * once. Cancelling closes the connection, and a client still sending would see it reset before it
+ * read our answer; leaving it unread would leave the connection mid-body for a client that sends
+ * its next request on it. So once the answer has gone out, the rest is read and dropped, at most
+ * LINGER_BYTES of it (a small body ends and the connection serves the next request), and the
+ * connection is closed LINGER_MS after the answer if the body has not ended by then.
  */
 
-/** How long a client still sending a refused body has to read our answer before the connection closes. */
-const CLOSE_AFTER_MS = 1_000;
-/** A refused request's body is read and dropped up to this size, so a small one keeps its connection. */
-const DISCARD_ALLOWANCE_BYTES = 64 * 1024;
+/** How long after our answer a client still sending a refused body has before its connection is closed. */
+const LINGER_MS = 2_000;
+/** How much of a refused body is read and dropped after the answer: never kept, one chunk at a time. */
+const LINGER_BYTES = 16 * 1024 * 1024;
 
-function closeSoon(reader: ReadableStreamDefaultReader<Uint8Array>): void {
-  setTimeout(() => void reader.cancel().catch(() => {}), CLOSE_AFTER_MS);
+/** A request whose body is left unread: its reader, and whether our answer has gone out. */
+interface Unread {
+  reader?: ReadableStreamDefaultReader<Uint8Array>;
+  answered: boolean;
+}
+const unread = new WeakMap<Request, Unread>();
+
+function unreadOf(request: Request): Unread {
+  let state = unread.get(request);
+  if (!state) unread.set(request, (state = { answered: false }));
+  return state;
 }
 
-/**
- * For requests refused before their body was read (401, 403): drops a small body so the connection
- * can serve the next request, and closes the connection soon when the body is larger. Runs in the
- * background; never holds more than one chunk.
- */
-export function discardBody(request: Request): void {
-  if (!request.body || request.bodyUsed) return;
-  const reader = request.body.getReader();
-  void (async () => {
-    let size = 0;
-    while (size <= DISCARD_ALLOWANCE_BYTES) {
+/** Drops what is left of the body (up to LINGER_BYTES), closing the connection after LINGER_MS unless it ended. */
+async function linger(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  const close = setTimeout(() => void reader.cancel().catch(() => {}), LINGER_MS);
+  let dropped = 0;
+  try {
+    while (dropped <= LINGER_BYTES) {
       const { done, value } = await reader.read();
-      if (done) return;
-      size += value.byteLength;
+      if (done) return clearTimeout(close);
+      dropped += value.byteLength;
     }
-    closeSoon(reader);
-  })().catch(() => {});
+    // Past that, reading stops: the timer closes the connection.
+  } catch {
+    clearTimeout(close); // the client went away
+  }
+}
+
+function lingerWhenAnswered(state: Unread): void {
+  if (state.reader && state.answered) void linger(state.reader);
+}
+
+/** `response`, noting when its body has been handed over, so an unread request body can be dealt with after it. */
+function answering(request: Request, response: Response): Response {
+  const state = unreadOf(request);
+  const body = (response.body ?? new Response("").body!).pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      flush() {
+        state.answered = true;
+        lingerWhenAnswered(state);
+      },
+    }),
+  );
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 /** The body, or null when it is longer than `limit` bytes (declared or counted while it streams). */
 export async function readBodyWithin(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = request.headers.get("content-length");
-  if (declared !== null && !(Number(declared) <= limit)) return null;
+  if (declared !== null && !(Number(declared) <= limit)) {
+    if (request.body) unreadOf(request).reader = request.body.getReader();
+    return null;
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -48,7 +78,7 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      closeSoon(reader);
+      unreadOf(request).reader = reader;
       return null;
     }
     chunks.push(value);
@@ -62,9 +92,15 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
   return body;
 }
 
-/** 413, for a body readBodyWithin refused (it closes the connection soon after). */
-export function tooLarge(body: Record<string, unknown>): Response {
-  return Response.json(body, { status: 413, headers: { "cache-control": "no-store" } });
+/** 413 for a body readBodyWithin refused; the rest of the body is dealt with after it. */
+export function tooLarge(request: Request, body: Record<string, unknown>): Response {
+  return answering(request, Response.json(body, { status: 413, headers: { "cache-control": "no-store" } }));
+}
+
+/** For requests refused before their body was read (401, 403): `response`; the body is dealt with after it. */
+export function refuseUnread(request: Request, response: Response): Response {
+  if (request.body && !request.bodyUsed) unreadOf(request).reader = request.body.getReader();
+  return answering(request, response);
 }
 
 /**

@@ -193,7 +193,7 @@ describe.runIf(runFaultTest("HTTP edge test"))("the HTTP edge", () => {
       }
     });
 
-    it("Origin: null is refused with 403 by tRPC and the upload, never 500", async () => {
+    it("Origin: null is refused with 403 by tRPC and the upload, and signs nobody in, never 500", async () => {
       const trpc = await get("/api/trpc/training.createCalendarFeed", athlete, {
         method: "POST",
         headers: { origin: "null", "content-type": "application/json" },
@@ -206,6 +206,13 @@ describe.runIf(runFaultTest("HTTP edge test"))("the HTTP edge", () => {
         body: "<gpx/>",
       });
       expect(upload.status).toBe(403);
+      const signInPost = await get("/api/auth/callback/credentials", undefined, {
+        method: "POST",
+        headers: { origin: "null", "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: org.users.athlete1.email, password: FIXTURE_PASSWORD }),
+      });
+      expect(signInPost.status).toBeLessThan(500);
+      expect(signInPost.headers.getSetCookie().join(";")).not.toMatch(/session-token=[^;]/);
       for (const origin of ["https://evil.example", "file://", "not a url"]) {
         const foreign = await get(`/o/${org.slug}/import/upload`, athlete, {
           method: "POST",

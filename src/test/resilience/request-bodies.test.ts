@@ -5,7 +5,7 @@
  * and three concurrent 400 MB posts leave the server's resident memory within 50 MB of where it was.
  * The bodies are generated as they are sent, never held in this process's memory.
  */
-import { request as httpRequest } from "node:http";
+import { Agent, request as httpRequest } from "node:http";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PASSWORD, type OrgFixture } from "~/test/fixtures";
@@ -166,6 +166,28 @@ describe.runIf(runFaultTest("request body limits test"))("request bodies limited
     expect(answer.status).toBe(413);
     await answer.closed;
     expect(answer.sentNow()).toBeLessThan(HUGE);
+  });
+
+  it("a connection that sent a body over the limit serves the next request correctly (keep-alive)", async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: Buffer) =>
+      new Promise<{ status: number; reused: boolean }>((resolve, reject) => {
+        const request = httpRequest(`${server.baseUrl}${path}`, { method, agent, headers: json });
+        request.on("response", (response) => {
+          response.resume();
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, reused: request.reusedSocket }));
+        });
+        request.on("error", reject);
+        // Written in two parts: no Content-Length, chunked.
+        if (body) request.write(body.subarray(0, body.length / 2));
+        request.end(body?.subarray(body.length / 2));
+      });
+    try {
+      expect((await send("POST", "/api/trpc/runs.log", Buffer.alloc(2 * MB, "a"))).status).toBe(413);
+      for (let i = 0; i < 3; i++) expect((await send("GET", "/api/health")).status).toBe(200);
+    } finally {
+      agent.destroy();
+    }
   });
 
   it("refuses an anonymous upload without reading its body", async () => {

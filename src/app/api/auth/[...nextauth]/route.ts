@@ -10,7 +10,7 @@ const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
 async function handler(request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) {
   const limited = await withBodyWithin(request, MAX_AUTH_BODY_BYTES);
-  if (!limited) return tooLarge({ error: "Request too large" });
+  if (!limited) return tooLarge(request, { error: "Request too large" });
   const response: Response = await nextAuth(limited === request ? request : new NextRequest(limited), context);
   // Sessions, CSRF tokens and sign-in answers are personal: no cache may keep them.
   const headers = new Headers(response.headers);

@@ -3,7 +3,7 @@ import { createRequestContext } from "~/server/api/context";
 import { appRouter } from "~/server/api/root";
 import { databaseUnavailableCode, RETRY_AFTER_SECONDS } from "~/server/db/unavailable";
 import { isCrossSitePost } from "~/server/http/cross-site";
-import { discardBody, tooLarge, withBodyWithin } from "~/server/http/request-body";
+import { refuseUnread, tooLarge, withBodyWithin } from "~/server/http/request-body";
 
 // Bounded requests: no batch of hundreds of calls, no megabyte bodies.
 const MAX_BODY_BYTES = 1_000_000;
@@ -12,13 +12,11 @@ const MAX_BATCH = 20;
 async function handler(request: Request) {
   // Cookie-authenticated mutations must come from our own pages (tRPC already refuses form-encoded
   // bodies, which browsers could send cross-site).
-  if (isCrossSitePost(request)) {
-    discardBody(request);
-    return Response.json({ error: "Cross-site request refused" }, { status: 403 });
-  }
+  if (isCrossSitePost(request))
+    return refuseUnread(request, Response.json({ error: "Cross-site request refused" }, { status: 403 }));
   // Counted as it streams: chunked bodies carry no Content-Length to check.
   const req = await withBodyWithin(request, MAX_BODY_BYTES);
-  if (!req) return tooLarge({ error: "Request too large" });
+  if (!req) return tooLarge(request, { error: "Request too large" });
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,

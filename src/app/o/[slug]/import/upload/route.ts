@@ -4,7 +4,7 @@ import { getCurrentUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 import { isCrossSitePost } from "~/server/http/cross-site";
 import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
-import { discardBody, readBodyWithin, tooLarge } from "~/server/http/request-body";
+import { readBodyWithin, refuseUnread, tooLarge } from "~/server/http/request-body";
 import { importFile } from "~/server/training/import-file";
 
 /** The file's name as the browser encoded it; anything malformed or containing NUL becomes "upload". */
@@ -19,8 +19,7 @@ function readFileName(header: string | null): string {
 
 /** A refusal sent before the body is read: the body is dropped, not read into memory. */
 function refusal(request: Request, body: { fileName: string; ok: false; error: string }, status: number) {
-  discardBody(request);
-  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+  return refuseUnread(request, Response.json(body, { status, headers: { "cache-control": "no-store" } }));
 }
 
 /**
@@ -42,7 +41,7 @@ export const POST = answer503WhenDatabaseIsDown(
     // Counted as it streams (a chunked body has no Content-Length): reading stops past the limit.
     const bytes = await readBodyWithin(request, MAX_FILE_BYTES);
     if (!bytes) {
-      return tooLarge({
+      return tooLarge(request, {
         fileName,
         ok: false,
         error: `"${fileName}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`,

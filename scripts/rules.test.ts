@@ -93,8 +93,13 @@ describe.concurrent("rules CLI: the spec's examples", () => {
       ]);
       expect(output.compliance).toEqual([{ plannedId: "p1", runId: "r1", percent: (32 * 100) / 30, color: "green" }]);
       expect(output.flags).toMatchObject([
-        { code: "recovery_too_hard", severity: "warning", runId: "r1", values: { rpe: 5, max: 3 } },
+        { code: "recovery_too_hard", severity: "warning", audience: "both", runId: "r1", values: { rpe: 5, max: 3 } },
       ]);
+      const [flag] = output.flags as Record<string, unknown>[];
+      expect(Object.keys(flag!).sort()).toEqual(
+        ["audience", "code", "coachMessage", "message", "runId", "severity", "values"].sort(),
+      );
+      expect(flag!.coachMessage).toMatch(/^Recovery run on Monday at RPE 5 \(target 1–3\)/);
     },
     TIMEOUT_MS,
   );
@@ -136,6 +141,7 @@ describe.concurrent("rules CLI: invalid input exits 2 with {error: {message, pat
     ["malformed date 2026-02-30", week([{ ...recovery, date: "2026-02-30" }]), ["runs", 0, "date"]],
     ["run outside the week", week([recovery, { ...recovery, id: "r2", date: "2026-11-30" }]), ["runs", 1, "date"]],
     ["malformed weekStart", { weekStart: "2026/11/23", runs: [] }, ["weekStart"]],
+    ["nearEdge above 1", { ...week([]), settings: { nearEdge: 2 } }, ["settings", "nearEdge"]],
   ])("%s", async (_name, input, path) => expectInputError("evaluate", input, path), TIMEOUT_MS);
 
   it("invalid JSON", async () => expectInputError("evaluate", "{ not json", []), TIMEOUT_MS);

@@ -9,7 +9,7 @@ import { dayOf, formatDay } from "./dates";
 import { addLoadFlags, chronicDailyLoad, loadRatio, summariseHistory, weekMonotony } from "./load";
 import { addMixFlags, effortSlot, kindSlot, mixFromTotals, plannedWeight, runWeight, type MixResult } from "./mix";
 import { prepareOnce, type Prepared } from "./prepared";
-import { addRunFlags } from "./run-flags";
+import { addPlannedSessionFlags, addRunFlags } from "./run-flags";
 import { Scratch } from "./scratch";
 import { addBackToBackPlanFlags, addBackToBackRunFlags, addUnplannedFlags } from "./sequence";
 import { DEFAULT_SETTINGS } from "./settings";
@@ -136,6 +136,7 @@ function evaluatePlan(
     planAt.days[p] = day;
     planAt.slots[p] = slot;
     totals[slot] = (totals[slot] as number) + plannedWeight(session, prepared.settings.basis);
+    addPlannedSessionFlags(session, slot, day, prepared, flags);
     const offset = day - start;
     if (offset >= 0 && offset < 7) plannedByDay[offset] = (plannedByDay[offset] as number) | (1 << slot);
   }

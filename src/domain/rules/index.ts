@@ -16,9 +16,11 @@
 // Evaluating a week
 export { evaluateWeek } from "./evaluate";
 export type { InputError, ParseResult, PathSegment } from "./input-error";
-export { FLAG_CODES } from "./types";
+export { AUDIENCES, FLAG_CODES } from "./types";
+export { isForAthlete, isForCoach } from "./audience";
 export type {
   ActualMix,
+  Audience,
   ComplianceColor,
   ComplianceEntry,
   Flag,

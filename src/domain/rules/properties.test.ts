@@ -51,6 +51,7 @@ const settingsArb = fc.record(
     minRunsForMix: fc.integer({ min: 1, max: 6 }),
     monotonyMax: fc.double({ min: 0.5, max: 4, noNaN: true }),
     loadSpikeRatio: fc.double({ min: 0.5, max: 3, noNaN: true }),
+    nearEdge: fc.oneof(fc.constant(0), fc.constant(0.02), fc.double({ min: 0, max: 0.2, noNaN: true })),
     durationTolerance: fc.double({ min: 0, max: 1, noNaN: true }),
     effortBands: fc.integer({ min: 1, max: 8 }).chain((recoveryHi) =>
       fc.integer({ min: recoveryHi + 1, max: 9 }).map((aerobicHi) => ({
@@ -114,6 +115,8 @@ const weekArb = fc.integer({ min: 0, max: 400 }).chain((weekOffset) => {
   );
 });
 
+const MIX_CODES = new Set<string>(["aerobic_low", "aerobic_high", "recovery_low", "recovery_high", "quality_high"]);
+
 function sum(p: Proportions): number {
   return p.recovery + p.aerobic + p.quality;
 }
@@ -124,7 +127,13 @@ function hasOnlyFiniteNumbers(value: unknown): boolean {
   return Object.values(value).every(hasOnlyFiniteNumbers);
 }
 
-describe("properties of evaluation", () => {
+/**
+ * Each property evaluates up to a few thousand generated weeks: about a second on a quiet core,
+ * several on a shared busy one, where vitest's default 5 s limit failed them for no fault.
+ */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
+describe("properties of evaluation", { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it("every generated valid week parses, and evaluation never throws", () => {
     fc.assert(
       fc.property(weekArb, (week) => {
@@ -201,18 +210,49 @@ describe("properties of evaluation", () => {
     );
   });
 
-  it("every flag carries a code, a severity, values and a message; mix flags a measure", () => {
+  it("every flag carries a code, a severity, an audience, values and two messages; mix flags a measure", () => {
     fc.assert(
       fc.property(weekArb, (week) => {
         for (const flag of evaluateJson(week).flags) {
           expect(flag.message.length).toBeGreaterThan(0);
+          expect(flag.coachMessage).toMatch(/^[A-Z]/);
           expect(["info", "warning"]).toContain(flag.severity);
+          expect(["athlete", "coach", "both"]).toContain(flag.audience);
           expect(typeof flag.values).toBe("object");
-          if (/_(low|high)$/.test(flag.code) && flag.code !== "monotony_high") expect(flag.measure).toBeDefined();
-          expect(flag.message.toLowerCase()).not.toMatch(/injur|risk/);
+          if (MIX_CODES.has(flag.code)) expect(flag.measure).toBeDefined();
+          expect(`${flag.message} ${flag.coachMessage}`.toLowerCase()).not.toMatch(/injur|risk/);
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("audience is coach iff measure is plan; everything else is for both", () => {
+    fc.assert(
+      fc.property(weekArb, (week) => {
+        for (const flag of evaluateJson(week).flags)
+          expect(flag.audience).toBe(flag.measure === "plan" ? "coach" : "both");
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a mix flag is info exactly when its share is within nearEdge of the edge it crossed", () => {
+    fc.assert(
+      fc.property(weekArb, (week) => {
+        const parsed = parseEvaluateInput(week);
+        if (!parsed.ok) throw new Error(parsed.error.message);
+        const { nearEdge } = parsed.value.settings!;
+        for (const flag of evaluateWeek(parsed.value).flags) {
+          if (!MIX_CODES.has(flag.code)) continue;
+          const share = flag.values.share as number;
+          const edge = (flag.code.endsWith("_low") ? flag.values.min : flag.values.max) as number;
+          const distance = Math.abs(share - edge);
+          if (distance < nearEdge - 1e-6) expect(flag.severity).toBe("info");
+          if (distance > nearEdge + 1e-6) expect(flag.severity).toBe("warning");
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });
@@ -259,7 +299,7 @@ const breakages: Array<(week: Json & { runs: Json[] }) => { input: Json; path: (
   (week) => ({ input: { ...week, settings: { minRunsForMix: -1 } }, path: ["settings", "minRunsForMix"] }),
 ];
 
-describe("properties of validation", () => {
+describe("properties of validation", { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it("invalid input is always rejected with a non-empty path", () => {
     fc.assert(
       fc.property(weekArb, fc.nat({ max: breakages.length - 1 }), (week, which) => {

@@ -116,18 +116,30 @@ export type FlagCode = (typeof FLAG_CODES)[number];
 
 export type Severity = "info" | "warning";
 
-/** Which mix a flag is about: run labels, run efforts (RPE), or the plan. */
+/** What a flag is about: run labels, run efforts (RPE), or the plan. */
 export type Measure = "label" | "effort" | "plan";
+
+export const AUDIENCES = ["athlete", "coach", "both"] as const;
+/** Who a flag is for: plan flags are the coach's alone (an athlete cannot change the plan). */
+export type Audience = (typeof AUDIENCES)[number];
 
 export interface Flag {
   readonly code: FlagCode;
   readonly severity: Severity;
+  readonly audience: Audience;
   readonly measure?: Measure;
   readonly runId?: string;
   readonly plannedId?: string;
   /** The numbers that triggered the flag, e.g. { rpe: 5, max: 3 }. */
   readonly values: Readonly<Record<string, number>>;
+  /** To the athlete, in the second person ("Your recovery run on Tuesday was RPE 5; …"). */
   readonly message: string;
+  /**
+   * To the coach, about the athlete, in the third person: the facts and what the coach can do
+   * ("Recovery run on Tuesday at RPE 5 (target 1–3). …"). Starts with a capital and no name: the
+   * app puts the athlete's name in front.
+   */
+  readonly coachMessage: string;
 }
 
 export interface WeekEvaluation {

@@ -14,8 +14,10 @@ import { weekInputFor } from "./week-input";
 const flag = (code: Flag["code"], message: string = code, severity: Flag["severity"] = "warning"): Flag => ({
   code,
   severity,
+  audience: "both",
   values: {},
   message,
+  coachMessage: message,
 });
 
 describe("roster ranking", () => {

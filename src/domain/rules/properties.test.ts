@@ -101,6 +101,14 @@ const weekArb = fc.integer({ min: 0, max: 400 }).chain((weekOffset) => {
     }),
     { maxLength: 30 },
   );
+  const excused = fc.array(
+    fc.record({
+      // Mostly inside the week, sometimes just outside it (ignored).
+      date: fc.integer({ min: -2, max: 8 }).map((offset) => isoOf(start + offset)),
+      reason: fc.constantFrom("ill", "injured", "travel", "unavailable", "other"),
+    }),
+    { maxLength: 5 },
+  );
   return fc.record(
     {
       weekStart: fc.constant(isoOf(start)),
@@ -110,6 +118,7 @@ const weekArb = fc.integer({ min: 0, max: 400 }).chain((weekOffset) => {
       runs,
       history,
       historyFrom: fc.integer({ min: 0, max: 40 }).map((back) => isoOf(start - back)),
+      excused,
     },
     { requiredKeys: ["weekStart", "runs"] },
   );
@@ -250,6 +259,36 @@ describe("properties of evaluation", { timeout: PROPERTY_TIMEOUT_MS }, () => {
           const distance = Math.abs(share - edge);
           if (distance < nearEdge - 1e-6) expect(flag.severity).toBe("info");
           if (distance > nearEdge + 1e-6) expect(flag.severity).toBe("warning");
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("excused days never add a missed_session, and only ever remove those on excused days", () => {
+    fc.assert(
+      fc.property(weekArb, (week) => {
+        const missed = (output: WeekEvaluation) =>
+          output.flags.filter((f) => f.code === "missed_session").map((f) => f.plannedId);
+        const withExcused = evaluateJson(week);
+        const without = evaluateJson({ ...week, excused: undefined });
+        const excusedDates = new Set((week.excused ?? []).map((day) => day.date));
+        const dateOf = new Map<string, string>((week.plan ?? []).map((session) => [session.id, session.date]));
+        for (const id of missed(withExcused)) expect(missed(without)).toContain(id);
+        for (const id of missed(without))
+          expect(missed(withExcused).includes(id)).toBe(!excusedDates.has(dateOf.get(id as string)!));
+        // Everything else is the same verdict.
+        const others = (output: WeekEvaluation) => output.flags.filter((f) => f.code !== "missed_session");
+        expect(others(withExcused)).toEqual(others(without));
+        expect(withExcused.plan).toEqual(without.plan);
+        expect(withExcused.actual).toEqual(without.actual);
+        withExcused.compliance.forEach((entry, i) => {
+          if (entry.color !== "excused") expect(entry).toEqual(without.compliance[i]);
+        });
+        for (const entry of withExcused.compliance) {
+          if (entry.color !== "excused") continue;
+          expect(entry).toMatchObject({ runId: null, percent: null });
+          expect(excusedDates.has(dateOf.get(entry.plannedId)!)).toBe(true);
         }
       }),
       { numRuns: 1000 },

@@ -335,6 +335,31 @@ export const SPEC_EXAMPLES: readonly SpecExample[] = [
     ],
   },
   {
+    name: "a planned session on an excused day without a run: excused, not missed",
+    command: "evaluate",
+    input: {
+      weekStart: WEEK_START,
+      asOf: "2026-11-30",
+      plan: [
+        { id: "p1", date: DATES[1], kind: "tempo", durationMin: 50 },
+        { id: "p2", date: DATES[3], kind: "aerobic", durationMin: 60 },
+      ],
+      runs: [run("r1", 3, "aerobic", 60, 5)],
+      excused: [{ date: DATES[1], reason: "ill" }],
+    },
+    expectations: (output) => [
+      {
+        what: "compliance",
+        actual: output.compliance,
+        equals: [
+          { plannedId: "p1", runId: null, percent: null, color: "excused" },
+          { plannedId: "p2", runId: "r1", percent: 100, color: "green" },
+        ],
+      },
+      { what: "flags", actual: codesOf(output), equals: [] },
+    ],
+  },
+  {
     name: "5 km in 20:00: VDOT ≈ 49.8",
     command: "paces",
     input: { distanceM: 5000, timeS: 1200 },

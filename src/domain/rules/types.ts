@@ -50,6 +50,17 @@ export interface WeekInput {
   readonly history?: readonly HistoryRun[];
   /** From when the history is complete. Default: the earliest history date. */
   readonly historyFrom?: IsoDate;
+  /** Days the athlete could not train; dates outside the week are ignored. */
+  readonly excused?: readonly ExcusedDay[];
+}
+
+export const EXCUSE_REASONS = ["ill", "injured", "travel", "unavailable", "other"] as const;
+export type ExcuseReason = (typeof EXCUSE_REASONS)[number];
+
+/** A day the athlete marked as excused: its planned sessions without a run are neither missed nor judged. */
+export interface ExcusedDay {
+  readonly date: IsoDate;
+  readonly reason: ExcuseReason;
 }
 
 export type MixStatus = "ok" | "insufficient_data";
@@ -84,13 +95,15 @@ export interface ActualMix {
   readonly load: LoadSummary;
 }
 
-export type ComplianceColor = "green" | "yellow" | "red";
+/** "excused": on an excused day and not run, so not judged (percent null). */
+export type ComplianceColor = "green" | "yellow" | "red" | "excused";
 
 export interface ComplianceEntry {
   readonly plannedId: string;
   readonly runId: string | null;
-  /** null while the session is still upcoming. */
+  /** null while the session is still upcoming, and for an excused session. */
   readonly percent: number | null;
+  /** null while the session is still upcoming. */
   readonly color: ComplianceColor | null;
 }
 

@@ -83,6 +83,23 @@ describe("roster ranking", () => {
     ).toEqual({ due: 3, green: 1, missed: 1, greenShare: 1 / 3 });
   });
 
+  it("leaves excused sessions out: neither due nor missed, and not in the share on target", () => {
+    const evaluation = evaluateWeek({
+      weekStart: "2026-11-23",
+      asOf: "2026-11-30",
+      plan: [
+        { id: "p1", date: "2026-11-23", kind: "aerobic", durationMin: 40 },
+        { id: "p2", date: "2026-11-24", kind: "tempo", durationMin: 40 },
+        { id: "p3", date: "2026-11-25", kind: "aerobic", durationMin: 40 },
+      ],
+      runs: [{ id: "r1", date: "2026-11-23", kind: "aerobic", durationMin: 40, rpe: 5 }],
+      excused: [{ date: "2026-11-24", reason: "ill" }],
+    });
+    expect(complianceSummary(evaluation.compliance)).toEqual({ due: 2, green: 1, missed: 1, greenShare: 0.5 });
+    const digest = digestWeek(evaluation, { planned: [], runs: [] });
+    expect(summariseWeeks([digest]).compliance).toEqual({ due: 2, green: 1, missed: 1, greenShare: 0.5 });
+  });
+
   it("summarises an athlete's weeks with the engine's numbers", () => {
     const planned = [
       { id: "p1", date: "2026-11-23", kind: "recovery" as const, durationMin: 30, distanceM: null },

@@ -2,7 +2,15 @@
  * The roster's reading of an athlete's recent weeks: which flags matter most, how well the plan was
  * followed, and how urgently the coach should look. Pure: it only summarises engine evaluations.
  */
-import type { ComplianceEntry, Flag, FlagCode, Proportions, Severity, WeekEvaluation } from "~/domain/rules";
+import {
+  complianceRate,
+  type ComplianceEntry,
+  type Flag,
+  type FlagCode,
+  type Proportions,
+  type Severity,
+  type WeekEvaluation,
+} from "~/domain/rules";
 import type { PlannedRow, RunRow } from "./week-input";
 
 /**
@@ -96,7 +104,7 @@ export function attentionScore(flags: readonly RankedFlag[]): number {
 }
 
 export interface ComplianceSummary {
-  /** Sessions already due (done or missed). */
+  /** Sessions already judged (done or missed); upcoming and excused sessions are not. */
   due: number;
   green: number;
   missed: number;
@@ -109,12 +117,12 @@ export function complianceSummary(entries: readonly ComplianceEntry[]): Complian
   let green = 0;
   let missed = 0;
   for (const entry of entries) {
-    if (entry.color === null) continue;
+    if (entry.color === null || entry.color === "excused") continue;
     due++;
     if (entry.color === "green") green++;
     if (entry.runId === null) missed++;
   }
-  return { due, green, missed, greenShare: due === 0 ? null : green / due };
+  return { due, green, missed, greenShare: complianceRate(entries) };
 }
 
 export interface WeekMix {

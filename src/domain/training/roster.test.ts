@@ -6,8 +6,10 @@ import {
   byAttention,
   complianceSummary,
   digestWeek,
+  isCurrentDigest,
   rankFlags,
   summariseWeeks,
+  WEEK_DIGEST_VERSION,
 } from "./roster";
 import { weekInputFor } from "./week-input";
 
@@ -157,6 +159,19 @@ describe("roster ranking", () => {
       ["quality_high", 1],
       ["aerobic_low", 1],
     ]);
+  });
+});
+
+describe("week digest versions", () => {
+  it("a digest carries the current version, and only such a digest is current", () => {
+    const digest = digestWeek(evaluateWeek({ weekStart: "2026-11-23", runs: [] }), { planned: [], runs: [] });
+    expect(digest.version).toBe(WEEK_DIGEST_VERSION);
+    expect(isCurrentDigest(JSON.parse(JSON.stringify(digest)))).toBe(true);
+    const { version: _, ...beforeVersions } = digest;
+    expect(isCurrentDigest(beforeVersions)).toBe(false);
+    expect(isCurrentDigest({ ...digest, version: WEEK_DIGEST_VERSION - 1 })).toBe(false);
+    expect(isCurrentDigest(null)).toBe(false);
+    expect(isCurrentDigest("digest")).toBe(false);
   });
 });
 

@@ -2,7 +2,15 @@
  * The roster's reading of an athlete's recent weeks: which flags matter most, how well the plan was
  * followed, and how urgently the coach should look. Pure: it only summarises engine evaluations.
  */
-import type { ComplianceEntry, Flag, FlagCode, Proportions, Severity, WeekEvaluation } from "~/domain/rules";
+import {
+  complianceRate,
+  type ComplianceEntry,
+  type Flag,
+  type FlagCode,
+  type Proportions,
+  type Severity,
+  type WeekEvaluation,
+} from "~/domain/rules";
 import type { PlannedRow, RunRow } from "./week-input";
 
 /**
@@ -96,7 +104,7 @@ export function attentionScore(flags: readonly RankedFlag[]): number {
 }
 
 export interface ComplianceSummary {
-  /** Sessions already due (done or missed). */
+  /** Sessions already judged (done or missed); upcoming and excused sessions are not. */
   due: number;
   green: number;
   missed: number;
@@ -109,12 +117,12 @@ export function complianceSummary(entries: readonly ComplianceEntry[]): Complian
   let green = 0;
   let missed = 0;
   for (const entry of entries) {
-    if (entry.color === null) continue;
+    if (entry.color === null || entry.color === "excused") continue;
     due++;
     if (entry.color === "green") green++;
     if (entry.runId === null) missed++;
   }
-  return { due, green, missed, greenShare: due === 0 ? null : green / due };
+  return { due, green, missed, greenShare: complianceRate(entries) };
 }
 
 export interface WeekMix {
@@ -148,10 +156,24 @@ export const flagsSoFar = <F extends Pick<Flag, "measure">>(flags: readonly F[])
   flags.filter((f) => f.measure !== "label" && f.measure !== "effort");
 
 /**
+ * The version of what digestWeek stores. Bump it whenever a digest's shape or the engine's verdict
+ * on the same data changes (new rules, severities, wording): cached digests of another version,
+ * or of none (before versions), are then recomputed instead of served.
+ * 2: flags have near-edge severities and two-decimal ratios; excused sessions are not counted.
+ */
+export const WEEK_DIGEST_VERSION = 2;
+
+/** Whether a stored digest (any JSON) was made by this version of digestWeek. */
+export function isCurrentDigest(digest: unknown): boolean {
+  return typeof digest === "object" && digest !== null && "version" in digest && digest.version === WEEK_DIGEST_VERSION;
+}
+
+/**
  * What the roster keeps of one evaluated week: small enough to cache per athlete and week (see
  * server/training/week-digests.ts), and all the roster line needs. JSON-safe.
  */
 export interface WeekDigest {
+  version: number;
   weekStart: string;
   label: Proportions | null;
   effort: Proportions | null;
@@ -175,6 +197,7 @@ export function digestWeek(
   const runs = rows.runs.filter((r) => inWeek(r.localDate));
   const { due, green, missed } = complianceSummary(evaluation.compliance);
   return {
+    version: WEEK_DIGEST_VERSION,
     weekStart: start,
     label: evaluation.actual.proportions,
     effort: evaluation.actual.effortProportions,

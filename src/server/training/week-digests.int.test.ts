@@ -6,6 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, weekStartFor } from "~/domain/rules";
+import { isCurrentDigest, type WeekDigest } from "~/domain/training/roster";
 import { createCaller } from "~/server/api/root";
 import { enterOrganisation } from "~/server/data/organisations";
 import { athletes, organizations, plannedSessions, plannedWeeks, runs, weekDigests } from "~/server/db/schema";
@@ -287,6 +288,38 @@ describe("roster week digests", () => {
     }
     await inOrg((tx) => tx.execute(sql`delete from week_digests`));
     expect(await rosterAt(tomorrow)).toEqual(served);
+  });
+
+  it("recomputes digests made by another version of the digest, such as those stored before versions", async () => {
+    const owner = a.users.owner;
+    await as(owner).roster.list({ orgSlug: a.slug });
+    const stored = await inOrg((tx) =>
+      tx
+        .select({ athleteId: weekDigests.athleteId, weekStart: weekDigests.weekStart, digest: weekDigests.digest })
+        .from(weekDigests),
+    );
+    expect(stored.length).toBeGreaterThan(0);
+    // An older engine's digest, still valid by training versions and day: no version, other wording.
+    await inOrg(async (tx) => {
+      for (const row of stored) {
+        const { version: _, ...unversioned } = row.digest as WeekDigest;
+        const flags = [{ code: "load_spike", severity: "warning", message: "stale wording" }];
+        await tx
+          .update(weekDigests)
+          .set({ digest: { ...unversioned, flags } })
+          .where(
+            and(
+              eq(weekDigests.orgId, a.orgId),
+              eq(weekDigests.athleteId, row.athleteId),
+              eq(weekDigests.weekStart, row.weekStart),
+            ),
+          );
+      }
+    });
+    const served = await expectSameAsWithoutCache(owner);
+    expect(JSON.stringify(served)).not.toContain("stale wording");
+    const again = await inOrg((tx) => tx.select({ digest: weekDigests.digest }).from(weekDigests));
+    expect(again.every((row) => isCurrentDigest(row.digest))).toBe(true);
   });
 
   it("keeps a digest of a week in progress for that day only, and of a complete week for good", () => {

@@ -1,5 +1,5 @@
 import { addDays, evaluateWeek, weekStartFor, type TrainingSettings } from "~/domain/rules";
-import { digestWeek, type WeekDigest } from "~/domain/training/roster";
+import { digestWeek, isCurrentDigest, type WeekDigest } from "~/domain/training/roster";
 import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
 import type { Tx } from "~/server/db/connection";
@@ -44,7 +44,8 @@ export function isStillValid(stored: { asOf: string | null; weekStart: string },
 /**
  * The digests of the last `weekCount` weeks (the current one included) of several athletes, each in
  * their own time zone and week start, published plans only. Cached digests are used where still
- * valid (the usual case: past weeks only change when their data does, the current week once a day);
+ * valid (the usual case: past weeks only change when their data does, the current week once a day;
+ * a digest made by another version of digestWeek is never valid);
  * the rest are evaluated by the rules engine and stored for next time, in three queries whatever
  * the number of athletes.
  */
@@ -64,7 +65,11 @@ export async function recentWeekDigests(
     const weekStarts = Array.from({ length: options.weekCount }, (_, i) =>
       addDays(current, (i - options.weekCount + 1) * 7),
     );
-    const cached = new Map(athlete.digests.filter((d) => isStillValid(d, today)).map((d) => [d.weekStart, d.digest]));
+    const cached = new Map(
+      athlete.digests
+        .filter((d) => isCurrentDigest(d.digest) && isStillValid(d, today))
+        .map((d) => [d.weekStart, d.digest]),
+    );
     return { athlete, settings: settingsOf(athlete.trainingSettings), today, weekStarts, cached };
   });
   const missing = read.flatMap((r) =>

@@ -9,6 +9,7 @@ const COMPLIANCE_STYLE = {
   green: "bg-green-100 text-green-900",
   yellow: "bg-amber-100 text-amber-900",
   red: "bg-red-100 text-red-900",
+  excused: "bg-slate-100 text-slate-700",
 } as const;
 
 /** The athlete's week: a server component, nothing in it changes without a new request. */
@@ -74,7 +75,11 @@ export function ThisWeek({
                     )}
                     {c?.color && (
                       <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${COMPLIANCE_STYLE[c.color]}`}>
-                        {c.runId ? `${Math.round(c.percent ?? 0)} % done` : "missed"}
+                        {c.runId
+                          ? `${Math.round(c.percent ?? 0)} % done`
+                          : c.color === "excused"
+                            ? "excused"
+                            : "missed"}
                       </span>
                     )}
                     {p.description && <p className="text-slate-700">{p.description}</p>}

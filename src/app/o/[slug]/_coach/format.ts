@@ -103,12 +103,14 @@ export const COMPLIANCE_STYLE: Readonly<Record<ComplianceColor, string>> = {
   green: "border-green-700 bg-green-50 text-green-900",
   yellow: "border-amber-600 bg-amber-50 text-amber-950",
   red: "border-red-700 bg-red-50 text-red-900",
+  excused: "border-slate-400 bg-slate-50 text-slate-700",
 };
 
 export const COMPLIANCE_WORDS: Readonly<Record<ComplianceColor, string>> = {
   green: "on target",
   yellow: "partly",
   red: "off target",
+  excused: "excused",
 };
 
 export const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"] as const;

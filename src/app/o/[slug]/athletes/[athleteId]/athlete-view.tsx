@@ -265,7 +265,9 @@ function Calendar({
                                 <span className="block">
                                   {c.runId
                                     ? `${Math.round(c.percent ?? 0)} % · ${COMPLIANCE_WORDS[c.color]}`
-                                    : "missed"}
+                                    : c.color === "excused"
+                                      ? "excused"
+                                      : "missed"}
                                 </span>
                               )}
                             </li>

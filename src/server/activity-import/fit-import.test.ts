@@ -253,3 +253,69 @@ describe("FIT damage and chaining", () => {
     expect(times[60]).toBe("1990-01-02T03:05:00.000Z");
   });
 });
+
+/**
+ * A multisport file whose swim records carry both cycles and total_cycles (as a Forerunner 255
+ * writes them): @garmin/fitsdk 21.217.0 threw on the first such record, so with summaries last the
+ * file imported nothing, and with summaries first the run came without any of its records.
+ */
+describe("FIT records with cycles and total_cycles (patched SDK)", () => {
+  const SWIM = "2024-06-01T06:30:00Z";
+  const swimRecords: TestMesg[] = Array.from({ length: 30 }, (_, i) => [
+    "RECORD",
+    { timestamp: at(SWIM, i * 10), distance: i * 10, cycles: (i * 7) % 256, totalCycles: i * 7 },
+  ]);
+  const swimSession: TestMesg = [
+    "SESSION",
+    {
+      timestamp: at(SWIM, 290),
+      startTime: at(SWIM),
+      totalElapsedTime: 290,
+      totalTimerTime: 290,
+      totalDistance: 290,
+      sport: "swimming",
+    },
+  ];
+  const records = [...swimRecords, ...testRecords(START, 600, 10, 3, 150)];
+  const runs = (result: ParseSuccess) => result.activities.map((a) => [a.startTime, a.movingTimeS, a.distanceM]);
+
+  it("summaries last: the run is imported and every record is read", () => {
+    const bytes = encodeTestFit([activityFileId(SWIM), ...records, swimSession, session({})]);
+    const result = parsed(bytes);
+    expect(runs(result)).toEqual([["2024-06-01T07:00:00Z", 600, 1800]]);
+    expect(result.skipped.map((s) => s.sport)).toEqual(["swimming"]);
+    expect(result.warnings).toEqual([]);
+    expect(decodeFit(bytes).messages.recordMesgs).toHaveLength(records.length);
+  });
+
+  it("summaries first: the run keeps its records", () => {
+    const bytes = encodeTestFit([activityFileId(SWIM), swimSession, session({}), ...records]);
+    const result = parsed(bytes);
+    expect(result.activities[0]?.avgHeartRate).toBe(150); // from the run's records: the session has none
+    expect(result.warnings).toEqual([]);
+    expect(decodeFit(bytes).messages.recordMesgs).toHaveLength(records.length);
+  });
+
+  it("the real Forerunner 255 triathlon imports its run with the device's numbers", async () => {
+    const { readFileSync } = await import("node:fs");
+    const url = new URL("./fixtures/real/fr255-triathlon-summary-last.fit", import.meta.url);
+    const bytes = new Uint8Array(readFileSync(url));
+    const result = parsed(bytes, "triathlon.fit");
+    expect(result.activities).toEqual([
+      {
+        startTime: "2023-09-02T13:56:34Z",
+        movingTimeS: 1573.613,
+        elapsedTimeS: 1573.613,
+        distanceM: 4491.51,
+        avgHeartRate: 168,
+        sport: "running",
+        subSport: null,
+        source: "summary",
+        indoor: false,
+      },
+    ]);
+    expect(result.skipped.map((s) => s.sport)).toEqual(["swimming", "transition", "cycling", "transition"]);
+    expect(result.warnings).toEqual([]);
+    expect(decodeFit(bytes).messages.recordMesgs).toHaveLength(4043);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { activityFileId, at, encodeTestFit, testRecords, type TestMesg } from "./encode-test-fit";
-import { decodeFit } from "./fit-decode";
+import { decodeFit, decodeStopWarnings } from "./fit-decode";
 import { parseActivityFile, type ParseSuccess } from "./index";
 
 const NOW = new Date("2025-01-01T00:00:00Z");
@@ -194,6 +194,21 @@ describe("FIT fallbacks", () => {
 
 describe("FIT damage and chaining", () => {
   const run = () => encodeTestFit([activityFileId(START), ...testRecords(START, 600, 10, 3, 150), session({})]);
+  const secondRun = () =>
+    encodeTestFit([
+      activityFileId("2024-06-02T07:00:00Z"),
+      [
+        "SESSION",
+        {
+          timestamp: at("2024-06-02T07:00:00Z", 300),
+          startTime: at("2024-06-02T07:00:00Z"),
+          totalElapsedTime: 300,
+          totalTimerTime: 300,
+          totalDistance: 900,
+          sport: "running",
+        },
+      ],
+    ]);
 
   it("a bad CRC still imports, with a warning", () => {
     const bytes = run();
@@ -208,25 +223,36 @@ describe("FIT damage and chaining", () => {
     const recordAt = bytes.length - 200; // inside the records, before the session
     bytes.fill(0x0f, recordAt, recordAt + 30); // local message 15 was never defined
     const result = parsed(bytes);
-    expect(result.warnings.join(" ")).toMatch(/reading stopped at byte \d+/);
+    expect(result.warnings).toContainEqual(
+      expect.stringMatching(
+        /^reading stopped at byte [\d,]+ of [\d,]+: a record refers to local message type 15, which no definition before it set up; the remaining [\d,]+ bytes \(\d+ % of the file\) could not be read$/,
+      ),
+    );
     expect(result.activities[0]?.source).toBe("track");
   });
 
-  it("chained FIT files are all read", () => {
-    const second = encodeTestFit([
-      activityFileId("2024-06-02T07:00:00Z"),
-      [
-        "SESSION",
-        {
-          timestamp: at("2024-06-02T07:00:00Z", 300),
-          startTime: at("2024-06-02T07:00:00Z"),
-          totalElapsedTime: 300,
-          totalTimerTime: 300,
-          totalDistance: 900,
-          sport: "running",
-        },
-      ],
+  it("a damaged CRC in the first of two chained files loses nothing after it", () => {
+    const first = run();
+    first[first.length - 1] = (first[first.length - 1] ?? 0) ^ 0xff;
+    const second = secondRun();
+    const result = parsed(new Uint8Array([...first, ...second]));
+    expect(result.activities.map((a) => a.startTime)).toEqual(["2024-06-01T07:00:00Z", "2024-06-02T07:00:00Z"]);
+    expect(result.warnings).toContain("FIT file 1 of 2 in this upload: the file is damaged: its CRC check failed");
+  });
+
+  it("a decoder fault is reported as the decoder's, with the records, laps and sessions it cost", () => {
+    const head: TestMesg[] = [activityFileId(START), session({})];
+    const tail: TestMesg[] = [...testRecords(START, 600, 10, 3, 150), lap(0, 600, 1800, 150)];
+    const bytes = encodeTestFit([...head, ...tail]);
+    const recordsStart = encodeTestFit(head).length - 2; // the encoder writes the same bytes up to its CRC
+    const fault = new TypeError("Cannot read properties of undefined (reading '0')");
+    expect(decodeStopWarnings(bytes, [fault], recordsStart)).toEqual([
+      `Garmin's FIT decoder failed at byte ${recordsStart} of ${bytes.length.toLocaleString("en-GB")} with an internal error (TypeError: Cannot read properties of undefined (reading '0')); this is a fault of the decoder, not necessarily of the file: 61 records and 1 lap after that point could not be read`,
     ]);
+  });
+
+  it("chained FIT files are all read", () => {
+    const second = secondRun();
     const bytes = new Uint8Array([...run(), ...second]);
     const result = parsed(bytes);
     expect(result.activities.map((a) => a.startTime)).toEqual(["2024-06-01T07:00:00Z", "2024-06-02T07:00:00Z"]);

@@ -101,7 +101,7 @@ describe("FIT sessions", () => {
     const result = parsed(bytes);
     expect(result.activities).toEqual([]);
     expect(result.skipped).toEqual([
-      { sport: "cycling", startTime: "2024-06-01T07:00:00Z", reason: expect.any(String) },
+      { sport: "cycling", label: "cycling", startTime: "2024-06-01T07:00:00Z", reason: expect.any(String) },
     ]);
   });
 });

@@ -147,7 +147,12 @@ describe("GPX and TCX fixtures", () => {
     const result = parsed("bike.tcx");
     expect(result.activities).toEqual([]);
     expect(result.skipped).toEqual([
-      { sport: "cycling", startTime: "2024-05-03T16:00:00Z", reason: expect.stringMatching(/not running/) },
+      {
+        sport: "cycling",
+        label: "cycling",
+        startTime: "2024-05-03T16:00:00Z",
+        reason: expect.stringMatching(/not running/),
+      },
     ]);
   });
 });

@@ -98,7 +98,12 @@ function activityResult(activity: XmlNode, nowMs: number): ActivityResult {
   const laps = children(activity, "Lap").map(toLap);
   const startMs = laps[0]?.startMs ?? parseXmlTime(text(activity, "Id"));
   return {
-    skipped: { sport, startTime: startMs === null ? null : toIsoSecond(startMs), reason: skipReason(sport) },
+    skipped: {
+      sport,
+      label: sport,
+      startTime: startMs === null ? null : toIsoSecond(startMs),
+      reason: skipReason(sport),
+    },
     warnings: [],
   };
 }

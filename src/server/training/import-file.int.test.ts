@@ -59,6 +59,15 @@ describe("importing device files", () => {
       body: { ok: false, error: expect.stringContaining("notes.fit") },
     });
     expect(await upload(a.users.athlete1, "huge.fit", new Uint8Array(26 * 1024 * 1024))).toMatchObject({ status: 413 });
+    const points = Array.from(
+      { length: 4 },
+      (_, i) => `<trkpt lat="${52 + i * 0.0003}" lon="5"><time>2024-07-01T06:00:${10 + i * 10}Z</time></trkpt>`,
+    );
+    const tiny = new TextEncoder().encode(`<gpx><trk><trkseg>${points.join("")}</trkseg></trk></gpx>`);
+    expect(await upload(a.users.athlete1, "tiny.gpx", tiny)).toEqual({
+      status: 400,
+      body: { fileName: "tiny.gpx", ok: false, error: '"tiny.gpx" holds no run (only a fragment of 30 s and 100 m).' },
+    });
   });
 
   it("lets coaches import for their athletes only, never across organisations", async () => {

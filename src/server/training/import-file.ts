@@ -69,7 +69,7 @@ export async function importFile(
   }
   if (!parsed.ok) return { status: 400, body: { fileName, ok: false, error: parsed.error } };
   if (parsed.activities.length === 0) {
-    const skipped = parsed.skipped.map((s) => s.sport).join(", ");
+    const skipped = parsed.skipped.map((s) => s.label).join(", ");
     return {
       status: 400,
       body: { fileName, ok: false, error: `"${fileName}" holds no run${skipped ? ` (only ${skipped})` : ""}.` },

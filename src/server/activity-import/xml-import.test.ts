@@ -77,6 +77,20 @@ const tcx = (activities: string) =>
   `<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities>${activities}</Activities></TrainingCenterDatabase>`;
 
 describe("TCX", () => {
+  it("a TCX that lost its root element is still read, and says so", () => {
+    const xml = `<?xml version='1.0' encoding='UTF-8'?>\n  <Activities>\n    ${activity("Running", "2024-07-03T06:00:00Z")}</Activities>`;
+    const result = parsed("rootless.tcx", xml);
+    expect(result.format).toBe("tcx");
+    expect(result.activities[0]).toMatchObject({
+      startTime: "2024-07-03T06:00:00Z",
+      movingTimeS: 600,
+      distanceM: 2000,
+    });
+    expect(result.warnings).toEqual([
+      "the file lacks its <TrainingCenterDatabase> root element (it was damaged or cut out of a larger file); its activities were read anyway",
+    ]);
+  });
+
   it("multisport session: the run is imported, the ride skipped", () => {
     const xml = tcx(
       `<MultiSportSession><Id>2024-07-02T06:00:00Z</Id><FirstSport>${activity("Biking", "2024-07-02T06:00:00Z")}</FirstSport><NextSport><Transition/>${activity("Running", "2024-07-02T07:00:00Z")}</NextSport></MultiSportSession>`,

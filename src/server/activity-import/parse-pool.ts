@@ -171,6 +171,8 @@ export class ParsePool {
       if (ready) {
         slot.ready = true;
         this.dispatch();
+        // Only a worker with a file keeps the process alive (a starting one does, see below).
+        if (!slot.job) worker.unref();
         return;
       }
       const job = slot.job;
@@ -191,7 +193,6 @@ export class ParsePool {
       if (!slot.ready) return this.failedToStart(slot, new Error(`exit code ${code}`));
       this.retire(slot, "the file reader stopped while reading it; please try again");
     });
-    worker.unref();
     this.slots.add(slot);
     return true;
   }

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseActivityFile } from "~/server/activity-import";
+import { parseActivityFile, type ParseResult } from "~/server/activity-import";
+import { ParsePool } from "~/server/activity-import/parse-pool";
 import { createCaller } from "~/server/api/root";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
+import { startTsWorker } from "~/test/ts-worker";
 import { importFile } from "./import-file";
 
 const fixture = (name: string) =>
@@ -21,7 +23,7 @@ describe("importing device files", () => {
     bytes: Uint8Array,
     org = a,
     athleteId: string | null = null,
-  ) => importFile(t.db, { userId: who.id, orgSlug: org.slug, athleteId, fileName, bytes }, parse);
+  ) => importFile(t.db, { userId: who.id, orgSlug: org.slug, athleteId, fileName, body: async () => bytes }, parse);
 
   beforeAll(async () => {
     a = await createOrgFixture(t.db, "Alpha");
@@ -57,6 +59,15 @@ describe("importing device files", () => {
       body: { ok: false, error: expect.stringContaining("notes.fit") },
     });
     expect(await upload(a.users.athlete1, "huge.fit", new Uint8Array(26 * 1024 * 1024))).toMatchObject({ status: 413 });
+    const points = Array.from(
+      { length: 4 },
+      (_, i) => `<trkpt lat="${52 + i * 0.0003}" lon="5"><time>2024-07-01T06:00:${10 + i * 10}Z</time></trkpt>`,
+    );
+    const tiny = new TextEncoder().encode(`<gpx><trk><trkseg>${points.join("")}</trkseg></trk></gpx>`);
+    expect(await upload(a.users.athlete1, "tiny.gpx", tiny)).toEqual({
+      status: 400,
+      body: { fileName: "tiny.gpx", ok: false, error: '"tiny.gpx" holds no run (only a fragment of 30 s and 100 m).' },
+    });
   });
 
   it("lets coaches import for their athletes only, never across organisations", async () => {
@@ -72,6 +83,71 @@ describe("importing device files", () => {
     expect(
       (await upload(a.users.athlete2, "run.gpx", fixture("run-with-hr.gpx"), a, a.athleteIds.athlete1)).status,
     ).toBe(404);
+  });
+
+  it("reads and parses nothing for a caller who may not import for that athlete", async () => {
+    const touched: string[] = [];
+    const attempt = (who: OrgFixture["users"]["athlete1"], org: OrgFixture, athleteId: string | null) =>
+      importFile(
+        t.db,
+        {
+          userId: who.id,
+          orgSlug: org.slug,
+          athleteId,
+          fileName: "bomb.gpx.gz",
+          body: async () => {
+            touched.push("body");
+            return fixture("run-with-hr.gpx.gz");
+          },
+        },
+        async (fileName, bytes) => {
+          touched.push("parse");
+          return parse(fileName, bytes);
+        },
+      );
+    expect((await attempt(b.users.owner, a, a.athleteIds.athlete1)).status).toBe(404); // another organisation
+    expect((await attempt(a.users.coach, a, a.athleteIds.athlete2)).status).toBe(404); // not their athlete
+    expect((await attempt(a.users.athlete2, a, a.athleteIds.athlete1)).status).toBe(404); // a teammate
+    expect(touched).toEqual([]);
+    expect((await attempt(a.users.athlete1, a, null)).status).toBe(200);
+    expect(touched).toEqual(["body", "parse"]);
+  });
+
+  it("refuses a user's file beyond what the parsers queue for them, saying why", async () => {
+    const pool = new ParsePool({
+      size: 1,
+      budgetMs: 60_000,
+      maxPerOwner: 1,
+      maxQueuedBytes: 1024 * 1024,
+      maxHeapMb: 512,
+      spawn: (resourceLimits) =>
+        startTsWorker(new URL("../activity-import/parse-worker.ts", import.meta.url), { resourceLimits }),
+    });
+    const viaPool = (fileName: string, bytes: Uint8Array, owner: string): Promise<ParseResult> =>
+      pool.parse(owner, fileName, bytes);
+    const send = (fileName: string) =>
+      importFile(
+        t.db,
+        {
+          userId: a.users.athlete1.id,
+          orgSlug: a.slug,
+          athleteId: null,
+          fileName,
+          body: async () => fixture("paused-run.fit"),
+        },
+        viaPool,
+      );
+    try {
+      const [first, second] = await Promise.all([send("first.fit"), send("second.fit")]);
+      expect([first.status, second.status].sort()).toEqual([200, 429]);
+      const refused = first.status === 429 ? first : second;
+      expect(refused.body).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^"(first|second)\.fit" was not read: 1 of your files are already being read/),
+      });
+    } finally {
+      await pool.close();
+    }
   });
 
   it("turns a confirmed import into a run with the device's numbers and the same feedback as a logged one", async () => {

@@ -2,6 +2,7 @@ import { MAX_FILE_BYTES } from "~/server/activity-import";
 import { parseOffThread } from "~/server/activity-import/parse-off-thread";
 import { getCurrentUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
+import { readBodyUpTo } from "~/server/http/bounded-body";
 import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
 import { importFile } from "~/server/training/import-file";
 
@@ -18,7 +19,9 @@ function readFileName(header: string | null): string {
 /**
  * Receives one activity file as the raw request body (one request per file, so each has its own
  * progress bar). Cookie-authenticated, so it insists on a custom header and a same-site Origin: a
- * cross-site form cannot send either. While the database is down: 503, `{ ok: false, error }`.
+ * cross-site form cannot send either. The body is read only once the caller may import for that
+ * athlete, and never past 25 MB. While the database is down: 503, `{ ok: false, error }`; while the
+ * parsers are full: 429 (this user's files) or 503 (everyone's), with Retry-After.
  */
 export const POST = answer503WhenDatabaseIsDown(
   "activity upload",
@@ -41,7 +44,6 @@ export const POST = answer503WhenDatabaseIsDown(
         { status: 413 },
       );
     }
-    const bytes = new Uint8Array(await request.arrayBuffer());
     const athleteId = new URL(request.url).searchParams.get("athlete");
     const outcome = await importFile(
       getDb(),
@@ -50,10 +52,11 @@ export const POST = answer503WhenDatabaseIsDown(
         orgSlug: slug,
         athleteId: athleteId && /^[0-9a-f-]{36}$/.test(athleteId) ? athleteId : null,
         fileName,
-        bytes,
+        body: () => readBodyUpTo(request, MAX_FILE_BYTES),
       },
       parseOffThread,
     );
-    return Response.json(outcome.body, { status: outcome.status });
+    const retry = outcome.status === 429 || outcome.status === 503 ? { "retry-after": "30" } : undefined;
+    return Response.json(outcome.body, { status: outcome.status, headers: retry });
   },
 );

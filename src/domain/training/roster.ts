@@ -149,7 +149,7 @@ export const flagsSoFar = <F extends Pick<Flag, "measure">>(flags: readonly F[])
 
 /**
  * What the roster keeps of one evaluated week: small enough to cache per athlete and week (see
- * server/training/week-digests.ts), and all the roster line needs. JSON-safe.
+ * server/services/week-digests.ts), and all the roster line needs. JSON-safe.
  */
 export interface WeekDigest {
   weekStart: string;

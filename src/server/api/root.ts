@@ -10,7 +10,7 @@ import { organisationsRouter } from "./routers/organisations";
 import { rosterRouter } from "./routers/roster";
 import { runsRouter } from "./routers/runs";
 import { templatesRouter } from "./routers/templates";
-import { trainingRouter } from "./routers/training";
+import { trainingRouter } from "./routers/athlete-weeks";
 import { trainingSettingsRouter } from "./routers/training-settings";
 import { weeksRouter } from "./routers/weeks";
 import { createCallerFactory, createRouter } from "./trpc";

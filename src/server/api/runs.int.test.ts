@@ -6,7 +6,7 @@ import { zonedDate } from "~/lib/zoned-time";
 import type { SessionUser } from "~/server/data/users";
 import { plannedSessions, plannedWeeks } from "~/server/db/schema";
 import { setOrganisation } from "~/server/db/tenant";
-import { calendarForToken } from "~/server/training/calendar";
+import { calendarForToken } from "~/server/services/calendar";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { createCaller } from "./root";

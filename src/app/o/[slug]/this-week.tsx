@@ -3,7 +3,7 @@ import { categoryOf, rpeWords } from "~/domain/rules";
 import { FlagList } from "~/components/flag-list";
 import { MixBar } from "~/components/mix-bar";
 import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, paceRange, type Units } from "~/lib/format";
-import type { RouterOutputs } from "./_coach/types";
+import type { RouterOutputs } from "./_shared/types";
 
 const COMPLIANCE_STYLE = {
   green: "bg-green-100 text-green-900",

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { isoDateSchema, plainText } from "~/domain/training/plan-inputs";
 import { findRunAthlete, insertComment, listComments } from "~/server/data/comments";
-import { athleteFor } from "../athlete-access";
+import { athleteFor } from "../access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 

@@ -8,7 +8,7 @@ import { findAthleteRefs } from "~/server/data/organisations";
 import { insertRun } from "~/server/data/runs";
 import { athleteContexts } from "~/server/data/training";
 import type { Tx } from "~/server/db/connection";
-import { feedbackFor, runDto } from "~/server/training/run-feedback";
+import { feedbackFor, runDto } from "~/server/services/run-feedback";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";

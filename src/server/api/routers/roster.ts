@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { athleteOverview, OVERVIEW_WEEKS } from "~/server/training/athlete-overview";
-import { rosterFor } from "~/server/training/roster";
-import { athleteFor, ensureCoachingStaff } from "../athlete-access";
+import { athleteOverview, OVERVIEW_WEEKS } from "~/server/services/athlete-overview";
+import { rosterFor } from "~/server/services/roster";
+import { athleteFor, ensureCoachingStaff } from "../access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";

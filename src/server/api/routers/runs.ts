@@ -17,7 +17,7 @@ import {
 } from "~/server/data/runs";
 import { athleteContexts } from "~/server/data/training";
 import type { Tx } from "~/server/db/connection";
-import { feedbackFor, runDto, type LoggedRun } from "~/server/training/run-feedback";
+import { feedbackFor, runDto, type LoggedRun } from "~/server/services/run-feedback";
 import { createRouter, orgInput, orgProcedure, refuseField } from "../trpc";
 import { idSchema } from "../schemas";
 import { now as clockNow } from "~/lib/clock";

@@ -9,8 +9,8 @@ import {
   templateSessionSchema,
 } from "~/domain/training/plan-inputs";
 import { deleteTemplate, findTemplate, insertTemplate, listTemplates } from "~/server/data/templates";
-import { applyTemplate } from "~/server/training/apply-template";
-import { coachedAthletes, ensureCoachingStaff } from "../athlete-access";
+import { applyTemplate } from "~/server/services/apply-template";
+import { coachedAthletes, ensureCoachingStaff } from "../access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";

@@ -6,8 +6,8 @@ import {
   updateAthleteTrainingSettings,
   updateOrgTrainingSettings,
 } from "~/server/data/training";
-import { settingsFor } from "~/server/training/recent-weeks";
-import { athleteFor, ensureCoachingStaff } from "../athlete-access";
+import { settingsFor } from "~/server/services/recent-weeks";
+import { athleteFor, ensureCoachingStaff } from "../access";
 import { createRouter, ensure, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 

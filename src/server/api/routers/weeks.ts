@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { can } from "~/domain/authz/policy";
 import { isoDateSchema, MAX_SESSIONS_PER_WEEK, weekSessionSchema } from "~/domain/training/plan-inputs";
-import { saveWeek, weekForEditing } from "~/server/training/week-plans";
-import { athleteFor } from "../athlete-access";
+import { saveWeek, weekForEditing } from "~/server/services/week-plans";
+import { athleteFor } from "../access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";

@@ -1,5 +1,5 @@
 export * from "./users";
-export * from "./organizations";
+export * from "./organisations";
 export * from "./athletes";
 export * from "./training";
 export * from "./invitations";

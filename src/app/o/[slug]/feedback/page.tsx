@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { AppShell } from "~/components/app-shell";
+import { AppShell } from "../_shared/app-shell";
 import { FlagList } from "~/components/flag-list";
 import { formatDay } from "~/lib/format";
-import { loadAthletePage } from "~/server/pages/load-org";
+import { loadAthletePage } from "../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Feedback" };

@@ -7,7 +7,7 @@ import { MixBar } from "~/components/mix-bar";
 import { SelectField } from "~/components/select-field";
 import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, type Units } from "~/lib/format";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
-import type { RouterOutputs } from "../_coach/types";
+import type { RouterOutputs } from "../_shared/types";
 
 type HistoryData = RouterOutputs["training"]["history"];
 

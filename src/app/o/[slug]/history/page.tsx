@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { AppShell } from "~/components/app-shell";
-import { loadAthletePage } from "~/server/pages/load-org";
+import { AppShell } from "../_shared/app-shell";
+import { loadAthletePage } from "../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { History } from "./history";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { categoryOf } from "~/domain/rules";
-import { AppShell } from "~/components/app-shell";
+import { AppShell } from "../_shared/app-shell";
 import { zonedParts } from "~/lib/zoned-time";
-import { loadAthletePage } from "~/server/pages/load-org";
+import { loadAthletePage } from "../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { RunForm } from "../run-form";
 import { now } from "~/lib/clock";

@@ -3,7 +3,7 @@ import { parseOffThread } from "~/server/activity-import/parse-off-thread";
 import { getCurrentUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
-import { importFile } from "~/server/training/import-file";
+import { importFile } from "~/server/http/import-file";
 
 /** The file's name as the browser encoded it; anything malformed or containing NUL becomes "upload". */
 function readFileName(header: string | null): string {

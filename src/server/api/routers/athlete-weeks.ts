@@ -7,7 +7,7 @@ import { activeFeed, createFeed, revokeFeeds } from "~/server/data/calendar-feed
 import { findAthleteRefs } from "~/server/data/organisations";
 import { listRuns } from "~/server/data/runs";
 import type { Tx } from "~/server/db/connection";
-import { evaluateRecentWeeks, type AthleteWeeks } from "~/server/training/recent-weeks";
+import { evaluateRecentWeeks, type AthleteWeeks } from "~/server/services/recent-weeks";
 import { createRouter, ensure, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";

@@ -6,7 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { can, type Actor, type AthleteRef } from "~/domain/authz/policy";
 import { findAthleteRefs } from "~/server/data/organisations";
 import type { Tx } from "~/server/db/connection";
-import { ensure } from "./trpc";
+import { ensure } from "~/server/errors";
 
 const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
 

@@ -13,6 +13,7 @@ import type { Tx } from "~/server/db/connection";
 import type { SessionUser } from "~/server/data/users";
 import { withTenant } from "~/server/db/tenant";
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
+import { ServiceError } from "~/server/errors";
 
 export interface Context {
   db: Database;
@@ -21,26 +22,11 @@ export interface Context {
 }
 
 /**
- * A refusal about one input field that only the server can judge (e.g. a date after the athlete's
- * today): sent like a schema error, so forms show it next to the field.
+ * Validation messages keyed by the field's dotted path ("run.rpe"), for forms to show in place: the
+ * schema's, or a service's refusal of one field (sent like a schema error).
  */
-export class FieldError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Throws a BAD_REQUEST whose message the form shows at `field`. */
-export function refuseField(field: string, message: string): never {
-  throw new TRPCError({ code: "BAD_REQUEST", message, cause: new FieldError(field, message) });
-}
-
-/** Validation messages keyed by the field's dotted path ("run.rpe"), for forms to show in place. */
 function fieldErrorsOf(cause: unknown): Record<string, string[]> | undefined {
-  if (cause instanceof FieldError) return { [cause.field]: [cause.message] };
+  if (cause instanceof ServiceError) return cause.field ? { [cause.field]: [cause.message] } : undefined;
   if (!(cause instanceof z.ZodError)) return undefined;
   const errors: Record<string, string[]> = {};
   for (const issue of cause.issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
@@ -105,20 +91,31 @@ export function databaseOutageAsServiceUnavailable(error: unknown): unknown {
 }
 
 /**
- * The outermost middleware: sees every failure of the procedure, including the transaction's own
- * BEGIN and COMMIT in protectedProcedure, and turns a database outage into SERVICE_UNAVAILABLE.
- * (The request context reads the user from the database before any middleware: see context.ts.)
+ * A service's refusal (src/server/errors.ts) as the tRPC error of the same code and message: the one
+ * place the two vocabularies meet. tRPC hands it over wrapped, as an internal error's cause.
  */
-const databaseOutageAs503 = t.middleware(async ({ next }) => {
+function serviceErrorAsTrpcError(error: TRPCError): TRPCError {
+  const cause = error.cause;
+  if (!(cause instanceof ServiceError)) return error;
+  return new TRPCError({ code: cause.code, message: cause.message, cause });
+}
+
+/**
+ * The outermost middleware: sees every failure of the procedure, including the transaction's own
+ * BEGIN and COMMIT in protectedProcedure. It answers a service's refusal with its own code and turns
+ * a database outage into SERVICE_UNAVAILABLE. (The request context reads the user from the database
+ * before any middleware: see context.ts.)
+ */
+const errorsAtTheEdge = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const error = databaseOutageAsServiceUnavailable(result.error);
+    const error = databaseOutageAsServiceUnavailable(serviceErrorAsTrpcError(result.error));
     if (error !== result.error) throw error;
   }
   return result;
 });
 
-export const publicProcedure = t.procedure.use(databaseOutageAs503).use(refuseNulCharacters);
+export const publicProcedure = t.procedure.use(errorsAtTheEdge).use(refuseNulCharacters);
 
 /**
  * Needs a signed-in user. The procedure runs in one transaction as the restricted app role
@@ -176,8 +173,3 @@ export const orgProcedure = protectedProcedure
     if (!resolved) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
     return next({ ctx: { ...ctx, ...resolved } });
   });
-
-/** Throws FORBIDDEN unless `allowed`; the one way procedures turn a `can()` answer into a refusal. */
-export function ensure(allowed: boolean, message = "You are not allowed to do that."): asserts allowed {
-  if (!allowed) throw new TRPCError({ code: "FORBIDDEN", message });
-}

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { addDays, weekdayName, parseDay, weekStartFor, type SessionKind } from "~/domain/rules";
 import type { WeekSessionInput } from "~/domain/training/plan-inputs";
 import { HISTORY_DAYS, weekdayFromIndex } from "~/domain/training/week-input";
@@ -13,6 +12,7 @@ import {
   type WeekStatus,
 } from "~/server/data/weeks";
 import type { Tx } from "~/server/db/connection";
+import { ServiceError } from "~/server/errors";
 import { settingsFor } from "./recent-weeks";
 
 export const CONFLICT_MESSAGE = "Someone else saved this week while you were editing. Reload to see their changes.";
@@ -23,7 +23,7 @@ type Org = { id: string; trainingSettings: unknown };
 
 async function contextOf(tx: Tx, orgId: string, athleteId: string): Promise<AthleteContext> {
   const [athlete] = await athleteContexts(tx, orgId, [athleteId]);
-  if (!athlete) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
+  if (!athlete) throw new ServiceError("NOT_FOUND", "No such athlete.");
   return athlete;
 }
 
@@ -31,7 +31,7 @@ async function contextOf(tx: Tx, orgId: string, athleteId: string): Promise<Athl
 export function ensureWithinPlanningWindow(weekStart: string, today: string): void {
   const distance = Math.abs((parseDay(weekStart) ?? 0) - (parseDay(today) ?? 0));
   if (distance > PLANNING_WINDOW_DAYS) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Pick a week within two years of today." });
+    throw new ServiceError("BAD_REQUEST", "Pick a week within two years of today.");
   }
 }
 
@@ -134,10 +134,10 @@ export async function saveWeek(
   const weekday = weekdayFromIndex(athlete.weekStartDay);
   if (weekStartFor(input.weekStart, weekday) !== input.weekStart) {
     const day = weekdayName(parseDay(weekStartFor(input.weekStart, weekday)) ?? 0);
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `${athlete.displayName}'s weeks start on ${day}: ${input.weekStart} is not a week start.`,
-    });
+    throw new ServiceError(
+      "BAD_REQUEST",
+      `${athlete.displayName}'s weeks start on ${day}: ${input.weekStart} is not a week start.`,
+    );
   }
   ensureWithinPlanningWindow(input.weekStart, zonedDate(options.now, athlete.timeZone));
   const change = { status: input.status, updatedBy: options.userId };
@@ -150,7 +150,7 @@ export async function saveWeek(
           { athleteId: input.athleteId, weekStart: input.weekStart, version: input.version },
           change,
         );
-  if (!week) throw new TRPCError({ code: "CONFLICT", message: CONFLICT_MESSAGE });
+  if (!week) throw new ServiceError("CONFLICT", CONFLICT_MESSAGE);
   const sessions = await replaceWeekSessions(
     tx,
     orgId,

@@ -8,7 +8,8 @@ import { findAthleteRefs } from "~/server/data/organisations";
 import { listRuns } from "~/server/data/runs";
 import type { Tx } from "~/server/db/connection";
 import { evaluateRecentWeeks, type AthleteWeeks } from "~/server/services/recent-weeks";
-import { createRouter, ensure, orgInput, orgProcedure } from "../trpc";
+import { ensure } from "~/server/errors";
+import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";
 

@@ -20,7 +20,8 @@ import { createUser, findUserByEmail } from "~/server/data/users";
 import type { Tx } from "~/server/db/connection";
 import { setOrganisation } from "~/server/db/tenant";
 import { sendMail } from "~/server/mail/send-mail";
-import { createRouter, ensure, orgInput, orgProcedure, publicProcedure } from "../trpc";
+import { ensure } from "~/server/errors";
+import { createRouter, orgInput, orgProcedure, publicProcedure } from "../trpc";
 import { emailSchema, idSchema, nameSchema, newPasswordSchema, roleSchema } from "../schemas";
 import { now as clockNow } from "~/lib/clock";
 

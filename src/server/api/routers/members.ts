@@ -13,7 +13,8 @@ import {
   unassignCoach,
 } from "~/server/data/organisations";
 import type { Tx } from "~/server/db/connection";
-import { createRouter, ensure, orgInput, orgProcedure } from "../trpc";
+import { ensure } from "~/server/errors";
+import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema, roleSchema } from "../schemas";
 
 async function requireMember(tx: Tx, orgId: string, userId: string) {

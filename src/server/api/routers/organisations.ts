@@ -3,7 +3,8 @@ import { listAudit } from "~/server/data/audit";
 import { listMyOrganisations } from "~/server/data/organisations";
 import { listOutbox } from "~/server/data/outbox";
 import { mailIsDelivered } from "~/server/mail/send-mail";
-import { createRouter, ensure, orgProcedure, protectedProcedure } from "../trpc";
+import { ensure } from "~/server/errors";
+import { createRouter, orgProcedure, protectedProcedure } from "../trpc";
 
 export const organisationsRouter = createRouter({
   /** The caller's organisations and role in each: the organisation switcher. */

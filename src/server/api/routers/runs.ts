@@ -18,7 +18,8 @@ import {
 import { athleteContexts } from "~/server/data/training";
 import type { Tx } from "~/server/db/connection";
 import { feedbackFor, runDto, type LoggedRun } from "~/server/services/run-feedback";
-import { createRouter, orgInput, orgProcedure, refuseField } from "../trpc";
+import { refuseField } from "~/server/errors";
+import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now as clockNow } from "~/lib/clock";
 

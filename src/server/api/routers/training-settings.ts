@@ -8,7 +8,8 @@ import {
 } from "~/server/data/training";
 import { settingsFor } from "~/server/services/recent-weeks";
 import { athleteFor, ensureCoachingStaff } from "../access";
-import { createRouter, ensure, orgInput, orgProcedure } from "../trpc";
+import { ensure } from "~/server/errors";
+import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 
 const invalid = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });

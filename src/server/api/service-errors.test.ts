@@ -1,12 +1,15 @@
 /**
  * A service's refusal (ServiceError) reaches a tRPC caller as the tRPC error of the same code and
  * message, with a field refusal in `fieldErrors` like a schema error; anything else stays an internal
- * error whose message is hidden. No database: the procedures here are public and throw directly.
+ * error whose message is hidden. Route handlers outside tRPC answer each code with the same HTTP
+ * status. No database: the procedures here are public and throw directly.
  */
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { describe, expect, it } from "vitest";
-import { refuseField, ServiceError } from "~/server/errors";
+import { refuseField, ServiceError, type ServiceErrorCode } from "~/server/errors";
+import { HTTP_STATUS, httpStatusOf } from "~/server/http/service-error";
 import { createCallerFactory, createRouter, publicProcedure } from "./trpc";
 
 const router = createRouter({
@@ -63,5 +66,14 @@ describe("service errors at the tRPC edge", () => {
       message: "Something went wrong on our side. Please try again.",
       data: { code: "INTERNAL_SERVER_ERROR" },
     });
+  });
+});
+
+describe("service errors at the route-handler edge", () => {
+  it("answers every code with the status tRPC gives it", () => {
+    for (const code of Object.keys(HTTP_STATUS) as ServiceErrorCode[]) {
+      const tRPCStatus = getHTTPStatusCodeFromError(new TRPCError({ code }));
+      expect(httpStatusOf(new ServiceError(code, "refused")), code).toBe(tRPCStatus);
+    }
   });
 });

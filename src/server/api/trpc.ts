@@ -6,14 +6,12 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
-import type { Actor } from "~/domain/authz/policy";
 import type { Database } from "~/server/db/connection";
-import { enterOrganisation, findAthleteByUser } from "~/server/data/organisations";
-import type { Tx } from "~/server/db/connection";
 import type { SessionUser } from "~/server/data/users";
 import { withTenant } from "~/server/db/tenant";
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
 import { ServiceError } from "~/server/errors";
+import { resolveOrgActor } from "./access";
 
 export interface Context {
   db: Database;
@@ -139,20 +137,6 @@ export const orgSlugSchema = z
   .min(1)
   .max(64)
   .regex(/^[a-z0-9-]+$/, "Not an organisation address");
-
-/**
- * "User X acting in organisation <slug>": the organisation and the caller as a policy actor, with
- * row-level security narrowed to that organisation; null for non-members. Shared by orgProcedure and
- * the few route handlers that are not tRPC (file uploads).
- */
-export async function resolveOrgActor(tx: Tx, userId: string, orgSlug: string) {
-  const membership = await enterOrganisation(tx, userId, orgSlug);
-  if (!membership) return null;
-  // Athlete profiles are tenant rows: readable only now that the organisation is set.
-  const [athlete] = membership.role === "athlete" ? await findAthleteByUser(tx, membership.org.id, userId) : [];
-  const actor: Actor = { userId, role: membership.role, athleteId: athlete?.id ?? null };
-  return { org: membership.org, actor };
-}
 
 /**
  * The input of an organisation procedure that takes more than `orgSlug`: strict (unknown keys are

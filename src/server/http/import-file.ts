@@ -1,10 +1,10 @@
-import { can } from "~/domain/authz/policy";
 import { MAX_FILE_BYTES, type ParseResult } from "~/server/activity-import";
-import { resolveOrgActor } from "~/server/api/trpc";
-import { storeDrafts } from "~/server/data/imports";
-import { findAthleteRefs } from "~/server/data/organisations";
+import { memberAthleteFor } from "~/server/api/access";
 import type { Database } from "~/server/db/connection";
 import { withTenant } from "~/server/db/tenant";
+import { ServiceError } from "~/server/errors";
+import { storeImportedRuns } from "~/server/services/imports";
+import { httpStatusOf, type RefusalStatus } from "./service-error";
 
 export type ImportOutcome =
   | {
@@ -17,11 +17,12 @@ export type ImportOutcome =
         warnings: string[];
       };
     }
-  | { status: 400 | 404 | 413; body: { fileName: string; ok: false; error: string } };
+  | { status: RefusalStatus; body: { fileName: string; ok: false; error: string } };
 
 /**
- * One uploaded file: parsed first (off the event loop, outside any transaction), then its runs are
- * stored as drafts for the athlete, if the caller may write that athlete's runs.
+ * One uploaded file, answered as the upload route sends it: parsed first (off the event loop, outside
+ * any transaction), then its runs are stored as drafts for the athlete, if the caller may write that
+ * athlete's runs. A refusal is answered with its status and message, naming the file.
  */
 export async function importFile(
   db: Database,
@@ -29,46 +30,22 @@ export async function importFile(
   parse: (fileName: string, bytes: Uint8Array) => Promise<ParseResult>,
 ): Promise<ImportOutcome> {
   const { fileName } = request;
-  if (request.bytes.byteLength > MAX_FILE_BYTES) {
-    return {
-      status: 413,
-      body: { fileName, ok: false, error: `"${fileName}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` },
-    };
-  }
-  const parsed = await parse(fileName, request.bytes);
-  return withTenant(db, { orgId: null, userId: request.userId }, async (tx) => {
-    const resolved = await resolveOrgActor(tx, request.userId, request.orgSlug);
-    const athleteId = request.athleteId ?? resolved?.actor.athleteId;
-    const [ref] = resolved && athleteId ? await findAthleteRefs(tx, resolved.org.id, [athleteId]) : [];
-    if (!resolved || !ref || !can(resolved.actor, { type: "run.write", athlete: ref })) {
-      return { status: 404, body: { fileName, ok: false, error: "No such athlete." } };
-    }
-    if (!parsed.ok) return { status: 400, body: { fileName, ok: false, error: parsed.error } };
-    if (parsed.activities.length === 0) {
-      const skipped = parsed.skipped.map((s) => s.sport).join(", ");
-      return {
-        status: 400,
-        body: { fileName, ok: false, error: `"${fileName}" holds no run${skipped ? ` (only ${skipped})` : ""}.` },
-      };
-    }
-    const stored = await storeDrafts(tx, {
-      orgId: resolved.org.id,
-      athleteId: ref.athleteId,
-      createdBy: request.userId,
-      fileName,
-      contentHash: parsed.contentHash,
-      activities: parsed.activities,
-      warnings: parsed.warnings,
+  try {
+    if (request.bytes.byteLength > MAX_FILE_BYTES)
+      throw new ServiceError("PAYLOAD_TOO_LARGE", `"${fileName}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+    const parsed = await parse(fileName, request.bytes);
+    return await withTenant(db, { orgId: null, userId: request.userId }, async (tx) => {
+      const { org, athlete } = await memberAthleteFor(
+        tx,
+        { userId: request.userId, orgSlug: request.orgSlug, athleteId: request.athleteId ?? undefined },
+        "write",
+      );
+      const target = { orgId: org.id, athleteId: athlete.athleteId, userId: request.userId };
+      const stored = await storeImportedRuns(tx, target, fileName, parsed);
+      return { status: 200, body: { fileName, ok: true, ...stored } } as const;
     });
-    return {
-      status: 200,
-      body: {
-        fileName,
-        ok: true,
-        runs: stored.map((s) => ({ id: s.id, startedAt: s.startedAt.toISOString(), duplicate: s.duplicate })),
-        skipped: parsed.skipped.map((s) => `${s.sport}: ${s.reason}`),
-        warnings: parsed.warnings,
-      },
-    };
-  });
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    return { status: httpStatusOf(error), body: { fileName, ok: false, error: error.message } };
+  }
 }

@@ -2,7 +2,7 @@ import { addDays, weekdayName, parseDay, weekStartFor, type SessionKind } from "
 import type { WeekSessionInput } from "~/domain/training/plan-inputs";
 import { HISTORY_DAYS, weekdayFromIndex } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
-import { athleteContexts, plannedBetween, runsBetween, type AthleteContext } from "~/server/data/training";
+import { plannedBetween, runsBetween, type AthleteContext } from "~/server/data/training";
 import {
   findWeek,
   insertWeek,
@@ -21,12 +21,6 @@ export const PLANNING_WINDOW_DAYS = 2 * 366;
 
 type Org = { id: string; trainingSettings: unknown };
 
-async function contextOf(tx: Tx, orgId: string, athleteId: string): Promise<AthleteContext> {
-  const [athlete] = await athleteContexts(tx, orgId, [athleteId]);
-  if (!athlete) throw new ServiceError("NOT_FOUND", "No such athlete.");
-  return athlete;
-}
-
 /** Refuses weeks too far from today: a typo in a URL, not a plan. */
 export function ensureWithinPlanningWindow(weekStart: string, today: string): void {
   const distance = Math.abs((parseDay(weekStart) ?? 0) - (parseDay(today) ?? 0));
@@ -39,16 +33,17 @@ export function ensureWithinPlanningWindow(weekStart: string, today: string): vo
  * A week as the week builder (coaches) or the plan view (the athlete) needs it: the athlete's week
  * start and settings, the stored week and its sessions, last week's sessions (to copy), and the runs
  * of the week and of the four weeks before (what the engine needs to preview load and sequence).
- * `date` may be any day of the week. The athlete sees published weeks only. Four queries.
+ * `date` may be any day of the week. The athlete sees published weeks only. Three queries (the athlete
+ * comes loaded, by the access check).
  */
 export async function weekForEditing(
   tx: Tx,
   org: Org,
-  athleteId: string,
+  athlete: AthleteContext,
   date: string,
   options: { now: Date; asCoach: boolean },
 ) {
-  const athlete = await contextOf(tx, org.id, athleteId);
+  const { athleteId } = athlete;
   const today = zonedDate(options.now, athlete.timeZone);
   const weekStart = weekStartFor(date, weekdayFromIndex(athlete.weekStartDay));
   ensureWithinPlanningWindow(weekStart, today);
@@ -121,8 +116,8 @@ export function sessionValues(
 export async function saveWeek(
   tx: Tx,
   orgId: string,
+  athlete: AthleteContext,
   input: {
-    athleteId: string;
     weekStart: string;
     version: number | null;
     status: WeekStatus;
@@ -130,7 +125,6 @@ export async function saveWeek(
   },
   options: { now: Date; userId: string },
 ) {
-  const athlete = await contextOf(tx, orgId, input.athleteId);
   const weekday = weekdayFromIndex(athlete.weekStartDay);
   if (weekStartFor(input.weekStart, weekday) !== input.weekStart) {
     const day = weekdayName(parseDay(weekStartFor(input.weekStart, weekday)) ?? 0);
@@ -143,18 +137,18 @@ export async function saveWeek(
   const change = { status: input.status, updatedBy: options.userId };
   const week =
     input.version === null
-      ? await insertWeek(tx, orgId, { athleteId: input.athleteId, weekStart: input.weekStart, ...change })
+      ? await insertWeek(tx, orgId, { athleteId: athlete.athleteId, weekStart: input.weekStart, ...change })
       : await updateWeekAtVersion(
           tx,
           orgId,
-          { athleteId: input.athleteId, weekStart: input.weekStart, version: input.version },
+          { athleteId: athlete.athleteId, weekStart: input.weekStart, version: input.version },
           change,
         );
   if (!week) throw new ServiceError("CONFLICT", CONFLICT_MESSAGE);
   const sessions = await replaceWeekSessions(
     tx,
     orgId,
-    { id: week.id, athleteId: input.athleteId },
+    { id: week.id, athleteId: athlete.athleteId },
     sessionValues(input.weekStart, input.sessions),
   );
   return {

@@ -1,26 +1,15 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { addDays, categoryOf, paceGuidance, SESSION_KINDS, type PaceGuidance } from "~/domain/rules";
-import { can, type Actor } from "~/domain/authz/policy";
 import { listAthletes, setRecentRace } from "~/server/data/athletes";
 import { activeFeed, createFeed, revokeFeeds } from "~/server/data/calendar-feeds";
-import { findAthleteRefs } from "~/server/data/organisations";
 import { listRuns } from "~/server/data/runs";
-import type { Tx } from "~/server/db/connection";
 import { evaluateRecentWeeks, type AthleteWeeks } from "~/server/services/recent-weeks";
 import { ensure } from "~/server/errors";
+import { athleteFor } from "../access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";
-
-/** The caller's own athlete profile, or one they coach when `athleteId` is given. */
-async function viewableAthlete(tx: Tx, orgId: string, actor: Actor, athleteId: string | undefined) {
-  const id = athleteId ?? actor.athleteId;
-  const [ref] = id ? await findAthleteRefs(tx, orgId, [id]) : [];
-  if (!ref || !can(actor, { type: "athlete.view", athlete: ref }))
-    throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
-  return ref;
-}
 
 function guidanceOf(athlete: AthleteWeeks["athlete"]): PaceGuidance | null {
   return athlete.raceDistanceM && athlete.raceTimeS ? paceGuidance(athlete.raceDistanceM, athlete.raceTimeS) : null;
@@ -29,7 +18,7 @@ function guidanceOf(athlete: AthleteWeeks["athlete"]): PaceGuidance | null {
 export const trainingRouter = createRouter({
   /** The athlete's current week: the published plan day by day, what is done, what is next, the mix so far. */
   thisWeek: orgProcedure.input(orgInput({ athleteId: idSchema.optional() })).query(async ({ ctx, input }) => {
-    const ref = await viewableAthlete(ctx.tx, ctx.org.id, ctx.actor, input.athleteId);
+    const ref = await athleteFor(ctx, input.athleteId, "view");
     const weeks = await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], {
       weekCount: 1,
       now: now(),
@@ -69,7 +58,7 @@ export const trainingRouter = createRouter({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const ref = await viewableAthlete(ctx.tx, ctx.org.id, ctx.actor, input.athleteId);
+      const ref = await athleteFor(ctx, input.athleteId, "view");
       const recent = (
         await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], {
           weekCount: input.weeks,
@@ -96,7 +85,7 @@ export const trainingRouter = createRouter({
   feedback: orgProcedure
     .input(orgInput({ weeks: z.number().int().min(1).max(52).default(8) }))
     .query(async ({ ctx, input }) => {
-      const ref = await viewableAthlete(ctx.tx, ctx.org.id, ctx.actor, undefined);
+      const ref = await athleteFor(ctx, undefined, "view");
       const recent = (
         await evaluateRecentWeeks(ctx.tx, ctx.org, [ref.athleteId], {
           weekCount: input.weeks,

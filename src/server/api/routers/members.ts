@@ -6,7 +6,6 @@ import {
   assignCoach,
   changeRole,
   countOwners,
-  findAthleteRefs,
   findMember,
   listMembers,
   removeMember,
@@ -14,6 +13,7 @@ import {
 } from "~/server/data/organisations";
 import type { Tx } from "~/server/db/connection";
 import { ensure } from "~/server/errors";
+import { athleteFor } from "../access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema, roleSchema } from "../schemas";
 
@@ -76,8 +76,7 @@ export const membersRouter = createRouter({
     .input(orgInput({ athleteId: idSchema, coachUserId: idSchema, assigned: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       ensure(can(ctx.actor, { type: "organisation.manageMembers" }));
-      const [athlete] = await findAthleteRefs(ctx.tx, ctx.org.id, [input.athleteId]);
-      if (!athlete) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
+      const athlete = await athleteFor(ctx, input.athleteId, "view");
       const coach = await requireMember(ctx.tx, ctx.org.id, input.coachUserId);
       if (coach.role === "athlete")
         throw new TRPCError({ code: "BAD_REQUEST", message: `${coach.name} is not a coach.` });

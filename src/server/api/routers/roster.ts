@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { athleteOverview, OVERVIEW_WEEKS } from "~/server/services/athlete-overview";
 import { rosterFor } from "~/server/services/roster";
@@ -23,12 +22,7 @@ export const rosterRouter = createRouter({
       }),
     )
     .query(async ({ ctx, input }) => {
-      const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "coach");
-      const overview = await athleteOverview(ctx.tx, ctx.org, ref.athleteId, {
-        now: now(),
-        weekCount: input.weeks,
-      });
-      if (!overview) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
-      return overview;
+      const athlete = await athleteFor(ctx, input.athleteId, "coach");
+      return athleteOverview(ctx.tx, ctx.org, athlete, { now: now(), weekCount: input.weeks });
     }),
 });

@@ -86,7 +86,7 @@ export const templatesRouter = createRouter({
       const sessions = readTemplateSessions(template.sessions);
       if (sessions.length === 0)
         throw new TRPCError({ code: "BAD_REQUEST", message: "This template has no sessions to apply." });
-      const refs = await coachedAthletes(ctx.tx, ctx.org.id, ctx.actor, input.athleteIds);
+      const refs = await coachedAthletes(ctx, input.athleteIds);
       return applyTemplate(
         ctx.tx,
         ctx.org,

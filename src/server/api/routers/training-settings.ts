@@ -29,7 +29,7 @@ export const trainingSettingsRouter = createRouter({
   updateAthlete: orgProcedure
     .input(orgInput({ athleteId: idSchema, override: editableOverrideSchema }))
     .mutation(async ({ ctx, input }) => {
-      const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "coach");
+      const ref = await athleteFor(ctx, input.athleteId, "coach");
       const problem = settingsProblem(ctx.org.trainingSettings, input.override);
       if (problem) throw invalid(problem);
       await updateAthleteTrainingSettings(ctx.tx, ctx.org.id, ref.athleteId, input.override);

@@ -118,12 +118,4 @@ export async function importFor(scope: OrgScope, importId: string) {
   return { draft, athlete };
 }
 
-/**
- * Coaching pages and tools (roster, templates) are for owners and coaches. What each of them may see
- * inside is still decided per athlete with `athlete.coach`.
- */
-export function ensureCoachingStaff(actor: Actor): void {
-  ensure(can(actor, { type: "organisation.useCoachingTools" }), "Only coaches can do that.");
-}
-
 export type { AthleteContext };

@@ -1,11 +1,13 @@
 /**
  * tRPC's foundations: the per-request context and the procedure kinds every router builds on.
  * Authorisation starts here: a procedure is public, needs a signed-in user, or (see org procedures)
- * a membership of the organisation it acts on.
+ * a membership of the organisation it acts on, and for some kinds a role the policy allows. Each kind
+ * declares who may call it in the procedure's meta (`access`), which the isolation matrix checks.
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
+import { can, type Action, type Role } from "~/domain/authz/policy";
 import type { Database } from "~/server/db/connection";
 import type { SessionUser } from "~/server/data/users";
 import { withTenant } from "~/server/db/tenant";
@@ -17,6 +19,16 @@ export interface Context {
   db: Database;
   /** The signed-in user, already checked against the database; null when anonymous. */
   user: SessionUser | null;
+}
+
+/** Who may call a procedure: anyone, any signed-in user, or members of the organisation with these roles. */
+export type Access = { kind: "public" } | { kind: "signed-in" } | { kind: "member"; roles: readonly Role[] };
+
+export interface ProcedureMeta {
+  /** Set by the procedure kind, never by hand. */
+  access?: Access;
+  /** The message a role-gated kind refuses with, when the kind's own is too general. */
+  refusal?: string;
 }
 
 /**
@@ -31,22 +43,25 @@ function fieldErrorsOf(cause: unknown): Record<string, string[]> | undefined {
   return errors;
 }
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const isInternal = error.code === "INTERNAL_SERVER_ERROR";
-    return {
-      ...shape,
-      // Internal errors may carry SQL or constraint names: never show them to the client.
-      message: isInternal ? "Something went wrong on our side. Please try again." : shape.message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        fieldErrors: fieldErrorsOf(error.cause),
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const isInternal = error.code === "INTERNAL_SERVER_ERROR";
+      return {
+        ...shape,
+        // Internal errors may carry SQL or constraint names: never show them to the client.
+        message: isInternal ? "Something went wrong on our side. Please try again." : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          fieldErrors: fieldErrorsOf(error.cause),
+        },
+      };
+    },
+  });
 
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -113,13 +128,16 @@ const errorsAtTheEdge = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorsAtTheEdge).use(refuseNulCharacters);
+export const publicProcedure = t.procedure
+  .meta({ access: { kind: "public" } })
+  .use(errorsAtTheEdge)
+  .use(refuseNulCharacters);
 
 /**
  * Needs a signed-in user. The procedure runs in one transaction as the restricted app role
  * (`ctx.tx`), where row-level security lets the user see their own account and memberships only.
  */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.meta({ access: { kind: "signed-in" } }).use(({ ctx, next }) => {
   const user = ctx.user;
   if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   return withTenant(ctx.db, { orgId: null, userId: user.id }, async (tx) => {
@@ -145,15 +163,55 @@ export const orgSlugSchema = z
 export const orgInput = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.object({ orgSlug: orgSlugSchema, ...shape }).strict();
 
+const ROLES: readonly Role[] = ["owner", "coach", "athlete"];
+
 /**
  * Acts inside one organisation, named by `orgSlug` in the input. The caller's membership is resolved
  * on the server; non-members get NOT_FOUND (not FORBIDDEN), so organisations cannot be discovered.
  * Inside, `ctx.org` and `ctx.actor` are non-null and row-level security is narrowed to the organisation.
+ * Any member may call it: what they may do inside is the procedure's to check, per athlete or run
+ * (src/server/api/access.ts); gates on the role alone are the kinds below.
  */
+
 export const orgProcedure = protectedProcedure
+  .meta({ access: { kind: "member", roles: ROLES } })
   .input(z.object({ orgSlug: orgSlugSchema }))
   .use(async ({ ctx, input, next }) => {
     const resolved = await resolveOrgActor(ctx.tx, ctx.user.id, input.orgSlug);
     if (!resolved) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
     return next({ ctx: { ...ctx, ...resolved } });
+  });
+
+/** An action about the organisation itself (no athlete or run): what a procedure kind can gate on. */
+export type OrgAction = Exclude<Action, { athlete: unknown }>;
+
+/**
+ * Organisation procedures for the members the policy allows `action` (it depends on the role alone);
+ * everyone else is FORBIDDEN before the procedure runs. The kind names the action, so a router says
+ * who may call each procedure, and a procedure cannot forget to check.
+ */
+export function orgProcedureFor(action: OrgAction, refusal = "You are not allowed to do that.") {
+  const roles = ROLES.filter((role) => can({ userId: "", role, athleteId: null }, action));
+  return orgProcedure.meta({ access: { kind: "member", roles } }).use(({ ctx, meta, next }) => {
+    if (!can(ctx.actor, action)) throw new ServiceError("FORBIDDEN", meta?.refusal ?? refusal);
+    return next();
+  });
+}
+
+/**
+ * The coaching tools (roster, templates, the organisation's training settings): owners and coaches.
+ * What each of them may see inside is still decided per athlete (`athleteFor(…, "coach")`).
+ */
+export const coachingProcedure = orgProcedureFor(
+  { type: "organisation.useCoachingTools" },
+  "Only coaches can do that.",
+);
+
+/** An athlete acting on their own profile: `ctx.athleteId` is theirs. Everyone else is FORBIDDEN. */
+export const athleteProcedure = orgProcedure
+  .meta({ access: { kind: "member", roles: ["athlete"] } })
+  .use(({ ctx, meta, next }) => {
+    const { athleteId } = ctx.actor;
+    if (athleteId === null) throw new ServiceError("FORBIDDEN", meta?.refusal ?? "Only athletes can do that.");
+    return next({ ctx: { athleteId } });
   });

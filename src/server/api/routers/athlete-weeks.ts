@@ -5,9 +5,8 @@ import { listAthletes, setRecentRace } from "~/server/data/athletes";
 import { activeFeed, createFeed, revokeFeeds } from "~/server/data/calendar-feeds";
 import { listRuns } from "~/server/data/runs";
 import { evaluateRecentWeeks, type AthleteWeeks } from "~/server/services/recent-weeks";
-import { ensure } from "~/server/errors";
 import { athleteFor } from "../access";
-import { createRouter, orgInput, orgProcedure } from "../trpc";
+import { athleteProcedure, createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";
 
@@ -97,7 +96,8 @@ export const trainingRouter = createRouter({
     }),
 
   /** A recent race for pace guidance (VDOT); null clears it. */
-  setRace: orgProcedure
+  setRace: athleteProcedure
+    .meta({ refusal: "Only athletes record their races here." })
     .input(
       orgInput({
         race: z
@@ -118,40 +118,39 @@ export const trainingRouter = createRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      ensure(ctx.actor.athleteId !== null, "Only athletes record their races here.");
       if (input.race && input.race.distanceM / input.race.timeS > 10.5) {
         throw new TRPCError({
           code: "BAD_REQUEST",
           message: "That is faster than the world record: check the distance and time.",
         });
       }
-      await setRecentRace(ctx.tx, ctx.org.id, ctx.actor.athleteId, input.race);
+      await setRecentRace(ctx.tx, ctx.org.id, ctx.athleteId, input.race);
       return input.race ? paceGuidance(input.race.distanceM, input.race.timeS) : null;
     }),
 
   /** Whether the athlete has a calendar feed (the secret URL itself is only shown when created). */
-  calendarFeed: orgProcedure.query(async ({ ctx }) => {
-    ensure(ctx.actor.athleteId !== null, "Only athletes have a training calendar.");
-    return { active: Boolean(await activeFeed(ctx.tx, ctx.org.id, ctx.actor.athleteId)) };
+  calendarFeed: athleteProcedure.meta({ refusal: "Only athletes have a training calendar." }).query(async ({ ctx }) => {
+    return { active: Boolean(await activeFeed(ctx.tx, ctx.org.id, ctx.athleteId)) };
   }),
 
   /** Creates a new private feed URL, revoking any earlier one. */
-  createCalendarFeed: orgProcedure.mutation(async ({ ctx }) => {
-    ensure(ctx.actor.athleteId !== null, "Only athletes have a training calendar.");
-    await revokeFeeds(ctx.tx, ctx.org.id, ctx.actor.athleteId);
-    const token = await createFeed(ctx.tx, ctx.org.id, ctx.actor.athleteId);
-    return { path: `/api/calendar/${token}` };
-  }),
+  createCalendarFeed: athleteProcedure
+    .meta({ refusal: "Only athletes have a training calendar." })
+    .mutation(async ({ ctx }) => {
+      await revokeFeeds(ctx.tx, ctx.org.id, ctx.athleteId);
+      const token = await createFeed(ctx.tx, ctx.org.id, ctx.athleteId);
+      return { path: `/api/calendar/${token}` };
+    }),
 
-  revokeCalendarFeed: orgProcedure.mutation(async ({ ctx }) => {
-    ensure(ctx.actor.athleteId !== null, "Only athletes have a training calendar.");
-    await revokeFeeds(ctx.tx, ctx.org.id, ctx.actor.athleteId);
-    return { ok: true };
-  }),
+  revokeCalendarFeed: athleteProcedure
+    .meta({ refusal: "Only athletes have a training calendar." })
+    .mutation(async ({ ctx }) => {
+      await revokeFeeds(ctx.tx, ctx.org.id, ctx.athleteId);
+      return { ok: true };
+    }),
 
   /** Every run of the caller's, for the CSV export (my data is mine). */
-  allMyRuns: orgProcedure.query(async ({ ctx }) => {
-    ensure(ctx.actor.athleteId !== null, "Only athletes have runs to export.");
-    return listRuns(ctx.tx, ctx.org.id, ctx.actor.athleteId);
+  allMyRuns: athleteProcedure.meta({ refusal: "Only athletes have runs to export." }).query(async ({ ctx }) => {
+    return listRuns(ctx.tx, ctx.org.id, ctx.athleteId);
   }),
 });

@@ -4,7 +4,7 @@ import { listMyOrganisations } from "~/server/data/organisations";
 import { listOutbox } from "~/server/data/outbox";
 import { mailIsDelivered } from "~/server/mail/send-mail";
 import { ensure } from "~/server/errors";
-import { createRouter, orgProcedure, protectedProcedure } from "../trpc";
+import { createRouter, orgProcedure, orgProcedureFor, protectedProcedure } from "../trpc";
 
 export const organisationsRouter = createRouter({
   /** The caller's organisations and role in each: the organisation switcher. */
@@ -26,14 +26,13 @@ export const organisationsRouter = createRouter({
   })),
 
   /** Sensitive actions, newest first (owners only). */
-  audit: orgProcedure.query(async ({ ctx }) => {
-    ensure(can(ctx.actor, { type: "organisation.viewAudit" }));
+  audit: orgProcedureFor({ type: "organisation.viewAudit" }).query(async ({ ctx }) => {
     return listAudit(ctx.tx, ctx.org.id);
   }),
 
   /** Mail that was kept instead of sent because no SMTP server is configured (owners only). */
-  outbox: orgProcedure.query(async ({ ctx }) => {
-    ensure(can(ctx.actor, { type: "organisation.viewOutbox" }) && !mailIsDelivered());
+  outbox: orgProcedureFor({ type: "organisation.viewOutbox" }).query(async ({ ctx }) => {
+    ensure(!mailIsDelivered());
     return listOutbox(ctx.tx, ctx.org.id);
   }),
 });

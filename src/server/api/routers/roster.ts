@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { athleteOverview, OVERVIEW_WEEKS } from "~/server/services/athlete-overview";
 import { rosterFor } from "~/server/services/roster";
-import { athleteFor, ensureCoachingStaff } from "../access";
-import { createRouter, orgInput, orgProcedure } from "../trpc";
+import { athleteFor } from "../access";
+import { coachingProcedure, createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";
 
 export const rosterRouter = createRouter({
   /** The coach's athletes at a glance (owners: everyone), most in need of attention first. */
-  list: orgProcedure.query(({ ctx }) => {
-    ensureCoachingStaff(ctx.actor);
+  list: coachingProcedure.query(({ ctx }) => {
     return rosterFor(ctx.tx, ctx.org, ctx.actor, now());
   }),
 

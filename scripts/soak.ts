@@ -72,8 +72,8 @@ function requestMix(org: { slug: string }, athlete: Session, coach: Session, bas
   });
   const health = async (): Promise<TrpcResponse> => ({ status: await healthStatus(baseUrl, 15_000) });
   const mix: Array<[weight: number, name: string, send: () => Promise<TrpcResponse>]> = [
-    [4, "training.thisWeek", () => trpcQuery(athlete, "training.thisWeek", { orgSlug: org.slug })],
-    [2, "training.history", () => trpcQuery(athlete, "training.history", { orgSlug: org.slug, weeks: 12 })],
+    [4, "athleteWeeks.thisWeek", () => trpcQuery(athlete, "athleteWeeks.thisWeek", { orgSlug: org.slug })],
+    [2, "athleteWeeks.history", () => trpcQuery(athlete, "athleteWeeks.history", { orgSlug: org.slug, weeks: 12 })],
     [
       2,
       "runs.log",

@@ -716,7 +716,7 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
         ...input,
         override: { bands: { aerobic: [0.65, 0.85] }, basis: "distance" },
       });
-      const overview = await coach.roster.athlete(input);
+      const overview = await coach.athletes.overview(input);
       expect(overview.settings.bands.aerobic).toEqual([0.65, 0.85]);
       expect(overview.settings.basis).toBe("distance");
       expect(overview.trainingSettings.override).toEqual({ bands: { aerobic: [0.65, 0.85] }, basis: "distance" });
@@ -763,7 +763,7 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
         canEdit: false,
       });
       expect(
-        (await as(a.users.coach).roster.athlete({ orgSlug: a.slug, athleteId: a.athleteIds.athlete1 })).settings
+        (await as(a.users.coach).athletes.overview({ orgSlug: a.slug, athleteId: a.athleteIds.athlete1 })).settings
           .monotonyMax,
       ).toBe(2.5);
     });

@@ -17,7 +17,7 @@ export default async function OrganisationHome({ params }: { params: Promise<{ s
       <ThisWeek
         orgSlug={slug}
         units={page.user.units}
-        week={await queryClient.fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }))}
+        week={await queryClient.fetchQuery(trpc.athleteWeeks.thisWeek.queryOptions({ orgSlug: slug }))}
       />
     ) : (
       <Roster

@@ -19,7 +19,7 @@ export function ThisWeek({
 }: {
   orgSlug: string;
   units: Units;
-  week: RouterOutputs["training"]["thisWeek"];
+  week: RouterOutputs["athleteWeeks"]["thisWeek"];
 }) {
   const compliance = new Map(week.evaluation.compliance.map((c) => [c.plannedId, c]));
   const next = week.planned.find((p) => p.date >= week.today && !compliance.get(p.id)?.runId);

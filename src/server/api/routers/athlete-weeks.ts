@@ -1,12 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { addDays, categoryOf, paceGuidance, SESSION_KINDS, type PaceGuidance } from "~/domain/rules";
-import { listAthletes, setRecentRace } from "~/server/data/athletes";
-import { activeFeed, createFeed, revokeFeeds } from "~/server/data/calendar-feeds";
-import { listRuns } from "~/server/data/runs";
+import { listAthletes } from "~/server/data/athletes";
 import { evaluateRecentWeeks, type AthleteWeeks } from "~/server/services/recent-weeks";
 import { athleteFor } from "../access";
-import { athleteProcedure, createRouter, orgInput, orgProcedure } from "../trpc";
+import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";
 
@@ -14,7 +11,11 @@ function guidanceOf(athlete: AthleteWeeks["athlete"]): PaceGuidance | null {
   return athlete.raceDistanceM && athlete.raceTimeS ? paceGuidance(athlete.raceDistanceM, athlete.raceTimeS) : null;
 }
 
-export const trainingRouter = createRouter({
+/**
+ * An athlete's weeks as the rules engine reads them, for the athlete (their own, by default) and
+ * their coaches: this week, the history of past weeks, and the feedback of each.
+ */
+export const athleteWeeksRouter = createRouter({
   /** The athlete's current week: the published plan day by day, what is done, what is next, the mix so far. */
   thisWeek: orgProcedure.input(orgInput({ athleteId: idSchema.optional() })).query(async ({ ctx, input }) => {
     const ref = await athleteFor(ctx, input.athleteId, "view");
@@ -94,63 +95,4 @@ export const trainingRouter = createRouter({
       ).get(ref.athleteId)!;
       return recent.weekStarts.map((weekStart, i) => ({ weekStart, flags: recent.evaluations[i]!.flags })).reverse();
     }),
-
-  /** A recent race for pace guidance (VDOT); null clears it. */
-  setRace: athleteProcedure
-    .meta({ refusal: "Only athletes record their races here." })
-    .input(
-      orgInput({
-        race: z
-          .object({
-            distanceM: z
-              .number()
-              .int()
-              .min(800, "Use a race of at least 800 m")
-              .max(100_000, "Use a race of at most 100 km"),
-            timeS: z
-              .number()
-              .int()
-              .min(90, "That time is too fast to be real")
-              .max(24 * 3600, "Use a race under 24 hours"),
-          })
-          .strict()
-          .nullable(),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      if (input.race && input.race.distanceM / input.race.timeS > 10.5) {
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: "That is faster than the world record: check the distance and time.",
-        });
-      }
-      await setRecentRace(ctx.tx, ctx.org.id, ctx.athleteId, input.race);
-      return input.race ? paceGuidance(input.race.distanceM, input.race.timeS) : null;
-    }),
-
-  /** Whether the athlete has a calendar feed (the secret URL itself is only shown when created). */
-  calendarFeed: athleteProcedure.meta({ refusal: "Only athletes have a training calendar." }).query(async ({ ctx }) => {
-    return { active: Boolean(await activeFeed(ctx.tx, ctx.org.id, ctx.athleteId)) };
-  }),
-
-  /** Creates a new private feed URL, revoking any earlier one. */
-  createCalendarFeed: athleteProcedure
-    .meta({ refusal: "Only athletes have a training calendar." })
-    .mutation(async ({ ctx }) => {
-      await revokeFeeds(ctx.tx, ctx.org.id, ctx.athleteId);
-      const token = await createFeed(ctx.tx, ctx.org.id, ctx.athleteId);
-      return { path: `/api/calendar/${token}` };
-    }),
-
-  revokeCalendarFeed: athleteProcedure
-    .meta({ refusal: "Only athletes have a training calendar." })
-    .mutation(async ({ ctx }) => {
-      await revokeFeeds(ctx.tx, ctx.org.id, ctx.athleteId);
-      return { ok: true };
-    }),
-
-  /** Every run of the caller's, for the CSV export (my data is mine). */
-  allMyRuns: athleteProcedure.meta({ refusal: "Only athletes have runs to export." }).query(async ({ ctx }) => {
-    return listRuns(ctx.tx, ctx.org.id, ctx.athleteId);
-  }),
 });

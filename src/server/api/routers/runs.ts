@@ -9,6 +9,7 @@ import {
   deleteRun,
   findPlannedSession,
   insertRun,
+  listRuns,
   storeIdempotentResponse,
   updateRun,
   type RunFields,
@@ -17,7 +18,7 @@ import type { Tx } from "~/server/db/connection";
 import { feedbackFor, runDto, type LoggedRun } from "~/server/services/run-feedback";
 import { refuseField } from "~/server/errors";
 import { athleteFor, runFor } from "../access";
-import { createRouter, orgInput, orgProcedure } from "../trpc";
+import { athleteProcedure, createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now as clockNow } from "~/lib/clock";
 
@@ -109,5 +110,10 @@ export const runsRouter = createRouter({
     await runFor(ctx, input.runId, "write");
     await deleteRun(ctx.tx, ctx.org.id, input.runId);
     return { ok: true };
+  }),
+
+  /** Every run of the caller's, for the CSV export (my data is mine). */
+  allMine: athleteProcedure.meta({ refusal: "Only athletes have runs to export." }).query(async ({ ctx }) => {
+    return listRuns(ctx.tx, ctx.org.id, ctx.athleteId);
   }),
 });

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Feedback" };
 export default async function FeedbackPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await loadAthletePage(slug, `/o/${slug}/feedback`);
-  const weeks = await getQueryClient().fetchQuery(trpc.training.feedback.queryOptions({ orgSlug: slug }));
+  const weeks = await getQueryClient().fetchQuery(trpc.athleteWeeks.feedback.queryOptions({ orgSlug: slug }));
   return (
     <AppShell page={page} current={`/o/${slug}/feedback`}>
       <h1 className="text-2xl font-semibold tracking-tight">Feedback</h1>

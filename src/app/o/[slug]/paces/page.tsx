@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Paces" };
 export default async function PacesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await loadAthletePage(slug, `/o/${slug}/paces`);
-  const week = await getQueryClient().fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }));
+  const week = await getQueryClient().fetchQuery(trpc.athleteWeeks.thisWeek.queryOptions({ orgSlug: slug }));
   return (
     <AppShell page={page} current={`/o/${slug}/paces`}>
       <PaceGuidance orgSlug={slug} units={page.user.units} initialRace={week.race} initialGuidance={week.paces} />

@@ -22,7 +22,7 @@ import type { RouterOutputs } from "../../_shared/types";
 import { AthleteSettings } from "./athlete-settings";
 import { BackLink } from "~/components/back-link";
 
-type Overview = RouterOutputs["roster"]["athlete"];
+type Overview = RouterOutputs["athletes"]["overview"];
 type Week = Overview["weeks"][number];
 
 /**

@@ -14,7 +14,7 @@ export default async function AthletePage({ params }: { params: Promise<{ slug: 
   const page = await loadOrgPage(slug, `/o/${slug}/athletes/${athleteId}`);
   if (page.org.role === "athlete" || !UUID.test(athleteId)) notFound();
   const data = await queryOr404(() =>
-    getQueryClient().fetchQuery(trpc.roster.athlete.queryOptions({ orgSlug: slug, athleteId })),
+    getQueryClient().fetchQuery(trpc.athletes.overview.queryOptions({ orgSlug: slug, athleteId })),
   );
   return (
     <AppShell page={page} current={`/o/${slug}`}>

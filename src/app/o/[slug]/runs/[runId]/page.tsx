@@ -19,7 +19,7 @@ export default async function EditRunPage({ params }: { params: Promise<{ slug: 
   if (!run.canEdit) notFound();
   const week =
     page.org.role === "athlete"
-      ? await queryClient.fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }))
+      ? await queryClient.fetchQuery(trpc.athleteWeeks.thisWeek.queryOptions({ orgSlug: slug }))
       : null;
   const started = zonedParts(run.startedAt, page.user.timeZone);
   return (

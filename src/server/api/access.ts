@@ -9,7 +9,7 @@ import { can, type Actor } from "~/domain/authz/policy";
 import { findImport } from "~/server/data/imports";
 import { enterOrganisation, findAthleteByUser } from "~/server/data/organisations";
 import { findRun } from "~/server/data/runs";
-import { athleteContexts, type AthleteContext } from "~/server/data/training";
+import { athleteContexts, type AthleteContext } from "~/server/data/athletes";
 import type { Tx } from "~/server/db/connection";
 import { ensure, ServiceError } from "~/server/errors";
 

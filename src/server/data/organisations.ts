@@ -156,3 +156,8 @@ export async function findAthleteByUser(tx: Tx, orgId: string, userId: string) {
     .from(athletes)
     .where(and(eq(athletes.orgId, orgId), eq(athletes.userId, userId)));
 }
+
+/** Stores the organisation's default training settings (validated by the caller). */
+export async function updateOrgTrainingSettings(tx: Tx, orgId: string, settings: unknown) {
+  await tx.update(organizations).set({ trainingSettings: settings }).where(eq(organizations.id, orgId));
+}

@@ -2,7 +2,9 @@ import { addDays, evaluateWeek, weekStartFor } from "~/domain/rules";
 import { rpeByKind } from "~/domain/training/rpe-by-kind";
 import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
-import { plannedBetween, runsBetween, type AthleteContext } from "~/server/data/training";
+import type { AthleteContext } from "~/server/data/athletes";
+import { runsBetween } from "~/server/data/runs";
+import { plannedBetween } from "~/server/data/weeks";
 import type { Tx } from "~/server/db/connection";
 import { settingsFor } from "./recent-weeks";
 

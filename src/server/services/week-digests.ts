@@ -4,7 +4,8 @@ import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/
 import { zonedDate } from "~/lib/zoned-time";
 import type { Tx } from "~/server/db/connection";
 import { storeWeekDigests, type CachedWeekDigest, type NewWeekDigest } from "~/server/data/roster";
-import { plannedBetween, runsBetween } from "~/server/data/training";
+import { runsBetween } from "~/server/data/runs";
+import { plannedBetween } from "~/server/data/weeks";
 import { settingsResolver } from "./recent-weeks";
 
 /** What digesting an athlete's weeks needs to know about them, with the digests already cached. */

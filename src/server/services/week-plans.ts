@@ -2,10 +2,12 @@ import { addDays, weekdayName, parseDay, weekStartFor, type SessionKind } from "
 import type { WeekSessionInput } from "~/domain/training/plan-inputs";
 import { HISTORY_DAYS, weekdayFromIndex } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
-import { plannedBetween, runsBetween, type AthleteContext } from "~/server/data/training";
+import type { AthleteContext } from "~/server/data/athletes";
+import { runsBetween } from "~/server/data/runs";
 import {
   findWeek,
   insertWeek,
+  plannedBetween,
   replaceWeekSessions,
   updateWeekAtVersion,
   type SessionValues,

@@ -1,11 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { can } from "~/domain/authz/policy";
 import { editableOverrideSchema, settingsProblem } from "~/domain/training/settings-form";
-import {
-  athleteSettingsOverrides,
-  updateAthleteTrainingSettings,
-  updateOrgTrainingSettings,
-} from "~/server/data/training";
+import { athleteSettingsOverrides, updateAthleteTrainingSettings } from "~/server/data/athletes";
+import { updateOrgTrainingSettings } from "~/server/data/organisations";
 import { settingsFor } from "~/server/services/recent-weeks";
 import { athleteFor } from "../access";
 import { coachingProcedure, createRouter, orgInput, orgProcedure, orgProcedureFor } from "../trpc";

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, evaluateWeek, type Flag } from "~/domain/rules";
-import {
-  attentionScore,
-  bandStatus,
-  byAttention,
-  complianceSummary,
-  digestWeek,
-  rankFlags,
-  summariseWeeks,
-} from "./roster";
+import { bandStatus } from "./band-status";
+import { rankFlags } from "./flags";
+import { attentionScore, byAttention, complianceSummary, digestWeek, summariseWeeks } from "./roster";
 import { weekInputFor } from "./week-input";
 
 const flag = (code: Flag["code"], message: string = code, severity: Flag["severity"] = "warning"): Flag => ({

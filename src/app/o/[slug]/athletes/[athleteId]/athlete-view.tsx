@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { addDays, type ComplianceEntry } from "~/domain/rules";
-import { flagsSoFar, rankFlags } from "~/domain/training/roster";
+import { flagsSoFar, rankFlags } from "~/domain/training/flags";
 import { formValuesOfOverride } from "~/domain/training/settings-form";
 import { formatDay, type Units } from "~/lib/format";
 import { LoadChart, RpeByKindChart, WeeklyMixChart } from "../../_shared/charts";

@@ -19,6 +19,7 @@ import { addMember, assignCoach, findAthleteByUser, findMember, isMember } from 
 import { createUser, findUserByEmail } from "~/server/data/users";
 import type { Tx } from "~/server/db/connection";
 import { setOrganisation } from "~/server/db/tenant";
+import { appUrl } from "~/server/env";
 import { sendMail } from "~/server/mail/send-mail";
 import { ensure } from "~/server/errors";
 import { createRouter, orgInput, orgProcedureFor, publicProcedure } from "../trpc";
@@ -33,10 +34,6 @@ const tokenSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, "Not a valid invitation link");
 
 const ROLE_WORDS: Record<Role, string> = { owner: "an owner", coach: "a coach", athlete: "an athlete" };
-
-function appUrl(): string {
-  return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
-}
 
 async function mailInvitation(
   tx: Tx,

@@ -3,9 +3,9 @@
  * watching the server's memory. Starts its own embedded PostgreSQL (one small organisation) and
  * `next start` on loopback; needs `npm run build` first.
  *
- *   npx tsx scripts/soak.ts                 # 10 minutes at 20 requests/s
- *   npx tsx scripts/soak.ts --minutes 2     # a quick run
- *   npx tsx scripts/soak.ts --rate 40
+ *   npx tsx --conditions=react-server scripts/soak.ts                 # 10 minutes at 20 requests/s
+ *   npx tsx --conditions=react-server scripts/soak.ts --minutes 2     # a quick run
+ *   npx tsx --conditions=react-server scripts/soak.ts --rate 40
  *
  * After a 60 s warm-up, the server's resident memory (VmRSS in /proc/<pid>/status) is sampled every
  * 10 s. Prints one JSON document; passes (exit 0) when memory grew by less than 10 % (mean of the

@@ -5,6 +5,7 @@
  * in src/server/http/service-error.ts. So a service can be called from a procedure, a route handler,
  * a script or a background job alike. Anything else thrown is an internal error.
  */
+import "server-only";
 
 export type ServiceErrorCode =
   "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE";

@@ -5,6 +5,7 @@
  * (NOT_FOUND), never as forbidden, so ids cannot be probed. Routers and route handlers both use these
  * (they throw ServiceError, which each edge maps), and nothing else calls the loaders for access.
  */
+import "server-only";
 import { can, type Actor } from "~/domain/authz/policy";
 import { findImport } from "~/server/data/imports";
 import { enterOrganisation, findAthleteByUser } from "~/server/data/organisations";

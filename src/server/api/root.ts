@@ -1,3 +1,4 @@
+import "server-only";
 import { accountRouter } from "./routers/account";
 import { athleteWeeksRouter } from "./routers/athlete-weeks";
 import { athletesRouter } from "./routers/athletes";

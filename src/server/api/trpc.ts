@@ -4,6 +4,7 @@
  * a membership of the organisation it acts on, and for some kinds a role the policy allows. Each kind
  * declares who may call it in the procedure's meta (`access`), which the isolation matrix checks.
  */
+import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { athletes, coachAssignments, runs, users } from "~/server/db/schema";

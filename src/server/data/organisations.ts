@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { athletes, coachAssignments, memberships, organizations, users } from "~/server/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { idempotencyKeys, plannedSessions, runs } from "~/server/db/schema";

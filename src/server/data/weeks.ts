@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gte, inArray, lte, notInArray, sql } from "drizzle-orm";
 import { addDays } from "~/domain/rules";

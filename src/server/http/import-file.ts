@@ -1,3 +1,4 @@
+import "server-only";
 import { MAX_FILE_BYTES, type ParseResult } from "~/server/activity-import";
 import { memberAthleteFor } from "~/server/api/access";
 import type { Database } from "~/server/db/connection";

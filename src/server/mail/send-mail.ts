@@ -1,3 +1,4 @@
+import "server-only";
 import nodemailer from "nodemailer";
 import type { Tx } from "~/server/db/connection";
 import { outboxEmails } from "~/server/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { addDays, evaluateWeek, weekStartFor, type Flag, type PlanMix } from "~/domain/rules";
 import type { TemplateSession } from "~/domain/training/plan-inputs";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import { addDays, evaluateWeek, weekStartFor } from "~/domain/rules";
 import { rpeByKind } from "~/domain/training/rpe-by-kind";
 import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/week-input";

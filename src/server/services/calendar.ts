@@ -1,3 +1,4 @@
+import "server-only";
 import ical from "ical-generator";
 import { addDays, rpeWords } from "~/domain/rules";
 import { KIND_NAMES } from "~/lib/format";

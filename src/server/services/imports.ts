@@ -1,3 +1,4 @@
+import "server-only";
 import type { ParseResult } from "~/server/activity-import";
 import { storeDrafts } from "~/server/data/imports";
 import type { Tx } from "~/server/db/connection";

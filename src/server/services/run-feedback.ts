@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "~/server/db/connection";
 import type { insertRun } from "~/server/data/runs";
 import type { AthleteContext } from "~/server/data/athletes";

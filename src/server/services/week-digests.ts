@@ -1,3 +1,4 @@
+import "server-only";
 import { addDays, evaluateWeek, weekStartFor, type TrainingSettings } from "~/domain/rules";
 import { digestWeek, type WeekDigest } from "~/domain/training/roster";
 import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/week-input";

@@ -1,3 +1,4 @@
+import "server-only";
 import { addDays, weekdayName, parseDay, weekStartFor, type SessionKind } from "~/domain/rules";
 import type { WeekSessionInput } from "~/domain/training/plan-inputs";
 import { HISTORY_DAYS, weekdayFromIndex } from "~/domain/training/week-input";

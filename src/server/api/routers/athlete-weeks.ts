@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { addDays, categoryOf, paceGuidance, SESSION_KINDS, type PaceGuidance } from "~/domain/rules";
 import { listAthletes } from "~/server/data/athletes";

@@ -1,3 +1,4 @@
+import "server-only";
 import { activeFeed, createFeed, revokeFeeds } from "~/server/data/calendar-feeds";
 import { athleteProcedure, createRouter } from "../trpc";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { isoDateSchema, plainText } from "~/domain/training/plan-inputs";
 import { findRunAthlete, insertComment, listComments } from "~/server/data/comments";

@@ -1,3 +1,4 @@
+import "server-only";
 import { can } from "~/domain/authz/policy";
 import { listAudit } from "~/server/data/audit";
 import { listMyOrganisations } from "~/server/data/organisations";

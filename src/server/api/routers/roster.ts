@@ -1,3 +1,4 @@
+import "server-only";
 import { rosterFor } from "~/server/services/roster";
 import { coachingProcedure, createRouter } from "../trpc";
 import { now } from "~/lib/clock";

@@ -1,3 +1,4 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { can } from "~/domain/authz/policy";
 import { editableOverrideSchema, settingsProblem } from "~/domain/training/settings-form";

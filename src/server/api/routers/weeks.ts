@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { can } from "~/domain/authz/policy";
 import { isoDateSchema, MAX_SESSIONS_PER_WEEK, weekSessionSchema } from "~/domain/training/plan-inputs";

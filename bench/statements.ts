@@ -49,9 +49,9 @@ export async function countStatements(bench: BenchDatabase): Promise<StatementCo
   const athleteId = uuidOf(`bench-athlete-${BIG_ORG}-1`);
   const endpoints: Array<[string, string, () => Promise<unknown>]> = [
     ["roster.list", "coach of 200", () => asCoach.roster.list({ orgSlug })],
-    ["training.thisWeek", "athlete", () => asAthlete.training.thisWeek({ orgSlug })],
+    ["athleteWeeks.thisWeek", "athlete", () => asAthlete.athleteWeeks.thisWeek({ orgSlug })],
     ["runs.log", "athlete", () => asAthlete.runs.log(benchRun(randomUUID(), orgSlug))],
-    ["training.history", "athlete", () => asAthlete.training.history({ orgSlug })],
+    ["athleteWeeks.history", "athlete", () => asAthlete.athleteWeeks.history({ orgSlug })],
     ["athletes.list", "coach of 200", () => asCoach.athletes.list({ orgSlug })],
     ["weeks.get", "coach of 200", () => asCoach.weeks.get({ orgSlug, athleteId, weekStart: currentMonday() })],
   ];

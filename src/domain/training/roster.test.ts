@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, evaluateWeek, type Flag } from "~/domain/rules";
+import { bandStatus } from "./band-status";
+import { rankFlags } from "./flags";
 import {
   attentionScore,
-  bandStatus,
   byAttention,
   complianceSummary,
   digestWeek,
   isCurrentDigest,
-  rankFlags,
   summariseWeeks,
   WEEK_DIGEST_VERSION,
 } from "./roster";

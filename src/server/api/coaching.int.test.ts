@@ -8,7 +8,8 @@ import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, DEFAULT_SETTINGS, evaluateWeek, weekStartFor } from "~/domain/rules";
-import { complianceSummary, flagsSoFar, rankFlags } from "~/domain/training/roster";
+import { flagsSoFar, rankFlags } from "~/domain/training/flags";
+import { complianceSummary } from "~/domain/training/roster";
 import { weekInputFor } from "~/domain/training/week-input";
 import { connect, type Connection, type Database } from "~/server/db/connection";
 import { athletes, memberships, organizations, plannedSessions, plannedWeeks, runs, users } from "~/server/db/schema";
@@ -716,7 +717,7 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
         ...input,
         override: { bands: { aerobic: [0.65, 0.85] }, basis: "distance" },
       });
-      const overview = await coach.roster.athlete(input);
+      const overview = await coach.athletes.overview(input);
       expect(overview.settings.bands.aerobic).toEqual([0.65, 0.85]);
       expect(overview.settings.basis).toBe("distance");
       expect(overview.trainingSettings.override).toEqual({ bands: { aerobic: [0.65, 0.85] }, basis: "distance" });
@@ -763,7 +764,7 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
         canEdit: false,
       });
       expect(
-        (await as(a.users.coach).roster.athlete({ orgSlug: a.slug, athleteId: a.athleteIds.athlete1 })).settings
+        (await as(a.users.coach).athletes.overview({ orgSlug: a.slug, athleteId: a.athleteIds.athlete1 })).settings
           .monotonyMax,
       ).toBe(2.5);
     });

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/server/auth/password";
 

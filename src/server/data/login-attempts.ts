@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Database } from "~/server/db/connection";
 import { loginAttempts } from "~/server/db/schema";

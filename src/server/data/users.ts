@@ -1,3 +1,4 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Database, Tx } from "~/server/db/connection";
 import { users } from "~/server/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A request body read up to `maxBytes`: null as soon as it passes that, the rest never read (a
  * chunked upload has no Content-Length to refuse it by).

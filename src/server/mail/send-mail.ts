@@ -1,6 +1,8 @@
+import "server-only";
 import nodemailer from "nodemailer";
 import type { Tx } from "~/server/db/connection";
 import { outboxEmails } from "~/server/db/schema";
+import { optionalEnv } from "~/server/env";
 
 export interface Mail {
   to: string;
@@ -9,7 +11,7 @@ export interface Mail {
 }
 
 /** Mail goes to SMTP when SMTP_URL is configured; otherwise to the development outbox. */
-export const mailIsDelivered = () => Boolean(process.env.SMTP_URL);
+export const mailIsDelivered = () => optionalEnv().SMTP_URL !== undefined;
 
 let transport: nodemailer.Transporter | undefined;
 
@@ -20,8 +22,9 @@ let transport: nodemailer.Transporter | undefined;
  */
 export async function sendMail(tx: Tx, orgId: string, mail: Mail): Promise<void> {
   if (mailIsDelivered()) {
-    transport ??= nodemailer.createTransport(process.env.SMTP_URL);
-    await transport.sendMail({ from: process.env.MAIL_FROM ?? "Runbalance <no-reply@runbalance.example>", ...mail });
+    const { SMTP_URL, MAIL_FROM } = optionalEnv();
+    transport ??= nodemailer.createTransport(SMTP_URL);
+    await transport.sendMail({ from: MAIL_FROM, ...mail });
     return;
   }
   await tx.insert(outboxEmails).values({ orgId, ...mail });

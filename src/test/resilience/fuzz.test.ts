@@ -53,12 +53,12 @@ const LANES = 3;
 const PUBLIC = new Set(["auth.signUp", "invitations.preview", "invitations.accept"]);
 /** Procedures only athletes have: as the owner every call would stop at the same FORBIDDEN. */
 const ATHLETE_ONLY = new Set([
-  "training.allMyRuns",
-  "training.calendarFeed",
-  "training.createCalendarFeed",
-  "training.revokeCalendarFeed",
-  "training.feedback",
-  "training.setRace",
+  "runs.allMine",
+  "calendarFeeds.status",
+  "calendarFeeds.create",
+  "calendarFeeds.revoke",
+  "athleteWeeks.feedback",
+  "athletes.setRace",
 ]);
 
 type Procedure = (input: unknown) => Promise<unknown>;

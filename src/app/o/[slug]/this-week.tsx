@@ -3,7 +3,7 @@ import { categoryOf, rpeWords } from "~/domain/rules";
 import { FlagList } from "~/components/flag-list";
 import { MixBar } from "~/components/mix-bar";
 import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, paceRange, type Units } from "~/lib/format";
-import type { RouterOutputs } from "./_coach/types";
+import type { RouterOutputs } from "./_shared/types";
 
 const COMPLIANCE_STYLE = {
   green: "bg-green-100 text-green-900",
@@ -20,7 +20,7 @@ export function ThisWeek({
 }: {
   orgSlug: string;
   units: Units;
-  week: RouterOutputs["training"]["thisWeek"];
+  week: RouterOutputs["athleteWeeks"]["thisWeek"];
 }) {
   const compliance = new Map(week.evaluation.compliance.map((c) => [c.plannedId, c]));
   const next = week.planned.find((p) => p.date >= week.today && !compliance.get(p.id)?.runId);

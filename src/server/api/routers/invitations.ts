@@ -1,3 +1,4 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { can, type Role } from "~/domain/authz/policy";
@@ -19,8 +20,10 @@ import { addMember, assignCoach, findAthleteByUser, findMember, isMember } from 
 import { createUser, findUserByEmail } from "~/server/data/users";
 import type { Tx } from "~/server/db/connection";
 import { setOrganisation } from "~/server/db/tenant";
+import { appUrl } from "~/server/env";
 import { sendMail } from "~/server/mail/send-mail";
-import { createRouter, ensure, orgInput, orgProcedure, publicProcedure } from "../trpc";
+import { ensure } from "~/server/errors";
+import { createRouter, orgInput, orgProcedureFor, publicProcedure } from "../trpc";
 import { emailSchema, idSchema, nameSchema, newPasswordSchema, roleSchema } from "../schemas";
 import { now as clockNow } from "~/lib/clock";
 
@@ -32,10 +35,6 @@ const tokenSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, "Not a valid invitation link");
 
 const ROLE_WORDS: Record<Role, string> = { owner: "an owner", coach: "a coach", athlete: "an athlete" };
-
-function appUrl(): string {
-  return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
-}
 
 async function mailInvitation(
   tx: Tx,
@@ -81,54 +80,58 @@ const UNUSABLE: Record<Exclude<InvitationState, "open">, string> = {
   accepted: "This invitation has already been used. Sign in instead.",
 };
 
+/** Invitations are for those who may invite someone (owners; coaches, athletes only): each is checked by role. */
+const invitingProcedure = orgProcedureFor({ type: "invitation.create", role: "athlete" });
+
 export const invitationsRouter = createRouter({
   /** Open invitations (owners see all; coaches the athlete invitations they may manage). */
-  list: orgProcedure.query(async ({ ctx }) => {
-    ensure(can(ctx.actor, { type: "invitation.create", role: "athlete" }));
+  list: invitingProcedure.query(async ({ ctx }) => {
     const open = await listOpenInvitations(ctx.tx, ctx.org.id);
     return open.filter((i) => can(ctx.actor, { type: "invitation.manage", role: i.role }));
   }),
 
-  create: orgProcedure.input(orgInput({ email: emailSchema, role: roleSchema })).mutation(async ({ ctx, input }) => {
-    ensure(
-      can(ctx.actor, { type: "invitation.create", role: input.role }),
-      "Only owners can invite coaches and owners.",
-    );
-    if (await isMember(ctx.tx, ctx.org.id, input.email)) {
-      throw new TRPCError({ code: "CONFLICT", message: `${input.email} is already a member of ${ctx.org.name}.` });
-    }
-    const now = clockNow();
-    // Re-inviting replaces any earlier open link for the same address.
-    await revokeOpenInvitationsFor(ctx.tx, ctx.org.id, input.email, now);
-    const { token, tokenHash } = newInvitationToken();
-    const invitation = await createInvitation(ctx.tx, {
-      orgId: ctx.org.id,
-      email: input.email,
-      role: input.role,
-      invitedBy: ctx.user.id,
-      tokenHash,
-      now,
-    });
-    await mailInvitation(ctx.tx, {
-      orgId: ctx.org.id,
-      orgName: ctx.org.name,
-      inviterName: ctx.user.name,
-      email: input.email,
-      role: input.role,
-      token,
-      expiresAt: invitation.expiresAt,
-    });
-    await recordAudit(ctx.tx, {
-      orgId: ctx.org.id,
-      actorUserId: ctx.user.id,
-      action: "invitation.created",
-      subject: input.email,
-      details: { role: input.role },
-    });
-    return { id: invitation.id, expiresAt: invitation.expiresAt };
-  }),
+  create: invitingProcedure
+    .input(orgInput({ email: emailSchema, role: roleSchema }))
+    .mutation(async ({ ctx, input }) => {
+      ensure(
+        can(ctx.actor, { type: "invitation.create", role: input.role }),
+        "Only owners can invite coaches and owners.",
+      );
+      if (await isMember(ctx.tx, ctx.org.id, input.email)) {
+        throw new TRPCError({ code: "CONFLICT", message: `${input.email} is already a member of ${ctx.org.name}.` });
+      }
+      const now = clockNow();
+      // Re-inviting replaces any earlier open link for the same address.
+      await revokeOpenInvitationsFor(ctx.tx, ctx.org.id, input.email, now);
+      const { token, tokenHash } = newInvitationToken();
+      const invitation = await createInvitation(ctx.tx, {
+        orgId: ctx.org.id,
+        email: input.email,
+        role: input.role,
+        invitedBy: ctx.user.id,
+        tokenHash,
+        now,
+      });
+      await mailInvitation(ctx.tx, {
+        orgId: ctx.org.id,
+        orgName: ctx.org.name,
+        inviterName: ctx.user.name,
+        email: input.email,
+        role: input.role,
+        token,
+        expiresAt: invitation.expiresAt,
+      });
+      await recordAudit(ctx.tx, {
+        orgId: ctx.org.id,
+        actorUserId: ctx.user.id,
+        action: "invitation.created",
+        subject: input.email,
+        details: { role: input.role },
+      });
+      return { id: invitation.id, expiresAt: invitation.expiresAt };
+    }),
 
-  revoke: orgProcedure.input(orgInput({ invitationId: idSchema })).mutation(async ({ ctx, input }) => {
+  revoke: invitingProcedure.input(orgInput({ invitationId: idSchema })).mutation(async ({ ctx, input }) => {
     const invitation = await findOpenInvitation(ctx.tx, ctx.org.id, input.invitationId);
     if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "No open invitation with this id." });
     ensure(can(ctx.actor, { type: "invitation.manage", role: invitation.role }));
@@ -143,7 +146,7 @@ export const invitationsRouter = createRouter({
   }),
 
   /** Sends a fresh link (the old one stops working) with a new expiry. */
-  resend: orgProcedure.input(orgInput({ invitationId: idSchema })).mutation(async ({ ctx, input }) => {
+  resend: invitingProcedure.input(orgInput({ invitationId: idSchema })).mutation(async ({ ctx, input }) => {
     const invitation = await findOpenInvitation(ctx.tx, ctx.org.id, input.invitationId);
     if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "No open invitation with this id." });
     ensure(can(ctx.actor, { type: "invitation.manage", role: invitation.role }));

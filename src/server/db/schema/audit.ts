@@ -1,6 +1,6 @@
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { createdAt, tenantColumns } from "./columns";
-import { organizations } from "./organizations";
+import { organizations } from "./organisations";
 
 /** Sensitive actions (invitations, role changes, removals), for the organisation's owners to review. */
 export const auditEvents = pgTable(

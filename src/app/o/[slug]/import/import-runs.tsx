@@ -9,7 +9,7 @@ import { SelectField } from "~/components/select-field";
 import { formatDistance, formatDuration, KIND_NAMES, type Units } from "~/lib/format";
 import { errorMessage } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
-import type { RouterOutputs } from "../_coach/types";
+import type { RouterOutputs } from "../_shared/types";
 
 type Draft = RouterOutputs["imports"]["pending"][number];
 

@@ -4,7 +4,7 @@ import { getCurrentUser } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 import { readBodyUpTo } from "~/server/http/bounded-body";
 import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
-import { importFile } from "~/server/training/import-file";
+import { importFile } from "~/server/http/import-file";
 
 /** The file's name as the browser encoded it; anything malformed or containing NUL becomes "upload". */
 function readFileName(header: string | null): string {

@@ -1,9 +1,11 @@
+import "server-only";
 import ical from "ical-generator";
 import { addDays, rpeWords } from "~/domain/rules";
 import { KIND_NAMES } from "~/lib/format";
 import { zonedDate } from "~/lib/zoned-time";
 import { findFeedByToken } from "~/server/data/calendar-feeds";
-import { athleteContexts, plannedBetween } from "~/server/data/training";
+import { athleteContexts } from "~/server/data/athletes";
+import { plannedBetween } from "~/server/data/weeks";
 import type { Database } from "~/server/db/connection";
 import { setOrganisation } from "~/server/db/tenant";
 

@@ -1,18 +1,21 @@
-import { TRPCError } from "@trpc/server";
+import "server-only";
 import { addDays, weekdayName, parseDay, weekStartFor, type SessionKind } from "~/domain/rules";
 import type { WeekSessionInput } from "~/domain/training/plan-inputs";
 import { HISTORY_DAYS, weekdayFromIndex } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
-import { athleteContexts, plannedBetween, runsBetween, type AthleteContext } from "~/server/data/training";
+import type { AthleteContext } from "~/server/data/athletes";
+import { runsBetween } from "~/server/data/runs";
 import {
   findWeek,
   insertWeek,
+  plannedBetween,
   replaceWeekSessions,
   updateWeekAtVersion,
   type SessionValues,
   type WeekStatus,
 } from "~/server/data/weeks";
 import type { Tx } from "~/server/db/connection";
+import { ServiceError } from "~/server/errors";
 import { settingsFor } from "./recent-weeks";
 
 export const CONFLICT_MESSAGE = "Someone else saved this week while you were editing. Reload to see their changes.";
@@ -21,17 +24,11 @@ export const PLANNING_WINDOW_DAYS = 2 * 366;
 
 type Org = { id: string; trainingSettings: unknown };
 
-async function contextOf(tx: Tx, orgId: string, athleteId: string): Promise<AthleteContext> {
-  const [athlete] = await athleteContexts(tx, orgId, [athleteId]);
-  if (!athlete) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
-  return athlete;
-}
-
 /** Refuses weeks too far from today: a typo in a URL, not a plan. */
 export function ensureWithinPlanningWindow(weekStart: string, today: string): void {
   const distance = Math.abs((parseDay(weekStart) ?? 0) - (parseDay(today) ?? 0));
   if (distance > PLANNING_WINDOW_DAYS) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "Pick a week within two years of today." });
+    throw new ServiceError("BAD_REQUEST", "Pick a week within two years of today.");
   }
 }
 
@@ -39,16 +36,17 @@ export function ensureWithinPlanningWindow(weekStart: string, today: string): vo
  * A week as the week builder (coaches) or the plan view (the athlete) needs it: the athlete's week
  * start and settings, the stored week and its sessions, last week's sessions (to copy), and the runs
  * of the week and of the four weeks before (what the engine needs to preview load and sequence).
- * `date` may be any day of the week. The athlete sees published weeks only. Four queries.
+ * `date` may be any day of the week. The athlete sees published weeks only. Three queries (the athlete
+ * comes loaded, by the access check).
  */
 export async function weekForEditing(
   tx: Tx,
   org: Org,
-  athleteId: string,
+  athlete: AthleteContext,
   date: string,
   options: { now: Date; asCoach: boolean },
 ) {
-  const athlete = await contextOf(tx, org.id, athleteId);
+  const { athleteId } = athlete;
   const today = zonedDate(options.now, athlete.timeZone);
   const weekStart = weekStartFor(date, weekdayFromIndex(athlete.weekStartDay));
   ensureWithinPlanningWindow(weekStart, today);
@@ -121,8 +119,8 @@ export function sessionValues(
 export async function saveWeek(
   tx: Tx,
   orgId: string,
+  athlete: AthleteContext,
   input: {
-    athleteId: string;
     weekStart: string;
     version: number | null;
     status: WeekStatus;
@@ -130,31 +128,30 @@ export async function saveWeek(
   },
   options: { now: Date; userId: string },
 ) {
-  const athlete = await contextOf(tx, orgId, input.athleteId);
   const weekday = weekdayFromIndex(athlete.weekStartDay);
   if (weekStartFor(input.weekStart, weekday) !== input.weekStart) {
     const day = weekdayName(parseDay(weekStartFor(input.weekStart, weekday)) ?? 0);
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `${athlete.displayName}'s weeks start on ${day}: ${input.weekStart} is not a week start.`,
-    });
+    throw new ServiceError(
+      "BAD_REQUEST",
+      `${athlete.displayName}'s weeks start on ${day}: ${input.weekStart} is not a week start.`,
+    );
   }
   ensureWithinPlanningWindow(input.weekStart, zonedDate(options.now, athlete.timeZone));
   const change = { status: input.status, updatedBy: options.userId };
   const week =
     input.version === null
-      ? await insertWeek(tx, orgId, { athleteId: input.athleteId, weekStart: input.weekStart, ...change })
+      ? await insertWeek(tx, orgId, { athleteId: athlete.athleteId, weekStart: input.weekStart, ...change })
       : await updateWeekAtVersion(
           tx,
           orgId,
-          { athleteId: input.athleteId, weekStart: input.weekStart, version: input.version },
+          { athleteId: athlete.athleteId, weekStart: input.weekStart, version: input.version },
           change,
         );
-  if (!week) throw new TRPCError({ code: "CONFLICT", message: CONFLICT_MESSAGE });
+  if (!week) throw new ServiceError("CONFLICT", CONFLICT_MESSAGE);
   const sessions = await replaceWeekSessions(
     tx,
     orgId,
-    { id: week.id, athleteId: input.athleteId },
+    { id: week.id, athleteId: athlete.athleteId },
     sessionValues(input.weekStart, input.sessions),
   );
   return {

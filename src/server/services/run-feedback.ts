@@ -1,6 +1,7 @@
+import "server-only";
 import type { Tx } from "~/server/db/connection";
 import type { insertRun } from "~/server/data/runs";
-import type { AthleteContext } from "~/server/data/training";
+import type { AthleteContext } from "~/server/data/athletes";
 import { evaluateWeekContaining } from "./recent-weeks";
 
 /** What the athlete reads right after saving a run: its own flags and the week's, in plain language. */

@@ -1,8 +1,8 @@
 import "server-only";
-import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { requireUser } from "~/server/auth/session";
 import { getQueryClient, trpc } from "~/trpc/server";
+import { queryOr404 } from "./query-or-404";
 
 /**
  * What every organisation page starts with: the signed-in user (or a redirect to sign-in) and the
@@ -11,14 +11,11 @@ import { getQueryClient, trpc } from "~/trpc/server";
  */
 export async function loadOrgPage(slug: string, path: string) {
   const user = await requireUser(path);
-  try {
+  return queryOr404(async () => {
     const org = await getQueryClient().fetchQuery(trpc.organisations.current.queryOptions({ orgSlug: slug }));
     const orgs = await getQueryClient().fetchQuery(trpc.organisations.mine.queryOptions());
     return { user, org, orgs };
-  } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
-    throw error;
-  }
+  });
 }
 
 export type OrgPage = Awaited<ReturnType<typeof loadOrgPage>>;

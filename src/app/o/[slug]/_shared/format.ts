@@ -8,7 +8,7 @@ import {
   type Proportions,
   type SessionKind,
 } from "~/domain/rules";
-import { bandStatus } from "~/domain/training/roster";
+import { bandStatus } from "~/domain/training/band-status";
 import { formatDay, METRES_PER_MILE, type Units } from "~/lib/format";
 
 /** "Tempo run", "Interval session", from the engine's own wording. */

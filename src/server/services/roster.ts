@@ -1,3 +1,4 @@
+import "server-only";
 import { can, type Actor } from "~/domain/authz/policy";
 import { byAttention, summariseWeeks } from "~/domain/training/roster";
 import { rosterAthletes } from "~/server/data/roster";

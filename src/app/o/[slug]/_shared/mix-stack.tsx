@@ -1,5 +1,5 @@
 import type { MixBands, Proportions } from "~/domain/rules";
-import { bandStatus } from "~/domain/training/roster";
+import { bandStatus } from "~/domain/training/band-status";
 import { CATEGORY_BG, CATEGORY_NAMES, mixSentence, pct } from "./format";
 
 const ORDER = ["recovery", "aerobic", "quality"] as const;

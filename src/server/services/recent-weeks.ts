@@ -1,3 +1,4 @@
+import "server-only";
 import {
   addDays,
   DEFAULT_SETTINGS,
@@ -10,7 +11,9 @@ import { resolveSettings } from "~/domain/rules/parse";
 import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
 import type { Tx } from "~/server/db/connection";
-import { athleteContexts, plannedBetween, runsBetween, type AthleteContext } from "~/server/data/training";
+import { athleteContexts, type AthleteContext } from "~/server/data/athletes";
+import { runsBetween } from "~/server/data/runs";
+import { plannedBetween } from "~/server/data/weeks";
 
 export interface AthleteWeeks {
   athlete: AthleteContext;

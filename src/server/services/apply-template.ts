@@ -1,3 +1,4 @@
+import "server-only";
 import { addDays, evaluateWeek, weekStartFor, type Flag, type PlanMix } from "~/domain/rules";
 import type { TemplateSession } from "~/domain/training/plan-inputs";
 import {
@@ -10,7 +11,8 @@ import {
 } from "~/domain/training/template-scaling";
 import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
-import { athleteContexts, runsBetween } from "~/server/data/training";
+import { athleteContexts } from "~/server/data/athletes";
+import { runsBetween } from "~/server/data/runs";
 import { deleteSessionsOfWeeks, findWeeks, insertSessions, upsertDraftWeeks } from "~/server/data/weeks";
 import type { Tx } from "~/server/db/connection";
 import { settingsResolver } from "./recent-weeks";

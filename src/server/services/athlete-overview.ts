@@ -1,8 +1,11 @@
+import "server-only";
 import { addDays, evaluateWeek, weekStartFor } from "~/domain/rules";
 import { rpeByKind } from "~/domain/training/rpe-by-kind";
 import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
-import { athleteContexts, plannedBetween, runsBetween } from "~/server/data/training";
+import type { AthleteContext } from "~/server/data/athletes";
+import { runsBetween } from "~/server/data/runs";
+import { plannedBetween } from "~/server/data/weeks";
 import type { Tx } from "~/server/db/connection";
 import { settingsFor } from "./recent-weeks";
 
@@ -12,18 +15,18 @@ export const WEEKS_AHEAD = 2;
 
 /**
  * One athlete's last `weekCount` weeks (the current one included) and the next two: plan and runs day
- * by day, each week read by the rules engine, and how hard each kind of session felt. Three queries.
+ * by day, each week read by the rules engine, and how hard each kind of session felt. Two queries (the
+ * athlete comes loaded, by the access check).
  * Weeks are judged on their published plan only (a draft was never asked of the athlete); drafts
  * are still listed, marked as such.
  */
 export async function athleteOverview(
   tx: Tx,
   org: { id: string; trainingSettings: unknown },
-  athleteId: string,
+  athlete: AthleteContext,
   options: { now: Date; weekCount: number },
 ) {
-  const [athlete] = await athleteContexts(tx, org.id, [athleteId]);
-  if (!athlete) return null;
+  const { athleteId } = athlete;
   const settings = settingsFor(org.trainingSettings, athlete.trainingSettings);
   const today = zonedDate(options.now, athlete.timeZone);
   const current = weekStartFor(today, weekdayFromIndex(athlete.weekStartDay));

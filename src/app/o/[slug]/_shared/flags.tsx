@@ -1,5 +1,5 @@
 import type { Flag } from "~/domain/rules";
-import { flagRank, type RankedFlag } from "~/domain/training/roster";
+import { flagRank, type RankedFlag } from "~/domain/training/flags";
 
 const STYLE = {
   warning: "border-amber-600 bg-amber-50 text-amber-950",

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { OrgPage } from "~/server/pages/load-org";
+import type { OrgPage } from "./load-page";
 
 interface NavItem {
   href: string;

@@ -11,7 +11,7 @@ import {
   type MixBands,
   type Proportions,
 } from "~/domain/rules";
-import { bandStatus } from "~/domain/training/roster";
+import { bandStatus } from "~/domain/training/band-status";
 import type { KindEffort } from "~/domain/training/rpe-by-kind";
 import { formatDay } from "~/lib/format";
 import { CATEGORY_FILL, CATEGORY_NAMES, kindTitle, pct, targetText } from "./format";

@@ -1,10 +1,12 @@
+import "server-only";
 import { addDays, evaluateWeek, weekStartFor, type TrainingSettings } from "~/domain/rules";
 import { digestWeek, isCurrentDigest, type WeekDigest } from "~/domain/training/roster";
 import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
 import type { Tx } from "~/server/db/connection";
 import { storeWeekDigests, type CachedWeekDigest, type NewWeekDigest } from "~/server/data/roster";
-import { plannedBetween, runsBetween } from "~/server/data/training";
+import { runsBetween } from "~/server/data/runs";
+import { plannedBetween } from "~/server/data/weeks";
 import { settingsResolver } from "./recent-weeks";
 
 /** What digesting an athlete's weeks needs to know about them, with the digests already cached. */

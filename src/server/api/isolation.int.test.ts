@@ -10,6 +10,7 @@ import type { SessionUser } from "~/server/data/users";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { appRouter, createCaller } from "./root";
+import { contextFor } from "~/test/sessions";
 
 /**
  * org:        acts on organisation A; every principal here must be refused.
@@ -44,6 +45,7 @@ const matrix: Record<string, Case> = {
       organisationName: "Newcomers",
     }),
   },
+  "auth.confirmSignUp": { scope: "public", input: () => ({ token: "f".repeat(64) }) },
   "account.updateProfile": {
     scope: "self",
     input: () => ({ name: "Renamed", units: "mi", timeZone: "Europe/Paris", weekStartDay: 0 }),
@@ -212,7 +214,7 @@ describe("tenant isolation matrix", () => {
 
     for (const [path, testCase] of Object.entries(matrix)) {
       for (const principal of principals) {
-        const caller = createCaller({ db: t.db, user: principal.user });
+        const caller = createCaller(contextFor(t.db, principal.user));
         const procedure = path
           .split(".")
           .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (

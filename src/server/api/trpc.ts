@@ -11,13 +11,20 @@ import type { Database } from "~/server/db/connection";
 import { enterOrganisation, findAthleteByUser } from "~/server/data/organisations";
 import type { Tx } from "~/server/db/connection";
 import type { SessionUser } from "~/server/data/users";
-import { withTenant } from "~/server/db/tenant";
+import { withSession } from "~/server/db/tenant";
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
 
 export interface Context {
   db: Database;
   /** The signed-in user, already checked against the database; null when anonymous. */
   user: SessionUser | null;
+  /**
+   * The secret of the user's session (from the encrypted cookie): the database derives the request's
+   * row-level security context from it (withSession). Null when anonymous; never sent to the client.
+   */
+  sessionSecret: string | null;
+  /** The client's address for rate limits (src/server/http/client-address.ts); null when unknown. */
+  clientAddress: string | null;
 }
 
 /**
@@ -122,13 +129,16 @@ export const publicProcedure = t.procedure.use(databaseOutageAs503).use(refuseNu
 
 /**
  * Needs a signed-in user. The procedure runs in one transaction as the restricted app role
- * (`ctx.tx`), where row-level security lets the user see their own account and memberships only.
+ * (`ctx.tx`), where row-level security, set by the database from the session, lets the user see
+ * their own account and memberships only.
  */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  const user = ctx.user;
-  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  return withTenant(ctx.db, { orgId: null, userId: user.id }, async (tx) => {
-    const result = await next({ ctx: { ...ctx, user, tx } });
+  const { user, sessionSecret } = ctx;
+  if (!user || !sessionSecret) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return withSession(ctx.db, sessionSecret, async (tx, sessionUserId) => {
+    // The session may have ended since the request began (signed out elsewhere).
+    if (sessionUserId !== user.id) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+    const result = await next({ ctx: { ...ctx, user, sessionSecret, tx } });
     // next() reports a failed procedure as a result rather than throwing; rethrow it so the
     // transaction rolls back and a refused request leaves no partial write behind.
     if (!result.ok) throw result.error;

@@ -4,7 +4,7 @@ import { resolveOrgActor } from "~/server/api/trpc";
 import { storeDrafts } from "~/server/data/imports";
 import { findAthleteRefs } from "~/server/data/organisations";
 import type { Database } from "~/server/db/connection";
-import { withTenant } from "~/server/db/tenant";
+import { withSession } from "~/server/db/tenant";
 
 export type ImportOutcome =
   | {
@@ -25,7 +25,15 @@ export type ImportOutcome =
  */
 export async function importFile(
   db: Database,
-  request: { userId: string; orgSlug: string; athleteId: string | null; fileName: string; bytes: Uint8Array },
+  request: {
+    userId: string;
+    /** The user's session secret: the transaction's row-level security context comes from it. */
+    sessionSecret: string;
+    orgSlug: string;
+    athleteId: string | null;
+    fileName: string;
+    bytes: Uint8Array;
+  },
   parse: (fileName: string, bytes: Uint8Array) => Promise<ParseResult>,
 ): Promise<ImportOutcome> {
   const { fileName } = request;
@@ -36,7 +44,7 @@ export async function importFile(
     };
   }
   const parsed = await parse(fileName, request.bytes);
-  return withTenant(db, { orgId: null, userId: request.userId }, async (tx) => {
+  return withSession(db, request.sessionSecret, async (tx) => {
     const resolved = await resolveOrgActor(tx, request.userId, request.orgSlug);
     const athleteId = request.athleteId ?? resolved?.actor.athleteId;
     const [ref] = resolved && athleteId ? await findAthleteRefs(tx, resolved.org.id, [athleteId]) : [];

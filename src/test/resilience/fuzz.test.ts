@@ -31,6 +31,7 @@ import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { hostileValue, mergedInputSchema, zodArbitrary } from "~/test/zod-arbitrary";
 import { inResilienceRun } from "./run-here";
+import { contextFor } from "~/test/sessions";
 
 // argon2id costs ~30 ms a call by design. The password procedures still run 1,000 times each, every
 // line of them, with a cheap stand-in for the hash itself.
@@ -173,7 +174,7 @@ describe.runIf(inResilienceRun)("fuzzing every procedure's input", () => {
         let elapsedMs = 0;
         const accepted = await withLane(async (lane) => {
           const started = performance.now();
-          const call = procedureOf(createCaller({ db: lane.db, user: principalFor(path, org) }), path);
+          const call = procedureOf(createCaller(contextFor(lane.db, principalFor(path, org))), path);
           let changes = await rowChanges(lane);
           let acceptedCalls = 0;
           await fc.assert(

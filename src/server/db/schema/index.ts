@@ -4,3 +4,4 @@ export * from "./athletes";
 export * from "./training";
 export * from "./invitations";
 export * from "./audit";
+export * from "./private";

@@ -72,6 +72,25 @@ describe("organisations, roles and invitations", () => {
     expect(second.orgSlug).toBe("harbour-harriers-2");
   });
 
+  it("answers sign-up the same whether or not the address has an account, and tells only its owner", async () => {
+    const outbox = useMailOutbox();
+    const answer = (email: string) =>
+      as(null).auth.signUp({ name: "Someone", email, password: "a good long password", organisationName: "Probe RC" });
+    const taken = a.users.coach.email;
+    expect(await answer(taken)).toEqual({ email: taken });
+    expect(await answer("fresh.address@example.com")).toEqual({ email: "fresh.address@example.com" });
+    // The existing account's owner is told; their password and organisations did not change.
+    expect(outbox.latestTo(taken)).toContain("already has one");
+    expect(signUpTokenIn(outbox.latestTo(taken))).toBeNull();
+    expect(signUpTokenIn(outbox.latestTo("fresh.address@example.com"))).not.toBeNull();
+    expect(await verifyCredentials(t.db, { email: taken, password: "a good long password" }, null)).toBeNull();
+    // A weak password is refused for both alike, before anything is looked up.
+    for (const email of [taken, "other.fresh@example.com"])
+      await expect(
+        as(null).auth.signUp({ name: "Someone", email, password: "password123", organisationName: "Probe RC" }),
+      ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
   it("invites by email, and the link creates the account and the membership once", async () => {
     const owner = as(a.users.owner);
     await owner.invitations.create({ orgSlug: a.slug, email: "New.Runner@example.com", role: "athlete" });
@@ -151,6 +170,32 @@ describe("organisations, roles and invitations", () => {
     ).rejects.toMatchObject({
       code: "CONFLICT",
     });
+  });
+
+  it("limits invitations per inviter per hour, counting resent ones", async () => {
+    const club = await createOrgFixture(t.db, "Mailer");
+    const owner = as(club.users.owner);
+    // The fixture's invitation, 28 more and one resent: 30 mails within the hour.
+    for (let i = 0; i < 28; i++)
+      await owner.invitations.create({ orgSlug: club.slug, email: `runner${i}@example.com`, role: "athlete" });
+    await owner.invitations.resend({ orgSlug: club.slug, invitationId: club.invitationId });
+    await expect(
+      owner.invitations.create({ orgSlug: club.slug, email: "one.more@example.com", role: "athlete" }),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    await expect(
+      owner.invitations.resend({ orgSlug: club.slug, invitationId: club.invitationId }),
+    ).rejects.toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    // Another inviter of the same organisation has their own hourly budget.
+    await as(club.users.coach).invitations.create({
+      orgSlug: club.slug,
+      email: "coached@example.com",
+      role: "athlete",
+    });
+    // An hour later the owner may invite again.
+    await t.db.execute(
+      sql`update audit_events set created_at = created_at - interval '61 minutes' where org_id = ${club.orgId}`,
+    );
+    await owner.invitations.create({ orgSlug: club.slug, email: "one.more@example.com", role: "athlete" });
   });
 
   it("lets coaches invite athletes but not coaches, and keeps the last owner", async () => {

@@ -1,22 +1,26 @@
 /**
  * The client's address for rate limits (ADR 007). Only what this server can vouch for counts: the TCP
- * peer (stamped on every request by src/instrumentation.ts, overwriting anything the client sent) and,
+ * peer (stamped on every request by src/instrumentation.ts, with a nonce the client cannot know) and,
  * behind `TRUSTED_PROXY_HOPS` proxies of our own, the address the outermost of them saw, read from
  * the right of X-Forwarded-For. Entries further left are whatever the client wrote, so with no
  * trusted proxy (the default) X-Forwarded-For is ignored.
  */
-import { IncomingMessage } from "node:http";
+import { Server } from "node:http";
 import { isIP } from "node:net";
 
 /** The request header that carries the TCP peer's address (src/server/http/socket-address.ts). */
 export const SOCKET_ADDRESS_HEADER = "x-runbalance-socket-address";
 export const SOCKET_STAMP_MARKER = Symbol.for("runbalance.socketAddressStamp");
 
-/** Whether this process overwrites SOCKET_ADDRESS_HEADER on every request; if not, a client could forge it. */
-const socketAddressesAreStamped = () =>
-  Boolean((IncomingMessage.prototype as unknown as Record<symbol, boolean>)[SOCKET_STAMP_MARKER]);
-
 type HeaderSource = { get(name: string): string | null } | Record<string, unknown>;
+
+/** The TCP peer's address as this process stamped it, or null when the stamp is missing or forged. */
+function stampedSocketAddress(headers: HeaderSource): string | null {
+  const nonce = (Server.prototype as unknown as Record<symbol, string | undefined>)[SOCKET_STAMP_MARKER];
+  const stamp = header(headers, SOCKET_ADDRESS_HEADER);
+  if (!nonce || !stamp?.endsWith(` ${nonce}`)) return null;
+  return stamp.slice(0, -(nonce.length + 1)) || null;
+}
 
 function header(headers: HeaderSource, name: string): string | null {
   if (typeof (headers as { get?: unknown }).get === "function")
@@ -55,7 +59,7 @@ export function addressKey(address: string): string | null {
  * did not come through this server's HTTP listener).
  */
 export function clientAddress(headers: HeaderSource, trustedProxyHops: number): string | null {
-  const socket = socketAddressesAreStamped() ? header(headers, SOCKET_ADDRESS_HEADER) : null;
+  const socket = stampedSocketAddress(headers);
   if (!socket) return null;
   // Nearest first: the peer, then X-Forwarded-For from its right end (each proxy appends its peer).
   const forwarded = (header(headers, "x-forwarded-for") ?? "")

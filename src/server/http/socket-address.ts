@@ -1,26 +1,26 @@
-import { IncomingMessage } from "node:http";
+import { randomBytes } from "node:crypto";
+import { Server, type IncomingMessage } from "node:http";
 import { SOCKET_ADDRESS_HEADER, SOCKET_STAMP_MARKER } from "./client-address";
 
 /**
  * Next.js gives route handlers a web `Request`, without the TCP connection, and only fills in
- * X-Forwarded-For from the socket when the client sent none. So every incoming request's headers get
- * the socket's address under SOCKET_ADDRESS_HEADER, overwriting whatever the client sent under that
- * name, when the headers are read (Node builds `req.headers` lazily through this getter, which Next
- * reads after our instrumentation hook ran). Installed once per process from src/instrumentation.ts.
+ * X-Forwarded-For from the socket when the client sent none. So every request this process's HTTP
+ * servers receive gets the socket's address under SOCKET_ADDRESS_HEADER, with a random per-process
+ * nonce that clientAddress checks: a client sending that header itself (or a request that arrived
+ * before this ran, during start-up) is not believed. Installed once per process from
+ * src/instrumentation.ts.
  */
 export function stampSocketAddresses(): void {
-  const proto = IncomingMessage.prototype as unknown as Record<symbol, boolean>;
+  const proto = Server.prototype as unknown as Record<symbol, string | undefined>;
   if (proto[SOCKET_STAMP_MARKER]) return;
-  const descriptor = Object.getOwnPropertyDescriptor(IncomingMessage.prototype, "headers");
-  if (!descriptor?.get) throw new Error("node:http IncomingMessage has no headers getter to wrap");
-  const read = descriptor.get;
-  Object.defineProperty(IncomingMessage.prototype, "headers", {
-    ...descriptor,
-    get(this: IncomingMessage) {
-      const headers = read.call(this) as Record<string, string | string[] | undefined>;
-      headers[SOCKET_ADDRESS_HEADER] = this.socket?.remoteAddress ?? "";
-      return headers;
-    },
-  });
-  proto[SOCKET_STAMP_MARKER] = true;
+  const nonce = randomBytes(16).toString("hex");
+  const emit = Server.prototype.emit;
+  Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") {
+      const req = args[0] as IncomingMessage;
+      req.headers[SOCKET_ADDRESS_HEADER] = `${req.socket?.remoteAddress ?? ""} ${nonce}`;
+    }
+    return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
+  } as typeof emit;
+  proto[SOCKET_STAMP_MARKER] = nonce;
 }

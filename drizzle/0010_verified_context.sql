@@ -108,9 +108,11 @@ ALTER POLICY invitations_by_token ON invitations USING (token_hash = (SELECT app
 ALTER POLICY calendar_feeds_by_token ON calendar_feeds USING (token_hash = (SELECT app.current_feed_hash()));
 --> statement-breakpoint
 -- Nobody joins an organisation but themselves (sign-up, an accepted invitation): a context for one
--- organisation cannot be used to pull other accounts into it and read them as fellow members.
+-- organisation cannot be used to pull other accounts into it and read them as fellow members. The
+-- tables' owner (seed data), also a member of runbalance_app, may add anyone.
 CREATE POLICY memberships_join_as_self ON memberships AS RESTRICTIVE FOR INSERT TO runbalance_app
-  WITH CHECK (user_id = (SELECT app.current_user_id()));
+  WITH CHECK (user_id = (SELECT app.current_user_id())
+              OR (SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = 'public.memberships'::regclass));
 --> statement-breakpoint
 -- Accounts: the app's role reads the columns it shows and edits the profile; it never sees password
 -- hashes and creates accounts only through the functions below.
@@ -377,27 +379,44 @@ END $$;
 ------------------------------------------------------------------------------------------------------
 -- Invitation links and calendar feeds: the token is the capability
 ------------------------------------------------------------------------------------------------------
+-- The context as it is, to put back after borrowing one (a function's SET clause would do it, but
+-- only a superuser may give one for these settings).
+CREATE FUNCTION app_private.saved_context() RETURNS text[] LANGUAGE sql STABLE
+  SET search_path = pg_catalog, pg_temp AS $$
+  SELECT ARRAY[coalesce(current_setting('app.user_id', true), ''), coalesce(current_setting('app.org_id', true), ''),
+               coalesce(current_setting('app.invitation_hash', true), ''), coalesce(current_setting('app.feed_hash', true), ''),
+               coalesce(current_setting('app.context_mac', true), '')]
+$$;
+--> statement-breakpoint
+CREATE FUNCTION app_private.restore_context(saved text[]) RETURNS void LANGUAGE plpgsql VOLATILE
+  SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  PERFORM set_config('app.user_id', saved[1], true), set_config('app.org_id', saved[2], true),
+          set_config('app.invitation_hash', saved[3], true), set_config('app.feed_hash', saved[4], true),
+          set_config('app.context_mac', saved[5], true);
+END $$;
+--> statement-breakpoint
 -- What an invitation link is for, whatever its state. Its context lasts only inside the function.
 CREATE FUNCTION app.invitation_preview(p_token text)
   RETURNS TABLE (organisation_name text, email text, role text, expires_at timestamptz,
                  accepted_at timestamptz, revoked_at timestamptz)
-  LANGUAGE plpgsql STABLE SECURITY DEFINER
-  SET search_path = pg_catalog, pg_temp
-  SET app.user_id = '' SET app.org_id = '' SET app.invitation_hash = '' SET app.feed_hash = '' SET app.context_mac = ''
-  AS $$
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 #variable_conflict use_column
 DECLARE
+  v_saved text[] := app_private.saved_context();
   v_hash text := app_private.hash_token(p_token);
   v_invitation record;
 BEGIN
   PERFORM app_private.set_context(NULL, NULL, v_hash, NULL);
   SELECT i.org_id, i.email, i.role::text AS role, i.expires_at, i.accepted_at, i.revoked_at INTO v_invitation
     FROM public.invitations i WHERE i.token_hash = v_hash;
-  IF v_invitation.org_id IS NULL THEN RETURN; END IF;
-  PERFORM app_private.set_context(NULL, v_invitation.org_id, v_hash, NULL);
-  RETURN QUERY SELECT o.name, v_invitation.email, v_invitation.role, v_invitation.expires_at,
-                      v_invitation.accepted_at, v_invitation.revoked_at
-    FROM public.organizations o WHERE o.id = v_invitation.org_id;
+  IF v_invitation.org_id IS NOT NULL THEN
+    PERFORM app_private.set_context(NULL, v_invitation.org_id, v_hash, NULL);
+    RETURN QUERY SELECT o.name, v_invitation.email, v_invitation.role, v_invitation.expires_at,
+                        v_invitation.accepted_at, v_invitation.revoked_at
+      FROM public.organizations o WHERE o.id = v_invitation.org_id;
+  END IF;
+  PERFORM app_private.restore_context(v_saved);
 END $$;
 --> statement-breakpoint
 -- Accepting: an open invitation's token puts its organisation in the context (keeping the verified

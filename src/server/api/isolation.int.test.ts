@@ -1,7 +1,8 @@
 /**
  * The isolation matrix: every tRPC procedure of the app router × every principal that must not reach
  * organisation A's data. The list of procedures comes from the router itself, so a new procedure
- * without an entry here fails the first test.
+ * without an entry here fails the first test. Calls go through the app's own database login (t.app),
+ * as in production; fixtures and fingerprints use the owner's.
  */
 import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
@@ -214,7 +215,7 @@ describe("tenant isolation matrix", () => {
 
     for (const [path, testCase] of Object.entries(matrix)) {
       for (const principal of principals) {
-        const caller = createCaller(contextFor(t.db, principal.user));
+        const caller = createCaller(contextFor(t.app.db, principal.user));
         const procedure = path
           .split(".")
           .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (

@@ -17,6 +17,8 @@ describe("new passwords", () => {
     "Password1!",
     "football2024",
     "letmein12345",
+    "P@ssw0rd2024!",
+    "m0nk3yb4n4n4",
   ])("refuses the common password %s", async (password) => {
     expect(await passwordWeakness(password)).toMatch(/./);
   });

@@ -23,6 +23,11 @@ function loadChecker(): Promise<ZxcvbnFactory> {
         dictionary: { ...common.dictionary, ...en.dictionary },
         graphs: common.adjacencyGraphs,
         translations: en.translations,
+        // Bounded work per check (a 128-character random password took seconds with the defaults):
+        // the first 64 characters are judged, with up to 3 l33t substitutions ("P@ssw0rd2024!" is
+        // still caught). Anything longer that passes on its first 64 characters is long enough.
+        maxLength: 64,
+        l33tMaxSubstitutions: 3,
       }),
   );
   return checker;

@@ -223,6 +223,11 @@ const config = [
     rules: { "no-restricted-properties": ["error", noDateNow] },
   },
   {
+    // Next's instrumentation hook asks which runtime loads it (NEXT_RUNTIME is set by Next, not configuration).
+    files: ["src/instrumentation.ts"],
+    rules: { "no-restricted-properties": ["error", noDateNow] },
+  },
+  {
     // The layers of docs/architecture.md ("Where things live"): each row's "may import" as zones a
     // layer may not import from, resolved like TypeScript does (so `~/` and relative paths alike).
     files: ["src/**/*.{ts,tsx}"],

@@ -81,7 +81,7 @@ const benchDatabase = () => (database ??= openBenchDatabase(log));
 let server: Promise<{ server: BenchServer; coach: Session; athlete: Session; athletes: Session[] }> | undefined;
 const benchServer = () =>
   (server ??= benchDatabase().then(async (db) => {
-    const started = await startServer(db.url, log);
+    const started = await startServer(db.appUrl, log);
     const coach = await signIn(started.baseUrl, db.coach.email, BENCH_PASSWORD);
     const athlete = await signIn(started.baseUrl, db.athlete.email, BENCH_PASSWORD);
     // One athlete per connection for logging runs; one at a time (argon2 is deliberately slow).

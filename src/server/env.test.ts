@@ -3,10 +3,12 @@ import { parseOptionalEnv } from "./env";
 
 describe("optional configuration", () => {
   it("gives the documented defaults when unset, and treats an empty value as unset", () => {
-    for (const source of [{}, { SMTP_URL: "", MAIL_FROM: "", NEXTAUTH_URL: "", BENCH_ROUTES: "" }]) {
+    const empty = { SMTP_URL: "", MAIL_FROM: "", NEXTAUTH_URL: "", BENCH_ROUTES: "", TRUSTED_PROXY_HOPS: "" };
+    for (const source of [{}, empty]) {
       expect(parseOptionalEnv(source)).toEqual({
         NODE_ENV: "development",
         MAIL_FROM: "Runbalance <no-reply@runbalance.example>",
+        TRUSTED_PROXY_HOPS: 0,
       });
     }
   });
@@ -27,5 +29,6 @@ describe("optional configuration", () => {
     expect(() => parseOptionalEnv({ SMTP_URL: "smtp.example.com" })).toThrow(/SMTP_URL: SMTP_URL must be a URL/);
     expect(() => parseOptionalEnv({ NEXTAUTH_URL: "localhost:3000" })).toThrow(/NEXTAUTH_URL/);
     expect(() => parseOptionalEnv({ BENCH_ROUTES: "yes" })).toThrow(/BENCH_ROUTES/);
+    expect(() => parseOptionalEnv({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS must be a whole number/);
   });
 });

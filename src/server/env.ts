@@ -11,6 +11,13 @@ import { z } from "zod";
 
 const unsetWhenEmpty = (value: unknown) => (value === "" ? undefined : value);
 
+const trustedProxyHopsSchema = z.coerce
+  .number({ message: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
+  .int({ message: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
+  .min(0, { message: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
+  .max(10, { message: "TRUSTED_PROXY_HOPS must be a whole number from 0 to 10" })
+  .default(0);
+
 /** What the app can run without: each has a default or turns a feature off. */
 const optionalSchema = z.object({
   NODE_ENV: z.preprocess(unsetWhenEmpty, z.enum(["development", "test", "production"]).default("development")),
@@ -29,6 +36,16 @@ const optionalSchema = z.object({
   MAIL_FROM: z.preprocess(unsetWhenEmpty, z.string().min(3).default("Runbalance <no-reply@runbalance.example>")),
   /** "1" only when the HTTP benchmark starts the server: exposes /api/bench/select-1. */
   BENCH_ROUTES: z.preprocess(unsetWhenEmpty, z.enum(["0", "1"]).optional()),
+  /**
+   * How many proxies of our own stand in front of the app: X-Forwarded-For is read that many entries
+   * from its right end, never further. 0 (the default): the TCP peer is the client.
+   */
+  TRUSTED_PROXY_HOPS: z.preprocess(unsetWhenEmpty, trustedProxyHopsSchema),
+  /**
+   * Without SMTP, mail that has no organisation outbox (sign-up links) is written as files here, for
+   * development and the end-to-end tests; unset, it is only logged.
+   */
+  MAIL_OUTBOX_DIR: z.preprocess(unsetWhenEmpty, z.string().min(1).optional()),
 });
 
 const requiredSchema = z.object({
@@ -70,4 +87,15 @@ export function optionalEnv(): OptionalEnv {
 /** The app's public URL without a trailing slash, for links sent by mail. */
 export function appUrl(): string {
   return (optionalEnv().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+}
+
+/** TRUSTED_PROXY_HOPS alone (validated the same way), for code that needs no database or secrets. */
+export function trustedProxyHops(): number {
+  return optionalEnv().TRUSTED_PROXY_HOPS;
+}
+
+/** Forgets the validated values, so the next read sees `process.env` again (tests that change it). */
+export function rereadEnv(): void {
+  cachedServer = undefined;
+  cachedOptional = undefined;
 }

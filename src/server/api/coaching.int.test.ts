@@ -18,6 +18,7 @@ import { findSessionUser, type SessionUser } from "~/server/data/users";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { createCaller } from "./root";
+import { contextFor, openSession } from "~/test/sessions";
 
 const today = new Date().toISOString().slice(0, 10); // fixture users live in UTC
 const thisWeek = weekStartFor(today, "monday");
@@ -157,7 +158,7 @@ async function bulkOrganisation(db: Database, label: string, count: number) {
   return {
     orgId,
     slug: `${label}-${suffix}`,
-    owner: (await findSessionUser(db, ids.ownerId))!,
+    owner: (await openSession(db, ids.ownerId), (await findSessionUser(db, ids.ownerId))!),
     athleteIds: ids.athleteIds,
   };
 }
@@ -175,7 +176,7 @@ async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
 describe("coaching: roster, week builder, templates, comments, settings", () => {
   const t = useTestDatabase();
   let a: OrgFixture;
-  const as = (user: SessionUser | null) => createCaller({ db: t.db, user });
+  const as = (user: SessionUser | null) => createCaller(contextFor(t.db, user));
 
   beforeAll(async () => {
     a = await createOrgFixture(t.db, "Coaching");
@@ -308,7 +309,7 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
       afterAll(() => counted.close());
 
       async function statementsFor(owner: SessionUser, slug: string) {
-        const caller = createCaller({ db: counted.db, user: owner });
+        const caller = createCaller(contextFor(counted.db, owner));
         await caller.roster.list({ orgSlug: slug }); // warm up: prepared statements, type lookups
         const before = statements;
         const roster = await caller.roster.list({ orgSlug: slug });

@@ -3,6 +3,8 @@
  * organisation A's data. The list of procedures comes from the router itself, so a new procedure
  * without an entry here fails the first test. Each entry also says which roles of A may call it: the
  * procedure's kind must declare exactly those, and refuse A's members of every other role.
+ * Calls go through the app's own database login (t.app), as in production; fixtures and fingerprints
+ * use the owner's.
  */
 import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
@@ -13,6 +15,7 @@ import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { appRouter, createCaller } from "./root";
 import type { Access, ProcedureMeta } from "./trpc";
+import { contextFor } from "~/test/sessions";
 
 /**
  * org:        acts on organisation A; every principal here must be refused.
@@ -67,6 +70,7 @@ const matrix: Record<string, Case> = {
       organisationName: "Newcomers",
     }),
   },
+  "auth.confirmSignUp": { scope: "public", input: () => ({ token: "f".repeat(64) }) },
   "account.updateProfile": {
     scope: "self",
     input: () => ({ name: "Renamed", units: "mi", timeZone: "Europe/Paris", weekStartDay: 0 }),
@@ -245,7 +249,7 @@ describe("tenant isolation matrix", () => {
     for (const [path, testCase] of Object.entries(matrix)) {
       if (testCase.scope !== "org" && testCase.scope !== "org-member") continue;
       for (const { role, user } of members.filter((m) => !(testCase.roles ?? everyone).includes(m.role))) {
-        const caller = createCaller({ db: t.db, user });
+        const caller = createCaller(contextFor(t.app.db, user));
         const procedure = path
           .split(".")
           .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
@@ -276,7 +280,7 @@ describe("tenant isolation matrix", () => {
 
     for (const [path, testCase] of Object.entries(matrix)) {
       for (const principal of principals) {
-        const caller = createCaller({ db: t.db, user: principal.user });
+        const caller = createCaller(contextFor(t.app.db, principal.user));
         const procedure = path
           .split(".")
           .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (

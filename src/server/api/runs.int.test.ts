@@ -10,11 +10,12 @@ import { calendarForToken } from "~/server/services/calendar";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { createCaller } from "./root";
+import { contextFor } from "~/test/sessions";
 
 describe("logging runs", () => {
   const t = useTestDatabase();
   let a: OrgFixture;
-  const as = (user: SessionUser) => createCaller({ db: t.db, user });
+  const as = (user: SessionUser) => createCaller(contextFor(t.db, user));
   const today = zonedDate(new Date(), "UTC");
   const recoveryRun = {
     date: today,
@@ -114,7 +115,7 @@ describe("logging runs", () => {
 describe("the athlete's week, history and calendar", () => {
   const t = useTestDatabase();
   let a: OrgFixture;
-  const as = (user: SessionUser) => createCaller({ db: t.db, user });
+  const as = (user: SessionUser) => createCaller(contextFor(t.db, user));
 
   beforeAll(async () => {
     a = await createOrgFixture(t.db, "Alpha");

@@ -24,7 +24,7 @@ const router = createRouter({
     throw new Error('relation "runs" violates constraint runs_pkey');
   }),
 });
-const caller = createCallerFactory(router)({ db: null as never, user: null });
+const caller = createCallerFactory(router)({ db: null as never, user: null, sessionSecret: null, clientAddress: null });
 
 async function overHttp(path: string, method: "GET" | "POST") {
   const response = await fetchRequestHandler({
@@ -35,7 +35,7 @@ async function overHttp(path: string, method: "GET" | "POST") {
       body: method === "POST" ? JSON.stringify({ json: null }) : undefined,
     }),
     router,
-    createContext: () => ({ db: null as never, user: null }),
+    createContext: () => ({ db: null as never, user: null, sessionSecret: null, clientAddress: null }),
   });
   const body = (await response.json()) as {
     error: { json: { message: string; data: { code: string; fieldErrors?: Record<string, string[]> } } };

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { can, type Action, type Role } from "~/domain/authz/policy";
 import type { Database } from "~/server/db/connection";
 import type { SessionUser } from "~/server/data/users";
-import { withTenant } from "~/server/db/tenant";
+import { withSession } from "~/server/db/tenant";
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
 import { ServiceError } from "~/server/errors";
 import { resolveOrgActor } from "./access";
@@ -20,6 +20,13 @@ export interface Context {
   db: Database;
   /** The signed-in user, already checked against the database; null when anonymous. */
   user: SessionUser | null;
+  /**
+   * The secret of the user's session (from the encrypted cookie): the database derives the request's
+   * row-level security context from it (withSession). Null when anonymous; never sent to the client.
+   */
+  sessionSecret: string | null;
+  /** The client's address for rate limits (src/server/auth/client-address.ts); null when unknown. */
+  clientAddress: string | null;
 }
 
 /** Who may call a procedure: anyone, any signed-in user, or members of the organisation with these roles. */
@@ -136,13 +143,16 @@ export const publicProcedure = t.procedure
 
 /**
  * Needs a signed-in user. The procedure runs in one transaction as the restricted app role
- * (`ctx.tx`), where row-level security lets the user see their own account and memberships only.
+ * (`ctx.tx`), where row-level security, set by the database from the session, lets the user see
+ * their own account and memberships only.
  */
 export const protectedProcedure = publicProcedure.meta({ access: { kind: "signed-in" } }).use(({ ctx, next }) => {
-  const user = ctx.user;
-  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  return withTenant(ctx.db, { orgId: null, userId: user.id }, async (tx) => {
-    const result = await next({ ctx: { ...ctx, user, tx } });
+  const { user, sessionSecret } = ctx;
+  if (!user || !sessionSecret) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return withSession(ctx.db, sessionSecret, async (tx, sessionUserId) => {
+    // The session may have ended since the request began (signed out elsewhere).
+    if (sessionUserId !== user.id) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+    const result = await next({ ctx: { ...ctx, user, sessionSecret, tx } });
     // next() reports a failed procedure as a result rather than throwing; rethrow it so the
     // transaction rolls back and a refused request leaves no partial write behind.
     if (!result.ok) throw result.error;

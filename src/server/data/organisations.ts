@@ -17,9 +17,9 @@ export async function listMyOrganisations(tx: Tx, userId: string) {
 /**
  * Resolves "user X acting in organisation <slug>" to the organisation and their membership, or null
  * when they are not a member (callers answer NOT_FOUND, so organisations cannot be discovered). The
- * same statement narrows row-level security to that organisation (transaction-local `app.org_id`):
- * every organisation request starts here, and this saves it a round trip. Without a membership
- * there is no row, so nothing is set.
+ * same statement narrows row-level security to that organisation (app.enter_organisation, which
+ * checks the membership again in the database): every organisation request starts here, and this
+ * saves it a round trip. Without a membership there is no row, so nothing is set.
  */
 export async function enterOrganisation(tx: Tx, userId: string, slug: string) {
   const [row] = await tx
@@ -32,12 +32,12 @@ export async function enterOrganisation(tx: Tx, userId: string, slug: string) {
         trainingVersion: organizations.trainingVersion,
       },
       role: memberships.role,
-      entered: sql<string>`set_config('app.org_id', ${organizations.id}::text, true)`,
+      entered: sql<boolean>`app.enter_organisation(${organizations.id})`,
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(and(eq(memberships.userId, userId), eq(organizations.slug, slug)));
-  return row ? { org: row.org, role: row.role } : null;
+  return row?.entered ? { org: row.org, role: row.role } : null;
 }
 
 /**

@@ -8,6 +8,7 @@ import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { startTsWorker } from "~/test/ts-worker";
 import { importFile } from "./import-file";
+import { contextFor, sessionOf } from "~/test/sessions";
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../activity-import/fixtures/${name}`, import.meta.url)));
@@ -23,7 +24,19 @@ describe("importing device files", () => {
     bytes: Uint8Array,
     org = a,
     athleteId: string | null = null,
-  ) => importFile(t.db, { userId: who.id, orgSlug: org.slug, athleteId, fileName, body: async () => bytes }, parse);
+  ) =>
+    importFile(
+      t.app.db,
+      {
+        userId: who.id,
+        sessionSecret: sessionOf(who.id),
+        orgSlug: org.slug,
+        athleteId,
+        fileName,
+        body: async () => bytes,
+      },
+      parse,
+    );
 
   beforeAll(async () => {
     a = await createOrgFixture(t.db, "Alpha");
@@ -35,7 +48,7 @@ describe("importing device files", () => {
     expect(first).toMatchObject({ status: 200, body: { ok: true, runs: [{ duplicate: false }] } });
     const again = await upload(a.users.athlete1, "copy-of-plain-run.fit", fixture("plain-run.fit"));
     expect(again).toMatchObject({ status: 200, body: { ok: true, runs: [{ duplicate: true }] } });
-    const pending = await createCaller({ db: t.db, user: a.users.athlete1 }).imports.pending({ orgSlug: a.slug });
+    const pending = await createCaller(contextFor(t.db, a.users.athlete1)).imports.pending({ orgSlug: a.slug });
     expect(pending.filter((p) => p.fileName === "plain-run.fit")).toHaveLength(1);
   });
 
@@ -89,9 +102,10 @@ describe("importing device files", () => {
     const touched: string[] = [];
     const attempt = (who: OrgFixture["users"]["athlete1"], org: OrgFixture, athleteId: string | null) =>
       importFile(
-        t.db,
+        t.app.db,
         {
           userId: who.id,
+          sessionSecret: sessionOf(who.id),
           orgSlug: org.slug,
           athleteId,
           fileName: "bomb.gpx.gz",
@@ -127,9 +141,10 @@ describe("importing device files", () => {
       pool.parse(owner, fileName, bytes);
     const send = (fileName: string) =>
       importFile(
-        t.db,
+        t.app.db,
         {
           userId: a.users.athlete1.id,
+          sessionSecret: sessionOf(a.users.athlete1.id),
           orgSlug: a.slug,
           athleteId: null,
           fileName,
@@ -153,7 +168,7 @@ describe("importing device files", () => {
   it("turns a confirmed import into a run with the device's numbers and the same feedback as a logged one", async () => {
     const result = await upload(a.users.athlete2, "treadmill.fit", fixture("treadmill-run.fit"));
     expect(result.status).toBe(200);
-    const caller = createCaller({ db: t.db, user: a.users.athlete2 });
+    const caller = createCaller(contextFor(t.db, a.users.athlete2));
     const [draft] = await caller.imports.pending({ orgSlug: a.slug });
     const saved = await caller.imports.confirm({ orgSlug: a.slug, importId: draft!.id, kind: "recovery", rpe: 6 });
     expect(saved.run).toMatchObject({

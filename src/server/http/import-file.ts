@@ -3,7 +3,7 @@ import { MAX_FILE_BYTES, type ParseResult } from "~/server/activity-import";
 import { ParserBusyError } from "~/server/activity-import/parse-pool";
 import { memberAthleteFor } from "~/server/api/access";
 import type { Database, Tx } from "~/server/db/connection";
-import { withTenant } from "~/server/db/tenant";
+import { withSession } from "~/server/db/tenant";
 import { ServiceError } from "~/server/errors";
 import { storeImportedRuns } from "~/server/services/imports";
 import { httpStatusOf, type RefusalStatus } from "./service-error";
@@ -23,6 +23,8 @@ export type ImportOutcome =
 
 type ImportRequest = {
   userId: string;
+  /** The user's session secret: the transactions' row-level security context comes from it. */
+  sessionSecret: string;
   orgSlug: string;
   athleteId: string | null;
   fileName: string;
@@ -50,12 +52,12 @@ export async function importFile(
       "write",
     );
   try {
-    await withTenant(db, { orgId: null, userId: request.userId }, target);
+    await withSession(db, request.sessionSecret, target);
     const bytes = await request.body();
     if (!bytes || bytes.byteLength > MAX_FILE_BYTES)
       throw new ServiceError("PAYLOAD_TOO_LARGE", `"${fileName}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
     const parsed = await parseOrRefuse(parse, fileName, bytes, request.userId);
-    return await withTenant(db, { orgId: null, userId: request.userId }, async (tx) => {
+    return await withSession(db, request.sessionSecret, async (tx) => {
       const { org, athlete } = await target(tx);
       const stored = await storeImportedRuns(
         tx,

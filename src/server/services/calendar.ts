@@ -3,21 +3,20 @@ import ical from "ical-generator";
 import { addDays, rpeWords } from "~/domain/rules";
 import { KIND_NAMES } from "~/lib/format";
 import { zonedDate } from "~/lib/zoned-time";
-import { findFeedByToken } from "~/server/data/calendar-feeds";
+import { enterFeedByToken } from "~/server/data/calendar-feeds";
 import { athleteContexts } from "~/server/data/athletes";
 import { plannedBetween } from "~/server/data/weeks";
 import type { Database } from "~/server/db/connection";
-import { setOrganisation } from "~/server/db/tenant";
+import { withSession } from "~/server/db/tenant";
 
 /**
  * The iCal document of an athlete's published plan (4 weeks back, 12 ahead) for a feed token, or null
  * when the token is unknown or revoked. Planned sessions have a day, not a time: all-day events.
  */
 export async function calendarForToken(db: Database, token: string, now: Date): Promise<string | null> {
-  return db.transaction(async (tx) => {
-    const feed = await findFeedByToken(tx, token);
+  return withSession(db, null, async (tx) => {
+    const feed = await enterFeedByToken(tx, token);
     if (!feed) return null;
-    await setOrganisation(tx, feed.orgId);
     const [athlete] = await athleteContexts(tx, feed.orgId, [feed.athleteId]);
     if (!athlete) return null;
     const today = zonedDate(now, athlete.timeZone);

@@ -16,13 +16,14 @@ import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { rosterFor } from "./roster";
 import { isStillValid } from "./week-digests";
+import { contextFor } from "~/test/sessions";
 
 const DAY_MS = 86_400_000;
 
 describe("roster week digests", () => {
   const t = useTestDatabase();
   let a: OrgFixture;
-  const as = (user: SessionUser) => createCaller({ db: t.db, user });
+  const as = (user: SessionUser) => createCaller(contextFor(t.db, user));
   const inOrg = <T>(work: Parameters<typeof withTenant<T>>[2]) =>
     withTenant(t.db, { orgId: a.orgId, userId: null }, work);
 

@@ -10,3 +10,4 @@ export * from "./calendar-feeds";
 export * from "./imports";
 export * from "./invitations";
 export * from "./audit";
+export * from "./private";

@@ -1,6 +1,6 @@
 import { MAX_FILE_BYTES } from "~/server/activity-import";
 import { parseOffThread } from "~/server/activity-import/parse-off-thread";
-import { getCurrentUser } from "~/server/auth/session";
+import { getCurrentSession } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 import { readBodyUpTo } from "~/server/http/bounded-body";
 import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
@@ -36,8 +36,8 @@ export const POST = answer503WhenDatabaseIsDown(
     ) {
       return Response.json({ fileName, ok: false, error: "Upload refused." }, { status: 403 });
     }
-    const user = await getCurrentUser();
-    if (!user) return Response.json({ fileName, ok: false, error: "Please sign in." }, { status: 401 });
+    const session = await getCurrentSession();
+    if (!session) return Response.json({ fileName, ok: false, error: "Please sign in." }, { status: 401 });
     if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES) {
       return Response.json(
         { fileName, ok: false, error: `"${fileName}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` },
@@ -48,7 +48,8 @@ export const POST = answer503WhenDatabaseIsDown(
     const outcome = await importFile(
       getDb(),
       {
-        userId: user.id,
+        userId: session.user.id,
+        sessionSecret: session.secret,
         orgSlug: slug,
         athleteId: athleteId && /^[0-9a-f-]{36}$/.test(athleteId) ? athleteId : null,
         fileName,

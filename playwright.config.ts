@@ -37,7 +37,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs scripts/e2e-server.ts",
+    // react-server: the server modules it seeds through start with import "server-only".
+    command: "node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

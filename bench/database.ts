@@ -4,16 +4,22 @@
  * is generated once per week and generator version (see scale-data.ts).
  */
 import { resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import { provisionAppLogin } from "~/server/db/app-login";
 import { connect, type Connection } from "~/server/db/connection";
 import { applyMigrations } from "~/server/db/migrate";
 import { findSessionUser, findUserByEmail, type SessionUser } from "~/server/data/users";
+import { openSession } from "~/test/sessions";
 import { ensureDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres";
 import { athleteEmail, BIG_ORG, coachEmail, ensureScaleData, orgSlug, type ScaleDataInfo } from "./scale-data";
 
 const DATABASE_NAME = "runbalance_bench";
 
 export interface BenchDatabase {
+  /** The owner's URL (data generation, clean-up). */
   readonly url: string;
+  /** The app's own login's URL, for the server the HTTP benchmarks start. */
+  readonly appUrl: string;
   readonly connection: Connection;
   readonly data: ScaleDataInfo;
   /** The coach of the big roster, and an athlete of theirs, as the app sees them once signed in. */
@@ -44,10 +50,12 @@ async function serverUrl(
   return server;
 }
 
+/** The user, with a session open for in-process calls (contextFor). */
 async function sessionUser(connection: Connection, email: string): Promise<SessionUser> {
   const user = await findUserByEmail(connection.db, email);
   const session = user && (await findSessionUser(connection.db, user.id));
   if (!session) throw new Error(`bench user ${email} is missing: delete .data/bench-postgres and run again`);
+  await openSession(connection.db, session.id);
   return session;
 }
 
@@ -58,8 +66,13 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
   await applyMigrations(url);
   const connection = connect(url, { max: 4 });
   const data = await ensureScaleData(connection.sql, log);
+  const appUrl = await provisionAppLogin(url, {
+    role: "runbalance_bench_app",
+    password: randomBytes(18).toString("base64url"),
+  });
   return {
     url,
+    appUrl,
     connection,
     data,
     coach: await sessionUser(connection, coachEmail(BIG_ORG, 1)),
@@ -79,7 +92,7 @@ export async function openBenchDatabase(log: (line: string) => void): Promise<Be
 export async function removeLoggedRuns(bench: BenchDatabase, since: Date): Promise<number> {
   return bench.connection.sql.begin(async (tx) => {
     const [org] = await tx<{ id: string }[]>`select id from organizations where slug = ${bench.orgSlug}`;
-    await tx`select set_config('app.org_id', ${org!.id}, true)`;
+    await tx`select app.act_as(null, ${org!.id}::uuid)`;
     await tx`delete from idempotency_keys where org_id = ${org!.id} and created_at >= ${since.toISOString()}::timestamptz`;
     const deleted =
       await tx`delete from runs where org_id = ${org!.id} and created_at >= ${since.toISOString()}::timestamptz`;

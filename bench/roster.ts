@@ -11,6 +11,7 @@ import { createCaller } from "~/server/api/root";
 import { APP_ROLE } from "~/server/db/tenant";
 import type { BenchDatabase } from "./database";
 import { percentile, timeRuns } from "./stats";
+import { contextFor } from "~/test/sessions";
 
 export const ROSTER_TARGET_P95_MS = 50;
 export const ROSTER_TARGET_RATIO = 2;
@@ -102,7 +103,7 @@ from coached c`;
 
 async function floorOnce(sql: postgres.Sql, query: string, orgId: string, coachUserId: string): Promise<number> {
   return sql.begin(async (tx) => {
-    await tx`select set_config('role', ${APP_ROLE}, true), set_config('app.org_id', ${orgId}, true), set_config('app.user_id', ${coachUserId}, true)`;
+    await tx`select app.act_as(${coachUserId}::uuid, ${orgId}::uuid), set_config('role', ${APP_ROLE}, true)`;
     const rows = await tx.unsafe(query, [orgId, coachUserId], { prepare: true });
     return rows.length;
   });
@@ -115,7 +116,7 @@ export async function orgIdOf(sql: postgres.Sql, slug: string): Promise<string> 
 }
 
 export async function benchRoster(bench: BenchDatabase): Promise<RosterBenchResult> {
-  const caller = createCaller({ db: bench.connection.db, user: bench.coach });
+  const caller = createCaller(contextFor(bench.connection.db, bench.coach));
   let athletes = 0;
   const rosterSamples = await timeRuns(
     async () => {
@@ -127,7 +128,7 @@ export async function benchRoster(bench: BenchDatabase): Promise<RosterBenchResu
   const coldSamples: number[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
     await bench.connection.sql.begin(async (tx) => {
-      await tx`select set_config('app.org_id', ${orgId}, true)`;
+      await tx`select app.act_as(null, ${orgId}::uuid)`;
       await tx`update organizations set training_version = training_version + 1 where id = ${orgId}`;
     });
     const started = performance.now();

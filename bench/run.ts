@@ -10,6 +10,7 @@ import { openBenchDatabase, removeLoggedRuns, type BenchDatabase } from "./datab
 import { ENGINE_TARGET_RUNS_PER_SECOND, benchEngine } from "./engine";
 import { benchFirstLoad, FIRST_LOAD_TARGET_KB } from "./first-load";
 import { benchHttp, HTTP_CONNECTIONS, HTTP_SECONDS, LOG_RUN_MIN_SHARE } from "./http";
+import { benchImports, IMPORT_REFUSAL_TARGET_MS, IMPORT_WAIT_TARGET_MS } from "./imports";
 import { benchRoster, ROSTER_TARGET_P95_MS, ROSTER_TARGET_RATIO } from "./roster";
 import { athleteEmail, BENCH_PASSWORD, BIG_ORG, currentMonday, uuidOf } from "./scale-data";
 import { signIn, type Session } from "../scripts/lib/http-client";
@@ -80,7 +81,7 @@ const benchDatabase = () => (database ??= openBenchDatabase(log));
 let server: Promise<{ server: BenchServer; coach: Session; athlete: Session; athletes: Session[] }> | undefined;
 const benchServer = () =>
   (server ??= benchDatabase().then(async (db) => {
-    const started = await startServer(db.url, log);
+    const started = await startServer(db.appUrl, log);
     const coach = await signIn(started.baseUrl, db.coach.email, BENCH_PASSWORD);
     const athlete = await signIn(started.baseUrl, db.athlete.email, BENCH_PASSWORD);
     // One athlete per connection for logging runs; one at a time (argon2 is deliberately slow).
@@ -289,8 +290,50 @@ const firstLoadSection: BenchSection = {
   },
 };
 
+const importsSection: BenchSection = {
+  name: "Imports: hostile and large activity files through the worker pool, and one user's file while another's parses",
+  run: async () => {
+    const result = await benchImports(log);
+    const refusals = result.cases.filter((c) => c.expected === "refused");
+    const refusedFast = refusals.every((c) => c.outcome.startsWith("refused") && c.ms <= IMPORT_REFUSAL_TARGET_MS);
+    const readAll = result.cases.filter((c) => c.expected === "read").every((c) => c.outcome.startsWith("read"));
+    const pooled = result.fairness[0];
+    const fair = pooled !== undefined && pooled.whileLargeMs <= IMPORT_WAIT_TARGET_MS;
+    return {
+      table: [
+        ["file", "MB", "outcome", "wall ms", "CPU ms (all threads)", "peak RSS growth MB"],
+        ...result.cases.map((c) => [
+          c.name,
+          (c.bytes / 1024 / 1024).toFixed(2),
+          c.outcome.length > 80 ? `${c.outcome.slice(0, 77)}…` : c.outcome,
+          c.ms.toFixed(0),
+          c.cpuMs.toFixed(0),
+          c.peakRssMb.toFixed(0),
+        ]),
+        ["", "", "", "", "", ""],
+        ["another user's 3 KB FIT", "", "pool", "alone ms", "while a 24 MB GPX parses, ms", "the GPX took ms"],
+        ...result.fairness.map((f) => [
+          "",
+          "",
+          f.pool,
+          f.aloneMs.toFixed(0),
+          f.whileLargeMs.toFixed(0),
+          f.largeMs.toFixed(0),
+        ]),
+      ],
+      target: `hostile files refused within ${IMPORT_REFUSAL_TARGET_MS / 1000} s each, the largest accepted files read, and another user's small file answered within ${IMPORT_WAIT_TARGET_MS / 1000} s while a large one parses`,
+      pass: refusedFast && readAll && fair,
+      notes: [
+        "wall ms: from handing the file to the pool to its answer (the worker is already running); CPU ms: the whole process, all threads; RSS: the whole process, sampled every 10 ms",
+        `refusals: ${refusedFast ? "all within target" : "NOT all within target"}; large files: ${readAll ? "read" : "NOT all read"}; fairness: ${fair ? "within target" : "NOT within target"}`,
+      ],
+    };
+  },
+};
+
 const SECTIONS: readonly BenchSection[] = [
   engineSection,
+  importsSection,
   scaleDataSection,
   rosterSection,
   statementsSection,

@@ -123,7 +123,7 @@ async function generateOrganisation(
   const athletes = org === BIG_ORG ? BIG_ORG_ATHLETES : ATHLETES_PER_ORG;
   await sql.begin(async (tx) => {
     const orgId = uuidOf(`bench-org-${org}`);
-    await tx`select set_config('app.org_id', ${orgId}, true), set_config('synchronous_commit', 'off', true)`;
+    await tx`select app.act_as(null, ${orgId}::uuid), set_config('synchronous_commit', 'off', true)`;
     await tx`select setseed(${(org + 1) / (ORGANISATIONS + 2)})`;
     await skipForeignKeyTriggers(tx);
     await tx`insert into organizations (id, slug, name) values (${orgId}, ${orgSlug(org)}, ${`Bench club ${org}`})`;

@@ -10,6 +10,7 @@ import { connect } from "~/server/db/connection";
 import type { BenchDatabase } from "./database";
 import { BIG_ORG, currentMonday, uuidOf } from "./scale-data";
 import { todayUtc } from "~/lib/clock";
+import { contextFor } from "~/test/sessions";
 
 /** Transaction control and tenant settings included (begin, set_config, commit). */
 export const STATEMENT_BUDGET = 12;
@@ -43,15 +44,15 @@ export function benchRun(idempotencyKey: string, orgSlug: string) {
 export async function countStatements(bench: BenchDatabase): Promise<StatementCount[]> {
   let statements = 0;
   const counted = connect(bench.url, { max: 2, onQuery: () => statements++ });
-  const asCoach = createCaller({ db: counted.db, user: bench.coach });
-  const asAthlete = createCaller({ db: counted.db, user: bench.athlete });
+  const asCoach = createCaller(contextFor(counted.db, bench.coach));
+  const asAthlete = createCaller(contextFor(counted.db, bench.athlete));
   const orgSlug = bench.orgSlug;
   const athleteId = uuidOf(`bench-athlete-${BIG_ORG}-1`);
   const endpoints: Array<[string, string, () => Promise<unknown>]> = [
     ["roster.list", "coach of 200", () => asCoach.roster.list({ orgSlug })],
-    ["training.thisWeek", "athlete", () => asAthlete.training.thisWeek({ orgSlug })],
+    ["athleteWeeks.thisWeek", "athlete", () => asAthlete.athleteWeeks.thisWeek({ orgSlug })],
     ["runs.log", "athlete", () => asAthlete.runs.log(benchRun(randomUUID(), orgSlug))],
-    ["training.history", "athlete", () => asAthlete.training.history({ orgSlug })],
+    ["athleteWeeks.history", "athlete", () => asAthlete.athleteWeeks.history({ orgSlug })],
     ["athletes.list", "coach of 200", () => asCoach.athletes.list({ orgSlug })],
     ["weeks.get", "coach of 200", () => asCoach.weeks.get({ orgSlug, athleteId, weekStart: currentMonday() })],
   ];

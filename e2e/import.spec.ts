@@ -34,3 +34,17 @@ test("an athlete imports watch files with a progress bar each, then confirms the
   await expect(paused.getByText("Saved as a run.")).toBeVisible();
   await expect(paused.getByText(/recovery run on \w+ was RPE 5/i)).toBeVisible();
 });
+
+test("a triathlon from a Forerunner 255 imports its run and lists the other legs", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("emma@riverside.example");
+  await page.getByLabel("Password").fill("runbalance-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("link", { name: "Import" }).click();
+  await page
+    .getByLabel("Choose .fit, .gpx or .tcx files (also .gz)")
+    .setInputFiles([`${fixtures}/real/fr255-triathlon-summary-last.fit`]);
+  const file = page.getByRole("list", { name: "Files" }).getByRole("listitem");
+  await expect(file.getByText(/^1 run read · skipped: swimming: .*cycling: /)).toBeVisible();
+  await expect(page.getByRole("article").filter({ hasText: "fr255-triathlon-summary-last.fit" })).toHaveCount(1);
+});

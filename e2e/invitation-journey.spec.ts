@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import { mailTo } from "./mail";
 import { expect, test, watchContentSecurityPolicy } from "./test";
 
 test("a new coach signs up, invites an athlete, who accepts from the outbox and sees only their own space", async ({
@@ -16,6 +17,14 @@ test("a new coach signs up, invites an athlete, who accepts from the outbox and 
   await coach.getByLabel("Password").fill("coach password 1");
   await coach.getByLabel("Club or business name").fill(`Hill Striders ${stamp}`);
   await coach.getByRole("button", { name: "Create account" }).click();
+  // The account is made from the link mailed to the address (sign-up says the same for every address).
+  await expect(coach.getByRole("status")).toContainText(`We sent a message to ${coachEmail}`);
+  const confirmation = await mailTo(coachEmail);
+  await coach.goto(new URL(/https?:\/\/\S+\/sign-up\/confirm\/[0-9a-f]{64}/.exec(confirmation)![0]).pathname);
+  await coach.getByRole("button", { name: "Create my account" }).click();
+  await expect(coach.getByLabel("Email")).toHaveValue(coachEmail);
+  await coach.getByLabel("Password").fill("coach password 1");
+  await coach.getByRole("button", { name: "Sign in" }).click();
   await expect(coach).toHaveURL(new RegExp(`/o/hill-striders-${stamp}$`));
   await expect(coach.getByRole("heading", { name: "Athletes" })).toBeVisible();
 
@@ -36,6 +45,8 @@ test("a new coach signs up, invites an athlete, who accepts from the outbox and 
   const athlete = await athleteContext.newPage();
   await athlete.goto(new URL(link!).pathname);
   await expect(athlete.getByRole("heading", { name: `Join Hill Striders ${stamp}` })).toBeVisible();
+  // The page does not tell whether the address has an account: it offers both ways.
+  await expect(athlete.getByRole("link", { name: `Sign in as ${athleteEmail}` })).toBeVisible();
   await athlete.getByLabel("Your name").fill("Aino Athlete");
   await athlete.getByLabel("Choose a password").fill("athlete password 1");
   await athlete.getByRole("button", { name: "Accept invitation" }).click();

@@ -1,26 +1,31 @@
 /**
  * The server Playwright tests against: a fresh embedded PostgreSQL with the demo data, and the
- * production build (`next start`). Run `npm run build` first (scripts/e2e.sh does).
+ * production build (`next start`) logged in as the app's own restricted role. Run `npm run build`
+ * first (scripts/e2e.sh does). Account mail lands in .data/e2e-mail (emptied here).
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { connect } from "~/server/db/connection";
+import { provisionAppLogin } from "~/server/db/app-login";
 import { applyMigrations } from "~/server/db/migrate";
 import { seedDemo } from "~/server/seed/seed-demo";
 import { ensureDatabase, startEmbeddedPostgres, stopProcess } from "./lib/embedded-postgres";
 import { todayUtc } from "~/lib/clock";
 
 const port = process.env.E2E_PORT ?? "3210";
+rmSync(resolve(".data/e2e-mail"), { recursive: true, force: true });
 const server = await startEmbeddedPostgres({
   dataDir: resolve(".data/e2e-postgres"),
   persistent: false,
   preferredPort: 57432,
 });
 await ensureDatabase(server.serverUrl, "runbalance");
-const databaseUrl = server.urlFor("runbalance");
-await applyMigrations(databaseUrl);
-const { db, close } = connect(databaseUrl, { max: 2 });
+const ownerUrl = server.urlFor("runbalance");
+await applyMigrations(ownerUrl);
+const databaseUrl = await provisionAppLogin(ownerUrl, server.appLogin);
+const { db, close } = connect(ownerUrl, { max: 2 });
 await seedDemo(db, todayUtc());
 await close();
 
@@ -32,6 +37,8 @@ const next = spawn(process.execPath, [resolve("node_modules/next/dist/bin/next")
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Sign-up mail (no SMTP here) is written where the browser tests read it.
+    MAIL_OUTBOX_DIR: resolve(".data/e2e-mail"),
   },
 });
 

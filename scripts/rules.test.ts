@@ -93,8 +93,64 @@ describe.concurrent("rules CLI: the spec's examples", () => {
       ]);
       expect(output.compliance).toEqual([{ plannedId: "p1", runId: "r1", percent: (32 * 100) / 30, color: "green" }]);
       expect(output.flags).toMatchObject([
-        { code: "recovery_too_hard", severity: "warning", runId: "r1", values: { rpe: 5, max: 3 } },
+        { code: "recovery_too_hard", severity: "warning", audience: "both", runId: "r1", values: { rpe: 5, max: 3 } },
       ]);
+      const [flag] = output.flags as Record<string, unknown>[];
+      expect(Object.keys(flag!).sort()).toEqual(
+        ["audience", "code", "coachMessage", "message", "runId", "severity", "values"].sort(),
+      );
+      expect(flag!.coachMessage).toMatch(/^Recovery run on Monday at RPE 5 \(target 1–3\)/);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "plan checks, audience and excused days: one week through the command line",
+    async () => {
+      const { status, output } = await cli("evaluate", {
+        weekStart: "2026-11-23",
+        asOf: "2026-11-30",
+        settings: { nearEdge: 0.05 },
+        plan: [
+          { id: "p1", date: "2026-11-23", kind: "recovery", durationMin: 45 },
+          { id: "p2", date: "2026-11-24", kind: "aerobic", durationMin: 20 },
+          { id: "p3", date: "2026-11-25", kind: "tempo", durationMin: 50 },
+          { id: "p4", date: "2026-11-27", kind: "long", durationMin: 100 },
+        ],
+        runs: [
+          { id: "r1", date: "2026-11-23", kind: "recovery", durationMin: 45, rpe: 2, plannedId: "p1" },
+          { id: "r2", date: "2026-11-25", kind: "recovery", durationMin: 30, rpe: 2 },
+        ],
+        excused: [
+          { date: "2026-11-25", reason: "travel" },
+          { date: "2026-11-27", reason: "injured", note: "ignored" },
+        ],
+      });
+      expect(status).toBe(0);
+      expect(output.compliance).toEqual([
+        { plannedId: "p1", runId: "r1", percent: 100, color: "green" },
+        { plannedId: "p2", runId: null, percent: 0, color: "red" },
+        { plannedId: "p3", runId: null, percent: null, color: "excused" },
+        { plannedId: "p4", runId: null, percent: null, color: "excused" },
+      ]);
+      const flags = output.flags as Array<Record<string, unknown>>;
+      const summary = flags
+        .filter((flag) => flag.code !== "unplanned_session" && flag.measure !== undefined)
+        .map((flag) => [flag.code, flag.measure, flag.audience, flag.plannedId ?? flag.runId])
+        .sort();
+      expect(summary).toEqual(
+        [
+          ["recovery_too_long", "plan", "coach", "p1"],
+          ["aerobic_too_short", "plan", "coach", "p2"],
+          // Of 215 planned minutes, 45 recovery (20.9 %) and 120 aerobic (55.8 %): both within 5 points.
+          ["recovery_high", "plan", "coach", undefined],
+          ["aerobic_low", "plan", "coach", undefined],
+        ].sort(),
+      );
+      const planMix = flags.filter((flag) => flag.code === "recovery_high" || flag.code === "aerobic_low");
+      expect(planMix.map((flag) => flag.severity)).toEqual(["info", "info"]);
+      expect(flags.filter((flag) => flag.code === "missed_session").map((flag) => flag.plannedId)).toEqual(["p2"]);
+      expect(flags.find((flag) => flag.code === "recovery_too_long" && flag.runId === "r1")?.audience).toBe("both");
     },
     TIMEOUT_MS,
   );
@@ -136,6 +192,24 @@ describe.concurrent("rules CLI: invalid input exits 2 with {error: {message, pat
     ["malformed date 2026-02-30", week([{ ...recovery, date: "2026-02-30" }]), ["runs", 0, "date"]],
     ["run outside the week", week([recovery, { ...recovery, id: "r2", date: "2026-11-30" }]), ["runs", 1, "date"]],
     ["malformed weekStart", { weekStart: "2026/11/23", runs: [] }, ["weekStart"]],
+    [
+      "excused day with an unknown reason",
+      { ...week([]), excused: [{ date: "2026-11-24", reason: "tired" }] },
+      ["excused", 0, "reason"],
+    ],
+    [
+      "excused day with a malformed date",
+      {
+        ...week([]),
+        excused: [
+          { date: "2026-11-24", reason: "ill" },
+          { date: "2026-11-31", reason: "ill" },
+        ],
+      },
+      ["excused", 1, "date"],
+    ],
+    ["excused not a list", { ...week([]), excused: "2026-11-24" }, ["excused"]],
+    ["nearEdge above 1", { ...week([]), settings: { nearEdge: 2 } }, ["settings", "nearEdge"]],
   ])("%s", async (_name, input, path) => expectInputError("evaluate", input, path), TIMEOUT_MS);
 
   it("invalid JSON", async () => expectInputError("evaluate", "{ not json", []), TIMEOUT_MS);

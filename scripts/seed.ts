@@ -1,11 +1,14 @@
-// `npm run db:seed`: writes the demo organisation into DATABASE_URL, on request only.
+// `npm run db:seed`: writes the demo organisation, on request only, as the tables' owner:
+// DATABASE_MIGRATION_URL, or DATABASE_URL when that is the owner's.
 import { connect } from "~/server/db/connection";
 import { demoAccounts, seedDemo } from "~/server/seed/seed-demo";
 import { todayUtc } from "~/lib/clock";
 
-const url = process.env.DATABASE_URL;
+const url = process.env.DATABASE_MIGRATION_URL ?? process.env.DATABASE_URL;
 if (!url) {
-  console.error("DATABASE_URL is not set. (`npm run dev` seeds the embedded database by itself.)");
+  console.error(
+    "DATABASE_MIGRATION_URL (or DATABASE_URL) is not set. (`npm run dev` seeds the embedded database by itself.)",
+  );
   process.exit(1);
 }
 const { db, close } = connect(url, { max: 2 });

@@ -3,9 +3,9 @@
  * watching the server's memory. Starts its own embedded PostgreSQL (one small organisation) and
  * `next start` on loopback; needs `npm run build` first.
  *
- *   npx tsx scripts/soak.ts                 # 10 minutes at 20 requests/s
- *   npx tsx scripts/soak.ts --minutes 2     # a quick run
- *   npx tsx scripts/soak.ts --rate 40
+ *   npx tsx --conditions=react-server scripts/soak.ts                 # 10 minutes at 20 requests/s
+ *   npx tsx --conditions=react-server scripts/soak.ts --minutes 2     # a quick run
+ *   npx tsx --conditions=react-server scripts/soak.ts --rate 40
  *
  * After a 60 s warm-up, the server's resident memory (VmRSS in /proc/<pid>/status) is sampled every
  * 10 s. Prints one JSON document; passes (exit 0) when memory grew by less than 10 % (mean of the
@@ -72,8 +72,8 @@ function requestMix(org: { slug: string }, athlete: Session, coach: Session, bas
   });
   const health = async (): Promise<TrpcResponse> => ({ status: await healthStatus(baseUrl, 15_000) });
   const mix: Array<[weight: number, name: string, send: () => Promise<TrpcResponse>]> = [
-    [4, "training.thisWeek", () => trpcQuery(athlete, "training.thisWeek", { orgSlug: org.slug })],
-    [2, "training.history", () => trpcQuery(athlete, "training.history", { orgSlug: org.slug, weeks: 12 })],
+    [4, "athleteWeeks.thisWeek", () => trpcQuery(athlete, "athleteWeeks.thisWeek", { orgSlug: org.slug })],
+    [2, "athleteWeeks.history", () => trpcQuery(athlete, "athleteWeeks.history", { orgSlug: org.slug, weeks: 12 })],
     [
       2,
       "runs.log",

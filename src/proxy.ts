@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, newNonce } from "~/server/http/content-security-policy";
+import { contentSecurityPolicy, newNonce } from "~/lib/content-security-policy";
 
 /**
  * Gives every page its Content-Security-Policy with a fresh nonce: on the response, and on the
@@ -7,10 +7,8 @@ import { contentSecurityPolicy, newNonce } from "~/server/http/content-security-
  * authorisation: pages and procedures check the session themselves (docs/architecture.md).
  */
 export function proxy(request: NextRequest) {
-  const policy = contentSecurityPolicy({
-    nonce: newNonce(),
-    https: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
-  });
+  // Served over HTTPS (as Next sees it, X-Forwarded-Proto included): subresources are upgraded too.
+  const policy = contentSecurityPolicy({ nonce: newNonce(), https: request.nextUrl.protocol === "https:" });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });

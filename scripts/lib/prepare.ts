@@ -1,11 +1,13 @@
 /**
  * Everything `npm run dev` and `npm start` do before Next.js starts: find the database (DATABASE_URL,
- * or the embedded one), migrate it, seed the demo on a brand-new embedded database, and make sure
- * the auth settings exist.
+ * or the embedded one), migrate it as its owner (DATABASE_MIGRATION_URL; the embedded server's
+ * superuser), seed the demo on a brand-new embedded database, make sure the auth settings exist, and
+ * refuse to run the app with a login that could get around row-level security.
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { auditLogin, loginProblem, provisionAppLogin } from "~/server/db/app-login";
 import { connect } from "~/server/db/connection";
 import { applyMigrations } from "~/server/db/migrate";
 import { demoAccounts, isEmpty, seedDemo } from "~/server/seed/seed-demo";
@@ -44,8 +46,10 @@ export async function prepare(): Promise<PreparedEnvironment> {
   const env: Record<string, string> = { PORT: String(port), NEXTAUTH_URL: url };
 
   let databaseUrl = process.env.DATABASE_URL;
+  let migrationUrl = process.env.DATABASE_MIGRATION_URL;
   let stop = async () => {};
   let embedded = false;
+  let provision = async () => {};
   if (!databaseUrl) {
     embedded = true;
     log("DATABASE_URL is not set: starting the embedded PostgreSQL (data in .data/postgres)");
@@ -56,19 +60,37 @@ export async function prepare(): Promise<PreparedEnvironment> {
       log,
     });
     await ensureDatabase(server.serverUrl, "runbalance");
-    databaseUrl = server.urlFor("runbalance");
+    const ownerUrl = server.urlFor("runbalance");
+    migrationUrl = ownerUrl;
+    // The app logs in as its own restricted role, created (once migrated) with a password kept in .data.
+    provision = async () => {
+      databaseUrl = await provisionAppLogin(ownerUrl, server.appLogin);
+    };
     stop = server.stop;
     log(`embedded PostgreSQL listening on 127.0.0.1:${server.port}`);
   }
-  env.DATABASE_URL = databaseUrl;
   env.NEXTAUTH_SECRET = process.env.NEXTAUTH_SECRET ?? (embedded ? localSecret() : "");
   if (!env.NEXTAUTH_SECRET) throw new Error("NEXTAUTH_SECRET must be set when DATABASE_URL is set (see README).");
 
-  await applyMigrations(databaseUrl);
-  log("database migrated");
+  if (migrationUrl) {
+    await applyMigrations(migrationUrl);
+    log("database migrated");
+  } else {
+    log("DATABASE_MIGRATION_URL is not set: not migrating (run `npm run db:migrate` with the owner's URL)");
+  }
+  await provision();
+  env.DATABASE_URL = databaseUrl!;
+
+  const problem = loginProblem(await auditLogin(databaseUrl!));
+  if (problem) {
+    throw new Error(
+      `DATABASE_URL must be the app's own login (see README, "Production deployment"): ${problem}. ` +
+        "Put the owner's URL in DATABASE_MIGRATION_URL instead.",
+    );
+  }
 
   if (embedded) {
-    const { db, close } = connect(databaseUrl, { max: 2 });
+    const { db, close } = connect(migrationUrl!, { max: 2 });
     try {
       if (await isEmpty(db)) {
         log("empty database: seeding the demo organisation");

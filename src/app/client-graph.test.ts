@@ -18,6 +18,7 @@ const KEEP_OUT: ReadonlyArray<{ pkg: string; why: string }> = [
     why: "pages render from server data; src/trpc/on-demand.ts loads the client when someone acts",
   },
   { pkg: "superjson", why: "it comes with the on-demand tRPC client" },
+  { pkg: "@zxcvbn-ts", why: "passwords are judged on the server (src/server/auth/password-policy.ts)" },
   { pkg: "@tanstack/react-query", why: "pages render from server data, see docs/decisions/005-first-load-budget.md" },
   {
     pkg: "@trpc/tanstack-react-query",

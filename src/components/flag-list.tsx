@@ -1,7 +1,11 @@
-import type { Flag } from "~/domain/rules";
+import { isForAthlete, type Flag } from "~/domain/rules";
 
-/** The engine's findings in its own plain words: warnings first, then information. */
-export function FlagList({ flags, empty }: { flags: readonly Flag[]; empty?: string }) {
+/**
+ * The engine's findings for the athlete, in its own plain words: warnings first, then information.
+ * Flags for the coach alone (the plan's) are left out: an athlete cannot change the plan.
+ */
+export function FlagList({ flags: all, empty }: { flags: readonly Flag[]; empty?: string }) {
+  const flags = all.filter(isForAthlete);
   if (flags.length === 0) return empty ? <p className="text-sm text-green-800">{empty}</p> : null;
   const ordered = [...flags].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "warning" ? -1 : 1));
   return (

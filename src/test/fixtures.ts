@@ -1,7 +1,8 @@
 /**
  * Builds small organisations for integration tests: an owner, a coach, two athletes (the first
  * coached by the coach), a published week with a planned session, a public and a private run, and an
- * open invitation. Written as the migrating role, naming the organisation like the seed does.
+ * open invitation. Written as the migrating role, naming the organisation like the seed does. Every
+ * member has a session open (contextFor in ./sessions).
  */
 import { randomUUID } from "node:crypto";
 import type { Database } from "~/server/db/connection";
@@ -25,6 +26,7 @@ import { addMember, assignCoach, createOrganisation, findAthleteByUser } from "~
 import { createUser, findSessionUser, type SessionUser } from "~/server/data/users";
 import { hashInvitationToken } from "~/server/data/invitations";
 import { now } from "~/lib/clock";
+import { openSession } from "./sessions";
 
 export const FIXTURE_PASSWORD = "fixture-password";
 let passwordHash: Promise<string> | undefined;
@@ -163,7 +165,11 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       importId: runImport!.id,
     };
   });
-  const load = async (id: string) => (await findSessionUser(db, id))!;
+  // Each member is signed in (contextFor in ./sessions finds their session).
+  const load = async (id: string) => {
+    await openSession(db, id);
+    return (await findSessionUser(db, id))!;
+  };
   return {
     ...ids,
     invitationToken,

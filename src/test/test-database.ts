@@ -1,12 +1,15 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, inject } from "vitest";
+import { appUrlFor } from "~/server/db/app-login";
 import { connect, type Connection } from "~/server/db/connection";
 import { databaseUrl } from "./database-url";
 
 export interface TestDatabase extends Connection {
   url: string;
   name: string;
+  /** The same database through the app's own login: not a superuser, no BYPASSRLS, owns nothing. */
+  app: Connection & { url: string };
 }
 
 /** Creates an empty database on the test server (no migrations) and returns its URL. */
@@ -31,6 +34,8 @@ async function createDatabase(template: string | null) {
 /**
  * A migrated database of this test file's own, cloned from the template before the file's tests and
  * dropped after them. Use the returned object's fields inside tests (they are set in beforeAll).
+ * `db`/`sql` connect as the owner (the migrating superuser: fixtures, fingerprints), `app` with the
+ * app's own login.
  */
 export function useTestDatabase(): TestDatabase {
   const handle = {} as TestDatabase;
@@ -38,9 +43,15 @@ export function useTestDatabase(): TestDatabase {
   beforeAll(async () => {
     const created = await createDatabase(inject("pgTemplate"));
     drop = created.drop;
-    Object.assign(handle, connect(created.url, { max: 5 }), { url: created.url, name: created.name });
+    const appUrl = appUrlFor(created.url, inject("pgAppLogin"));
+    Object.assign(handle, connect(created.url, { max: 5 }), {
+      url: created.url,
+      name: created.name,
+      app: { ...connect(appUrl, { max: 5 }), url: appUrl },
+    });
   });
   afterAll(async () => {
+    await handle.app?.close();
     await handle.close?.();
     await drop();
   });

@@ -134,7 +134,7 @@ export function PasswordForm({ email }: { email: string }) {
         name="newPassword"
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters."
+        hint="At least 10 characters, and not a common password."
         required
       />
       <Status status={status} />

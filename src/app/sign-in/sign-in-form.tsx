@@ -7,7 +7,7 @@ import { TextField } from "~/components/text-field";
 import { loadAuthClient, preloadAuthClient } from "~/lib/auth-client";
 import { safeReturnPath } from "~/lib/safe-return-path";
 
-export function SignInForm({ returnTo }: { returnTo: string }) {
+export function SignInForm({ returnTo, email }: { returnTo: string; email?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -38,7 +38,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
 
   return (
     <form onSubmit={onSubmit} onFocus={preloadAuthClient} className="mt-8 space-y-4" noValidate>
-      <TextField label="Email" name="email" type="email" autoComplete="email" required />
+      <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={email} required />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       {error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

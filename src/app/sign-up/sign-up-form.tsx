@@ -1,17 +1,19 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "~/components/button";
 import { TextField } from "~/components/text-field";
-import { loadAuthClient, preloadAuthClient } from "~/lib/auth-client";
 import { errorMessage } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 
+/**
+ * Sign-up says the same for every address ("check your email"): the account is created from the
+ * link in the mail, so the form never tells whether an address already has one.
+ */
 export function SignUpForm() {
-  const router = useRouter();
   const signUp = useServerCall();
   const [error, setError] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,26 +26,26 @@ export function SignUpForm() {
       organisationName: String(form.get("organisationName") ?? ""),
     };
     try {
-      const { orgSlug } = await signUp.call((trpc) => trpc.auth.signUp.mutate(input));
-      const { signIn } = await loadAuthClient();
-      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-      router.replace(`/o/${orgSlug}`);
-      router.refresh();
+      const { email } = await signUp.call((trpc) => trpc.auth.signUp.mutate(input));
+      setSentTo(email);
     } catch (e) {
       setError(errorMessage(e));
     }
   }
 
+  if (sentTo) {
+    return (
+      <div role="status" className="mt-8 rounded-md bg-green-50 px-4 py-3 text-green-900">
+        <h2 className="font-semibold">Check your email</h2>
+        <p className="mt-1 text-sm">
+          We sent a message to <strong>{sentTo}</strong>. Open the link in it to finish creating your account.
+        </p>
+      </div>
+    );
+  }
+
   return (
-    <form
-      onSubmit={onSubmit}
-      onFocus={() => {
-        preloadTrpc();
-        preloadAuthClient();
-      }}
-      className="mt-8 space-y-4"
-      noValidate
-    >
+    <form onSubmit={onSubmit} onFocus={preloadTrpc} className="mt-8 space-y-4" noValidate>
       <TextField label="Your name" name="name" autoComplete="name" required />
       <TextField label="Email" name="email" type="email" autoComplete="email" required />
       <TextField
@@ -51,7 +53,7 @@ export function SignUpForm() {
         name="password"
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters."
+        hint="At least 10 characters, and not a common password."
         required
       />
       <TextField label="Club or business name" name="organisationName" autoComplete="organization" required />

@@ -16,7 +16,7 @@ export function compliancePercent(run: Pick<RunInput, "durationMin" | "distanceK
 }
 
 /** TrainingPeaks' colours: green 80–120, yellow 50–<80 or >120–150, red beyond (edges inclusive). */
-export function complianceColor(percent: number): ComplianceColor {
+export function complianceColor(percent: number): Exclude<ComplianceColor, "excused"> {
   if (percent >= 80 - EPSILON && percent <= 120 + EPSILON) return "green";
   if (percent >= 50 - EPSILON && percent <= 150 + EPSILON) return "yellow";
   return "red";
@@ -84,15 +84,20 @@ export function linkRunsToPlan(
 }
 
 /**
- * One entry per planned session. Without a run, a session dated before asOf is missed (0 %,
- * red, and a missed_session flag); one dated on or after asOf is upcoming (all null).
+ * One entry per planned session. Without a run, a session on an excused day (bit d of
+ * `excusedMask` set for weekStart + d) is excused: neither judged nor missed, whether it is past
+ * or still to come. Otherwise a session dated before asOf is missed (0 %, red, and a
+ * missed_session flag); one dated on or after asOf is upcoming (all null). A session with a
+ * run is judged as usual, excused day or not.
  */
 export function complianceEntries(
   plan: readonly PlannedSession[],
   planDays: ArrayLike<number>,
   runs: readonly RunInput[],
   runFor: ArrayLike<number>,
+  weekStartDay: number,
   asOfDay: number,
+  excusedMask: number,
   texts: MessageTexts,
   flags: Flag[],
 ): ComplianceEntry[] {
@@ -105,6 +110,8 @@ export function complianceEntries(
       const run = runs[r] as RunInput;
       const percent = compliancePercent(run, session);
       entries.push({ plannedId: session.id, runId: run.id, percent, color: complianceColor(percent) });
+    } else if ((excusedMask >> (day - weekStartDay)) & 1) {
+      entries.push({ plannedId: session.id, runId: null, percent: null, color: "excused" });
     } else if (day < asOfDay) {
       entries.push({ plannedId: session.id, runId: null, percent: 0, color: "red" });
       flags.push(missedSessionFlag(session, day, texts));
@@ -113,4 +120,19 @@ export function complianceEntries(
     }
   }
   return entries;
+}
+
+/**
+ * Sessions on target (green) ÷ sessions judged (green, yellow or red, missed included); upcoming
+ * and excused sessions are not judged. null when none was.
+ */
+export function complianceRate(compliance: readonly Pick<ComplianceEntry, "color">[]): number | null {
+  let judged = 0;
+  let onTarget = 0;
+  for (const entry of compliance) {
+    if (entry.color === null || entry.color === "excused") continue;
+    judged++;
+    if (entry.color === "green") onTarget++;
+  }
+  return judged === 0 ? null : onTarget / judged;
 }

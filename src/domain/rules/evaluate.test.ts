@@ -57,9 +57,12 @@ describe("the contract's example document", () => {
       {
         code: "recovery_too_hard",
         severity: "warning",
+        audience: "both",
         runId: "r1",
         values: { rpe: 5, max: 3 },
         message: "Your recovery run on Monday was RPE 5; keep recovery runs at 1–3, slow enough to chat the whole way.",
+        coachMessage:
+          "Recovery run on Monday at RPE 5 (target 1–3). Remind them that recovery runs should be slow enough to chat the whole way.",
       },
     ]);
   });

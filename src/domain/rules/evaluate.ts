@@ -9,12 +9,13 @@ import { dayOf, formatDay } from "./dates";
 import { addLoadFlags, chronicDailyLoad, loadRatio, summariseHistory, weekMonotony } from "./load";
 import { addMixFlags, effortSlot, kindSlot, mixFromTotals, plannedWeight, runWeight, type MixResult } from "./mix";
 import { prepareOnce, type Prepared } from "./prepared";
-import { addRunFlags } from "./run-flags";
+import { addPlannedSessionFlags, addRunFlags } from "./run-flags";
 import { Scratch } from "./scratch";
 import { addBackToBackPlanFlags, addBackToBackRunFlags, addUnplannedFlags } from "./sequence";
 import { DEFAULT_SETTINGS } from "./settings";
 import type {
   ComplianceEntry,
+  ExcusedDay,
   Flag,
   HistoryRun,
   PlanMix,
@@ -112,6 +113,17 @@ function scanRuns(all: readonly RunInput[], start: number, prepared: Prepared, f
   };
 }
 
+/** Bit d set when weekStart + d is excused; excused dates outside the week are ignored. */
+function excusedMaskOf(excused: readonly ExcusedDay[] | undefined, start: number): number {
+  let mask = 0;
+  if (excused === undefined) return mask;
+  for (let i = 0; i < excused.length; i++) {
+    const offset = dayOf((excused[i] as ExcusedDay).date) - start;
+    if (offset >= 0 && offset < 7) mask |= 1 << offset;
+  }
+  return mask;
+}
+
 interface PlanVerdict {
   readonly mix: PlanMix;
   readonly compliance: ComplianceEntry[];
@@ -122,6 +134,7 @@ function evaluatePlan(
   week: WeekRuns,
   start: number,
   asOfDay: number,
+  excusedMask: number,
   prepared: Prepared,
   flags: Flag[],
 ): PlanVerdict {
@@ -136,6 +149,7 @@ function evaluatePlan(
     planAt.days[p] = day;
     planAt.slots[p] = slot;
     totals[slot] = (totals[slot] as number) + plannedWeight(session, prepared.settings.basis);
+    addPlannedSessionFlags(session, slot, day, prepared, flags);
     const offset = day - start;
     if (offset >= 0 && offset < 7) plannedByDay[offset] = (plannedByDay[offset] as number) | (1 << slot);
   }
@@ -150,7 +164,17 @@ function evaluatePlan(
     taken: taken.take(runs.length),
   };
   linkRunsToPlan(plan, planAt, runs, runAt, links);
-  const compliance = complianceEntries(plan, planAt.days, runs, links.runFor, asOfDay, prepared.texts, flags);
+  const compliance = complianceEntries(
+    plan,
+    planAt.days,
+    runs,
+    links.runFor,
+    start,
+    asOfDay,
+    excusedMask,
+    prepared.texts,
+    flags,
+  );
   addUnplannedFlags(runs, runAt, links.named, plannedByDay, start, prepared.texts, flags);
   return { mix, compliance };
 }
@@ -177,7 +201,10 @@ export function evaluateWeek(input: WeekInput): WeekEvaluation {
   const ratio = loadRatio(weekly, chronicDailyLoad(history, start, historyFromDay));
   addLoadFlags(monotony, ratio, prepared, flags);
 
-  const plan = input.plan === undefined ? null : evaluatePlan(input.plan, week, start, asOfDay, prepared, flags);
+  const plan =
+    input.plan === undefined
+      ? null
+      : evaluatePlan(input.plan, week, start, asOfDay, excusedMaskOf(input.excused, start), prepared, flags);
 
   return {
     week: { start: input.weekStart, end: weekEndOf(start) },

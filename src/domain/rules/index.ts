@@ -16,11 +16,15 @@
 // Evaluating a week
 export { evaluateWeek } from "./evaluate";
 export type { InputError, ParseResult, PathSegment } from "./input-error";
-export { FLAG_CODES } from "./types";
+export { AUDIENCES, EXCUSE_REASONS, FLAG_CODES } from "./types";
+export { isForAthlete, isForCoach } from "./audience";
 export type {
   ActualMix,
+  Audience,
   ComplianceColor,
   ComplianceEntry,
+  ExcusedDay,
+  ExcuseReason,
   Flag,
   FlagCode,
   HistoryRun,
@@ -60,7 +64,7 @@ export type { IsoDate, Weekday } from "./dates";
 
 // Load, compliance and wording helpers the app shows on their own
 export { CHRONIC_DAYS, sessionLoad } from "./load";
-export { complianceColor, compliancePercent } from "./compliance";
+export { complianceColor, compliancePercent, complianceRate } from "./compliance";
 export { PLAN_ESTIMATE_MIN_PER_KM } from "./mix";
 export { loadChangeText } from "./messages";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateWeek } from "./evaluate";
-import { loadChangeText } from "./messages";
+import { loadChangeText, loadSpike } from "./messages";
 import { sessionLoad, weekMonotony } from "./load";
 import { DEFAULT_SETTINGS } from "./settings";
 import type { HistoryRun, RunInput, WeekInput } from "./types";
@@ -48,7 +48,11 @@ describe("session load and monotony", () => {
     expect(output.actual.load.daily).toEqual([400, 420, 380, 410, 400, 390, 0]);
     const flag = output.flags.find((f) => f.code === "monotony_high");
     expect(flag?.values).toEqual({ monotony: output.actual.load.monotony, max: 2 });
-    expect(flag?.message).toContain("monotony 2.4, above 2");
+    // Two decimals, the threshold too: "2.44, above 2.00", never "2.4, above 2".
+    expect(flag?.message).toContain("(monotony 2.44, above 2.00)");
+    expect(flag?.coachMessage).toBe(
+      "Training load was much the same every day this week (monotony 2.44, above 2.00). Vary the plan: harder and easier days, and a rest day.",
+    );
     const relaxed = evaluateWeek({
       weekStart: WEEK_START,
       runs,
@@ -87,7 +91,10 @@ describe("load ratio", () => {
     const spike = output.flags.find((f) => f.code === "load_spike");
     expect(spike?.values).toEqual({ ratio: 1.5, threshold: 1.5 });
     expect(spike?.message).toBe(
-      "This week's load is 50 % above your recent average (the 3 weeks before); if that was not planned, build up more gradually.",
+      "This week's load is 50 % above your recent average (the 3 weeks before), a ratio of 1.50; if that was not planned, build up more gradually.",
+    );
+    expect(spike?.coachMessage).toBe(
+      "Load this week is 50 % above their recent average (ratio 1.50 to the 3 weeks before). If that was not planned, build the load up more gradually.",
     );
     expect(codes(week({ runs: thisWeek(104), history: history21(40) }))).not.toContain("load_spike");
   });
@@ -119,9 +126,12 @@ describe("load ratio", () => {
     expect(week({ runs: thisWeek(70), history: [old, ...history21(40)] }).actual.load.ratio).toBeCloseTo(1, 12);
   });
 
-  it("never words a ratio as a risk", () => {
-    for (let ratio = 0; ratio <= 5; ratio += 0.05)
+  it("never words a ratio as a risk, to the athlete or to the coach", () => {
+    for (let ratio = 0; ratio <= 5; ratio += 0.05) {
       expect(loadChangeText(ratio).toLowerCase()).not.toMatch(/injur|risk|danger/);
+      const { message, coachMessage } = loadSpike(ratio);
+      expect(`${message} ${coachMessage}`.toLowerCase()).not.toMatch(/injur|risk|danger/);
+    }
     expect(loadChangeText(1.7)).toBe("This week's load is 70 % above your recent average (the 3 weeks before)");
     expect(loadChangeText(0.6)).toBe("This week's load is 40 % below your recent average (the 3 weeks before)");
   });

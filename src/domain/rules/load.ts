@@ -85,22 +85,35 @@ export function loadRatio(weekly: number, chronicMean: number | null): number | 
 export function addLoadFlags(monotony: MonotonyResult, ratio: number | null, prepared: Prepared, flags: Flag[]): void {
   const { monotonyMax: max, loadSpikeRatio: threshold } = prepared.settings;
   if (monotony.flat) {
-    const values = { mean: monotony.mean, sd: 0, max };
-    flags.push({ code: "monotony_high", severity: "warning", values, message: say.monotonyHigh(null, prepared.texts) });
-  } else if (monotony.monotony !== null && monotony.monotony > max + EPSILON) {
+    const voices = say.monotonyHigh(null, max, prepared.texts);
     flags.push({
       code: "monotony_high",
       severity: "warning",
+      audience: "both",
+      values: { mean: monotony.mean, sd: 0, max },
+      message: voices.message,
+      coachMessage: voices.coachMessage,
+    });
+  } else if (monotony.monotony !== null && monotony.monotony > max + EPSILON) {
+    const voices = say.monotonyHigh(monotony.monotony, max, prepared.texts);
+    flags.push({
+      code: "monotony_high",
+      severity: "warning",
+      audience: "both",
       values: { monotony: monotony.monotony, max },
-      message: say.monotonyHigh(monotony.monotony, prepared.texts),
+      message: voices.message,
+      coachMessage: voices.coachMessage,
     });
   }
   if (ratio !== null && ratio >= threshold - EPSILON) {
+    const voices = say.loadSpike(ratio);
     flags.push({
       code: "load_spike",
       severity: "warning",
+      audience: "both",
       values: { ratio, threshold },
-      message: say.loadSpike(ratio),
+      message: voices.message,
+      coachMessage: voices.coachMessage,
     });
   }
 }

@@ -68,32 +68,51 @@ export function mixFromTotals(totals: ArrayLike<number>, itemCount: number, minI
   };
 }
 
+/**
+ * A share outside its band: information while it is within `nearEdge` of the edge it crossed
+ * (inclusive: exactly 2 points out is still information), a warning further out.
+ */
 function bandFlag(
   code: MixCode,
   share: number,
+  edge: number,
   min: number | null,
   max: number,
   measure: Measure,
   sentence: MixSentence,
+  nearEdge: number,
 ): Flag {
   const values: Record<string, number> = min === null ? { share, max } : { share, min, max };
-  return { code, severity: "warning", measure, values, message: mixMessage(sentence, share) };
+  const voices = mixMessage(sentence, share);
+  return {
+    code,
+    severity: Math.abs(share - edge) <= nearEdge + EPSILON ? "info" : "warning",
+    audience: measure === "plan" ? "coach" : "both",
+    measure,
+    values,
+    message: voices.message,
+    coachMessage: voices.coachMessage,
+  };
 }
 
 /** Flags for shares outside their bands; a share on a band edge raises nothing. */
 export function addMixFlags(proportions: Proportions, measure: Measure, prepared: Prepared, flags: Flag[]): void {
-  const { aerobic, recovery, qualityMax } = prepared.settings.bands;
+  const { bands, nearEdge } = prepared.settings;
+  const { aerobic, recovery, qualityMax } = bands;
   const say = prepared.texts.mix[measure];
   const a = proportions.aerobic;
   const r = proportions.recovery;
   const q = proportions.quality;
   if (a < aerobic[0] - EPSILON)
-    flags.push(bandFlag("aerobic_low", a, aerobic[0], aerobic[1], measure, say.aerobic_low));
+    flags.push(bandFlag("aerobic_low", a, aerobic[0], aerobic[0], aerobic[1], measure, say.aerobic_low, nearEdge));
   else if (a > aerobic[1] + EPSILON)
-    flags.push(bandFlag("aerobic_high", a, aerobic[0], aerobic[1], measure, say.aerobic_high));
+    flags.push(bandFlag("aerobic_high", a, aerobic[1], aerobic[0], aerobic[1], measure, say.aerobic_high, nearEdge));
   if (r < recovery[0] - EPSILON)
-    flags.push(bandFlag("recovery_low", r, recovery[0], recovery[1], measure, say.recovery_low));
+    flags.push(bandFlag("recovery_low", r, recovery[0], recovery[0], recovery[1], measure, say.recovery_low, nearEdge));
   else if (r > recovery[1] + EPSILON)
-    flags.push(bandFlag("recovery_high", r, recovery[0], recovery[1], measure, say.recovery_high));
-  if (q > qualityMax + EPSILON) flags.push(bandFlag("quality_high", q, null, qualityMax, measure, say.quality_high));
+    flags.push(
+      bandFlag("recovery_high", r, recovery[1], recovery[0], recovery[1], measure, say.recovery_high, nearEdge),
+    );
+  if (q > qualityMax + EPSILON)
+    flags.push(bandFlag("quality_high", q, qualityMax, null, qualityMax, measure, say.quality_high, nearEdge));
 }

@@ -7,6 +7,7 @@
 export {
   LIMITS,
   evaluateInputSchema,
+  excusedDaySchema,
   historyRunSchema,
   pacesInputSchema,
   parseEvaluateInput,

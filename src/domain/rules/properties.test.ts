@@ -51,6 +51,7 @@ const settingsArb = fc.record(
     minRunsForMix: fc.integer({ min: 1, max: 6 }),
     monotonyMax: fc.double({ min: 0.5, max: 4, noNaN: true }),
     loadSpikeRatio: fc.double({ min: 0.5, max: 3, noNaN: true }),
+    nearEdge: fc.oneof(fc.constant(0), fc.constant(0.02), fc.double({ min: 0, max: 0.2, noNaN: true })),
     durationTolerance: fc.double({ min: 0, max: 1, noNaN: true }),
     effortBands: fc.integer({ min: 1, max: 8 }).chain((recoveryHi) =>
       fc.integer({ min: recoveryHi + 1, max: 9 }).map((aerobicHi) => ({
@@ -100,6 +101,14 @@ const weekArb = fc.integer({ min: 0, max: 400 }).chain((weekOffset) => {
     }),
     { maxLength: 30 },
   );
+  const excused = fc.array(
+    fc.record({
+      // Mostly inside the week, sometimes just outside it (ignored).
+      date: fc.integer({ min: -2, max: 8 }).map((offset) => isoOf(start + offset)),
+      reason: fc.constantFrom("ill", "injured", "travel", "unavailable", "other"),
+    }),
+    { maxLength: 5 },
+  );
   return fc.record(
     {
       weekStart: fc.constant(isoOf(start)),
@@ -109,10 +118,13 @@ const weekArb = fc.integer({ min: 0, max: 400 }).chain((weekOffset) => {
       runs,
       history,
       historyFrom: fc.integer({ min: 0, max: 40 }).map((back) => isoOf(start - back)),
+      excused,
     },
     { requiredKeys: ["weekStart", "runs"] },
   );
 });
+
+const MIX_CODES = new Set<string>(["aerobic_low", "aerobic_high", "recovery_low", "recovery_high", "quality_high"]);
 
 function sum(p: Proportions): number {
   return p.recovery + p.aerobic + p.quality;
@@ -124,7 +136,13 @@ function hasOnlyFiniteNumbers(value: unknown): boolean {
   return Object.values(value).every(hasOnlyFiniteNumbers);
 }
 
-describe("properties of evaluation", () => {
+/**
+ * Each property evaluates up to a few thousand generated weeks: about a second on a quiet core,
+ * several on a shared busy one, where vitest's default 5 s limit failed them for no fault.
+ */
+const PROPERTY_TIMEOUT_MS = 60_000;
+
+describe("properties of evaluation", { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it("every generated valid week parses, and evaluation never throws", () => {
     fc.assert(
       fc.property(weekArb, (week) => {
@@ -201,18 +219,79 @@ describe("properties of evaluation", () => {
     );
   });
 
-  it("every flag carries a code, a severity, values and a message; mix flags a measure", () => {
+  it("every flag carries a code, a severity, an audience, values and two messages; mix flags a measure", () => {
     fc.assert(
       fc.property(weekArb, (week) => {
         for (const flag of evaluateJson(week).flags) {
           expect(flag.message.length).toBeGreaterThan(0);
+          expect(flag.coachMessage).toMatch(/^[A-Z]/);
           expect(["info", "warning"]).toContain(flag.severity);
+          expect(["athlete", "coach", "both"]).toContain(flag.audience);
           expect(typeof flag.values).toBe("object");
-          if (/_(low|high)$/.test(flag.code) && flag.code !== "monotony_high") expect(flag.measure).toBeDefined();
-          expect(flag.message.toLowerCase()).not.toMatch(/injur|risk/);
+          if (MIX_CODES.has(flag.code)) expect(flag.measure).toBeDefined();
+          expect(`${flag.message} ${flag.coachMessage}`.toLowerCase()).not.toMatch(/injur|risk/);
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("audience is coach iff measure is plan; everything else is for both", () => {
+    fc.assert(
+      fc.property(weekArb, (week) => {
+        for (const flag of evaluateJson(week).flags)
+          expect(flag.audience).toBe(flag.measure === "plan" ? "coach" : "both");
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a mix flag is info exactly when its share is within nearEdge of the edge it crossed", () => {
+    fc.assert(
+      fc.property(weekArb, (week) => {
+        const parsed = parseEvaluateInput(week);
+        if (!parsed.ok) throw new Error(parsed.error.message);
+        const { nearEdge } = parsed.value.settings!;
+        for (const flag of evaluateWeek(parsed.value).flags) {
+          if (!MIX_CODES.has(flag.code)) continue;
+          const share = flag.values.share as number;
+          const edge = (flag.code.endsWith("_low") ? flag.values.min : flag.values.max) as number;
+          const distance = Math.abs(share - edge);
+          if (distance < nearEdge - 1e-6) expect(flag.severity).toBe("info");
+          if (distance > nearEdge + 1e-6) expect(flag.severity).toBe("warning");
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("excused days never add a missed_session, and only ever remove those on excused days", () => {
+    fc.assert(
+      fc.property(weekArb, (week) => {
+        const missed = (output: WeekEvaluation) =>
+          output.flags.filter((f) => f.code === "missed_session").map((f) => f.plannedId);
+        const withExcused = evaluateJson(week);
+        const without = evaluateJson({ ...week, excused: undefined });
+        const excusedDates = new Set((week.excused ?? []).map((day) => day.date));
+        const dateOf = new Map<string, string>((week.plan ?? []).map((session) => [session.id, session.date]));
+        for (const id of missed(withExcused)) expect(missed(without)).toContain(id);
+        for (const id of missed(without))
+          expect(missed(withExcused).includes(id)).toBe(!excusedDates.has(dateOf.get(id as string)!));
+        // Everything else is the same verdict.
+        const others = (output: WeekEvaluation) => output.flags.filter((f) => f.code !== "missed_session");
+        expect(others(withExcused)).toEqual(others(without));
+        expect(withExcused.plan).toEqual(without.plan);
+        expect(withExcused.actual).toEqual(without.actual);
+        withExcused.compliance.forEach((entry, i) => {
+          if (entry.color !== "excused") expect(entry).toEqual(without.compliance[i]);
+        });
+        for (const entry of withExcused.compliance) {
+          if (entry.color !== "excused") continue;
+          expect(entry).toMatchObject({ runId: null, percent: null });
+          expect(excusedDates.has(dateOf.get(entry.plannedId)!)).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });
@@ -259,7 +338,7 @@ const breakages: Array<(week: Json & { runs: Json[] }) => { input: Json; path: (
   (week) => ({ input: { ...week, settings: { minRunsForMix: -1 } }, path: ["settings", "minRunsForMix"] }),
 ];
 
-describe("properties of validation", () => {
+describe("properties of validation", { timeout: PROPERTY_TIMEOUT_MS }, () => {
   it("invalid input is always rejected with a non-empty path", () => {
     fc.assert(
       fc.property(weekArb, fc.nat({ max: breakages.length - 1 }), (week, which) => {

@@ -10,13 +10,21 @@ import { fail, toJsonPath, type InputError, type ParseResult, type PathSegment }
 import { SESSION_KINDS } from "./kinds";
 import { vdotFromRace } from "./paces";
 import { resolveSettings, settingsOverrideSchema } from "./settings-schema";
-import type { HistoryRun, PlannedSession, RunInput, WeekInput } from "./types";
+import {
+  EXCUSE_REASONS,
+  type ExcusedDay,
+  type HistoryRun,
+  type PlannedSession,
+  type RunInput,
+  type WeekInput,
+} from "./types";
 
 /** Bounds keep a hostile or broken document from costing unbounded work. */
 export const LIMITS = {
   runs: 500,
   plan: 500,
   history: 20_000,
+  excused: 1_000,
   idLength: 200,
   durationMin: 10_080,
   distanceKm: 1_000,
@@ -97,6 +105,15 @@ export const plannedSessionSchema = z
     path: ["durationMin"],
   });
 
+/** An excused day. Dates outside the week are accepted and ignored (a period off may span weeks). */
+export const excusedDaySchema = z.object(
+  {
+    date: isoDate("date"),
+    reason: z.enum(EXCUSE_REASONS, { error: `reason must be one of ${EXCUSE_REASONS.join(", ")}` }),
+  },
+  { error: "an excused day must be an object { date, reason }" },
+);
+
 export const evaluateInputSchema = z.object(
   {
     weekStart: isoDate("weekStart"),
@@ -110,6 +127,11 @@ export const evaluateInputSchema = z.object(
       z.array(historyRunSchema).max(LIMITS.history, { error: `at most ${LIMITS.history} history runs` }),
     ),
     historyFrom: optional(isoDate("historyFrom")),
+    excused: optional(
+      z
+        .array(excusedDaySchema, { error: "excused must be a list of { date, reason }" })
+        .max(LIMITS.excused, { error: `at most ${LIMITS.excused} excused days` }),
+    ),
   },
   { error: "the input must be a JSON object" },
 );
@@ -184,6 +206,10 @@ function canonicalPlannedSession(session: z.output<typeof plannedSessionSchema>)
   };
 }
 
+function canonicalExcusedDay(day: z.output<typeof excusedDaySchema>): ExcusedDay {
+  return { date: day.date, reason: day.reason };
+}
+
 function prefixed(error: InputError, prefix: PathSegment): InputError {
   return { message: error.message, path: [prefix, ...error.path] };
 }
@@ -221,6 +247,7 @@ export function parseEvaluateInput(raw: unknown): ParseResult<WeekInput> {
       runs: runs.map(canonicalRun),
       history: data.history?.map(canonicalHistoryRun),
       historyFrom: data.historyFrom,
+      excused: data.excused?.map(canonicalExcusedDay),
     },
   };
 }

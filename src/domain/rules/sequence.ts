@@ -46,14 +46,16 @@ export function addBackToBackRunFlags(
       earlier = qualityDayBefore;
     }
     const run = runs[later] as RunInput;
-    const day = weekStartDay + offset;
+    const voices = say.qualityBackToBackRuns(earlier.kind, run.kind, weekStartDay + offset, texts);
     flags.push({
       code: "quality_back_to_back",
       severity: "warning",
+      audience: "both",
       measure: "label",
       runId: run.id,
       values: { gapDays: 1 },
-      message: say.qualityBackToBackRuns(earlier.kind, run.kind, day, texts),
+      message: voices.message,
+      coachMessage: voices.coachMessage,
     });
   }
 }
@@ -73,25 +75,31 @@ export function addBackToBackPlanFlags(
     const earlier = firstByDay[offset - 1] as number;
     if (later === -1 || earlier === -1) continue;
     const session = plan[later] as PlannedSession;
-    const day = weekStartDay + offset;
+    const earlierKind = (plan[earlier] as PlannedSession).kind;
+    const voices = say.qualityBackToBackPlan(earlierKind, session.kind, weekStartDay + offset, texts);
     flags.push({
       code: "quality_back_to_back",
       severity: "warning",
+      audience: "coach",
       measure: "plan",
       plannedId: session.id,
       values: { gapDays: 1 },
-      message: say.qualityBackToBackPlan((plan[earlier] as PlannedSession).kind, session.kind, day, texts),
+      message: voices.message,
+      coachMessage: voices.coachMessage,
     });
   }
 }
 
 export function missedSessionFlag(session: PlannedSession, dayNumber: number, texts: MessageTexts): Flag {
+  const voices = say.missedSession(session.kind, dayNumber, texts);
   return {
     code: "missed_session",
     severity: "warning",
+    audience: "both",
     plannedId: session.id,
     values: { percent: 0 },
-    message: say.missedSession(session.kind, dayNumber, texts),
+    message: voices.message,
+    coachMessage: voices.coachMessage,
   };
 }
 
@@ -114,12 +122,15 @@ export function addUnplannedFlags(
     const day = runAt.days[r] as number;
     if (named[r] !== -1 || ((plannedByDay[day - weekStartDay] as number) >> (runAt.slots[r] as number)) & 1) continue;
     const run = runs[r] as RunInput;
+    const voices = say.unplannedSession(run.kind, day, texts);
     flags.push({
       code: "unplanned_session",
       severity: "info",
+      audience: "both",
       runId: run.id,
       values: {},
-      message: say.unplannedSession(run.kind, day, texts),
+      message: voices.message,
+      coachMessage: voices.coachMessage,
     });
   }
 }

@@ -38,6 +38,7 @@ function makeOverrideSchema(strict: boolean) {
     minRunsForMix: z.number().int().min(1).max(1000).optional(),
     monotonyMax: z.number().positive().max(1000).optional(),
     loadSpikeRatio: z.number().positive().max(1000).optional(),
+    nearEdge: fraction.optional(),
     weekStartDay: z.enum(WEEKDAYS).optional(),
     paceUnit: z.enum(PACE_UNITS).optional(),
   });

@@ -37,6 +37,11 @@ export interface TrainingSettings {
   readonly monotonyMax: number;
   readonly loadSpikeRatio: number;
   /**
+   * A mix flag whose share is at most this far (a fraction: 0.02 = 2 percentage points) past the
+   * band edge it crossed is information, not a warning.
+   */
+  readonly nearEdge: number;
+  /**
    * Not used by the evaluation (its input names the week's first day); kept here because it is
    * an athlete setting the app needs, with weekStartFor().
    */
@@ -55,6 +60,7 @@ export const DEFAULT_SETTINGS: TrainingSettings = {
   minRunsForMix: 3,
   monotonyMax: 2.0,
   loadSpikeRatio: 1.5,
+  nearEdge: 0.02,
   weekStartDay: "monday",
   paceUnit: "km",
 };

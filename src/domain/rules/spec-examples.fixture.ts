@@ -10,18 +10,21 @@ type Json = Record<string, unknown>;
 interface FlagJson {
   code: string;
   severity: string;
+  audience: string;
   measure?: string;
   runId?: string;
   plannedId?: string;
   values: Record<string, number>;
   message: string;
+  coachMessage: string;
 }
 
 /** One assertion about an output: what is checked, its actual value, and how. */
 export type Expectation =
   | { readonly what: string; readonly actual: unknown; readonly equals: unknown }
   | { readonly what: string; readonly actual: unknown; readonly closeTo: number; readonly digits: number }
-  | { readonly what: string; readonly actual: unknown; readonly contains: unknown };
+  | { readonly what: string; readonly actual: unknown; readonly contains: unknown }
+  | { readonly what: string; readonly actual: unknown; readonly matches: RegExp };
 
 export interface SpecExample {
   readonly name: string;
@@ -39,6 +42,7 @@ interface ExpectLike {
     toEqual(expected: unknown): void;
     toBeCloseTo(expected: number, digits?: number): void;
     toContain(item: unknown): void;
+    toMatch(pattern: RegExp): void;
   };
 }
 
@@ -47,6 +51,7 @@ export function assertExpectations(expectations: readonly Expectation[], expect:
     const assertion = expect(expectation.actual, expectation.what);
     if ("equals" in expectation) assertion.toEqual(expectation.equals);
     else if ("closeTo" in expectation) assertion.toBeCloseTo(expectation.closeTo, expectation.digits);
+    else if ("matches" in expectation) assertion.toMatch(expectation.matches);
     else assertion.toContain(expectation.contains);
   }
 }
@@ -188,6 +193,12 @@ export const SPEC_EXAMPLES: readonly SpecExample[] = [
           equals: ["warning", "r1", { rpe: 5, max: 3 }],
         },
         { what: "message", actual: flag?.message, contains: "Tuesday" },
+        { what: "audience", actual: flag?.audience, equals: "both" },
+        {
+          what: "coachMessage",
+          actual: flag?.coachMessage,
+          matches: /^Recovery run on Tuesday at RPE 5 \(target 1–3\)/,
+        },
         { what: "load", actual: [load.weekly, load.daily], equals: [125, [0, 125, 0, 0, 0, 0, 0]] },
       ];
     },
@@ -228,6 +239,11 @@ export const SPEC_EXAMPLES: readonly SpecExample[] = [
         { what: "monotony", actual: load.monotony, closeTo: 2.44, digits: 2 },
         { what: "strain", actual: load.strain, closeTo: 2400 * (load.monotony as number), digits: 9 },
         { what: "flags", actual: codesOf(output), contains: "monotony_high" },
+        {
+          what: "monotony in the message, two decimals",
+          actual: flagsOf(output).find((flag) => flag.code === "monotony_high")?.message,
+          contains: "monotony 2.44, above 2.00",
+        },
       ];
     },
   },
@@ -241,6 +257,7 @@ export const SPEC_EXAMPLES: readonly SpecExample[] = [
         { what: "load ratio", actual: actual(output).load.ratio, closeTo: 2, digits: 12 },
         { what: "load_spike values", actual: spike?.values, equals: { ratio: 2, threshold: 1.5 } },
         { what: "load_spike message", actual: spike?.message, contains: "100 % above your recent average" },
+        { what: "ratio in the message, two decimals", actual: spike?.message, contains: "2.00" },
       ];
     },
   },
@@ -259,6 +276,87 @@ export const SPEC_EXAMPLES: readonly SpecExample[] = [
         actual: output.compliance,
         equals: [{ plannedId: "p1", runId: "r1", percent: 75, color: "yellow" }],
       },
+    ],
+  },
+  {
+    name: "a 45-min recovery run planned: recovery_too_long on the plan, for the coach only",
+    command: "evaluate",
+    input: {
+      weekStart: WEEK_START,
+      asOf: WEEK_START,
+      plan: [{ id: "p1", date: DATES[1], kind: "recovery", durationMin: 45 }],
+      runs: [],
+    },
+    expectations: (output) => {
+      const flag = flagsOf(output).find((f) => f.code === "recovery_too_long");
+      return [
+        { what: "flags", actual: codesOf(output), equals: ["recovery_too_long"] },
+        {
+          what: "the plan's flag",
+          actual: [flag?.measure, flag?.plannedId, flag?.audience, flag?.severity, flag?.values],
+          equals: ["plan", "p1", "coach", "warning", { durationMin: 45, max: 36 }],
+        },
+        { what: "coachMessage", actual: flag?.coachMessage, matches: /^Recovery run planned for Tuesday is 45 min/ },
+      ];
+    },
+  },
+  {
+    name: "9.9 % recovery against a 10 % floor: recovery_low is info",
+    command: "evaluate",
+    input: {
+      weekStart: WEEK_START,
+      runs: [run("r1", 0, "recovery", 9.9, 2), run("r2", 2, "aerobic", 70.1, 5), run("r3", 4, "tempo", 20, 7)],
+    },
+    expectations: (output) => [
+      {
+        what: "mix flags by label",
+        actual: flagsOf(output)
+          .filter((flag) => flag.measure === "label")
+          .map((flag) => [flag.code, flag.severity, flag.audience]),
+        equals: [["recovery_low", "info", "both"]],
+      },
+    ],
+  },
+  {
+    name: "7.9 % recovery against a 10 % floor: recovery_low is a warning",
+    command: "evaluate",
+    input: {
+      weekStart: WEEK_START,
+      runs: [run("r1", 0, "recovery", 7.9, 2), run("r2", 2, "aerobic", 72.1, 5), run("r3", 4, "tempo", 20, 7)],
+    },
+    expectations: (output) => [
+      {
+        what: "mix flags by label",
+        actual: flagsOf(output)
+          .filter((flag) => flag.measure === "label")
+          .map((flag) => [flag.code, flag.severity]),
+        equals: [["recovery_low", "warning"]],
+      },
+    ],
+  },
+  {
+    name: "a planned session on an excused day without a run: excused, not missed",
+    command: "evaluate",
+    input: {
+      weekStart: WEEK_START,
+      asOf: "2026-11-30",
+      plan: [
+        { id: "p1", date: DATES[1], kind: "tempo", durationMin: 50 },
+        { id: "p2", date: DATES[3], kind: "aerobic", durationMin: 60 },
+      ],
+      runs: [run("r1", 3, "aerobic", 60, 5)],
+      excused: [{ date: DATES[1], reason: "ill" }],
+    },
+    expectations: (output) => [
+      {
+        what: "compliance",
+        actual: output.compliance,
+        equals: [
+          { plannedId: "p1", runId: null, percent: null, color: "excused" },
+          { plannedId: "p2", runId: "r1", percent: 100, color: "green" },
+        ],
+      },
+      { what: "flags", actual: codesOf(output), equals: [] },
     ],
   },
   {

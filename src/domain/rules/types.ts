@@ -50,6 +50,17 @@ export interface WeekInput {
   readonly history?: readonly HistoryRun[];
   /** From when the history is complete. Default: the earliest history date. */
   readonly historyFrom?: IsoDate;
+  /** Days the athlete could not train; dates outside the week are ignored. */
+  readonly excused?: readonly ExcusedDay[];
+}
+
+export const EXCUSE_REASONS = ["ill", "injured", "travel", "unavailable", "other"] as const;
+export type ExcuseReason = (typeof EXCUSE_REASONS)[number];
+
+/** A day the athlete marked as excused: its planned sessions without a run are neither missed nor judged. */
+export interface ExcusedDay {
+  readonly date: IsoDate;
+  readonly reason: ExcuseReason;
 }
 
 export type MixStatus = "ok" | "insufficient_data";
@@ -84,13 +95,15 @@ export interface ActualMix {
   readonly load: LoadSummary;
 }
 
-export type ComplianceColor = "green" | "yellow" | "red";
+/** "excused": on an excused day and not run, so not judged (percent null). */
+export type ComplianceColor = "green" | "yellow" | "red" | "excused";
 
 export interface ComplianceEntry {
   readonly plannedId: string;
   readonly runId: string | null;
-  /** null while the session is still upcoming. */
+  /** null while the session is still upcoming, and for an excused session. */
   readonly percent: number | null;
+  /** null while the session is still upcoming. */
   readonly color: ComplianceColor | null;
 }
 
@@ -116,18 +129,30 @@ export type FlagCode = (typeof FLAG_CODES)[number];
 
 export type Severity = "info" | "warning";
 
-/** Which mix a flag is about: run labels, run efforts (RPE), or the plan. */
+/** What a flag is about: run labels, run efforts (RPE), or the plan. */
 export type Measure = "label" | "effort" | "plan";
+
+export const AUDIENCES = ["athlete", "coach", "both"] as const;
+/** Who a flag is for: plan flags are the coach's alone (an athlete cannot change the plan). */
+export type Audience = (typeof AUDIENCES)[number];
 
 export interface Flag {
   readonly code: FlagCode;
   readonly severity: Severity;
+  readonly audience: Audience;
   readonly measure?: Measure;
   readonly runId?: string;
   readonly plannedId?: string;
   /** The numbers that triggered the flag, e.g. { rpe: 5, max: 3 }. */
   readonly values: Readonly<Record<string, number>>;
+  /** To the athlete, in the second person ("Your recovery run on Tuesday was RPE 5; …"). */
   readonly message: string;
+  /**
+   * To the coach, about the athlete, in the third person: the facts and what the coach can do
+   * ("Recovery run on Tuesday at RPE 5 (target 1–3). …"). Starts with a capital and no name: the
+   * app puts the athlete's name in front.
+   */
+  readonly coachMessage: string;
 }
 
 export interface WeekEvaluation {

@@ -1,21 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS, evaluateWeek, type Flag } from "~/domain/rules";
+import { bandStatus } from "./band-status";
+import { rankFlags } from "./flags";
 import {
   attentionScore,
-  bandStatus,
   byAttention,
   complianceSummary,
   digestWeek,
-  rankFlags,
+  isCurrentDigest,
   summariseWeeks,
+  WEEK_DIGEST_VERSION,
 } from "./roster";
 import { weekInputFor } from "./week-input";
 
 const flag = (code: Flag["code"], message: string = code, severity: Flag["severity"] = "warning"): Flag => ({
   code,
   severity,
+  audience: "both",
   values: {},
   message,
+  coachMessage: message,
 });
 
 describe("roster ranking", () => {
@@ -81,6 +85,23 @@ describe("roster ranking", () => {
     ).toEqual({ due: 3, green: 1, missed: 1, greenShare: 1 / 3 });
   });
 
+  it("leaves excused sessions out: neither due nor missed, and not in the share on target", () => {
+    const evaluation = evaluateWeek({
+      weekStart: "2026-11-23",
+      asOf: "2026-11-30",
+      plan: [
+        { id: "p1", date: "2026-11-23", kind: "aerobic", durationMin: 40 },
+        { id: "p2", date: "2026-11-24", kind: "tempo", durationMin: 40 },
+        { id: "p3", date: "2026-11-25", kind: "aerobic", durationMin: 40 },
+      ],
+      runs: [{ id: "r1", date: "2026-11-23", kind: "aerobic", durationMin: 40, rpe: 5 }],
+      excused: [{ date: "2026-11-24", reason: "ill" }],
+    });
+    expect(complianceSummary(evaluation.compliance)).toEqual({ due: 2, green: 1, missed: 1, greenShare: 0.5 });
+    const digest = digestWeek(evaluation, { planned: [], runs: [] });
+    expect(summariseWeeks([digest]).compliance).toEqual({ due: 2, green: 1, missed: 1, greenShare: 0.5 });
+  });
+
   it("summarises an athlete's weeks with the engine's numbers", () => {
     const planned = [
       { id: "p1", date: "2026-11-23", kind: "recovery" as const, durationMin: 30, distanceM: null },
@@ -138,6 +159,19 @@ describe("roster ranking", () => {
       ["quality_high", 1],
       ["aerobic_low", 1],
     ]);
+  });
+});
+
+describe("week digest versions", () => {
+  it("a digest carries the current version, and only such a digest is current", () => {
+    const digest = digestWeek(evaluateWeek({ weekStart: "2026-11-23", runs: [] }), { planned: [], runs: [] });
+    expect(digest.version).toBe(WEEK_DIGEST_VERSION);
+    expect(isCurrentDigest(JSON.parse(JSON.stringify(digest)))).toBe(true);
+    const { version: _, ...beforeVersions } = digest;
+    expect(isCurrentDigest(beforeVersions)).toBe(false);
+    expect(isCurrentDigest({ ...digest, version: WEEK_DIGEST_VERSION - 1 })).toBe(false);
+    expect(isCurrentDigest(null)).toBe(false);
+    expect(isCurrentDigest("digest")).toBe(false);
   });
 });
 

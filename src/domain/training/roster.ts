@@ -1,32 +1,18 @@
 /**
- * The roster's reading of an athlete's recent weeks: which flags matter most, how well the plan was
- * followed, and how urgently the coach should look. Pure: it only summarises engine evaluations.
+ * The roster's reading of an athlete's recent weeks: their most important flags (ranked by
+ * flags.ts), how well the plan was followed, and how urgently the coach should look. Pure: it only
+ * summarises engine evaluations.
  */
-import type { ComplianceEntry, Flag, FlagCode, Proportions, Severity, WeekEvaluation } from "~/domain/rules";
+import {
+  complianceRate,
+  type ComplianceEntry,
+  type Flag,
+  type FlagCode,
+  type Proportions,
+  type WeekEvaluation,
+} from "~/domain/rules";
+import { flagsSoFar, rankFlags, type RankedFlag } from "./flags";
 import type { PlannedRow, RunRow } from "./week-input";
-
-/**
- * Most important first. Effort drift (easy days too hard) and too much quality are what the product
- * exists to catch; then sudden load and missed sessions; band drift and single-run details after.
- */
-export const FLAG_PRIORITY: readonly FlagCode[] = [
-  "recovery_too_hard",
-  "quality_high",
-  "load_spike",
-  "missed_session",
-  "quality_back_to_back",
-  "aerobic_too_hard",
-  "monotony_high",
-  "aerobic_low",
-  "recovery_low",
-  "recovery_too_long",
-  "aerobic_high",
-  "recovery_high",
-  "quality_too_easy",
-  "aerobic_too_easy",
-  "aerobic_too_short",
-  "unplanned_session",
-];
 
 /** How much each occurrence of a warning weighs towards "needs attention"; unlisted warnings weigh 3. */
 const WEIGHT: Partial<Record<FlagCode, number>> = {
@@ -43,50 +29,6 @@ const MILD_MIX = new Set<FlagCode>(["aerobic_low", "aerobic_high", "recovery_low
 /** From this score an athlete is shown as needing attention: one major warning, or several smaller ones. */
 export const ATTENTION_THRESHOLD = 10;
 
-export function flagRank(flag: { code: FlagCode; severity: Severity }): number {
-  const rank = FLAG_PRIORITY.indexOf(flag.code);
-  // Information never outranks a warning.
-  return (flag.severity === "info" ? FLAG_PRIORITY.length : 0) + (rank === -1 ? FLAG_PRIORITY.length - 1 : rank);
-}
-
-export interface RankedFlag {
-  code: FlagCode;
-  severity: Severity;
-  /** The engine's message of the most recent occurrence. */
-  message: string;
-  /** How often it was raised in the weeks looked at. */
-  count: number;
-  weekStart: string;
-}
-
-/**
- * Flags of several weeks (newest last), one entry per code, most important first. Of equal rank, the
- * most recent week wins, so the message a coach reads is about the latest occurrence.
- */
-export function rankFlags(
-  weeks: ReadonlyArray<{ weekStart: string; flags: ReadonlyArray<Pick<Flag, "code" | "severity" | "message">> }>,
-): RankedFlag[] {
-  const byCode = new Map<FlagCode, RankedFlag>();
-  for (const week of weeks) {
-    for (const flag of week.flags) {
-      const seen = byCode.get(flag.code);
-      if (seen) {
-        seen.count++;
-        if (week.weekStart >= seen.weekStart) Object.assign(seen, { message: flag.message, weekStart: week.weekStart });
-      } else {
-        byCode.set(flag.code, {
-          code: flag.code,
-          severity: flag.severity,
-          message: flag.message,
-          count: 1,
-          weekStart: week.weekStart,
-        });
-      }
-    }
-  }
-  return [...byCode.values()].sort((a, b) => flagRank(a) - flagRank(b) || b.weekStart.localeCompare(a.weekStart));
-}
-
 /** Higher is more urgent; each occurrence of a warning adds its weight. */
 export function attentionScore(flags: readonly RankedFlag[]): number {
   return flags.reduce((score, f) => {
@@ -96,7 +38,7 @@ export function attentionScore(flags: readonly RankedFlag[]): number {
 }
 
 export interface ComplianceSummary {
-  /** Sessions already due (done or missed). */
+  /** Sessions already judged (done or missed); upcoming and excused sessions are not. */
   due: number;
   green: number;
   missed: number;
@@ -109,12 +51,12 @@ export function complianceSummary(entries: readonly ComplianceEntry[]): Complian
   let green = 0;
   let missed = 0;
   for (const entry of entries) {
-    if (entry.color === null) continue;
+    if (entry.color === null || entry.color === "excused") continue;
     due++;
     if (entry.color === "green") green++;
     if (entry.runId === null) missed++;
   }
-  return { due, green, missed, greenShare: due === 0 ? null : green / due };
+  return { due, green, missed, greenShare: complianceRate(entries) };
 }
 
 export interface WeekMix {
@@ -141,17 +83,25 @@ export interface RosterSummary {
 export const FLAG_WEEKS = 2;
 
 /**
- * A week still in progress is not judged on its mix yet (two runs in, any mix is "off"); its other
- * flags (a recovery run too hard, a missed session, the plan itself) already count.
+/**
+ * The version of what digestWeek stores. Bump it whenever a digest's shape or the engine's verdict
+ * on the same data changes (new rules, severities, wording): cached digests of another version,
+ * or of none (before versions), are then recomputed instead of served.
+ * 2: flags have near-edge severities and two-decimal ratios; excused sessions are not counted.
  */
-export const flagsSoFar = <F extends Pick<Flag, "measure">>(flags: readonly F[]) =>
-  flags.filter((f) => f.measure !== "label" && f.measure !== "effort");
+export const WEEK_DIGEST_VERSION = 2;
+
+/** Whether a stored digest (any JSON) was made by this version of digestWeek. */
+export function isCurrentDigest(digest: unknown): boolean {
+  return typeof digest === "object" && digest !== null && "version" in digest && digest.version === WEEK_DIGEST_VERSION;
+}
 
 /**
  * What the roster keeps of one evaluated week: small enough to cache per athlete and week (see
- * server/training/week-digests.ts), and all the roster line needs. JSON-safe.
+ * server/services/week-digests.ts), and all the roster line needs. JSON-safe.
  */
 export interface WeekDigest {
+  version: number;
   weekStart: string;
   label: Proportions | null;
   effort: Proportions | null;
@@ -175,6 +125,7 @@ export function digestWeek(
   const runs = rows.runs.filter((r) => inWeek(r.localDate));
   const { due, green, missed } = complianceSummary(evaluation.compliance);
   return {
+    version: WEEK_DIGEST_VERSION,
     weekStart: start,
     label: evaluation.actual.proportions,
     effort: evaluation.actual.effortProportions,
@@ -235,23 +186,4 @@ export function byAttention(
   b: { attention: number; displayName: string },
 ): number {
   return b.attention - a.attention || a.displayName.localeCompare(b.displayName);
-}
-
-export type BandStatus = "low" | "high" | "ok";
-
-/** Float noise at a band's edge is not drift (the engine compares the same way). */
-const EDGE = 1e-9;
-
-/** Where each share of a mix stands against its target band (edges inclusive, like the engine). */
-export function bandStatus(
-  p: Proportions,
-  bands: { aerobic: readonly [number, number]; recovery: readonly [number, number]; qualityMax: number },
-) {
-  const within = (share: number, lo: number, hi: number): BandStatus =>
-    share < lo - EDGE ? "low" : share > hi + EDGE ? "high" : "ok";
-  return {
-    recovery: within(p.recovery, bands.recovery[0], bands.recovery[1]),
-    aerobic: within(p.aerobic, bands.aerobic[0], bands.aerobic[1]),
-    quality: within(p.quality, 0, bands.qualityMax),
-  };
 }

@@ -2,7 +2,7 @@
  * Tiny FIT files for unit tests, encoded in memory with the SDK (the committed fixtures come from
  * scripts/make-activity-fixtures.ts; these cover edge cases that need no file of their own).
  */
-import { Encoder, Profile, type Mesg } from "@garmin/fitsdk";
+import { CrcCalculator, Encoder, Profile, type Mesg } from "@garmin/fitsdk";
 
 export type TestMesg = [
   name: "FILE_ID" | "SPORT" | "EVENT" | "RECORD" | "LAP" | "SESSION" | "ACTIVITY",
@@ -49,4 +49,34 @@ export function testRecords(
     ]);
   }
   return list;
+}
+
+const FIT_CRC_BYTES = 2;
+/** Record header, then a 4-byte timestamp: the smallest record a device writes. */
+const TIMESTAMP_RECORD_BYTES = 5;
+
+/**
+ * A FIT activity of `count` timestamp-only records, one a second, built in well under a second: the
+ * SDK encodes the file id and the first record; that record's bytes are repeated with rising
+ * timestamps, then the header's data size and both CRCs are set. (Encoding millions of messages one
+ * by one with the SDK takes minutes.) 5,000,000 records make a 25,000,060-byte file.
+ */
+export function manyRecordsFit(count: number, iso = "2024-01-01T00:00:00Z"): Uint8Array {
+  const base = encodeTestFit([activityFileId(iso), ["RECORD", { timestamp: at(iso) }]]);
+  const body = base.subarray(0, base.length - FIT_CRC_BYTES);
+  const firstRecord = body.length - TIMESTAMP_RECORD_BYTES;
+  const out = new Uint8Array(body.length + (count - 1) * TIMESTAMP_RECORD_BYTES + FIT_CRC_BYTES);
+  out.set(body);
+  const view = new DataView(out.buffer);
+  const firstTimestamp = view.getUint32(firstRecord + 1, true);
+  for (let i = 1; i < count; i++) {
+    const offset = body.length + (i - 1) * TIMESTAMP_RECORD_BYTES;
+    out[offset] = out[firstRecord] ?? 0;
+    view.setUint32(offset + 1, firstTimestamp + i, true);
+  }
+  const headerSize = out[0] ?? 14;
+  view.setUint32(4, out.length - headerSize - FIT_CRC_BYTES, true);
+  if (headerSize === 14) view.setUint16(12, CrcCalculator.calculateCRC(out, 0, 12), true);
+  view.setUint16(out.length - FIT_CRC_BYTES, CrcCalculator.calculateCRC(out, 0, out.length - FIT_CRC_BYTES), true);
+  return out;
 }

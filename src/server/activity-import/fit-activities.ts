@@ -8,7 +8,7 @@ import { roundMetres, roundSeconds, weightedMean } from "./numbers";
 import { isIndoorSubSport, isRunning, normalizeSport, normalizeSubSport, skipReason } from "./sport";
 import { implausibleStartWarning, toIsoSecond } from "./time";
 import { summarizeTrack, type TrackPoint, type TrackSummary } from "./track-summary";
-import { ActivityFileError, type FormatParseOutput, type ImportedActivity } from "./types";
+import { ActivityFileError, type FormatParseOutput, type ImportedActivity, type SkippedPart } from "./types";
 
 /** How far a session's start may be from "end − elapsed" before it is questioned. */
 const START_TOLERANCE_MS = 60_000;
@@ -24,7 +24,7 @@ type Context = {
 
 type Part = {
   activity?: ImportedActivity;
-  skipped?: { sport: string; startTime: string | null; reason: string };
+  skipped?: SkippedPart;
   warnings: string[];
 };
 
@@ -86,7 +86,12 @@ function sportOf(raw: { sport?: unknown; subSport?: unknown }, ctx: Context) {
 
 function skippedPart(sport: string, startMs: number | null): Part {
   return {
-    skipped: { sport, startTime: startMs === null ? null : toIsoSecond(startMs), reason: skipReason(sport) },
+    skipped: {
+      sport,
+      label: sport,
+      startTime: startMs === null ? null : toIsoSecond(startMs),
+      reason: skipReason(sport),
+    },
     warnings: [],
   };
 }

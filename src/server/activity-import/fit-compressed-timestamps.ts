@@ -29,7 +29,12 @@ export type FitSegmentBounds = {
   crcValid: boolean;
 };
 
-export type FitReadResult = { messages: FitMessages; errors: Error[] };
+export type FitReadResult = {
+  messages: FitMessages;
+  errors: Error[];
+  /** Offset just past the last record the SDK read whole: where reading stopped when it failed. */
+  readUpTo: number;
+};
 
 const COMPRESSED_HEADER = 0x80;
 const DEFINITION_HEADER = 0x40;
@@ -59,7 +64,9 @@ function decodeOnce(work: Uint8Array, patched: Patched) {
   const stream = Stream.fromBuffer(work);
   const definitions: Definitions = [];
   let lastTimestamp: number | null = null;
+  let readUpTo = 0;
   const onMesg = (_num: number, decoded: Mesg) => {
+    readUpTo = stream.position;
     // The listener gets the very object the SDK returns, so setting a field here sticks.
     const mesg = decoded as Record<string, unknown>;
     const offset = patched.get(stream.position);
@@ -74,9 +81,10 @@ function decodeOnce(work: Uint8Array, patched: Patched) {
     mesgListener: onMesg,
     mesgDefinitionListener: (d) => {
       definitions[d.localMesgNum] = d;
+      readUpTo = stream.position;
     },
   });
-  return { messages, errors, definitions };
+  return { messages, errors, definitions, readUpTo };
 }
 
 function compressedErrorAt(errors: Error[]): number | null {
@@ -135,11 +143,11 @@ export function readFitMessages(
     const pos = compressedErrorAt(result.errors);
     const segment = segments.find((s) => pos !== null && pos < s.dataEnd);
     if (pos === null || !segment || pass >= maxPasses) {
-      return { messages: result.messages, errors: result.errors };
+      return { messages: result.messages, errors: result.errors, readUpTo: result.readUpTo };
     }
     work ??= Uint8Array.from(bytes);
     if (patchRun(work, pos, segment.dataEnd, result.definitions, patched) === 0) {
-      return { messages: result.messages, errors: result.errors };
+      return { messages: result.messages, errors: result.errors, readUpTo: result.readUpTo };
     }
     rewriteCrcs(work, segments, segmentStarts);
   }

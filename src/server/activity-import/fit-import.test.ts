@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { activityFileId, at, encodeTestFit, testRecords, type TestMesg } from "./encode-test-fit";
-import { decodeFit } from "./fit-decode";
+import { decodeFit, decodeStopWarnings } from "./fit-decode";
 import { parseActivityFile, type ParseSuccess } from "./index";
 
 const NOW = new Date("2025-01-01T00:00:00Z");
@@ -101,7 +101,7 @@ describe("FIT sessions", () => {
     const result = parsed(bytes);
     expect(result.activities).toEqual([]);
     expect(result.skipped).toEqual([
-      { sport: "cycling", startTime: "2024-06-01T07:00:00Z", reason: expect.any(String) },
+      { sport: "cycling", label: "cycling", startTime: "2024-06-01T07:00:00Z", reason: expect.any(String) },
     ]);
   });
 });
@@ -194,6 +194,21 @@ describe("FIT fallbacks", () => {
 
 describe("FIT damage and chaining", () => {
   const run = () => encodeTestFit([activityFileId(START), ...testRecords(START, 600, 10, 3, 150), session({})]);
+  const secondRun = () =>
+    encodeTestFit([
+      activityFileId("2024-06-02T07:00:00Z"),
+      [
+        "SESSION",
+        {
+          timestamp: at("2024-06-02T07:00:00Z", 300),
+          startTime: at("2024-06-02T07:00:00Z"),
+          totalElapsedTime: 300,
+          totalTimerTime: 300,
+          totalDistance: 900,
+          sport: "running",
+        },
+      ],
+    ]);
 
   it("a bad CRC still imports, with a warning", () => {
     const bytes = run();
@@ -208,25 +223,36 @@ describe("FIT damage and chaining", () => {
     const recordAt = bytes.length - 200; // inside the records, before the session
     bytes.fill(0x0f, recordAt, recordAt + 30); // local message 15 was never defined
     const result = parsed(bytes);
-    expect(result.warnings.join(" ")).toMatch(/reading stopped at byte \d+/);
+    expect(result.warnings).toContainEqual(
+      expect.stringMatching(
+        /^reading stopped at byte [\d,]+ of [\d,]+: a record refers to local message type 15, which no definition before it set up; the remaining [\d,]+ bytes \(\d+ % of the file\) could not be read$/,
+      ),
+    );
     expect(result.activities[0]?.source).toBe("track");
   });
 
-  it("chained FIT files are all read", () => {
-    const second = encodeTestFit([
-      activityFileId("2024-06-02T07:00:00Z"),
-      [
-        "SESSION",
-        {
-          timestamp: at("2024-06-02T07:00:00Z", 300),
-          startTime: at("2024-06-02T07:00:00Z"),
-          totalElapsedTime: 300,
-          totalTimerTime: 300,
-          totalDistance: 900,
-          sport: "running",
-        },
-      ],
+  it("a damaged CRC in the first of two chained files loses nothing after it", () => {
+    const first = run();
+    first[first.length - 1] = (first[first.length - 1] ?? 0) ^ 0xff;
+    const second = secondRun();
+    const result = parsed(new Uint8Array([...first, ...second]));
+    expect(result.activities.map((a) => a.startTime)).toEqual(["2024-06-01T07:00:00Z", "2024-06-02T07:00:00Z"]);
+    expect(result.warnings).toContain("FIT file 1 of 2 in this upload: the file is damaged: its CRC check failed");
+  });
+
+  it("a decoder fault is reported as the decoder's, with the records, laps and sessions it cost", () => {
+    const head: TestMesg[] = [activityFileId(START), session({})];
+    const tail: TestMesg[] = [...testRecords(START, 600, 10, 3, 150), lap(0, 600, 1800, 150)];
+    const bytes = encodeTestFit([...head, ...tail]);
+    const recordsStart = encodeTestFit(head).length - 2; // the encoder writes the same bytes up to its CRC
+    const fault = new TypeError("Cannot read properties of undefined (reading '0')");
+    expect(decodeStopWarnings(bytes, [fault], recordsStart)).toEqual([
+      `Garmin's FIT decoder failed at byte ${recordsStart} of ${bytes.length.toLocaleString("en-GB")} with an internal error (TypeError: Cannot read properties of undefined (reading '0')); this is a fault of the decoder, not necessarily of the file: 61 records and 1 lap after that point could not be read`,
     ]);
+  });
+
+  it("chained FIT files are all read", () => {
+    const second = secondRun();
     const bytes = new Uint8Array([...run(), ...second]);
     const result = parsed(bytes);
     expect(result.activities.map((a) => a.startTime)).toEqual(["2024-06-01T07:00:00Z", "2024-06-02T07:00:00Z"]);
@@ -251,5 +277,71 @@ describe("FIT damage and chaining", () => {
     expect(times).toHaveLength(61);
     expect(times[1]).toBe("1990-01-02T03:00:05.000Z");
     expect(times[60]).toBe("1990-01-02T03:05:00.000Z");
+  });
+});
+
+/**
+ * A multisport file whose swim records carry both cycles and total_cycles (as a Forerunner 255
+ * writes them): @garmin/fitsdk 21.217.0 threw on the first such record, so with summaries last the
+ * file imported nothing, and with summaries first the run came without any of its records.
+ */
+describe("FIT records with cycles and total_cycles (patched SDK)", () => {
+  const SWIM = "2024-06-01T06:30:00Z";
+  const swimRecords: TestMesg[] = Array.from({ length: 30 }, (_, i) => [
+    "RECORD",
+    { timestamp: at(SWIM, i * 10), distance: i * 10, cycles: (i * 7) % 256, totalCycles: i * 7 },
+  ]);
+  const swimSession: TestMesg = [
+    "SESSION",
+    {
+      timestamp: at(SWIM, 290),
+      startTime: at(SWIM),
+      totalElapsedTime: 290,
+      totalTimerTime: 290,
+      totalDistance: 290,
+      sport: "swimming",
+    },
+  ];
+  const records = [...swimRecords, ...testRecords(START, 600, 10, 3, 150)];
+  const runs = (result: ParseSuccess) => result.activities.map((a) => [a.startTime, a.movingTimeS, a.distanceM]);
+
+  it("summaries last: the run is imported and every record is read", () => {
+    const bytes = encodeTestFit([activityFileId(SWIM), ...records, swimSession, session({})]);
+    const result = parsed(bytes);
+    expect(runs(result)).toEqual([["2024-06-01T07:00:00Z", 600, 1800]]);
+    expect(result.skipped.map((s) => s.sport)).toEqual(["swimming"]);
+    expect(result.warnings).toEqual([]);
+    expect(decodeFit(bytes).messages.recordMesgs).toHaveLength(records.length);
+  });
+
+  it("summaries first: the run keeps its records", () => {
+    const bytes = encodeTestFit([activityFileId(SWIM), swimSession, session({}), ...records]);
+    const result = parsed(bytes);
+    expect(result.activities[0]?.avgHeartRate).toBe(150); // from the run's records: the session has none
+    expect(result.warnings).toEqual([]);
+    expect(decodeFit(bytes).messages.recordMesgs).toHaveLength(records.length);
+  });
+
+  it("the real Forerunner 255 triathlon imports its run with the device's numbers", async () => {
+    const { readFileSync } = await import("node:fs");
+    const url = new URL("./fixtures/real/fr255-triathlon-summary-last.fit", import.meta.url);
+    const bytes = new Uint8Array(readFileSync(url));
+    const result = parsed(bytes, "triathlon.fit");
+    expect(result.activities).toEqual([
+      {
+        startTime: "2023-09-02T13:56:34Z",
+        movingTimeS: 1573.613,
+        elapsedTimeS: 1573.613,
+        distanceM: 4491.51,
+        avgHeartRate: 168,
+        sport: "running",
+        subSport: null,
+        source: "summary",
+        indoor: false,
+      },
+    ]);
+    expect(result.skipped.map((s) => s.sport)).toEqual(["swimming", "transition", "cycling", "transition"]);
+    expect(result.warnings).toEqual([]);
+    expect(decodeFit(bytes).messages.recordMesgs).toHaveLength(4043);
   });
 });

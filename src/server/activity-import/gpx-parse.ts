@@ -1,12 +1,13 @@
 /**
  * GPX has no summary fields at all: every number is computed from the track points (see
- * track-summary.ts for the moving-time and heart-rate rules). Each <trk> is one activity.
+ * track-summary.ts for the moving-time and heart-rate rules). Tracks (<trk>) of one outing make one
+ * run; an outing too short to be a run is listed as skipped, not drafted.
  */
 import { isRunning, normalizeSport, skipReason } from "./sport";
 import { implausibleStartWarning, parseXmlTime, toIsoSecond } from "./time";
 import { roundMetres, roundSeconds } from "./numbers";
 import { summarizeTrack, type TrackPoint } from "./track-summary";
-import { ActivityFileError, type FormatParseOutput, type ImportedActivity } from "./types";
+import { ActivityFileError, type ImportedActivity, type FormatParseOutput, type SkippedPart } from "./types";
 import { child, children, decodeText, isNode, numberAt, parseXml, text, type XmlNode } from "./xml";
 
 /** Strava's GPX export writes its numeric activity type instead of a name: 9 = Run, 1 = Ride. */
@@ -39,22 +40,78 @@ function toPoint(trkpt: XmlNode): TrackPoint {
   };
 }
 
-type TrackResult = { activity?: ImportedActivity; skipped?: FormatParseOutput["skipped"][number]; warnings: string[] };
+/**
+ * Tracks closer than this belong to one outing. Loggers start a new <trk> after every pause or
+ * signal loss (one real lake walk has 8), but a morning and an evening run are hours apart.
+ */
+export const OUTING_GAP_S = 3600;
+/** An outing under a minute or 100 m is a fragment (an accidental start), listed but not drafted. */
+export const MIN_RUN_S = 60;
+export const MIN_RUN_M = 100;
 
-function trackToActivity(trk: XmlNode, label: string, nowMs: number): TrackResult {
+type Track = {
+  number: number;
+  sport: string;
+  typed: boolean;
+  segments: TrackPoint[][];
+  startMs: number;
+  endMs: number;
+};
+type Outing = { sport: string; tracks: Track[] };
+type OutingResult = { activity?: ImportedActivity; skipped?: SkippedPart; warnings: string[] };
+
+function readTrack(trk: XmlNode, number: number): Track | null {
   const segments = children(trk, "trkseg").map((seg) => children(seg, "trkpt").map(toPoint));
   const summary = summarizeTrack(segments);
-  if (!summary) return { warnings: [`${label} has no points with a time and was left out`] };
+  if (!summary) return null;
   const typeText = text(trk, "type");
   const sport = typeText ? (STRAVA_TYPE_CODES[typeText] ?? normalizeSport(typeText)) : "running";
-  const warnings = typeText ? [] : ["GPX has no sport; assumed running"];
+  return { number, sport, typed: typeText !== null, segments, startMs: summary.startMs, endMs: summary.endMs };
+}
+
+/** Tracks in time order, joined while the sport stays the same and the gap stays under OUTING_GAP_S. */
+function groupOutings(tracks: Track[]): Outing[] {
+  const outings: Outing[] = [];
+  let endMs = -Infinity;
+  for (const track of [...tracks].sort((a, b) => a.startMs - b.startMs)) {
+    const current = outings[outings.length - 1];
+    if (current && current.sport === track.sport && track.startMs - endMs <= OUTING_GAP_S * 1000) {
+      current.tracks.push(track);
+    } else {
+      outings.push({ sport: track.sport, tracks: [track] });
+    }
+    endMs = Math.max(endMs, track.endMs);
+  }
+  return outings;
+}
+
+function roundedForPeople(seconds: number, metres: number | null): string {
+  const time = `${Math.round(seconds)} s`;
+  return metres === null ? time : `${time} and ${Math.round(metres)} m`;
+}
+
+function outingResult(outing: Outing, nowMs: number): OutingResult | null {
+  const summary = summarizeTrack(outing.tracks.flatMap((t) => t.segments));
+  if (!summary) return null;
+  const startTime = toIsoSecond(summary.startMs);
+  const warnings: string[] = [];
   const startWarning = implausibleStartWarning(summary.startMs, nowMs);
   if (startWarning) warnings.push(startWarning);
-  if (!isRunning(sport)) {
-    return { skipped: { sport, startTime: toIsoSecond(summary.startMs), reason: skipReason(sport) }, warnings };
+  const { sport } = outing;
+  if (!isRunning(sport)) return { skipped: { sport, label: sport, startTime, reason: skipReason(sport) }, warnings };
+  const size = roundedForPeople(summary.movingS, summary.distanceM);
+  if (summary.movingS < MIN_RUN_S || (summary.distanceM !== null && summary.distanceM < MIN_RUN_M)) {
+    const reason = `${size} of movement, under ${MIN_RUN_S} s or ${MIN_RUN_M} m: a fragment, not drafted as a run`;
+    return { skipped: { sport, label: `a fragment of ${size}`, startTime, reason }, warnings };
+  }
+  if (outing.tracks.length > 1) {
+    const numbers = outing.tracks.map((t) => t.number).join(", ");
+    warnings.push(
+      `tracks ${numbers} are one outing (less than ${OUTING_GAP_S / 60} minutes apart), read as one run; the time between them is not moving time`,
+    );
   }
   const activity: ImportedActivity = {
-    startTime: toIsoSecond(summary.startMs),
+    startTime,
     movingTimeS: roundSeconds(summary.movingS),
     elapsedTimeS: roundSeconds(summary.elapsedS),
     distanceM: roundMetres(summary.distanceM),
@@ -75,14 +132,19 @@ export function parseGpx(bytes: Uint8Array, nowMs: number): FormatParseOutput {
   const tracks = children(gpx, "trk");
   if (tracks.length === 0)
     throw new ActivityFileError("the GPX has no track (<trk>); routes and waypoints are not activities");
-  const results = tracks.map((trk, i) =>
-    trackToActivity(trk, tracks.length > 1 ? `track ${i + 1}` : "the track", nowMs),
-  );
+  const read = tracks.map((trk, i) => ({ number: i + 1, track: readTrack(trk, i + 1) }));
+  const label = (n: number) => (tracks.length > 1 ? `track ${n}` : "the track");
+  const untimed = read
+    .filter((r) => r.track === null)
+    .map((r) => `${label(r.number)} has no points with a time and was left out`);
+  const timed = read.flatMap((r) => (r.track ? [r.track] : []));
+  const results = groupOutings(timed).flatMap((o) => outingResult(o, nowMs) ?? []);
   const activities = results.flatMap((r) => (r.activity ? [r.activity] : []));
   const skipped = results.flatMap((r) => (r.skipped ? [r.skipped] : []));
   if (activities.length === 0 && skipped.length === 0)
     throw new ActivityFileError("the GPX track has no points with a time");
-  const warnings = results.flatMap((r) => r.warnings);
+  const untyped = timed.some((t) => !t.typed) ? ["GPX has no sport; assumed running"] : [];
+  const warnings = [...untimed, ...untyped, ...results.flatMap((r) => r.warnings)];
   if (salvaged) warnings.unshift("the file is cut off; read up to the last complete track point");
   return { activities, skipped, warnings };
 }

@@ -1,26 +1,13 @@
 /** Size limits, gzip unwrapping and hashing: everything done to the bytes before any format parser. */
 import { createHash } from "node:crypto";
 import { constants, gunzipSync } from "node:zlib";
+import { MAX_DECOMPRESSED_BYTES, MAX_FILE_BYTES, megabytes, wholeMegabytes } from "./limits";
 import { ActivityFileError } from "./types";
-
-/** The largest upload accepted. A long ultra recorded every second as FIT is well under 10 MB. */
-export const MAX_FILE_BYTES = 25 * 1024 * 1024;
-/**
- * The largest a .gz may expand to. GPX/TCX compress ~10×, so a legitimate 25 MB upload fits; a
- * gzip bomb (a few KB expanding to gigabytes) is stopped by zlib before the memory is allocated.
- */
-export const MAX_DECOMPRESSED_BYTES = 100 * 1024 * 1024;
-
-const MB = 1024 * 1024;
-
-function megabytes(n: number): string {
-  return `${(n / MB).toFixed(1)} MB`;
-}
 
 export function assertUploadSize(bytes: Uint8Array): void {
   if (bytes.length > MAX_FILE_BYTES) {
     throw new ActivityFileError(
-      `it is ${megabytes(bytes.length)}; files over ${MAX_FILE_BYTES / MB} MB are not accepted`,
+      `it is ${megabytes(bytes.length)}; files over ${wholeMegabytes(MAX_FILE_BYTES)} are not accepted`,
     );
   }
   if (bytes.length === 0) throw new ActivityFileError("it is empty");
@@ -52,7 +39,7 @@ function gunzip(bytes: Uint8Array, untilCut: boolean): Uint8Array {
 function gzipError(e: unknown): ActivityFileError {
   if (zlibCode(e) === "ERR_BUFFER_TOO_LARGE") {
     return new ActivityFileError(
-      `it decompresses to more than ${MAX_DECOMPRESSED_BYTES / MB} MB, which is not accepted`,
+      `it decompresses to more than ${wholeMegabytes(MAX_DECOMPRESSED_BYTES)}, more than any single activity needs; it was not read further`,
     );
   }
   return new ActivityFileError(

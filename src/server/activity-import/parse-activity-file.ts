@@ -85,6 +85,9 @@ export function parseActivityFile(
     if (e instanceof ActivityFileError) return failure(input.fileName, e.message);
     // A bug or an SDK surprise must not take the upload request down; it is still reported.
     const detail = e instanceof Error ? e.message : String(e);
-    return failure(input.fileName, `it could not be read (unexpected error: ${detail})`);
+    return failure(
+      input.fileName,
+      `the importer failed with an internal error (${detail}); this is a fault of the importer, not necessarily of the file`,
+    );
   }
 }

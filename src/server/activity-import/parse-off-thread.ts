@@ -1,48 +1,38 @@
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { parseActivityFile } from "./parse-activity-file";
+import { ParsePool, type ParsePoolOptions } from "./parse-pool";
 import type { ParseResult } from "./types";
 
-type Pending = { resolve: (result: ParseResult) => void; reject: (error: Error) => void };
+const MB = 1024 * 1024;
 
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, Pending>();
+/**
+ * The server's pool (ADR 004). Two workers even on two cores, so one user's large file never makes
+ * another user's file wait: each user parses one file at a time. A 24-hour GPX (the largest real
+ * file) parses in ~3 s of CPU; the budget leaves room for a busy machine.
+ */
+export const SERVER_POOL: Omit<ParsePoolOptions, "spawn"> = {
+  size: Math.max(2, Math.min(4, availableParallelism())),
+  budgetMs: 30_000,
+  maxPerOwner: 4,
+  maxQueuedBytes: 200 * MB,
+  maxHeapMb: 768,
+};
 
-function failAll(error: Error) {
-  for (const job of pending.values()) job.reject(error);
-  pending.clear();
-  worker = null;
-}
+let pool: ParsePool | null = null;
 
-/** One long-lived worker thread; files queue on it, so parsing uses at most one extra core. */
-function getWorker(): Worker {
-  if (worker) return worker;
-  const created = new Worker(new URL("./parse-worker.ts", import.meta.url));
-  created.on("message", ({ id, result }: { id: number; result: ParseResult }) => {
-    pending.get(id)?.resolve(result);
-    pending.delete(id);
+function serverPool(): ParsePool {
+  pool ??= new ParsePool({
+    ...SERVER_POOL,
+    // Written out in full so Turbopack bundles the worker as its own chunk.
+    spawn: (resourceLimits) => new Worker(new URL("./parse-worker.ts", import.meta.url), { resourceLimits }),
   });
-  created.on("error", failAll);
-  created.on("exit", () => failAll(new Error("The file parser stopped unexpectedly.")));
-  created.unref();
-  worker = created;
-  return created;
+  return pool;
 }
 
 /**
- * Parses an uploaded file on a worker thread. Where workers cannot be started (some test runners),
- * it falls back to parsing in-process.
+ * Parses an uploaded file on the server's worker pool, queued behind the owner's (the uploading
+ * user's) other files only. Throws `ParserBusyError` when the file cannot even be queued.
  */
-export function parseOffThread(fileName: string, bytes: Uint8Array): Promise<ParseResult> {
-  let target: Worker;
-  try {
-    target = getWorker();
-  } catch {
-    return Promise.resolve(parseActivityFile({ fileName, bytes }));
-  }
-  const id = nextId++;
-  return new Promise<ParseResult>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    target.postMessage({ id, fileName, bytes });
-  });
+export function parseOffThread(fileName: string, bytes: Uint8Array, owner: string): Promise<ParseResult> {
+  return serverPool().parse(owner, fileName, bytes);
 }

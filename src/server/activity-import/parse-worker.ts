@@ -1,6 +1,6 @@
 /**
- * Worker-thread entry: parses activity files away from the server's event loop, so a large FIT file
- * never stalls other users' requests.
+ * Worker-thread entry: parses activity files away from the server's event loop (parse-pool.ts).
+ * It says when it is ready, so its start-up time is not charged to the first file's budget.
  */
 import { parentPort } from "node:worker_threads";
 import { parseActivityFile } from "./parse-activity-file";
@@ -18,3 +18,4 @@ parentPort?.on("message", (job: { id: number; fileName: string; bytes: Uint8Arra
   }
   parentPort?.postMessage({ id: job.id, result });
 });
+parentPort?.postMessage({ ready: true });

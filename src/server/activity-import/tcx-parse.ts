@@ -7,6 +7,7 @@ import { isRunning, normalizeSport, skipReason } from "./sport";
 import { implausibleStartWarning, parseXmlTime, toIsoSecond } from "./time";
 import { summarizeTrack, type TrackPoint, type TrackSummary } from "./track-summary";
 import { ActivityFileError, type FormatParseOutput, type ImportedActivity, type SkippedPart } from "./types";
+import { TCX_ROOT } from "./detect-format";
 import { child, children, decodeText, numberAt, parseXml, text, type XmlNode } from "./xml";
 
 type TcxLap = {
@@ -98,9 +99,34 @@ function activityResult(activity: XmlNode, nowMs: number): ActivityResult {
   const laps = children(activity, "Lap").map(toLap);
   const startMs = laps[0]?.startMs ?? parseXmlTime(text(activity, "Id"));
   return {
-    skipped: { sport, startTime: startMs === null ? null : toIsoSecond(startMs), reason: skipReason(sport) },
+    skipped: {
+      sport,
+      label: sport,
+      startTime: startMs === null ? null : toIsoSecond(startMs),
+      reason: skipReason(sport),
+    },
     warnings: [],
   };
+}
+
+const ROOTLESS_WARNING =
+  "the file lacks its <TrainingCenterDatabase> root element (it was damaged or cut out of a larger file); its activities were read anyway";
+
+/**
+ * The TCX document, or its <Activities> on their own when the root element is missing: everything
+ * a run needs sits inside <Activities>, so a file that lost its root is still read, with a warning.
+ */
+function readTcx(text: string): { doc: XmlNode; salvaged: boolean; rootless: boolean } {
+  const rootless = !TCX_ROOT.test(text.slice(0, 4096));
+  const closing = rootless
+    ? "</Track></Lap></Activity></Activities>"
+    : "</Track></Lap></Activity></Activities></TrainingCenterDatabase>";
+  const { doc, salvaged } = parseXml(text, "Trackpoint", closing);
+  if (!rootless && !("TrainingCenterDatabase" in doc)) {
+    throw new ActivityFileError("it has no <TrainingCenterDatabase> element");
+  }
+  if (rootless && !("Activities" in doc)) throw new ActivityFileError("it has no <TrainingCenterDatabase> element");
+  return { doc, salvaged, rootless };
 }
 
 /** Plain <Activity> elements plus the legs of any <MultiSportSession>, in file order. */
@@ -113,16 +139,15 @@ function allActivities(activities: XmlNode | null): XmlNode[] {
 }
 
 export function parseTcx(bytes: Uint8Array, nowMs: number): FormatParseOutput {
-  const closing = "</Track></Lap></Activity></Activities></TrainingCenterDatabase>";
-  const { doc, salvaged } = parseXml(decodeText(bytes), "Trackpoint", closing);
-  if (!("TrainingCenterDatabase" in doc)) throw new ActivityFileError("it has no <TrainingCenterDatabase> element");
-  const root = child(doc, "TrainingCenterDatabase");
+  const { doc, salvaged, rootless } = readTcx(decodeText(bytes));
+  const root = rootless ? doc : child(doc, "TrainingCenterDatabase");
   const nodes = allActivities(child(root, "Activities"));
   if (nodes.length === 0)
     throw new ActivityFileError("the TCX holds no activity (courses and workouts are not imported)");
   const results = nodes.map((a) => activityResult(a, nowMs));
   const warnings = results.flatMap((r) => r.warnings);
   if (salvaged) warnings.unshift("the file is cut off; read up to the last complete track point");
+  if (rootless) warnings.unshift(ROOTLESS_WARNING);
   return {
     activities: results.flatMap((r) => (r.activity ? [r.activity] : [])),
     skipped: results.flatMap((r) => (r.skipped ? [r.skipped] : [])),

@@ -21,8 +21,14 @@ export type ImportedActivity = {
   indoor: boolean;
 };
 
-/** A part of the file that is not a run (bike leg, transition, swim…), listed so the user knows. */
-export type SkippedPart = { sport: string; startTime: string | null; reason: string };
+/** A part of the file that is not a run (bike leg, transition, swim, a fragment…), listed so the user knows. */
+export type SkippedPart = {
+  sport: string;
+  /** What the part is in a few words: its sport, or "a fragment of 21 s and 30 m". */
+  label: string;
+  startTime: string | null;
+  reason: string;
+};
 
 export type ParseSuccess = {
   ok: true;

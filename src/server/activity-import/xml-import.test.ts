@@ -43,10 +43,10 @@ describe("GPX", () => {
   });
 
   it("a cut-off GPX is read up to the last complete point", () => {
-    const xml = gpx({ type: "running" });
+    const xml = gpx({ type: "running", count: 13 });
     const cut = xml.slice(0, xml.lastIndexOf("<trkpt") + 20);
     const result = parsed("cut.gpx", cut);
-    expect(result.activities[0]?.elapsedTimeS).toBe(50);
+    expect(result.activities[0]?.elapsedTimeS).toBe(110);
     expect(result.warnings.join(" ")).toMatch(/cut off/);
   });
 
@@ -77,6 +77,20 @@ const tcx = (activities: string) =>
   `<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities>${activities}</Activities></TrainingCenterDatabase>`;
 
 describe("TCX", () => {
+  it("a TCX that lost its root element is still read, and says so", () => {
+    const xml = `<?xml version='1.0' encoding='UTF-8'?>\n  <Activities>\n    ${activity("Running", "2024-07-03T06:00:00Z")}</Activities>`;
+    const result = parsed("rootless.tcx", xml);
+    expect(result.format).toBe("tcx");
+    expect(result.activities[0]).toMatchObject({
+      startTime: "2024-07-03T06:00:00Z",
+      movingTimeS: 600,
+      distanceM: 2000,
+    });
+    expect(result.warnings).toEqual([
+      "the file lacks its <TrainingCenterDatabase> root element (it was damaged or cut out of a larger file); its activities were read anyway",
+    ]);
+  });
+
   it("multisport session: the run is imported, the ride skipped", () => {
     const xml = tcx(
       `<MultiSportSession><Id>2024-07-02T06:00:00Z</Id><FirstSport>${activity("Biking", "2024-07-02T06:00:00Z")}</FirstSport><NextSport><Transition/>${activity("Running", "2024-07-02T07:00:00Z")}</NextSport></MultiSportSession>`,
@@ -106,5 +120,75 @@ describe("TCX", () => {
     const result = parsed("export.gpx", bytes);
     expect(result.format).toBe("tcx");
     expect(result.activities).toHaveLength(1);
+  });
+});
+
+/** A <trk> of points every 10 s at 3 m/s going north from `startIso`, `seconds` long. */
+function trk(startIso: string, seconds: number, type?: string, latStart = 52): string {
+  const pts = Array.from({ length: seconds / 10 + 1 }, (_, i) => {
+    const time = new Date(Date.parse(startIso) + i * 10_000).toISOString();
+    return `<trkpt lat="${(latStart + (i * 30) / 111_195.08).toFixed(7)}" lon="5"><time>${time}</time></trkpt>`;
+  });
+  return `<trk>${type ? `<type>${type}</type>` : ""}<trkseg>${pts.join("")}</trkseg></trk>`;
+}
+const gpxOf = (...tracks: string[]) => `<?xml version="1.0"?><gpx version="1.1">${tracks.join("")}</gpx>`;
+
+describe("GPX with several tracks", () => {
+  it("tracks of one outing are one run; the gaps between them are not moving time", () => {
+    const result = parsed(
+      "lake.gpx",
+      gpxOf(
+        trk("2024-07-01T06:00:00Z", 600, "running"),
+        trk("2024-07-01T06:15:00Z", 10, "running", 52.02), // 5 minutes later, a 10-second piece
+        trk("2024-07-01T06:17:10Z", 600, "running", 52.03),
+      ),
+    );
+    expect(result.activities).toHaveLength(1);
+    expect(result.activities[0]).toMatchObject({
+      startTime: "2024-07-01T06:00:00Z",
+      movingTimeS: 1210,
+      elapsedTimeS: 1630,
+    });
+    expect(result.activities[0]?.distanceM).toBeCloseTo(3630, -1);
+    expect(result.skipped).toEqual([]);
+    expect(result.warnings).toEqual([
+      "tracks 1, 2, 3 are one outing (less than 60 minutes apart), read as one run; the time between them is not moving time",
+    ]);
+  });
+
+  it("outings hours apart stay separate runs", () => {
+    const result = parsed(
+      "day.gpx",
+      gpxOf(trk("2024-07-01T06:00:00Z", 1800, "running"), trk("2024-07-01T18:00:00Z", 1800, "running")),
+    );
+    expect(result.activities.map((a) => [a.startTime, a.movingTimeS])).toEqual([
+      ["2024-07-01T06:00:00Z", 1800],
+      ["2024-07-01T18:00:00Z", 1800],
+    ]);
+  });
+
+  it("a fragment on its own (under a minute or 100 m) is listed, not drafted", () => {
+    const result = parsed(
+      "day.gpx",
+      gpxOf(trk("2024-07-01T06:00:00Z", 1200, "running"), trk("2024-07-01T11:00:00Z", 30, "running")),
+    );
+    expect(result.activities.map((a) => a.startTime)).toEqual(["2024-07-01T06:00:00Z"]);
+    expect(result.skipped).toEqual([
+      {
+        sport: "running",
+        label: "a fragment of 30 s and 90 m",
+        startTime: "2024-07-01T11:00:00Z",
+        reason: "30 s and 90 m of movement, under 60 s or 100 m: a fragment, not drafted as a run",
+      },
+    ]);
+  });
+
+  it("a run and a ride close in time stay apart: only the run is imported", () => {
+    const result = parsed(
+      "brick.gpx",
+      gpxOf(trk("2024-07-01T06:00:00Z", 1800, "cycling"), trk("2024-07-01T06:35:00Z", 1200, "running")),
+    );
+    expect(result.activities.map((a) => [a.startTime, a.movingTimeS])).toEqual([["2024-07-01T06:35:00Z", 1200]]);
+    expect(result.skipped.map((s) => s.sport)).toEqual(["cycling"]);
   });
 });

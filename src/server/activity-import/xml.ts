@@ -1,5 +1,6 @@
 /** Shared XML handling for GPX and TCX: decoding, parsing, and tolerant access to the result. */
 import { XMLParser } from "fast-xml-parser";
+import { grouped, MAX_POINTS } from "./limits";
 import { ActivityFileError } from "./types";
 
 export type XmlNode = Record<string, unknown>;
@@ -41,8 +42,25 @@ function tryParse(text: string): XmlNode | null {
   }
 }
 
+/**
+ * Refuses a file with more track points than any activity has before the parser builds an object for
+ * each: counting start tags is a plain text scan, some hundred times cheaper than parsing.
+ */
+function assertPointCount(text: string, pointTag: string): void {
+  const start = new RegExp(`<(?:[\\w.-]+:)?${pointTag}[\\s>/]`, "g");
+  let count = 0;
+  while (start.exec(text) !== null) {
+    if (++count > MAX_POINTS) {
+      throw new ActivityFileError(
+        `it holds more than ${grouped(MAX_POINTS)} track points (about ${Math.round(MAX_POINTS / 3600)} hours at one a second), more than any single activity; it was not read`,
+      );
+    }
+  }
+}
+
 /** Parses, falling back to the cut-off salvage; the flag says whether the salvage was needed. */
 export function parseXml(text: string, pointTag: string, closing: string): { doc: XmlNode; salvaged: boolean } {
+  assertPointCount(text, pointTag);
   const doc = tryParse(text);
   if (doc) return { doc, salvaged: false };
   const salvaged = salvageCutOff(text, pointTag, closing);

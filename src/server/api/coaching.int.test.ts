@@ -8,7 +8,8 @@ import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, DEFAULT_SETTINGS, evaluateWeek, weekStartFor } from "~/domain/rules";
-import { complianceSummary, flagsSoFar, rankFlags } from "~/domain/training/roster";
+import { flagsSoFar, rankFlags } from "~/domain/training/flags";
+import { complianceSummary } from "~/domain/training/roster";
 import { weekInputFor } from "~/domain/training/week-input";
 import { connect, type Connection, type Database } from "~/server/db/connection";
 import { athletes, memberships, organizations, plannedSessions, plannedWeeks, runs, users } from "~/server/db/schema";
@@ -17,6 +18,7 @@ import { findSessionUser, type SessionUser } from "~/server/data/users";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { createCaller } from "./root";
+import { contextFor, openSession } from "~/test/sessions";
 
 const today = new Date().toISOString().slice(0, 10); // fixture users live in UTC
 const thisWeek = weekStartFor(today, "monday");
@@ -156,7 +158,7 @@ async function bulkOrganisation(db: Database, label: string, count: number) {
   return {
     orgId,
     slug: `${label}-${suffix}`,
-    owner: (await findSessionUser(db, ids.ownerId))!,
+    owner: (await openSession(db, ids.ownerId), (await findSessionUser(db, ids.ownerId))!),
     athleteIds: ids.athleteIds,
   };
 }
@@ -174,7 +176,7 @@ async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
 describe("coaching: roster, week builder, templates, comments, settings", () => {
   const t = useTestDatabase();
   let a: OrgFixture;
-  const as = (user: SessionUser | null) => createCaller({ db: t.db, user });
+  const as = (user: SessionUser | null) => createCaller(contextFor(t.db, user));
 
   beforeAll(async () => {
     a = await createOrgFixture(t.db, "Coaching");
@@ -307,7 +309,7 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
       afterAll(() => counted.close());
 
       async function statementsFor(owner: SessionUser, slug: string) {
-        const caller = createCaller({ db: counted.db, user: owner });
+        const caller = createCaller(contextFor(counted.db, owner));
         await caller.roster.list({ orgSlug: slug }); // warm up: prepared statements, type lookups
         const before = statements;
         const roster = await caller.roster.list({ orgSlug: slug });
@@ -716,7 +718,7 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
         ...input,
         override: { bands: { aerobic: [0.65, 0.85] }, basis: "distance" },
       });
-      const overview = await coach.roster.athlete(input);
+      const overview = await coach.athletes.overview(input);
       expect(overview.settings.bands.aerobic).toEqual([0.65, 0.85]);
       expect(overview.settings.basis).toBe("distance");
       expect(overview.trainingSettings.override).toEqual({ bands: { aerobic: [0.65, 0.85] }, basis: "distance" });
@@ -763,7 +765,7 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
         canEdit: false,
       });
       expect(
-        (await as(a.users.coach).roster.athlete({ orgSlug: a.slug, athleteId: a.athleteIds.athlete1 })).settings
+        (await as(a.users.coach).athletes.overview({ orgSlug: a.slug, athleteId: a.athleteIds.athlete1 })).settings
           .monotonyMax,
       ).toBe(2.5);
     });

@@ -15,7 +15,13 @@ import { SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
 
 const state = vi.hoisted(() => ({ db: null as unknown, currentUser: async (): Promise<unknown> => null }));
 vi.mock("~/server/db", () => ({ getDb: () => state.db, getSql: () => null }));
-vi.mock("~/server/auth/session", () => ({ getCurrentUser: () => state.currentUser() }));
+vi.mock("~/server/auth/session", () => ({
+  getCurrentUser: () => state.currentUser(),
+  getCurrentSession: async () => {
+    const user = await state.currentUser();
+    return user ? { user, secret: "s" } : null;
+  },
+}));
 
 const { POST, GET } = await import("~/app/api/trpc/[trpc]/route");
 const { createRouter, publicProcedure, protectedProcedure, createCallerFactory } = await import("./trpc");
@@ -24,7 +30,6 @@ const user: SessionUser = {
   id: "00000000-0000-4000-8000-000000000001",
   email: "ada@example.test",
   name: "Ada",
-  sessionVersion: 0,
   units: "km",
   timeZone: "Europe/London",
   weekStartDay: 1,
@@ -143,7 +148,7 @@ describe("procedures called in process (server components, runs.csv)", () => {
     }),
     inTransaction: protectedProcedure.query(() => "never reached"),
   });
-  const caller = createCallerFactory(router)({ db: null as never, user });
+  const caller = createCallerFactory(router)({ db: null as never, user, sessionSecret: "s", clientAddress: null });
 
   async function failureOf(promise: Promise<unknown>): Promise<TRPCError> {
     const error = await promise.then(
@@ -162,7 +167,9 @@ describe("procedures called in process (server components, runs.csv)", () => {
   });
 
   it("the transaction of a protected procedure failing to begin is SERVICE_UNAVAILABLE", async () => {
-    const error = await failureOf(createCallerFactory(router)({ db: dead.db, user }).inTransaction());
+    const error = await failureOf(
+      createCallerFactory(router)({ db: dead.db, user, sessionSecret: "s", clientAddress: null }).inTransaction(),
+    );
     expect(error.code).toBe("SERVICE_UNAVAILABLE");
   });
 

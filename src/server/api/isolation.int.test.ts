@@ -1,15 +1,21 @@
 /**
  * The isolation matrix: every tRPC procedure of the app router × every principal that must not reach
  * organisation A's data. The list of procedures comes from the router itself, so a new procedure
- * without an entry here fails the first test.
+ * without an entry here fails the first test. Each entry also says which roles of A may call it: the
+ * procedure's kind must declare exactly those, and refuse A's members of every other role.
+ * Calls go through the app's own database login (t.app), as in production; fixtures and fingerprints
+ * use the owner's.
  */
 import { TRPCError } from "@trpc/server";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "~/domain/authz/policy";
 import type { SessionUser } from "~/server/data/users";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { appRouter, createCaller } from "./root";
+import type { Access, ProcedureMeta } from "./trpc";
+import { contextFor } from "~/test/sessions";
 
 /**
  * org:        acts on organisation A; every principal here must be refused.
@@ -22,13 +28,33 @@ type Scope = "org" | "org-member" | "self" | "public";
 interface Case {
   scope: Scope;
   input: (a: OrgFixture) => unknown;
+  /** For org scopes: the roles allowed to call it at all (what each may then do is checked inside). */
+  roles?: readonly Role[];
 }
 
+const everyone: readonly Role[] = ["owner", "coach", "athlete"];
+const staff: readonly Role[] = ["owner", "coach"];
+const owners: readonly Role[] = ["owner"];
+const athletes: readonly Role[] = ["athlete"];
+
 const BOGUS_TOKEN = "x".repeat(43);
-const org = (input: (a: OrgFixture) => Record<string, unknown> = () => ({})): Case => ({
+const org = (input: (a: OrgFixture) => Record<string, unknown> = () => ({}), roles = everyone): Case => ({
   scope: "org",
   input: (a) => ({ orgSlug: a.slug, ...input(a) }),
+  roles,
 });
+const member = (input: (a: OrgFixture) => Record<string, unknown> = () => ({}), roles = everyone): Case => ({
+  scope: "org-member",
+  input: (a) => ({ orgSlug: a.slug, ...input(a) }),
+  roles,
+});
+
+/** The kind a procedure must be built from, given who may call it. */
+function expectedAccess(testCase: Case): Access {
+  if (testCase.scope === "public") return { kind: "public" };
+  if (testCase.scope === "self") return { kind: "signed-in" };
+  return { kind: "member", roles: testCase.roles ?? everyone };
+}
 
 /** Organisation A's weekly template (set once the fixtures exist). */
 let templateOfA = "";
@@ -44,6 +70,7 @@ const matrix: Record<string, Case> = {
       organisationName: "Newcomers",
     }),
   },
+  "auth.confirmSignUp": { scope: "public", input: () => ({ token: "f".repeat(64) }) },
   "account.updateProfile": {
     scope: "self",
     input: () => ({ name: "Renamed", units: "mi", timeZone: "Europe/Paris", weekStartDay: 0 }),
@@ -54,22 +81,21 @@ const matrix: Record<string, Case> = {
   },
   "account.signOutEverywhere": { scope: "self", input: () => undefined },
   "organisations.mine": { scope: "self", input: () => undefined },
-  "organisations.current": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
-  "organisations.audit": org(),
-  "organisations.outbox": org(),
-  "members.list": org(),
-  "members.changeRole": org((a) => ({ userId: a.users.owner.id, role: "athlete" })),
-  "members.remove": org((a) => ({ userId: a.users.coach.id })),
-  "members.setCoach": org((a) => ({
-    athleteId: a.athleteIds.athlete1,
-    coachUserId: a.users.coach.id,
-    assigned: false,
-  })),
-  "invitations.list": org(),
-  "invitations.create": org(() => ({ email: "intruder@example.com", role: "coach" })),
-  "invitations.revoke": org((a) => ({ invitationId: a.invitationId })),
-  "invitations.resend": org((a) => ({ invitationId: a.invitationId })),
-  "athletes.list": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
+  "organisations.current": member(),
+  "organisations.audit": org(undefined, owners),
+  "organisations.outbox": org(undefined, owners),
+  "members.list": org(undefined, owners),
+  "members.changeRole": org((a) => ({ userId: a.users.owner.id, role: "athlete" }), owners),
+  "members.remove": org((a) => ({ userId: a.users.coach.id }), owners),
+  "members.setCoach": org(
+    (a) => ({ athleteId: a.athleteIds.athlete1, coachUserId: a.users.coach.id, assigned: false }),
+    owners,
+  ),
+  "invitations.list": org(undefined, staff),
+  "invitations.create": org(() => ({ email: "intruder@example.com", role: "coach" }), staff),
+  "invitations.revoke": org((a) => ({ invitationId: a.invitationId }), staff),
+  "invitations.resend": org((a) => ({ invitationId: a.invitationId }), staff),
+  "athletes.list": member(),
   "runs.log": org((a) => ({
     athleteId: a.athleteIds.athlete1,
     idempotencyKey: crypto.randomUUID(),
@@ -81,16 +107,16 @@ const matrix: Record<string, Case> = {
     run: { date: "2026-11-24", time: "07:00", kind: "tempo", durationS: 600, distanceM: 100, rpe: 9 },
   })),
   "runs.delete": org((a) => ({ runId: a.runIds.public1 })),
-  "training.thisWeek": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
-  "training.history": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
-  "training.feedback": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
-  "training.setRace": { scope: "org-member", input: (a) => ({ orgSlug: a.slug, race: null }) },
-  "training.calendarFeed": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
-  "training.createCalendarFeed": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
-  "training.revokeCalendarFeed": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
-  "training.allMyRuns": { scope: "org-member", input: (a) => ({ orgSlug: a.slug }) },
-  "roster.list": org(),
-  "roster.athlete": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
+  "athleteWeeks.thisWeek": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
+  "athleteWeeks.history": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
+  "athleteWeeks.feedback": member(),
+  "athletes.setRace": member(() => ({ race: null }), athletes),
+  "calendarFeeds.status": member(undefined, athletes),
+  "calendarFeeds.create": member(undefined, athletes),
+  "calendarFeeds.revoke": member(undefined, athletes),
+  "runs.allMine": member(undefined, athletes),
+  "roster.list": org(undefined, staff),
+  "athletes.overview": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
   "weeks.get": org((a) => ({ athleteId: a.athleteIds.athlete1, weekStart: "2026-11-02" })),
   "weeks.save": org((a) => ({
     athleteId: a.athleteIds.athlete1,
@@ -99,25 +125,31 @@ const matrix: Record<string, Case> = {
     status: "draft",
     sessions: [],
   })),
-  "templates.list": org(),
-  "templates.create": org(() => ({
-    name: "Intruder week",
-    sessions: [{ day: 0, kind: "tempo", durationMin: 30, distanceM: null, targetRpe: 7, description: "" }],
-  })),
-  "templates.delete": org(() => ({ templateId: templateOfA })),
-  "templates.assign": org((a) => ({
-    templateId: templateOfA,
-    athleteIds: [a.athleteIds.athlete1],
-    from: "2026-11-30",
-    weekCount: 1,
-    scale: false,
-    overwritePublished: true,
-  })),
+  "templates.list": org(undefined, staff),
+  "templates.create": org(
+    () => ({
+      name: "Intruder week",
+      sessions: [{ day: 0, kind: "tempo", durationMin: 30, distanceM: null, targetRpe: 7, description: "" }],
+    }),
+    staff,
+  ),
+  "templates.delete": org(() => ({ templateId: templateOfA }), staff),
+  "templates.assign": org(
+    (a) => ({
+      templateId: templateOfA,
+      athleteIds: [a.athleteIds.athlete1],
+      from: "2026-11-30",
+      weekCount: 1,
+      scale: false,
+      overwritePublished: true,
+    }),
+    staff,
+  ),
   "comments.create": org((a) => ({ athleteId: a.athleteIds.athlete1, runId: a.runIds.public1, body: "Intruding" })),
   "comments.listForAthlete": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
-  "trainingSettings.org": org(),
+  "trainingSettings.org": org(undefined, staff),
   "trainingSettings.updateAthlete": org((a) => ({ athleteId: a.athleteIds.athlete1, override: { monotonyMax: 9 } })),
-  "trainingSettings.updateOrg": org(() => ({ override: { monotonyMax: 9 } })),
+  "trainingSettings.updateOrg": org(() => ({ override: { monotonyMax: 9 } }), owners),
   "imports.pending": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
   "imports.confirm": org((a) => ({ importId: a.importId, kind: "aerobic", rpe: 5 })),
   "imports.discard": org((a) => ({ importId: a.importId })),
@@ -200,6 +232,42 @@ describe("tenant isolation matrix", () => {
     expect(Object.keys(matrix).sort()).toEqual(procedures);
   });
 
+  it("builds every procedure from the kind that admits exactly the roles allowed to call it", () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>;
+    for (const [path, testCase] of Object.entries(matrix))
+      expect(procedures[path]?._def.meta?.access, path).toEqual(expectedAccess(testCase));
+  });
+
+  it("refuses A's members whose role the procedure's kind leaves out, before anything changes", async () => {
+    const before = await fingerprintOfA();
+    const members: Array<{ role: Role; user: SessionUser }> = [
+      { role: "owner", user: a.users.owner },
+      { role: "coach", user: a.users.coach },
+      { role: "athlete", user: a.users.athlete1 },
+    ];
+    let refused = 0;
+    for (const [path, testCase] of Object.entries(matrix)) {
+      if (testCase.scope !== "org" && testCase.scope !== "org-member") continue;
+      for (const { role, user } of members.filter((m) => !(testCase.roles ?? everyone).includes(m.role))) {
+        const caller = createCaller(contextFor(t.app.db, user));
+        const procedure = path
+          .split(".")
+          .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+          input: unknown,
+        ) => Promise<unknown>;
+        const error = await procedure(testCase.input(a)).then(
+          () => null,
+          (e: unknown) => e,
+        );
+        expect(error, `${path} as A's ${role}`).toBeInstanceOf(TRPCError);
+        expect((error as TRPCError).code, `${path} as A's ${role}`).toBe("FORBIDDEN");
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
+    expect((await fingerprintOfA()).split("\n")).toEqual(before.split("\n"));
+  });
+
   it("refuses or contains every call from outside organisation A, and changes none of A's rows", async () => {
     const before = await fingerprintOfA();
     const principals: Array<{ name: string; user: SessionUser | null; sameOrg: boolean }> = [
@@ -212,7 +280,7 @@ describe("tenant isolation matrix", () => {
 
     for (const [path, testCase] of Object.entries(matrix)) {
       for (const principal of principals) {
-        const caller = createCaller({ db: t.db, user: principal.user });
+        const caller = createCaller(contextFor(t.app.db, principal.user));
         const procedure = path
           .split(".")
           .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (

@@ -1,5 +1,8 @@
+import "server-only";
 import { accountRouter } from "./routers/account";
+import { athleteWeeksRouter } from "./routers/athlete-weeks";
 import { athletesRouter } from "./routers/athletes";
+import { calendarFeedsRouter } from "./routers/calendar-feeds";
 import { authRouter } from "./routers/auth";
 import { commentsRouter } from "./routers/comments";
 import { importsRouter } from "./routers/imports";
@@ -10,7 +13,6 @@ import { organisationsRouter } from "./routers/organisations";
 import { rosterRouter } from "./routers/roster";
 import { runsRouter } from "./routers/runs";
 import { templatesRouter } from "./routers/templates";
-import { trainingRouter } from "./routers/training";
 import { trainingSettingsRouter } from "./routers/training-settings";
 import { weeksRouter } from "./routers/weeks";
 import { createCallerFactory, createRouter } from "./trpc";
@@ -24,7 +26,8 @@ export const appRouter = createRouter({
   invitations: invitationsRouter,
   athletes: athletesRouter,
   runs: runsRouter,
-  training: trainingRouter,
+  athleteWeeks: athleteWeeksRouter,
+  calendarFeeds: calendarFeedsRouter,
   imports: importsRouter,
   roster: rosterRouter,
   weeks: weeksRouter,

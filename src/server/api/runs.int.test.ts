@@ -6,15 +6,16 @@ import { zonedDate } from "~/lib/zoned-time";
 import type { SessionUser } from "~/server/data/users";
 import { plannedSessions, plannedWeeks } from "~/server/db/schema";
 import { setOrganisation } from "~/server/db/tenant";
-import { calendarForToken } from "~/server/training/calendar";
+import { calendarForToken } from "~/server/services/calendar";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { createCaller } from "./root";
+import { contextFor } from "~/test/sessions";
 
 describe("logging runs", () => {
   const t = useTestDatabase();
   let a: OrgFixture;
-  const as = (user: SessionUser) => createCaller({ db: t.db, user });
+  const as = (user: SessionUser) => createCaller(contextFor(t.db, user));
   const today = zonedDate(new Date(), "UTC");
   const recoveryRun = {
     date: today,
@@ -114,7 +115,7 @@ describe("logging runs", () => {
 describe("the athlete's week, history and calendar", () => {
   const t = useTestDatabase();
   let a: OrgFixture;
-  const as = (user: SessionUser) => createCaller({ db: t.db, user });
+  const as = (user: SessionUser) => createCaller(contextFor(t.db, user));
 
   beforeAll(async () => {
     a = await createOrgFixture(t.db, "Alpha");
@@ -157,14 +158,14 @@ describe("the athlete's week, history and calendar", () => {
   });
 
   it("shows this week's published plan and the mix so far", async () => {
-    const week = await as(a.users.athlete1).training.thisWeek({ orgSlug: a.slug });
+    const week = await as(a.users.athlete1).athleteWeeks.thisWeek({ orgSlug: a.slug });
     expect(week.days).toHaveLength(7);
     expect(week.planned.map((p) => p.description)).toEqual(["6 × 800 m", "steady published"]);
     expect(week.evaluation.compliance).toHaveLength(2);
   });
 
   it("serves a calendar feed an independent parser reads, and 404s once revoked", async () => {
-    const { path } = await as(a.users.athlete1).training.createCalendarFeed({ orgSlug: a.slug });
+    const { path } = await as(a.users.athlete1).calendarFeeds.create({ orgSlug: a.slug });
     const token = path.split("/").pop()!;
     const ics = await calendarForToken(t.db, token, new Date());
     const calendar = new ICAL.Component(ICAL.parse(ics!));
@@ -176,25 +177,25 @@ describe("the athlete's week, history and calendar", () => {
       .map((e) => String(e.getFirstPropertyValue("description")));
     expect(descriptions.some((d) => d.includes("draft"))).toBe(false);
 
-    await as(a.users.athlete1).training.revokeCalendarFeed({ orgSlug: a.slug });
+    await as(a.users.athlete1).calendarFeeds.revoke({ orgSlug: a.slug });
     expect(await calendarForToken(t.db, token, new Date())).toBeNull();
     expect(await calendarForToken(t.db, "not-a-real-token-at-all-xxxxxxxx", new Date())).toBeNull();
   });
 
   it("gives VDOT paces from a recent race and refuses impossible ones", async () => {
-    const guidance = await as(a.users.athlete1).training.setRace({
+    const guidance = await as(a.users.athlete1).athletes.setRace({
       orgSlug: a.slug,
       race: { distanceM: 5000, timeS: 1200 },
     });
     expect(guidance!.vdot).toBeCloseTo(49.8, 1);
     await expect(
-      as(a.users.athlete1).training.setRace({ orgSlug: a.slug, race: { distanceM: 5000, timeS: 400 } }),
+      as(a.users.athlete1).athletes.setRace({ orgSlug: a.slug, race: { distanceM: 5000, timeS: 400 } }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    expect((await as(a.users.athlete1).training.thisWeek({ orgSlug: a.slug })).paces?.vdot).toBeCloseTo(49.8, 1);
+    expect((await as(a.users.athlete1).athleteWeeks.thisWeek({ orgSlug: a.slug })).paces?.vdot).toBeCloseTo(49.8, 1);
   });
 
   it("exports only the caller's own runs", async () => {
-    const mine = await as(a.users.athlete2).training.allMyRuns({ orgSlug: a.slug });
+    const mine = await as(a.users.athlete2).runs.allMine({ orgSlug: a.slug });
     expect(mine.map((r) => r.id)).toEqual([a.runIds.public2]);
   });
 });

@@ -1,8 +1,10 @@
+import "server-only";
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/server/auth/password";
 
 export const emailSchema = z.string().trim().toLowerCase().email("Enter a valid email address").max(254);
 export const nameSchema = z.string().trim().min(1, "Enter your name").max(80);
+/** Length only: whether it is too common is checked on the server (src/server/auth/password-policy.ts). */
 export const newPasswordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)

@@ -1,68 +1,75 @@
 /**
  * tRPC's foundations: the per-request context and the procedure kinds every router builds on.
  * Authorisation starts here: a procedure is public, needs a signed-in user, or (see org procedures)
- * a membership of the organisation it acts on.
+ * a membership of the organisation it acts on, and for some kinds a role the policy allows. Each kind
+ * declares who may call it in the procedure's meta (`access`), which the isolation matrix checks.
  */
+import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
-import type { Actor } from "~/domain/authz/policy";
+import { can, type Action, type Role } from "~/domain/authz/policy";
 import type { Database } from "~/server/db/connection";
-import { enterOrganisation, findAthleteByUser } from "~/server/data/organisations";
-import type { Tx } from "~/server/db/connection";
 import type { SessionUser } from "~/server/data/users";
-import { withTenant } from "~/server/db/tenant";
+import { withSession } from "~/server/db/tenant";
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
+import { ServiceError } from "~/server/errors";
+import { resolveOrgActor } from "./access";
 
 export interface Context {
   db: Database;
   /** The signed-in user, already checked against the database; null when anonymous. */
   user: SessionUser | null;
+  /**
+   * The secret of the user's session (from the encrypted cookie): the database derives the request's
+   * row-level security context from it (withSession). Null when anonymous; never sent to the client.
+   */
+  sessionSecret: string | null;
+  /** The client's address for rate limits (src/server/auth/client-address.ts); null when unknown. */
+  clientAddress: string | null;
+}
+
+/** Who may call a procedure: anyone, any signed-in user, or members of the organisation with these roles. */
+export type Access = { kind: "public" } | { kind: "signed-in" } | { kind: "member"; roles: readonly Role[] };
+
+export interface ProcedureMeta {
+  /** Set by the procedure kind, never by hand. */
+  access?: Access;
+  /** The message a role-gated kind refuses with, when the kind's own is too general. */
+  refusal?: string;
 }
 
 /**
- * A refusal about one input field that only the server can judge (e.g. a date after the athlete's
- * today): sent like a schema error, so forms show it next to the field.
+ * Validation messages keyed by the field's dotted path ("run.rpe"), for forms to show in place: the
+ * schema's, or a service's refusal of one field (sent like a schema error).
  */
-export class FieldError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Throws a BAD_REQUEST whose message the form shows at `field`. */
-export function refuseField(field: string, message: string): never {
-  throw new TRPCError({ code: "BAD_REQUEST", message, cause: new FieldError(field, message) });
-}
-
-/** Validation messages keyed by the field's dotted path ("run.rpe"), for forms to show in place. */
 function fieldErrorsOf(cause: unknown): Record<string, string[]> | undefined {
-  if (cause instanceof FieldError) return { [cause.field]: [cause.message] };
+  if (cause instanceof ServiceError) return cause.field ? { [cause.field]: [cause.message] } : undefined;
   if (!(cause instanceof z.ZodError)) return undefined;
   const errors: Record<string, string[]> = {};
   for (const issue of cause.issues) (errors[issue.path.join(".")] ??= []).push(issue.message);
   return errors;
 }
 
-const t = initTRPC.context<Context>().create({
-  transformer: superjson,
-  errorFormatter({ shape, error }) {
-    const isInternal = error.code === "INTERNAL_SERVER_ERROR";
-    return {
-      ...shape,
-      // Internal errors may carry SQL or constraint names: never show them to the client.
-      message: isInternal ? "Something went wrong on our side. Please try again." : shape.message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        fieldErrors: fieldErrorsOf(error.cause),
-      },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const isInternal = error.code === "INTERNAL_SERVER_ERROR";
+      return {
+        ...shape,
+        // Internal errors may carry SQL or constraint names: never show them to the client.
+        message: isInternal ? "Something went wrong on our side. Please try again." : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          fieldErrors: fieldErrorsOf(error.cause),
+        },
+      };
+    },
+  });
 
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -105,30 +112,47 @@ export function databaseOutageAsServiceUnavailable(error: unknown): unknown {
 }
 
 /**
- * The outermost middleware: sees every failure of the procedure, including the transaction's own
- * BEGIN and COMMIT in protectedProcedure, and turns a database outage into SERVICE_UNAVAILABLE.
- * (The request context reads the user from the database before any middleware: see context.ts.)
+ * A service's refusal (src/server/errors.ts) as the tRPC error of the same code and message: the one
+ * place the two vocabularies meet. tRPC hands it over wrapped, as an internal error's cause.
  */
-const databaseOutageAs503 = t.middleware(async ({ next }) => {
+function serviceErrorAsTrpcError(error: TRPCError): TRPCError {
+  const cause = error.cause;
+  if (!(cause instanceof ServiceError)) return error;
+  return new TRPCError({ code: cause.code, message: cause.message, cause });
+}
+
+/**
+ * The outermost middleware: sees every failure of the procedure, including the transaction's own
+ * BEGIN and COMMIT in protectedProcedure. It answers a service's refusal with its own code and turns
+ * a database outage into SERVICE_UNAVAILABLE. (The request context reads the user from the database
+ * before any middleware: see context.ts.)
+ */
+const errorsAtTheEdge = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
-    const error = databaseOutageAsServiceUnavailable(result.error);
+    const error = databaseOutageAsServiceUnavailable(serviceErrorAsTrpcError(result.error));
     if (error !== result.error) throw error;
   }
   return result;
 });
 
-export const publicProcedure = t.procedure.use(databaseOutageAs503).use(refuseNulCharacters);
+export const publicProcedure = t.procedure
+  .meta({ access: { kind: "public" } })
+  .use(errorsAtTheEdge)
+  .use(refuseNulCharacters);
 
 /**
  * Needs a signed-in user. The procedure runs in one transaction as the restricted app role
- * (`ctx.tx`), where row-level security lets the user see their own account and memberships only.
+ * (`ctx.tx`), where row-level security, set by the database from the session, lets the user see
+ * their own account and memberships only.
  */
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  const user = ctx.user;
-  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  return withTenant(ctx.db, { orgId: null, userId: user.id }, async (tx) => {
-    const result = await next({ ctx: { ...ctx, user, tx } });
+export const protectedProcedure = publicProcedure.meta({ access: { kind: "signed-in" } }).use(({ ctx, next }) => {
+  const { user, sessionSecret } = ctx;
+  if (!user || !sessionSecret) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return withSession(ctx.db, sessionSecret, async (tx, sessionUserId) => {
+    // The session may have ended since the request began (signed out elsewhere).
+    if (sessionUserId !== user.id) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+    const result = await next({ ctx: { ...ctx, user, sessionSecret, tx } });
     // next() reports a failed procedure as a result rather than throwing; rethrow it so the
     // transaction rolls back and a refused request leaves no partial write behind.
     if (!result.ok) throw result.error;
@@ -144,32 +168,24 @@ export const orgSlugSchema = z
   .regex(/^[a-z0-9-]+$/, "Not an organisation address");
 
 /**
- * "User X acting in organisation <slug>": the organisation and the caller as a policy actor, with
- * row-level security narrowed to that organisation; null for non-members. Shared by orgProcedure and
- * the few route handlers that are not tRPC (file uploads).
- */
-export async function resolveOrgActor(tx: Tx, userId: string, orgSlug: string) {
-  const membership = await enterOrganisation(tx, userId, orgSlug);
-  if (!membership) return null;
-  // Athlete profiles are tenant rows: readable only now that the organisation is set.
-  const [athlete] = membership.role === "athlete" ? await findAthleteByUser(tx, membership.org.id, userId) : [];
-  const actor: Actor = { userId, role: membership.role, athleteId: athlete?.id ?? null };
-  return { org: membership.org, actor };
-}
-
-/**
  * The input of an organisation procedure that takes more than `orgSlug`: strict (unknown keys are
  * refused, so nobody can slip in an org_id or a role), with `orgSlug` allowed alongside.
  */
 export const orgInput = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.object({ orgSlug: orgSlugSchema, ...shape }).strict();
 
+const ROLES: readonly Role[] = ["owner", "coach", "athlete"];
+
 /**
  * Acts inside one organisation, named by `orgSlug` in the input. The caller's membership is resolved
  * on the server; non-members get NOT_FOUND (not FORBIDDEN), so organisations cannot be discovered.
  * Inside, `ctx.org` and `ctx.actor` are non-null and row-level security is narrowed to the organisation.
+ * Any member may call it: what they may do inside is the procedure's to check, per athlete or run
+ * (src/server/api/access.ts); gates on the role alone are the kinds below.
  */
+
 export const orgProcedure = protectedProcedure
+  .meta({ access: { kind: "member", roles: ROLES } })
   .input(z.object({ orgSlug: orgSlugSchema }))
   .use(async ({ ctx, input, next }) => {
     const resolved = await resolveOrgActor(ctx.tx, ctx.user.id, input.orgSlug);
@@ -177,7 +193,36 @@ export const orgProcedure = protectedProcedure
     return next({ ctx: { ...ctx, ...resolved } });
   });
 
-/** Throws FORBIDDEN unless `allowed`; the one way procedures turn a `can()` answer into a refusal. */
-export function ensure(allowed: boolean, message = "You are not allowed to do that."): asserts allowed {
-  if (!allowed) throw new TRPCError({ code: "FORBIDDEN", message });
+/** An action about the organisation itself (no athlete or run): what a procedure kind can gate on. */
+export type OrgAction = Exclude<Action, { athlete: unknown }>;
+
+/**
+ * Organisation procedures for the members the policy allows `action` (it depends on the role alone);
+ * everyone else is FORBIDDEN before the procedure runs. The kind names the action, so a router says
+ * who may call each procedure, and a procedure cannot forget to check.
+ */
+export function orgProcedureFor(action: OrgAction, refusal = "You are not allowed to do that.") {
+  const roles = ROLES.filter((role) => can({ userId: "", role, athleteId: null }, action));
+  return orgProcedure.meta({ access: { kind: "member", roles } }).use(({ ctx, meta, next }) => {
+    if (!can(ctx.actor, action)) throw new ServiceError("FORBIDDEN", meta?.refusal ?? refusal);
+    return next();
+  });
 }
+
+/**
+ * The coaching tools (roster, templates, the organisation's training settings): owners and coaches.
+ * What each of them may see inside is still decided per athlete (`athleteFor(…, "coach")`).
+ */
+export const coachingProcedure = orgProcedureFor(
+  { type: "organisation.useCoachingTools" },
+  "Only coaches can do that.",
+);
+
+/** An athlete acting on their own profile: `ctx.athleteId` is theirs. Everyone else is FORBIDDEN. */
+export const athleteProcedure = orgProcedure
+  .meta({ access: { kind: "member", roles: ["athlete"] } })
+  .use(({ ctx, meta, next }) => {
+    const { athleteId } = ctx.actor;
+    if (athleteId === null) throw new ServiceError("FORBIDDEN", meta?.refusal ?? "Only athletes can do that.");
+    return next({ ctx: { athleteId } });
+  });

@@ -1,20 +1,19 @@
+import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { safeRedirectUrl } from "~/lib/safe-return-path";
 import { getDb } from "~/server/db";
+import { endSession } from "~/server/data/accounts";
+import { trustedProxyHops } from "~/server/env";
+import { clientAddress } from "~/server/auth/client-address";
 import { verifyCredentials } from "./credentials";
 
-/** The client's address as the proxy in front of us reports it (first hop of X-Forwarded-For). */
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || null;
-}
-
 /**
- * Email + password sign-in with signed, encrypted JWT cookies. The token only says who signed in and
- * with which session version: every request re-reads the user (src/server/auth/session.ts), so a
- * password change or "sign out everywhere" takes effect at once.
+ * Email + password sign-in. The cookie is a signed, encrypted JWT that carries the user id and the
+ * secret of a session stored (hashed) in the database: every request checks the session there
+ * (src/server/auth/session.ts), so signing out, "sign out everywhere" and a password change end it
+ * at once, and a copied cookie stops working. The secret never leaves the cookie: the session object
+ * next-auth shows the browser holds only the user.
  */
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -23,7 +22,7 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (raw, req) => verifyCredentials(getDb(), raw, clientIp(req.headers)),
+      authorize: (raw, req) => verifyCredentials(getDb(), raw, clientAddress(req.headers ?? {}, trustedProxyHops())),
     }),
   ],
   callbacks: {
@@ -32,16 +31,19 @@ export const authOptions: NextAuthOptions = {
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
-        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sid = (user as { sessionSecret?: string }).sessionSecret;
       }
       return token;
     },
     session({ session, token }) {
-      if (session.user && token.sub) {
-        session.user.id = token.sub;
-        session.user.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
-      }
+      if (session.user && token.sub) session.user.id = token.sub;
       return session;
+    },
+  },
+  events: {
+    // This browser's session only: other devices stay signed in ("sign out everywhere" ends those).
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(getDb(), token.sid);
     },
   },
 };

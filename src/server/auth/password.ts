@@ -1,4 +1,6 @@
-import { hash, verify } from "@node-rs/argon2";
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { hash, hashRaw } from "@node-rs/argon2";
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane): about 30 ms here, slow enough for attackers.
 const options = {
@@ -8,25 +10,35 @@ const options = {
   parallelism: 1,
 } as const;
 
-export const MIN_PASSWORD_LENGTH = 8;
+export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 128;
 
+/** An argon2id PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`) for a new password. */
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);
 }
 
-export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
-  try {
-    return await verify(passwordHash, password);
-  } catch {
-    return false;
-  }
-}
+const SETTINGS = /^\$argon2id\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$([A-Za-z0-9+/]+)$/;
 
-// A real hash of a random password: verifying against it when the email is unknown makes
-// "no such user" take as long as "wrong password", so sign-in timing reveals nothing.
-let dummyHash: Promise<string> | undefined;
-export function verifyAgainstDummy(password: string): Promise<boolean> {
-  dummyHash ??= hashPassword(crypto.randomUUID());
-  return dummyHash.then((h) => verifyPassword(h, password)).then(() => false);
+/**
+ * What proves a password to the database (app.finish_sign_in, app.change_password): argon2id's output
+ * for the account's stored settings and salt, base64 as in the PHC string. The database compares it
+ * with the stored hash, so the app never reads password hashes. Without settings (an unknown email)
+ * it hashes with a random salt, so that an unknown email costs as much time as a wrong password.
+ */
+export async function passwordProof(passwordSettings: string | null, password: string): Promise<string> {
+  const match = passwordSettings ? SETTINGS.exec(passwordSettings) : null;
+  const raw = await hashRaw(password, {
+    ...options,
+    ...(match
+      ? {
+          version: match[1] === "16" ? 0 : 1,
+          memoryCost: Number(match[2]),
+          timeCost: Number(match[3]),
+          parallelism: Number(match[4]),
+          salt: Buffer.from(match[5]!, "base64"),
+        }
+      : { salt: randomBytes(16) }),
+  });
+  return raw.toString("base64").replace(/=+$/, "");
 }

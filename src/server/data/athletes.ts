@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { athletes, coachAssignments, runs, users } from "~/server/db/schema";
@@ -74,4 +75,52 @@ export async function setRecentRace(
     .update(athletes)
     .set({ raceDistanceM: race?.distanceM ?? null, raceTimeS: race?.timeS ?? null })
     .where(and(eq(athletes.orgId, orgId), eq(athletes.id, athleteId)));
+}
+
+/**
+ * What evaluating an athlete's weeks needs to know about them, and who coaches them (so the same row
+ * answers the policy's questions). One query for any number of athletes.
+ */
+export async function athleteContexts(tx: Tx, orgId: string, athleteIds: string[]) {
+  if (athleteIds.length === 0) return [];
+  const coachUserIds = tx
+    .select({ ids: sql`coalesce(array_agg(${coachAssignments.coachUserId}), '{}')` })
+    .from(coachAssignments)
+    .where(and(eq(coachAssignments.orgId, athletes.orgId), eq(coachAssignments.athleteId, athletes.id)));
+  return tx
+    .select({
+      athleteId: athletes.id,
+      userId: athletes.userId,
+      displayName: athletes.displayName,
+      trainingSettings: athletes.trainingSettings,
+      raceDistanceM: athletes.raceDistanceM,
+      raceTimeS: athletes.raceTimeS,
+      joinedAt: athletes.createdAt,
+      trainingVersion: athletes.trainingVersion,
+      coachUserIds: sql<string[]>`(${coachUserIds})`,
+      timeZone: users.timeZone,
+      weekStartDay: users.weekStartDay,
+      units: users.units,
+    })
+    .from(athletes)
+    .innerJoin(users, eq(users.id, athletes.userId))
+    .where(and(eq(athletes.orgId, orgId), inArray(athletes.id, athleteIds)));
+}
+
+export type AthleteContext = Awaited<ReturnType<typeof athleteContexts>>[number];
+
+/** Stores an athlete's training settings override (validated by the caller). */
+export async function updateAthleteTrainingSettings(tx: Tx, orgId: string, athleteId: string, settings: unknown) {
+  await tx
+    .update(athletes)
+    .set({ trainingSettings: settings })
+    .where(and(eq(athletes.orgId, orgId), eq(athletes.id, athleteId)));
+}
+
+/** Every athlete's own override, to check a new organisation default against them. One query. */
+export async function athleteSettingsOverrides(tx: Tx, orgId: string) {
+  return tx
+    .select({ athleteId: athletes.id, displayName: athletes.displayName, trainingSettings: athletes.trainingSettings })
+    .from(athletes)
+    .where(eq(athletes.orgId, orgId));
 }

@@ -1,4 +1,5 @@
-import { desc, eq } from "drizzle-orm";
+import "server-only";
+import { and, count, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { auditEvents, users } from "~/server/db/schema";
 
@@ -24,6 +25,29 @@ export async function recordAudit(
   },
 ) {
   await tx.insert(auditEvents).values({ ...event, details: event.details ?? {} });
+}
+
+/**
+ * How many of these actions the organisation's log holds from the last `within` (a PostgreSQL
+ * interval such as "1 hour", measured by the database's clock, which stamped them), by one actor
+ * when given.
+ */
+export async function countRecentActions(
+  tx: Tx,
+  input: { orgId: string; actions: AuditAction[]; within: string; actorUserId?: string },
+): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.orgId, input.orgId),
+        inArray(auditEvents.action, input.actions),
+        gt(auditEvents.createdAt, sql`now() - ${input.within}::interval`),
+        input.actorUserId ? eq(auditEvents.actorUserId, input.actorUserId) : undefined,
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 export async function listAudit(tx: Tx, orgId: string, limit = 200) {

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
@@ -34,15 +35,12 @@ export async function createFeed(tx: Tx, orgId: string, athleteId: string): Prom
 }
 
 /**
- * The feed a token opens, before any organisation is known: the token is the capability and
- * row-level security lets exactly its row through (policy calendar_feeds_by_token).
+ * The feed a token opens, before any organisation is known: the token is the capability. When the
+ * feed is active, app.enter_calendar_feed puts its organisation in the transaction's context.
  */
-export async function findFeedByToken(tx: Tx, token: string) {
-  const tokenHash = hashFeedToken(token);
-  await tx.execute(sql`select set_config('app.calendar_token_hash', ${tokenHash}, true)`);
-  const [row] = await tx
-    .select({ orgId: calendarFeeds.orgId, athleteId: calendarFeeds.athleteId, revokedAt: calendarFeeds.revokedAt })
-    .from(calendarFeeds)
-    .where(eq(calendarFeeds.tokenHash, tokenHash));
-  return row && !row.revokedAt ? row : null;
+export async function enterFeedByToken(tx: Tx, token: string) {
+  const [row] = await tx.execute<{ org_id: string; athlete_id: string }>(
+    sql`select org_id, athlete_id from app.enter_calendar_feed(${token})`,
+  );
+  return row ? { orgId: row.org_id, athleteId: row.athlete_id } : null;
 }

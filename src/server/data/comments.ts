@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { comments, runs, users } from "~/server/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { runImports } from "~/server/db/schema";

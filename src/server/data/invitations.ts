@@ -1,6 +1,7 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import type { Tx } from "~/server/db/connection";
+import type { Database, Tx } from "~/server/db/connection";
 import { invitations, organizations, users } from "~/server/db/schema";
 import type { Role } from "~/domain/authz/policy";
 
@@ -104,26 +105,73 @@ export async function renewInvitation(tx: Tx, orgId: string, id: string, tokenHa
 }
 
 /**
- * Reads an invitation by its link token, before the reader belongs to its organisation: the token
- * is the capability, and row-level security lets exactly that row through (policy
- * invitations_by_token). Returns it whatever its state; the caller explains expired or used links.
+ * What an invitation link is for, whatever its state, before the reader belongs to its organisation:
+ * the token is the capability (app.invitation_preview checks it and returns these columns only).
  */
-export async function findInvitationByToken(tx: Tx, token: string) {
-  await tx.execute(sql`select set_config('app.invitation_token_hash', ${hashInvitationToken(token)}, true)`);
-  const [row] = await tx
-    .select({
-      id: invitations.id,
-      orgId: invitations.orgId,
-      email: invitations.email,
-      role: invitations.role,
-      invitedBy: invitations.invitedBy,
-      expiresAt: invitations.expiresAt,
-      acceptedAt: invitations.acceptedAt,
-      revokedAt: invitations.revokedAt,
-    })
-    .from(invitations)
-    .where(eq(invitations.tokenHash, hashInvitationToken(token)));
-  return row ?? null;
+export async function previewInvitation(db: Database | Tx, token: string) {
+  const [row] = await db.execute<{
+    organisation_name: string;
+    email: string;
+    role: Role;
+    expires_at: string;
+    accepted_at: string | null;
+    revoked_at: string | null;
+  }>(
+    sql`select organisation_name, email, role, expires_at, accepted_at, revoked_at from app.invitation_preview(${token})`,
+  );
+  return row
+    ? {
+        organisationName: row.organisation_name,
+        email: row.email,
+        role: row.role,
+        expiresAt: new Date(row.expires_at),
+        acceptedAt: row.accepted_at ? new Date(row.accepted_at) : null,
+        revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
+      }
+    : null;
+}
+
+/**
+ * Opens an invitation by its link token for accepting it: returns it whatever its state (the caller
+ * explains expired or used links) and, when it is open, puts its organisation in the transaction's
+ * context (app.enter_invitation), next to the signed-in user if there is one.
+ */
+export async function enterInvitation(tx: Tx, token: string) {
+  const [row] = await tx.execute<{
+    id: string;
+    org_id: string;
+    email: string;
+    role: Role;
+    invited_by: string;
+    expires_at: string;
+    accepted_at: string | null;
+    revoked_at: string | null;
+  }>(
+    sql`select id, org_id, email, role, invited_by, expires_at, accepted_at, revoked_at from app.enter_invitation(${token})`,
+  );
+  return row
+    ? {
+        id: row.id,
+        orgId: row.org_id,
+        email: row.email,
+        role: row.role,
+        invitedBy: row.invited_by,
+        expiresAt: new Date(row.expires_at),
+        acceptedAt: row.accepted_at ? new Date(row.accepted_at) : null,
+        revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
+      }
+    : null;
+}
+
+/**
+ * Creates the account an open invitation (entered in this transaction) is for, and makes it the
+ * context's user; null when its email already has an account.
+ */
+export async function createInvitedAccount(tx: Tx, token: string, name: string, passwordHash: string) {
+  const [row] = await tx.execute<{ id: string | null }>(
+    sql`select app.create_invited_account(${token}, ${name}, ${passwordHash}) as id`,
+  );
+  return row?.id ?? null;
 }
 
 export async function organisationName(tx: Tx, orgId: string) {

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { athletes, coachAssignments, memberships, organizations, users } from "~/server/db/schema";
 import type { Role } from "~/domain/authz/policy";
@@ -16,9 +17,9 @@ export async function listMyOrganisations(tx: Tx, userId: string) {
 /**
  * Resolves "user X acting in organisation <slug>" to the organisation and their membership, or null
  * when they are not a member (callers answer NOT_FOUND, so organisations cannot be discovered). The
- * same statement narrows row-level security to that organisation (transaction-local `app.org_id`):
- * every organisation request starts here, and this saves it a round trip. Without a membership
- * there is no row, so nothing is set.
+ * same statement narrows row-level security to that organisation (app.enter_organisation, which
+ * checks the membership again in the database): every organisation request starts here, and this
+ * saves it a round trip. Without a membership there is no row, so nothing is set.
  */
 export async function enterOrganisation(tx: Tx, userId: string, slug: string) {
   const [row] = await tx
@@ -31,12 +32,12 @@ export async function enterOrganisation(tx: Tx, userId: string, slug: string) {
         trainingVersion: organizations.trainingVersion,
       },
       role: memberships.role,
-      entered: sql<string>`set_config('app.org_id', ${organizations.id}::text, true)`,
+      entered: sql<boolean>`app.enter_organisation(${organizations.id})`,
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
     .where(and(eq(memberships.userId, userId), eq(organizations.slug, slug)));
-  return row ? { org: row.org, role: row.role } : null;
+  return row?.entered ? { org: row.org, role: row.role } : null;
 }
 
 /**
@@ -134,36 +135,6 @@ export async function removeMember(tx: Tx, orgId: string, userId: string) {
   await tx.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
 }
 
-/** Athlete profiles by id within an organisation, with their coaches: what `can()` needs. */
-export async function findAthleteRefs(tx: Tx, orgId: string, athleteIds: string[]) {
-  if (athleteIds.length === 0) return [];
-  const rows = await tx
-    .select({
-      athleteId: athletes.id,
-      userId: athletes.userId,
-      displayName: athletes.displayName,
-      coachUserId: coachAssignments.coachUserId,
-    })
-    .from(athletes)
-    .leftJoin(
-      coachAssignments,
-      and(eq(coachAssignments.orgId, athletes.orgId), eq(coachAssignments.athleteId, athletes.id)),
-    )
-    .where(and(eq(athletes.orgId, orgId), inArray(athletes.id, athleteIds)));
-  const byId = new Map<string, { athleteId: string; userId: string; displayName: string; coachUserIds: string[] }>();
-  for (const r of rows) {
-    const entry = byId.get(r.athleteId) ?? {
-      athleteId: r.athleteId,
-      userId: r.userId,
-      displayName: r.displayName,
-      coachUserIds: [],
-    };
-    if (r.coachUserId) entry.coachUserIds.push(r.coachUserId);
-    byId.set(r.athleteId, entry);
-  }
-  return [...byId.values()];
-}
-
 export async function assignCoach(tx: Tx, orgId: string, athleteId: string, coachUserId: string) {
   await tx.insert(coachAssignments).values({ orgId, athleteId, coachUserId }).onConflictDoNothing();
 }
@@ -185,4 +156,9 @@ export async function findAthleteByUser(tx: Tx, orgId: string, userId: string) {
     .select({ id: athletes.id, displayName: athletes.displayName })
     .from(athletes)
     .where(and(eq(athletes.orgId, orgId), eq(athletes.userId, userId)));
+}
+
+/** Stores the organisation's default training settings (validated by the caller). */
+export async function updateOrgTrainingSettings(tx: Tx, orgId: string, settings: unknown) {
+  await tx.update(organizations).set({ trainingSettings: settings }).where(eq(organizations.id, orgId));
 }

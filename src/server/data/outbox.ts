@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { outboxEmails } from "~/server/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { WeekDigest } from "~/domain/training/roster";
 import type { Tx } from "~/server/db/connection";

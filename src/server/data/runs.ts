@@ -1,7 +1,10 @@
-import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
+import "server-only";
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { idempotencyKeys, plannedSessions, runs } from "~/server/db/schema";
 import type { SessionKind } from "~/domain/rules";
+import type { RunRow } from "~/domain/training/week-input";
+import { groupBy } from "~/lib/group-by";
 import { now } from "~/lib/clock";
 
 export interface RunFields {
@@ -137,4 +140,33 @@ export async function storeIdempotentResponse(
         eq(idempotencyKeys.key, scope.key),
       ),
     );
+}
+
+/** Runs of several athletes between two dates (inclusive), grouped by athlete. One query. */
+export async function runsBetween(tx: Tx, orgId: string, athleteIds: string[], from: string, to: string) {
+  const rows = athleteIds.length
+    ? await tx
+        .select({
+          athleteId: runs.athleteId,
+          id: runs.id,
+          localDate: runs.localDate,
+          kind: runs.kind,
+          durationS: runs.durationS,
+          distanceM: runs.distanceM,
+          rpe: runs.rpe,
+          plannedSessionId: runs.plannedSessionId,
+          startedAt: runs.startedAt,
+        })
+        .from(runs)
+        .where(
+          and(
+            eq(runs.orgId, orgId),
+            inArray(runs.athleteId, athleteIds),
+            gte(runs.localDate, from),
+            lte(runs.localDate, to),
+          ),
+        )
+        .orderBy(asc(runs.localDate), asc(runs.startedAt))
+    : [];
+  return groupBy(rows, (r) => r.athleteId) as Map<string, Array<RunRow & { athleteId: string; startedAt: Date }>>;
 }

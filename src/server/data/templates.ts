@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { users, weekTemplates } from "~/server/db/schema";

@@ -1,9 +1,13 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, notInArray, sql } from "drizzle-orm";
+import { addDays } from "~/domain/rules";
 import type { Tx } from "~/server/db/connection";
 import { plannedSessions, plannedWeeks } from "~/server/db/schema";
 import { excluded } from "~/server/db/upsert";
 import type { StoredSession } from "~/domain/training/week-plan";
+import type { PlannedRow } from "~/domain/training/week-input";
+import { groupBy } from "~/lib/group-by";
 
 const weekColumns = {
   id: plannedWeeks.id,
@@ -209,4 +213,58 @@ export async function insertSessions(
   for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await tx.insert(plannedSessions).values(rows.slice(i, i + INSERT_CHUNK).map((r) => ({ ...r, orgId })));
   }
+}
+
+/**
+ * Planned sessions of several athletes between two dates, grouped by athlete. Athletes only ever see
+ * published weeks (`publishedOnly`); coaches also see drafts. One query.
+ */
+export async function plannedBetween(
+  tx: Tx,
+  orgId: string,
+  athleteIds: string[],
+  from: string,
+  to: string,
+  publishedOnly: boolean,
+) {
+  const rows = athleteIds.length
+    ? await tx
+        .select({
+          athleteId: plannedSessions.athleteId,
+          ...sessionColumns,
+          weekStatus: plannedWeeks.status,
+        })
+        .from(plannedSessions)
+        .innerJoin(
+          plannedWeeks,
+          and(eq(plannedWeeks.orgId, plannedSessions.orgId), eq(plannedWeeks.id, plannedSessions.weekId)),
+        )
+        .where(
+          and(
+            eq(plannedSessions.orgId, orgId),
+            inArray(plannedSessions.athleteId, athleteIds),
+            gte(plannedSessions.date, from),
+            lte(plannedSessions.date, to),
+            // Redundant (a session lies in its athlete's week), but it lets PostgreSQL read only these
+            // athletes' weeks around the window instead of hashing every week of the organisation.
+            inArray(plannedWeeks.athleteId, athleteIds),
+            gte(plannedWeeks.weekStart, addDays(from, -6)),
+            lte(plannedWeeks.weekStart, to),
+            publishedOnly ? eq(plannedWeeks.status, "published") : undefined,
+          ),
+        )
+        .orderBy(asc(plannedSessions.date), asc(plannedSessions.position))
+    : [];
+  return groupBy(rows, (r) => r.athleteId) as Map<
+    string,
+    Array<
+      PlannedRow & {
+        athleteId: string;
+        targetRpe: number | null;
+        description: string;
+        position: number;
+        weekStatus: "draft" | "published";
+      }
+    >
+  >;
 }

@@ -4,6 +4,7 @@
  * the request did nothing wrong and the same request is worth sending again in a moment (writes carry
  * idempotency keys for exactly that). Pure: no imports, so the classification is unit-tested alone.
  */
+import "server-only";
 
 /** What a client is told while the database is unreachable. */
 export const SERVICE_UNAVAILABLE_MESSAGE = "The service is briefly unavailable; please try again.";

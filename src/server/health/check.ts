@@ -1,3 +1,4 @@
+import "server-only";
 import type postgres from "postgres";
 
 /** For the server's own use (logs, tests): /api/health shows anonymous callers only `status`. */

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Is this a POST whose Origin names another site? Cookie-authenticated endpoints refuse those: a
  * cross-site page could otherwise make the browser send them with the user's cookies. An Origin

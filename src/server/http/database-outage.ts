@@ -1,3 +1,4 @@
+import "server-only";
 import { databaseUnavailableCode, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
 
 /** 503 with Retry-After and the message clients show: as plain text, or as `{ ok: false, error }`. */

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * Request bodies read with a byte counter, so a limit holds for chunked bodies too (no
  * Content-Length to check up front): reading stops at the limit, and the answer is 413.
@@ -65,10 +66,7 @@ function answering(request: Request, response: Response): Response {
 /** The body, or null when it is longer than `limit` bytes (declared or counted while it streams). */
 export async function readBodyWithin(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
   const declared = request.headers.get("content-length");
-  if (declared !== null && !(Number(declared) <= limit)) {
-    if (request.body) unreadOf(request).reader = request.body.getReader();
-    return null;
-  }
+  if (declared !== null && !(Number(declared) <= limit)) return null;
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -92,15 +90,18 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
   return body;
 }
 
-/** 413 for a body readBodyWithin refused; the rest of the body is dealt with after it. */
-export function tooLarge(request: Request, body: Record<string, unknown>): Response {
-  return answering(request, Response.json(body, { status: 413, headers: { "cache-control": "no-store" } }));
+/**
+ * The answer to a request whose body is, or may be, left unread (a refusal before reading, or a body
+ * readBodyWithin refused): `response`, and what is left of the body is dealt with after it.
+ */
+export function refuseUnread(request: Request, response: Response): Response {
+  if (request.body && !request.body.locked && !request.bodyUsed) unreadOf(request).reader = request.body.getReader();
+  return answering(request, response);
 }
 
-/** For requests refused before their body was read (401, 403): `response`; the body is dealt with after it. */
-export function refuseUnread(request: Request, response: Response): Response {
-  if (request.body && !request.bodyUsed) unreadOf(request).reader = request.body.getReader();
-  return answering(request, response);
+/** 413 for a body over its limit (see refuseUnread). */
+export function tooLarge(request: Request, body: Record<string, unknown>): Response {
+  return refuseUnread(request, Response.json(body, { status: 413, headers: { "cache-control": "no-store" } }));
 }
 
 /**

@@ -1,6 +1,8 @@
+import "server-only";
 import nodemailer from "nodemailer";
 import type { Tx } from "~/server/db/connection";
 import { outboxEmails } from "~/server/db/schema";
+import { optionalEnv } from "~/server/env";
 
 export interface Mail {
   to: string;
@@ -9,7 +11,7 @@ export interface Mail {
 }
 
 /** Mail goes to SMTP when SMTP_URL is configured; otherwise to the development outbox. */
-export const mailIsDelivered = () => Boolean(process.env.SMTP_URL);
+export const mailIsDelivered = () => optionalEnv().SMTP_URL !== undefined;
 
 let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
 
@@ -20,10 +22,36 @@ let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
  */
 export async function sendMail(tx: Tx, orgId: string, mail: Mail): Promise<void> {
   if (mailIsDelivered()) {
-    transport ??= nodemailer.createTransport(process.env.SMTP_URL);
-    await transport.sendMail({ from: process.env.MAIL_FROM ?? "Runbalance <no-reply@runbalance.example>", ...mail });
+    const { SMTP_URL, MAIL_FROM } = optionalEnv();
+    transport ??= nodemailer.createTransport(SMTP_URL);
+    await transport.sendMail({ from: MAIL_FROM, ...mail });
     return;
   }
   await tx.insert(outboxEmails).values({ orgId, ...mail });
   console.log(`[mail] (outbox, no SMTP configured) to ${mail.to}: ${mail.subject}`);
+}
+
+/**
+ * Mail about an account rather than an organisation (sign-up confirmations). Without SMTP there is no
+ * organisation outbox to put it in: in development it is printed to the server log (in production
+ * only its subject: its links are credentials) and, when MAIL_OUTBOX_DIR is set (the end-to-end
+ * tests, offline demos), written to a file there named after the recipient.
+ */
+export async function sendAccountMail(mail: Mail): Promise<void> {
+  if (mailIsDelivered()) {
+    const { SMTP_URL, MAIL_FROM } = optionalEnv();
+    transport ??= nodemailer.createTransport(SMTP_URL);
+    await transport.sendMail({ from: MAIL_FROM, ...mail });
+    return;
+  }
+  const { NODE_ENV, MAIL_OUTBOX_DIR: dir } = optionalEnv();
+  const body = NODE_ENV === "production" ? "" : `\n${mail.text}`;
+  console.log(`[mail] (not sent: no SMTP_URL configured) to ${mail.to}: ${mail.subject}${body}`);
+  if (dir) {
+    const { mkdir, writeFile } = await import("node:fs/promises");
+    const { join } = await import("node:path");
+    await mkdir(dir, { recursive: true });
+    const file = `${mail.to.replace(/[^a-z0-9@._-]/gi, "_")}.${process.hrtime.bigint()}.txt`;
+    await writeFile(join(dir, file), `To: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`);
+  }
 }

@@ -4,6 +4,7 @@
  * Personas carry the drift the product exists to catch: easy days run too hard, weeks heavy on
  * quality, missed sessions and a sudden jump in load.
  */
+import "server-only";
 import { seededRandom, type Random } from "./random";
 
 export const DEMO_PASSWORD = "runbalance-demo";

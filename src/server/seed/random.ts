@@ -1,4 +1,6 @@
 /** A small seeded PRNG (mulberry32): the same seed always gives the same demo data. */
+import "server-only";
+
 export function seededRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {

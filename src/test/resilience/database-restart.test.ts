@@ -64,7 +64,7 @@ describe.runIf(runFaultTest("database restart test"))("PostgreSQL restart under 
     });
     void server.exited.then(() => (serverExitedEarly = true));
     athlete = await signIn(server.baseUrl, org.users.athlete1.email, FIXTURE_PASSWORD);
-    const feed = await trpcMutation<{ path: string }>(athlete, "training.createCalendarFeed", { orgSlug: org.slug });
+    const feed = await trpcMutation<{ path: string }>(athlete, "calendarFeeds.create", { orgSlug: org.slug });
     calendarPath = feed.data!.path;
   });
 

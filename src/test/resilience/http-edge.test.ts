@@ -55,7 +55,7 @@ describe.runIf(runFaultTest("HTTP edge test"))("the HTTP edge", () => {
     server = await startProductionServer(database.url);
     athlete = await signIn(server.baseUrl, org.users.athlete1.email, FIXTURE_PASSWORD);
     coach = await signIn(server.baseUrl, org.users.coach.email, FIXTURE_PASSWORD);
-    const feed = await trpcMutation<{ path: string }>(athlete, "training.createCalendarFeed", { orgSlug: org.slug });
+    const feed = await trpcMutation<{ path: string }>(athlete, "calendarFeeds.create", { orgSlug: org.slug });
     calendarPath = feed.data!.path;
   });
 
@@ -169,7 +169,7 @@ describe.runIf(runFaultTest("HTTP edge test"))("the HTTP edge", () => {
         const read = await get(`/api/trpc/organisations.current?input=${query}`, session);
         expect(read.status).toBeGreaterThanOrEqual(400);
         expect(read.status).toBeLessThan(500);
-        const write = await get("/api/trpc/training.createCalendarFeed", session, {
+        const write = await get("/api/trpc/calendarFeeds.create", session, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ json: { orgSlug } }),
@@ -194,7 +194,7 @@ describe.runIf(runFaultTest("HTTP edge test"))("the HTTP edge", () => {
     });
 
     it("Origin: null is refused with 403 by tRPC and the upload, and signs nobody in, never 500", async () => {
-      const trpc = await get("/api/trpc/training.createCalendarFeed", athlete, {
+      const trpc = await get("/api/trpc/calendarFeeds.create", athlete, {
         method: "POST",
         headers: { origin: "null", "content-type": "application/json" },
         body: JSON.stringify({ json: { orgSlug: org.slug } }),
@@ -286,7 +286,7 @@ describe.runIf(runFaultTest("HTTP edge test"))("the HTTP edge", () => {
         ["tRPC refusal", get(`/api/trpc/organisations.current?input=${query}`)],
         [
           "tRPC mutation",
-          get("/api/trpc/training.createCalendarFeed", coach, {
+          get("/api/trpc/calendarFeeds.create", coach, {
             method: "POST",
             headers: { "content-type": "application/json" },
             body: JSON.stringify({ json: { orgSlug: org.slug } }),

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { connect } from "~/server/db/connection";
+import { provisionAppLogin } from "~/server/db/app-login";
 import { applyMigrations } from "~/server/db/migrate";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import {
@@ -133,11 +134,15 @@ export interface ServerOptions {
   onOutput?: (line: string) => void;
 }
 
-/** `next start` on a free loopback port against `databaseUrl`; resolves once /api/health answers 200. */
-export async function startProductionServer(
-  databaseUrl: string,
-  options: ServerOptions = {},
-): Promise<ProductionServer> {
+/**
+ * `next start` on a free loopback port against the database of `ownerUrl` (migrated), logged in as
+ * the app's own restricted role, which this creates; resolves once /api/health answers 200.
+ */
+export async function startProductionServer(ownerUrl: string, options: ServerOptions = {}): Promise<ProductionServer> {
+  const databaseUrl = await provisionAppLogin(ownerUrl, {
+    role: "runbalance_resilience_app",
+    password: randomBytes(18).toString("base64url"),
+  });
   const port = await findFreePort(3_400);
   const baseUrl = `http://127.0.0.1:${port}`;
   const nextBin = resolve("node_modules/next/dist/bin/next");

@@ -55,7 +55,7 @@ export function AcceptInvitation({
             name="password"
             type="password"
             autoComplete="new-password"
-            hint="At least 8 characters."
+            hint="At least 10 characters, and not a common password."
             required
           />
         </>

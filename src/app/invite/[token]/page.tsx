@@ -41,18 +41,24 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
               </Link>
               , then open the link again.
             </p>
-          ) : preview.accountExists && !preview.signedInAs ? (
-            <p className="mt-4">
-              <Link
-                href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
-                className="text-blue-700 underline"
-              >
-                Sign in as {preview.email}
-              </Link>{" "}
-              to accept.
-            </p>
+          ) : preview.signedInAs ? (
+            <AcceptInvitation token={token} email={preview.email} needsAccount={false} />
           ) : (
-            <AcceptInvitation token={token} email={preview.email} needsAccount={!preview.signedInAs} />
+            // Whether the address has an account is not revealed here: both ways are offered.
+            <>
+              <p className="mt-4">
+                Already have an account?{" "}
+                <Link
+                  href={`/sign-in?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
+                  className="text-blue-700 underline"
+                >
+                  Sign in as {preview.email}
+                </Link>{" "}
+                to accept.
+              </p>
+              <h2 className="mt-6 text-lg font-semibold">New to Runbalance? Create your account</h2>
+              <AcceptInvitation token={token} email={preview.email} needsAccount />
+            </>
           )}
         </>
       )}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { AppShell } from "~/components/app-shell";
-import { loadOrgPage } from "~/server/pages/load-org";
+import { AppShell } from "./_shared/app-shell";
+import { loadOrgPage } from "./_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { Roster } from "./roster";
 import { ThisWeek } from "./this-week";
@@ -17,7 +17,7 @@ export default async function OrganisationHome({ params }: { params: Promise<{ s
       <ThisWeek
         orgSlug={slug}
         units={page.user.units}
-        week={await queryClient.fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }))}
+        week={await queryClient.fetchQuery(trpc.athleteWeeks.thisWeek.queryOptions({ orgSlug: slug }))}
       />
     ) : (
       <Roster

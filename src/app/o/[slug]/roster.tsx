@@ -6,10 +6,10 @@ import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import { byAttention } from "~/domain/training/roster";
 import { formatDay } from "~/lib/format";
-import { FlagMessages } from "./_coach/flags";
-import { minutesText, pct } from "./_coach/format";
-import { MixKey, MixStack } from "./_coach/mix-stack";
-import type { RouterOutputs } from "./_coach/types";
+import { FlagMessages } from "./_shared/flags";
+import { minutesText, pct } from "./_shared/format";
+import { MixKey, MixStack } from "./_shared/mix-stack";
+import type { RouterOutputs } from "./_shared/types";
 
 type Row = RouterOutputs["roster"]["list"][number];
 type SortKey = "attention" | "name" | "compliance" | "volume" | "lastRun";

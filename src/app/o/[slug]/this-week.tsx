@@ -3,12 +3,13 @@ import { categoryOf, rpeWords } from "~/domain/rules";
 import { FlagList } from "~/components/flag-list";
 import { MixBar } from "~/components/mix-bar";
 import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, paceRange, type Units } from "~/lib/format";
-import type { RouterOutputs } from "./_coach/types";
+import type { RouterOutputs } from "./_shared/types";
 
 const COMPLIANCE_STYLE = {
   green: "bg-green-100 text-green-900",
   yellow: "bg-amber-100 text-amber-900",
   red: "bg-red-100 text-red-900",
+  excused: "bg-slate-100 text-slate-700",
 } as const;
 
 /** The athlete's week: a server component, nothing in it changes without a new request. */
@@ -19,7 +20,7 @@ export function ThisWeek({
 }: {
   orgSlug: string;
   units: Units;
-  week: RouterOutputs["training"]["thisWeek"];
+  week: RouterOutputs["athleteWeeks"]["thisWeek"];
 }) {
   const compliance = new Map(week.evaluation.compliance.map((c) => [c.plannedId, c]));
   const next = week.planned.find((p) => p.date >= week.today && !compliance.get(p.id)?.runId);
@@ -74,7 +75,11 @@ export function ThisWeek({
                     )}
                     {c?.color && (
                       <span className={`ml-2 rounded px-1.5 py-0.5 text-xs ${COMPLIANCE_STYLE[c.color]}`}>
-                        {c.runId ? `${Math.round(c.percent ?? 0)} % done` : "missed"}
+                        {c.runId
+                          ? `${Math.round(c.percent ?? 0)} % done`
+                          : c.color === "excused"
+                            ? "excused"
+                            : "missed"}
                       </span>
                     )}
                     {p.description && <p className="text-slate-700">{p.description}</p>}

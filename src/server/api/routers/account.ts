@@ -1,8 +1,12 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { isValidTimeZone } from "~/lib/zoned-time";
-import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from "~/server/auth/password";
-import { findPasswordHash, replacePassword, revokeSessions, updateProfile } from "~/server/data/users";
+import { hashPassword, MAX_PASSWORD_LENGTH, passwordProof } from "~/server/auth/password";
+import { passwordWeakness } from "~/server/auth/password-policy";
+import { beginPasswordChange, changePassword, endAllSessions } from "~/server/data/accounts";
+import { updateProfile } from "~/server/data/users";
+import { refuseField } from "~/server/errors";
 import { createRouter, protectedProcedure } from "../trpc";
 import { nameSchema, newPasswordSchema } from "../schemas";
 
@@ -15,6 +19,8 @@ export const profileSchema = z
   })
   .strict();
 
+const TOO_MANY_GUESSES = "Too many wrong passwords. Wait 15 minutes, then try again.";
+
 export const accountRouter = createRouter({
   /** Display preferences the whole product uses: units, time zone and the day weeks start. */
   updateProfile: protectedProcedure.input(profileSchema).mutation(async ({ ctx, input }) => {
@@ -22,7 +28,11 @@ export const accountRouter = createRouter({
     return { ok: true };
   }),
 
-  /** Needs the current password; signs out every other session (the caller signs in again). */
+  /**
+   * Needs the current password, which the database checks and limits to 5 wrong guesses per 15
+   * minutes (app.change_password, outside the request's transaction so a refusal still counts);
+   * signs out every session, this one included (the caller signs in again).
+   */
   changePassword: protectedProcedure
     .input(
       z
@@ -30,16 +40,25 @@ export const accountRouter = createRouter({
         .strict(),
     )
     .mutation(async ({ ctx, input }) => {
-      const hash = await findPasswordHash(ctx.tx, ctx.user.id);
-      if (!hash || !(await verifyPassword(hash, input.currentPassword))) {
+      const weakness = await passwordWeakness(input.newPassword, [ctx.user.email, ctx.user.name]);
+      if (weakness) refuseField("newPassword", weakness);
+      const started = await beginPasswordChange(ctx.db, ctx.sessionSecret);
+      if (started.refused) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: TOO_MANY_GUESSES });
+      const outcome = await changePassword(ctx.db, {
+        sessionSecret: ctx.sessionSecret,
+        proof: await passwordProof(started.passwordSettings, input.currentPassword),
+        newHash: await hashPassword(input.newPassword),
+        address: ctx.clientAddress,
+      });
+      if (outcome === "refused") throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: TOO_MANY_GUESSES });
+      if (outcome === "invalid") {
         throw new TRPCError({ code: "BAD_REQUEST", message: "Your current password is not right." });
       }
-      await replacePassword(ctx.tx, ctx.user.id, await hashPassword(input.newPassword));
       return { ok: true };
     }),
 
   signOutEverywhere: protectedProcedure.mutation(async ({ ctx }) => {
-    await revokeSessions(ctx.tx, ctx.user.id);
+    await endAllSessions(ctx.tx);
     return { ok: true };
   }),
 });

@@ -1,7 +1,8 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { isoDateSchema, plainText } from "~/domain/training/plan-inputs";
 import { findRunAthlete, insertComment, listComments } from "~/server/data/comments";
-import { athleteFor } from "../athlete-access";
+import { athleteFor } from "../access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 
@@ -27,7 +28,7 @@ export const commentsRouter = createRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "coach");
+      const ref = await athleteFor(ctx, input.athleteId, "coach");
       if (input.runId) {
         const run = await findRunAthlete(ctx.tx, ctx.org.id, input.runId);
         if (run?.athleteId !== ref.athleteId) throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
@@ -43,7 +44,7 @@ export const commentsRouter = createRouter({
 
   /** Comments about an athlete, newest first: for the athlete themself and their coaches. */
   listForAthlete: orgProcedure.input(orgInput({ athleteId: idSchema, ...about })).query(async ({ ctx, input }) => {
-    const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "view");
+    const ref = await athleteFor(ctx, input.athleteId, "view");
     return listComments(ctx.tx, ctx.org.id, ref.athleteId, { runId: input.runId, weekStart: input.weekStart });
   }),
 });

@@ -1,35 +1,21 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { SESSION_KINDS } from "~/domain/rules";
-import { can, type Actor } from "~/domain/authz/policy";
 import { zonedDate } from "~/lib/zoned-time";
-import { deleteImport, findImport, linkImportToRun, listPendingImports } from "~/server/data/imports";
-import { findAthleteRefs } from "~/server/data/organisations";
+import { deleteImport, linkImportToRun, listPendingImports } from "~/server/data/imports";
 import { insertRun } from "~/server/data/runs";
-import { athleteContexts } from "~/server/data/training";
-import type { Tx } from "~/server/db/connection";
-import { feedbackFor, runDto } from "~/server/training/run-feedback";
+import { feedbackFor, runDto } from "~/server/services/run-feedback";
+import { athleteFor, importFor } from "../access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";
 
-/** An import the caller may act on: their own, or one of an athlete they coach. */
-async function writableImport(tx: Tx, orgId: string, actor: Actor, importId: string) {
-  const draft = await findImport(tx, orgId, importId);
-  const [ref] = draft ? await findAthleteRefs(tx, orgId, [draft.athleteId]) : [];
-  if (!draft || !ref || !can(actor, { type: "run.write", athlete: ref }))
-    throw new TRPCError({ code: "NOT_FOUND", message: "No such imported run." });
-  return draft;
-}
-
 export const importsRouter = createRouter({
   /** Runs read from files, waiting for the athlete to give their kind and RPE. */
   pending: orgProcedure.input(orgInput({ athleteId: idSchema.optional() })).query(async ({ ctx, input }) => {
-    const id = input.athleteId ?? ctx.actor.athleteId;
-    const [ref] = id ? await findAthleteRefs(ctx.tx, ctx.org.id, [id]) : [];
-    if (!ref || !can(ctx.actor, { type: "run.write", athlete: ref }))
-      throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
-    const drafts = await listPendingImports(ctx.tx, ctx.org.id, ref.athleteId);
+    const athlete = await athleteFor(ctx, input.athleteId, "write");
+    const drafts = await listPendingImports(ctx.tx, ctx.org.id, athlete.athleteId);
     return drafts.map((d) => ({ ...d, startedAt: d.startedAt.toISOString(), warnings: d.warnings as string[] }));
   }),
 
@@ -52,9 +38,8 @@ export const importsRouter = createRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const draft = await writableImport(ctx.tx, ctx.org.id, ctx.actor, input.importId);
+      const { draft, athlete } = await importFor(ctx, input.importId);
       if (draft.runId) throw new TRPCError({ code: "CONFLICT", message: "This run was already saved." });
-      const [athlete] = await athleteContexts(ctx.tx, ctx.org.id, [draft.athleteId]);
       const run = await insertRun(
         ctx.tx,
         ctx.org.id,
@@ -62,7 +47,7 @@ export const importsRouter = createRouter({
         ctx.user.id,
         {
           startedAt: draft.startedAt,
-          localDate: zonedDate(draft.startedAt, athlete!.timeZone),
+          localDate: zonedDate(draft.startedAt, athlete.timeZone),
           kind: input.kind,
           durationS: Math.max(1, draft.movingS),
           distanceM: draft.distanceM,
@@ -76,12 +61,12 @@ export const importsRouter = createRouter({
       await linkImportToRun(ctx.tx, ctx.org.id, draft.id, run.id);
       return {
         run: runDto(run),
-        feedback: await feedbackFor(ctx.tx, ctx.org, athlete!, run.id, run.localDate, now()),
+        feedback: await feedbackFor(ctx.tx, ctx.org, athlete, run.id, run.localDate, now()),
       };
     }),
 
   discard: orgProcedure.input(orgInput({ importId: idSchema })).mutation(async ({ ctx, input }) => {
-    const draft = await writableImport(ctx.tx, ctx.org.id, ctx.actor, input.importId);
+    const { draft } = await importFor(ctx, input.importId);
     await deleteImport(ctx.tx, ctx.org.id, draft.id);
     return { ok: true };
   }),

@@ -1,26 +1,31 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { can, type Role } from "~/domain/authz/policy";
 import { hashPassword } from "~/server/auth/password";
-import { recordAudit } from "~/server/data/audit";
+import { passwordWeakness } from "~/server/auth/password-policy";
+import { countRecentActions, recordAudit } from "~/server/data/audit";
 import {
   createInvitation,
-  findInvitationByToken,
+  createInvitedAccount,
+  enterInvitation,
   findOpenInvitation,
   listOpenInvitations,
   markAccepted,
   newInvitationToken,
   organisationName,
+  previewInvitation,
   renewInvitation,
   revokeInvitation,
   revokeOpenInvitationsFor,
 } from "~/server/data/invitations";
 import { addMember, assignCoach, findAthleteByUser, findMember, isMember } from "~/server/data/organisations";
-import { createUser, findUserByEmail } from "~/server/data/users";
 import type { Tx } from "~/server/db/connection";
-import { setOrganisation } from "~/server/db/tenant";
+import { withSession } from "~/server/db/tenant";
+import { appUrl } from "~/server/env";
+import { ensure, refuseField, ServiceError } from "~/server/errors";
 import { sendMail } from "~/server/mail/send-mail";
-import { createRouter, ensure, orgInput, orgProcedure, publicProcedure } from "../trpc";
+import { createRouter, orgInput, orgProcedureFor, publicProcedure } from "../trpc";
 import { emailSchema, idSchema, nameSchema, newPasswordSchema, roleSchema } from "../schemas";
 import { now as clockNow } from "~/lib/clock";
 
@@ -32,10 +37,6 @@ const tokenSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, "Not a valid invitation link");
 
 const ROLE_WORDS: Record<Role, string> = { owner: "an owner", coach: "a coach", athlete: "an athlete" };
-
-function appUrl(): string {
-  return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
-}
 
 async function mailInvitation(
   tx: Tx,
@@ -75,60 +76,91 @@ function stateOf(
   return invitation.expiresAt <= now ? "expired" : "open";
 }
 
+/**
+ * Invitation mail, sent or resent, is limited per inviter and per organisation (ADR 010): enough for
+ * a club's season start, too few to mail-bomb an address or to probe many addresses.
+ */
+const INVITATION_LIMITS = [
+  { within: "1 hour", max: 30, perInviter: true },
+  { within: "24 hours", max: 200, perInviter: false },
+] as const;
+
+async function ensureInvitationBudget(tx: Tx, orgId: string, userId: string) {
+  for (const limit of INVITATION_LIMITS) {
+    const sent = await countRecentActions(tx, {
+      orgId,
+      actions: ["invitation.created", "invitation.resent"],
+      within: limit.within,
+      ...(limit.perInviter ? { actorUserId: userId } : {}),
+    });
+    if (sent >= limit.max) {
+      throw new ServiceError(
+        "TOO_MANY_REQUESTS",
+        `${limit.perInviter ? "You have" : "Your organisation has"} sent ${limit.max} invitations in the last ${limit.within}. Try again later.`,
+      );
+    }
+  }
+}
+
 const UNUSABLE: Record<Exclude<InvitationState, "open">, string> = {
   expired: "This invitation has expired. Ask for a new one.",
   revoked: "This invitation was withdrawn. Ask for a new one if you still need it.",
   accepted: "This invitation has already been used. Sign in instead.",
 };
 
+/** Invitations are for those who may invite someone (owners; coaches, athletes only): each is checked by role. */
+const invitingProcedure = orgProcedureFor({ type: "invitation.create", role: "athlete" });
+
 export const invitationsRouter = createRouter({
   /** Open invitations (owners see all; coaches the athlete invitations they may manage). */
-  list: orgProcedure.query(async ({ ctx }) => {
-    ensure(can(ctx.actor, { type: "invitation.create", role: "athlete" }));
+  list: invitingProcedure.query(async ({ ctx }) => {
     const open = await listOpenInvitations(ctx.tx, ctx.org.id);
     return open.filter((i) => can(ctx.actor, { type: "invitation.manage", role: i.role }));
   }),
 
-  create: orgProcedure.input(orgInput({ email: emailSchema, role: roleSchema })).mutation(async ({ ctx, input }) => {
-    ensure(
-      can(ctx.actor, { type: "invitation.create", role: input.role }),
-      "Only owners can invite coaches and owners.",
-    );
-    if (await isMember(ctx.tx, ctx.org.id, input.email)) {
-      throw new TRPCError({ code: "CONFLICT", message: `${input.email} is already a member of ${ctx.org.name}.` });
-    }
-    const now = clockNow();
-    // Re-inviting replaces any earlier open link for the same address.
-    await revokeOpenInvitationsFor(ctx.tx, ctx.org.id, input.email, now);
-    const { token, tokenHash } = newInvitationToken();
-    const invitation = await createInvitation(ctx.tx, {
-      orgId: ctx.org.id,
-      email: input.email,
-      role: input.role,
-      invitedBy: ctx.user.id,
-      tokenHash,
-      now,
-    });
-    await mailInvitation(ctx.tx, {
-      orgId: ctx.org.id,
-      orgName: ctx.org.name,
-      inviterName: ctx.user.name,
-      email: input.email,
-      role: input.role,
-      token,
-      expiresAt: invitation.expiresAt,
-    });
-    await recordAudit(ctx.tx, {
-      orgId: ctx.org.id,
-      actorUserId: ctx.user.id,
-      action: "invitation.created",
-      subject: input.email,
-      details: { role: input.role },
-    });
-    return { id: invitation.id, expiresAt: invitation.expiresAt };
-  }),
+  create: invitingProcedure
+    .input(orgInput({ email: emailSchema, role: roleSchema }))
+    .mutation(async ({ ctx, input }) => {
+      ensure(
+        can(ctx.actor, { type: "invitation.create", role: input.role }),
+        "Only owners can invite coaches and owners.",
+      );
+      if (await isMember(ctx.tx, ctx.org.id, input.email)) {
+        throw new TRPCError({ code: "CONFLICT", message: `${input.email} is already a member of ${ctx.org.name}.` });
+      }
+      await ensureInvitationBudget(ctx.tx, ctx.org.id, ctx.user.id);
+      const now = clockNow();
+      // Re-inviting replaces any earlier open link for the same address.
+      await revokeOpenInvitationsFor(ctx.tx, ctx.org.id, input.email, now);
+      const { token, tokenHash } = newInvitationToken();
+      const invitation = await createInvitation(ctx.tx, {
+        orgId: ctx.org.id,
+        email: input.email,
+        role: input.role,
+        invitedBy: ctx.user.id,
+        tokenHash,
+        now,
+      });
+      await mailInvitation(ctx.tx, {
+        orgId: ctx.org.id,
+        orgName: ctx.org.name,
+        inviterName: ctx.user.name,
+        email: input.email,
+        role: input.role,
+        token,
+        expiresAt: invitation.expiresAt,
+      });
+      await recordAudit(ctx.tx, {
+        orgId: ctx.org.id,
+        actorUserId: ctx.user.id,
+        action: "invitation.created",
+        subject: input.email,
+        details: { role: input.role },
+      });
+      return { id: invitation.id, expiresAt: invitation.expiresAt };
+    }),
 
-  revoke: orgProcedure.input(orgInput({ invitationId: idSchema })).mutation(async ({ ctx, input }) => {
+  revoke: invitingProcedure.input(orgInput({ invitationId: idSchema })).mutation(async ({ ctx, input }) => {
     const invitation = await findOpenInvitation(ctx.tx, ctx.org.id, input.invitationId);
     if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "No open invitation with this id." });
     ensure(can(ctx.actor, { type: "invitation.manage", role: invitation.role }));
@@ -143,10 +175,11 @@ export const invitationsRouter = createRouter({
   }),
 
   /** Sends a fresh link (the old one stops working) with a new expiry. */
-  resend: orgProcedure.input(orgInput({ invitationId: idSchema })).mutation(async ({ ctx, input }) => {
+  resend: invitingProcedure.input(orgInput({ invitationId: idSchema })).mutation(async ({ ctx, input }) => {
     const invitation = await findOpenInvitation(ctx.tx, ctx.org.id, input.invitationId);
     if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "No open invitation with this id." });
     ensure(can(ctx.actor, { type: "invitation.manage", role: invitation.role }));
+    await ensureInvitationBudget(ctx.tx, ctx.org.id, ctx.user.id);
     const now = clockNow();
     const { token, tokenHash } = newInvitationToken();
     await renewInvitation(ctx.tx, ctx.org.id, invitation.id, tokenHash, now);
@@ -169,38 +202,37 @@ export const invitationsRouter = createRouter({
     return { ok: true };
   }),
 
-  /** What an invitation link is for, shown before accepting. The token is the only credential. */
-  preview: publicProcedure.input(z.object({ token: tokenSchema }).strict()).query(({ ctx, input }) =>
-    ctx.db.transaction(async (tx) => {
-      const invitation = await findInvitationByToken(tx, input.token);
-      if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "This invitation link is not valid." });
-      await setOrganisation(tx, invitation.orgId);
-      const org = await organisationName(tx, invitation.orgId);
-      const state = stateOf(invitation, clockNow());
-      return {
-        organisationName: org?.name ?? "",
-        email: invitation.email,
-        role: invitation.role,
-        state,
-        problem: state === "open" ? null : UNUSABLE[state],
-        accountExists: Boolean(await findUserByEmail(ctx.db, invitation.email)),
-        signedInAs: ctx.user?.email ?? null,
-      };
-    }),
-  ),
+  /**
+   * What an invitation link is for, shown before accepting. The token is the only credential. It does
+   * not say whether the address has an account: the page offers both signing in and creating one, and
+   * `accept` decides.
+   */
+  preview: publicProcedure.input(z.object({ token: tokenSchema }).strict()).query(async ({ ctx, input }) => {
+    const invitation = await previewInvitation(ctx.db, input.token);
+    if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "This invitation link is not valid." });
+    const state = stateOf(invitation, clockNow());
+    return {
+      organisationName: invitation.organisationName,
+      email: invitation.email,
+      role: invitation.role,
+      state,
+      problem: state === "open" ? null : UNUSABLE[state],
+      signedInAs: ctx.user?.email ?? null,
+    };
+  }),
 
   /**
    * Accepts an invitation: links the signed-in account (whose email must match) or creates a new
-   * account with the name and password given. Single use.
+   * account with the name and password given. Single use. An address that already has an account
+   * must sign in first; saying so tells only the holder of the link, which was mailed to that address.
    */
   accept: publicProcedure
     .input(
       z.object({ token: tokenSchema, name: nameSchema.optional(), password: newPasswordSchema.optional() }).strict(),
     )
     .mutation(async ({ ctx, input }) => {
-      const passwordHash = input.password ? await hashPassword(input.password) : null;
-      return ctx.db.transaction(async (tx) => {
-        const invitation = await findInvitationByToken(tx, input.token);
+      return withSession(ctx.db, ctx.user ? ctx.sessionSecret : null, async (tx) => {
+        const invitation = await enterInvitation(tx, input.token);
         if (!invitation) throw new TRPCError({ code: "NOT_FOUND", message: "This invitation link is not valid." });
         const now = clockNow();
         const state = stateOf(invitation, now);
@@ -217,22 +249,24 @@ export const invitationsRouter = createRouter({
           }
           ({ id: userId, name } = ctx.user);
         } else {
-          if (await findUserByEmail(tx, invitation.email)) {
-            throw new TRPCError({
-              code: "UNAUTHORIZED",
-              message: `Sign in as ${invitation.email} to accept this invitation.`,
-            });
-          }
-          if (!input.name || !passwordHash) {
+          if (!input.name || !input.password) {
             throw new TRPCError({
               code: "BAD_REQUEST",
               message: "Choose your name and a password to create your account.",
             });
           }
-          ({ id: userId, name } = await createUser(tx, { email: invitation.email, name: input.name, passwordHash }));
+          const weakness = await passwordWeakness(input.password, [invitation.email, input.name]);
+          if (weakness) refuseField("password", weakness);
+          const created = await createInvitedAccount(tx, input.token, input.name, await hashPassword(input.password));
+          if (!created) {
+            throw new TRPCError({
+              code: "UNAUTHORIZED",
+              message: `Sign in as ${invitation.email} to accept this invitation.`,
+            });
+          }
+          ({ userId, name } = { userId: created, name: input.name });
         }
 
-        await setOrganisation(tx, invitation.orgId);
         if (!(await isMember(tx, invitation.orgId, invitation.email))) {
           await addMember(tx, { orgId: invitation.orgId, userId, role: invitation.role, displayName: name });
           // An athlete invited by a coach starts with that coach.

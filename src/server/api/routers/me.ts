@@ -1,3 +1,4 @@
+import "server-only";
 import { createRouter, protectedProcedure } from "../trpc";
 
 export const meRouter = createRouter({

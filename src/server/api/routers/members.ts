@@ -1,19 +1,19 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { can } from "~/domain/authz/policy";
 import { recordAudit } from "~/server/data/audit";
 import {
   assignCoach,
   changeRole,
   countOwners,
-  findAthleteRefs,
   findMember,
   listMembers,
   removeMember,
   unassignCoach,
 } from "~/server/data/organisations";
 import type { Tx } from "~/server/db/connection";
-import { createRouter, ensure, orgInput, orgProcedure } from "../trpc";
+import { athleteFor } from "../access";
+import { createRouter, orgInput, orgProcedureFor } from "../trpc";
 import { idSchema, roleSchema } from "../schemas";
 
 async function requireMember(tx: Tx, orgId: string, userId: string) {
@@ -32,31 +32,33 @@ async function ensureOwnerRemains(tx: Tx, orgId: string, member: { role: string 
   }
 }
 
+/** Managing members: for those the policy lets (owners). */
+const manageMembersProcedure = orgProcedureFor({ type: "organisation.manageMembers" });
+
 export const membersRouter = createRouter({
   /** Everyone in the organisation with their role and coaches (owners only). */
-  list: orgProcedure.query(async ({ ctx }) => {
-    ensure(can(ctx.actor, { type: "organisation.manageMembers" }));
+  list: manageMembersProcedure.query(async ({ ctx }) => {
     return listMembers(ctx.tx, ctx.org.id);
   }),
 
-  changeRole: orgProcedure.input(orgInput({ userId: idSchema, role: roleSchema })).mutation(async ({ ctx, input }) => {
-    ensure(can(ctx.actor, { type: "organisation.manageMembers" }));
-    const member = await requireMember(ctx.tx, ctx.org.id, input.userId);
-    if (member.role === input.role) return { ok: true };
-    await ensureOwnerRemains(ctx.tx, ctx.org.id, member);
-    await changeRole(ctx.tx, ctx.org.id, input.userId, input.role, member.name);
-    await recordAudit(ctx.tx, {
-      orgId: ctx.org.id,
-      actorUserId: ctx.user.id,
-      action: "member.role_changed",
-      subject: member.name,
-      details: { from: member.role, to: input.role },
-    });
-    return { ok: true };
-  }),
+  changeRole: manageMembersProcedure
+    .input(orgInput({ userId: idSchema, role: roleSchema }))
+    .mutation(async ({ ctx, input }) => {
+      const member = await requireMember(ctx.tx, ctx.org.id, input.userId);
+      if (member.role === input.role) return { ok: true };
+      await ensureOwnerRemains(ctx.tx, ctx.org.id, member);
+      await changeRole(ctx.tx, ctx.org.id, input.userId, input.role, member.name);
+      await recordAudit(ctx.tx, {
+        orgId: ctx.org.id,
+        actorUserId: ctx.user.id,
+        action: "member.role_changed",
+        subject: member.name,
+        details: { from: member.role, to: input.role },
+      });
+      return { ok: true };
+    }),
 
-  remove: orgProcedure.input(orgInput({ userId: idSchema })).mutation(async ({ ctx, input }) => {
-    ensure(can(ctx.actor, { type: "organisation.manageMembers" }));
+  remove: manageMembersProcedure.input(orgInput({ userId: idSchema })).mutation(async ({ ctx, input }) => {
     const member = await requireMember(ctx.tx, ctx.org.id, input.userId);
     await ensureOwnerRemains(ctx.tx, ctx.org.id, member);
     await removeMember(ctx.tx, ctx.org.id, input.userId);
@@ -71,12 +73,10 @@ export const membersRouter = createRouter({
   }),
 
   /** Makes a coach (or owner) one of an athlete's coaches, or stops it. */
-  setCoach: orgProcedure
+  setCoach: manageMembersProcedure
     .input(orgInput({ athleteId: idSchema, coachUserId: idSchema, assigned: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
-      ensure(can(ctx.actor, { type: "organisation.manageMembers" }));
-      const [athlete] = await findAthleteRefs(ctx.tx, ctx.org.id, [input.athleteId]);
-      if (!athlete) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
+      const athlete = await athleteFor(ctx, input.athleteId, "view");
       const coach = await requireMember(ctx.tx, ctx.org.id, input.coachUserId);
       if (coach.role === "athlete")
         throw new TRPCError({ code: "BAD_REQUEST", message: `${coach.name} is not a coach.` });

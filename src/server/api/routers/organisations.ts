@@ -1,9 +1,11 @@
+import "server-only";
 import { can } from "~/domain/authz/policy";
 import { listAudit } from "~/server/data/audit";
 import { listMyOrganisations } from "~/server/data/organisations";
 import { listOutbox } from "~/server/data/outbox";
 import { mailIsDelivered } from "~/server/mail/send-mail";
-import { createRouter, ensure, orgProcedure, protectedProcedure } from "../trpc";
+import { ensure } from "~/server/errors";
+import { createRouter, orgProcedure, orgProcedureFor, protectedProcedure } from "../trpc";
 
 export const organisationsRouter = createRouter({
   /** The caller's organisations and role in each: the organisation switcher. */
@@ -25,14 +27,13 @@ export const organisationsRouter = createRouter({
   })),
 
   /** Sensitive actions, newest first (owners only). */
-  audit: orgProcedure.query(async ({ ctx }) => {
-    ensure(can(ctx.actor, { type: "organisation.viewAudit" }));
+  audit: orgProcedureFor({ type: "organisation.viewAudit" }).query(async ({ ctx }) => {
     return listAudit(ctx.tx, ctx.org.id);
   }),
 
   /** Mail that was kept instead of sent because no SMTP server is configured (owners only). */
-  outbox: orgProcedure.query(async ({ ctx }) => {
-    ensure(can(ctx.actor, { type: "organisation.viewOutbox" }) && !mailIsDelivered());
+  outbox: orgProcedureFor({ type: "organisation.viewOutbox" }).query(async ({ ctx }) => {
+    ensure(!mailIsDelivered());
     return listOutbox(ctx.tx, ctx.org.id);
   }),
 });

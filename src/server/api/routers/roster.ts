@@ -1,34 +1,11 @@
-import { TRPCError } from "@trpc/server";
-import { z } from "zod";
-import { athleteOverview, OVERVIEW_WEEKS } from "~/server/training/athlete-overview";
-import { rosterFor } from "~/server/training/roster";
-import { athleteFor, ensureCoachingStaff } from "../athlete-access";
-import { createRouter, orgInput, orgProcedure } from "../trpc";
-import { idSchema } from "../schemas";
+import "server-only";
+import { rosterFor } from "~/server/services/roster";
+import { coachingProcedure, createRouter } from "../trpc";
 import { now } from "~/lib/clock";
 
 export const rosterRouter = createRouter({
   /** The coach's athletes at a glance (owners: everyone), most in need of attention first. */
-  list: orgProcedure.query(({ ctx }) => {
-    ensureCoachingStaff(ctx.actor);
+  list: coachingProcedure.query(({ ctx }) => {
     return rosterFor(ctx.tx, ctx.org, ctx.actor, now());
   }),
-
-  /** One coached athlete's recent and upcoming weeks, charts' data and training settings. */
-  athlete: orgProcedure
-    .input(
-      orgInput({
-        athleteId: idSchema,
-        weeks: z.number().int().min(OVERVIEW_WEEKS.min).max(OVERVIEW_WEEKS.max).default(OVERVIEW_WEEKS.default),
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "coach");
-      const overview = await athleteOverview(ctx.tx, ctx.org, ref.athleteId, {
-        now: now(),
-        weekCount: input.weeks,
-      });
-      if (!overview) throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
-      return overview;
-    }),
 });

@@ -1,36 +1,27 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { can, type Actor } from "~/domain/authz/policy";
+import { can } from "~/domain/authz/policy";
 import { futureDateProblem, runFieldsSchema } from "~/domain/training/run-input";
 import { zonedDate, zonedDateTimeToUtc } from "~/lib/zoned-time";
-import { findAthleteRefs } from "~/server/data/organisations";
 import {
   claimIdempotencyKey,
   deleteRun,
   findPlannedSession,
-  findRun,
   insertRun,
+  listRuns,
   storeIdempotentResponse,
   updateRun,
   type RunFields,
 } from "~/server/data/runs";
-import { athleteContexts } from "~/server/data/training";
 import type { Tx } from "~/server/db/connection";
-import { feedbackFor, runDto, type LoggedRun } from "~/server/training/run-feedback";
-import { createRouter, orgInput, orgProcedure, refuseField } from "../trpc";
+import { feedbackFor, runDto, type LoggedRun } from "~/server/services/run-feedback";
+import { refuseField } from "~/server/errors";
+import { athleteFor, runFor } from "../access";
+import { athleteProcedure, createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now as clockNow } from "~/lib/clock";
-
-/** Resolves whose run this is: the caller's own profile, or an athlete they coach. */
-async function targetAthlete(tx: Tx, orgId: string, actor: Actor, athleteId: string | undefined) {
-  const id = athleteId ?? actor.athleteId;
-  if (!id) throw new TRPCError({ code: "BAD_REQUEST", message: "Choose the athlete this run belongs to." });
-  const [athlete] = await athleteContexts(tx, orgId, [id]);
-  if (!athlete || !can(actor, { type: "run.write", athlete }))
-    throw new TRPCError({ code: "NOT_FOUND", message: "No such athlete." });
-  return athlete;
-}
 
 /** Checks what the schema cannot: the date against the athlete's today, the planned session's owner. */
 async function toRunFields(
@@ -71,7 +62,10 @@ export const runsRouter = createRouter({
    * resending the same request creates one run and gets the same answer.
    */
   log: orgProcedure.input(logInput).mutation(async ({ ctx, input }) => {
-    const athlete = await targetAthlete(ctx.tx, ctx.org.id, ctx.actor, input.athleteId);
+    // Whose run: the caller's own profile, or an athlete they coach.
+    if (!input.athleteId && !ctx.actor.athleteId)
+      throw new TRPCError({ code: "BAD_REQUEST", message: "Choose the athlete this run belongs to." });
+    const athlete = await athleteFor(ctx, input.athleteId, "write");
     const scope = { orgId: ctx.org.id, userId: ctx.user.id, key: input.idempotencyKey };
     const requestHash = createHash("sha256")
       .update(JSON.stringify([athlete.athleteId, input.run]))
@@ -94,19 +88,12 @@ export const runsRouter = createRouter({
 
   /** One run, for its athlete and their coaches (teammates only when it is not private). */
   get: orgProcedure.input(orgInput({ runId: idSchema })).query(async ({ ctx, input }) => {
-    const run = await findRun(ctx.tx, ctx.org.id, input.runId);
-    const [ref] = run ? await findAthleteRefs(ctx.tx, ctx.org.id, [run.athleteId]) : [];
-    if (!run || !ref || !can(ctx.actor, { type: "run.view", athlete: ref, private: run.private })) {
-      throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
-    }
-    return { ...run, canEdit: can(ctx.actor, { type: "run.write", athlete: ref }) };
+    const { run, athlete } = await runFor(ctx, input.runId, "view");
+    return { ...run, canEdit: can(ctx.actor, { type: "run.write", athlete }) };
   }),
 
   update: orgProcedure.input(orgInput({ runId: idSchema, run: runFieldsSchema })).mutation(async ({ ctx, input }) => {
-    const existing = await findRun(ctx.tx, ctx.org.id, input.runId);
-    const [athlete] = existing ? await athleteContexts(ctx.tx, ctx.org.id, [existing.athleteId]) : [];
-    if (!existing || !athlete || !can(ctx.actor, { type: "run.write", athlete }))
-      throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
+    const { run: existing, athlete } = await runFor(ctx, input.runId, "write");
     const now = clockNow();
     const run = await updateRun(
       ctx.tx,
@@ -121,11 +108,13 @@ export const runsRouter = createRouter({
   }),
 
   delete: orgProcedure.input(orgInput({ runId: idSchema })).mutation(async ({ ctx, input }) => {
-    const existing = await findRun(ctx.tx, ctx.org.id, input.runId);
-    const [ref] = existing ? await findAthleteRefs(ctx.tx, ctx.org.id, [existing.athleteId]) : [];
-    if (!existing || !ref || !can(ctx.actor, { type: "run.write", athlete: ref }))
-      throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
+    await runFor(ctx, input.runId, "write");
     await deleteRun(ctx.tx, ctx.org.id, input.runId);
     return { ok: true };
+  }),
+
+  /** Every run of the caller's, for the CSV export (my data is mine). */
+  allMine: athleteProcedure.meta({ refusal: "Only athletes have runs to export." }).query(async ({ ctx }) => {
+    return listRuns(ctx.tx, ctx.org.id, ctx.athleteId);
   }),
 });

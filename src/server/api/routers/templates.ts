@@ -1,3 +1,4 @@
+import "server-only";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import {
@@ -9,9 +10,9 @@ import {
   templateSessionSchema,
 } from "~/domain/training/plan-inputs";
 import { deleteTemplate, findTemplate, insertTemplate, listTemplates } from "~/server/data/templates";
-import { applyTemplate } from "~/server/training/apply-template";
-import { coachedAthletes, ensureCoachingStaff } from "../athlete-access";
-import { createRouter, orgInput, orgProcedure } from "../trpc";
+import { applyTemplate } from "~/server/services/apply-template";
+import { coachedAthletes } from "../access";
+import { coachingProcedure, createRouter, orgInput } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";
 
@@ -22,8 +23,7 @@ const notFound = () => new TRPCError({ code: "NOT_FOUND", message: "No such temp
 
 export const templatesRouter = createRouter({
   /** The organisation's weekly templates (coaches and owners). */
-  list: orgProcedure.query(async ({ ctx }) => {
-    ensureCoachingStaff(ctx.actor);
+  list: coachingProcedure.query(async ({ ctx }) => {
     const rows = await listTemplates(ctx.tx, ctx.org.id);
     return rows.map((t) => ({
       id: t.id,
@@ -35,7 +35,7 @@ export const templatesRouter = createRouter({
   }),
 
   /** Saves a week's structure under a name, unique in the organisation. */
-  create: orgProcedure
+  create: coachingProcedure
     .input(
       orgInput({
         name: templateNameSchema,
@@ -43,7 +43,6 @@ export const templatesRouter = createRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      ensureCoachingStaff(ctx.actor);
       const row = await insertTemplate(ctx.tx, ctx.org.id, {
         name: input.name,
         sessions: storedTemplateSessions(input.sessions),
@@ -57,8 +56,7 @@ export const templatesRouter = createRouter({
       return { id: row.id, name: row.name };
     }),
 
-  delete: orgProcedure.input(orgInput({ templateId: idSchema })).mutation(async ({ ctx, input }) => {
-    ensureCoachingStaff(ctx.actor);
+  delete: coachingProcedure.input(orgInput({ templateId: idSchema })).mutation(async ({ ctx, input }) => {
     if (!(await deleteTemplate(ctx.tx, ctx.org.id, input.templateId))) throw notFound();
     return { ok: true };
   }),
@@ -68,7 +66,7 @@ export const templatesRouter = createRouter({
    * containing `from`: draft weeks are created or replaced; published weeks are kept unless
    * `overwritePublished`. Returns the rules engine's flags for every resulting week.
    */
-  assign: orgProcedure
+  assign: coachingProcedure
     .input(
       orgInput({
         templateId: idSchema,
@@ -80,13 +78,12 @@ export const templatesRouter = createRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      ensureCoachingStaff(ctx.actor);
       const template = await findTemplate(ctx.tx, ctx.org.id, input.templateId);
       if (!template) throw notFound();
       const sessions = readTemplateSessions(template.sessions);
       if (sessions.length === 0)
         throw new TRPCError({ code: "BAD_REQUEST", message: "This template has no sessions to apply." });
-      const refs = await coachedAthletes(ctx.tx, ctx.org.id, ctx.actor, input.athleteIds);
+      const refs = await coachedAthletes(ctx, input.athleteIds);
       return applyTemplate(
         ctx.tx,
         ctx.org,

@@ -1,8 +1,9 @@
+import "server-only";
 import { z } from "zod";
 import { can } from "~/domain/authz/policy";
 import { isoDateSchema, MAX_SESSIONS_PER_WEEK, weekSessionSchema } from "~/domain/training/plan-inputs";
-import { saveWeek, weekForEditing } from "~/server/training/week-plans";
-import { athleteFor } from "../athlete-access";
+import { saveWeek, weekForEditing } from "~/server/services/week-plans";
+import { athleteFor } from "../access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";
@@ -13,10 +14,10 @@ export const weeksRouter = createRouter({
    * builder needs, drafts included; for the athlete themself, the week only once it is published.
    */
   get: orgProcedure.input(orgInput({ athleteId: idSchema, weekStart: isoDateSchema })).query(async ({ ctx, input }) => {
-    const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "view");
-    const asCoach = can(ctx.actor, { type: "athlete.coach", athlete: ref });
+    const athlete = await athleteFor(ctx, input.athleteId, "view");
+    const asCoach = can(ctx.actor, { type: "athlete.coach", athlete });
     return {
-      ...(await weekForEditing(ctx.tx, ctx.org, ref.athleteId, input.weekStart, { now: now(), asCoach })),
+      ...(await weekForEditing(ctx.tx, ctx.org, athlete, input.weekStart, { now: now(), asCoach })),
       canEdit: asCoach,
     };
   }),
@@ -39,7 +40,7 @@ export const weeksRouter = createRouter({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const ref = await athleteFor(ctx.tx, ctx.org.id, ctx.actor, input.athleteId, "coach");
-      return saveWeek(ctx.tx, ctx.org.id, { ...input, athleteId: ref.athleteId }, { now: now(), userId: ctx.user.id });
+      const athlete = await athleteFor(ctx, input.athleteId, "coach");
+      return saveWeek(ctx.tx, ctx.org.id, athlete, input, { now: now(), userId: ctx.user.id });
     }),
 });

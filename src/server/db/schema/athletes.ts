@@ -1,6 +1,6 @@
 import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, tenantColumns } from "./columns";
-import { memberships, organizations } from "./organizations";
+import { memberships, organizations } from "./organisations";
 
 /** An athlete's profile in an organisation (one per athlete membership). */
 export const athletes = pgTable(

@@ -1,6 +1,6 @@
 import { foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, tenantColumns } from "./columns";
-import { organizations, roleEnum } from "./organizations";
+import { organizations, roleEnum } from "./organisations";
 
 /**
  * An invitation to join an organisation with a role. Only a SHA-256 hash of the link's token is

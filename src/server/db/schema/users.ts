@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, integer, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 
 /** People who can sign in. Global (not tenant-owned): one account may belong to several organisations. */
@@ -14,8 +14,6 @@ export const users = pgTable(
     name: text("name").notNull(),
     /** argon2id PHC string. */
     passwordHash: text("password_hash").notNull(),
-    /** Bumped to sign the user out everywhere: sessions carry the version they were issued with. */
-    sessionVersion: integer("session_version").notNull().default(0),
     units: text("units", { enum: ["km", "mi"] })
       .notNull()
       .default("km"),

@@ -1,4 +1,5 @@
 import { getSql } from "~/server/db";
+import { optionalEnv } from "~/server/env";
 
 /**
  * The HTTP benchmark's ceiling (bench/http.ts): a request that does nothing but `select 1` on the
@@ -7,7 +8,7 @@ import { getSql } from "~/server/db";
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
-  if (process.env.BENCH_ROUTES !== "1") return new Response("Not found", { status: 404 });
+  if (optionalEnv().BENCH_ROUTES !== "1") return new Response("Not found", { status: 404 });
   const [row] = await getSql()`select 1 as one`;
   return Response.json(row);
 }

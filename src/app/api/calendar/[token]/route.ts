@@ -1,6 +1,6 @@
 import { getDb } from "~/server/db";
 import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
-import { calendarForToken } from "~/server/training/calendar";
+import { calendarForToken } from "~/server/services/calendar";
 import { now } from "~/lib/clock";
 
 export const dynamic = "force-dynamic";

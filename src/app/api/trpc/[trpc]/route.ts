@@ -21,7 +21,7 @@ async function handler(request: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: createRequestContext,
+    createContext: () => createRequestContext(req),
     maxBatchSize: MAX_BATCH,
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);

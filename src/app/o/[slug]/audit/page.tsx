@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AppShell } from "~/components/app-shell";
-import { loadOrgPage } from "~/server/pages/load-org";
+import { AppShell } from "../_shared/app-shell";
+import { loadOrgPage } from "../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Audit log" };

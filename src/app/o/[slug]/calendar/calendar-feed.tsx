@@ -14,7 +14,7 @@ export function CalendarFeed({ orgSlug, active }: { orgSlug: string; active: boo
   const failed = (e: unknown) => setError(errorMessage(e));
   const create = () =>
     server
-      .call((trpc) => trpc.training.createCalendarFeed.mutate({ orgSlug }))
+      .call((trpc) => trpc.calendarFeeds.create.mutate({ orgSlug }))
       .then(({ path }) => {
         setUrl(`${window.location.origin}${path}`);
         setActive(true);
@@ -22,7 +22,7 @@ export function CalendarFeed({ orgSlug, active }: { orgSlug: string; active: boo
       }, failed);
   const revoke = () =>
     server
-      .call((trpc) => trpc.training.revokeCalendarFeed.mutate({ orgSlug }))
+      .call((trpc) => trpc.calendarFeeds.revoke.mutate({ orgSlug }))
       .then(() => {
         setUrl(null);
         setActive(false);

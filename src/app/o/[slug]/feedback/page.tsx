@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { AppShell } from "~/components/app-shell";
+import { AppShell } from "../_shared/app-shell";
 import { FlagList } from "~/components/flag-list";
 import { formatDay } from "~/lib/format";
-import { loadAthletePage } from "~/server/pages/load-org";
+import { loadAthletePage } from "../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
 
 export const metadata: Metadata = { title: "Feedback" };
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Feedback" };
 export default async function FeedbackPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await loadAthletePage(slug, `/o/${slug}/feedback`);
-  const weeks = await getQueryClient().fetchQuery(trpc.training.feedback.queryOptions({ orgSlug: slug }));
+  const weeks = await getQueryClient().fetchQuery(trpc.athleteWeeks.feedback.queryOptions({ orgSlug: slug }));
   return (
     <AppShell page={page} current={`/o/${slug}/feedback`}>
       <h1 className="text-2xl font-semibold tracking-tight">Feedback</h1>

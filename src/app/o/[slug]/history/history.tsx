@@ -7,9 +7,9 @@ import { MixBar } from "~/components/mix-bar";
 import { SelectField } from "~/components/select-field";
 import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, type Units } from "~/lib/format";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
-import type { RouterOutputs } from "../_coach/types";
+import type { RouterOutputs } from "../_shared/types";
 
-type HistoryData = RouterOutputs["training"]["history"];
+type HistoryData = RouterOutputs["athleteWeeks"]["history"];
 
 /**
  * All of the athlete's weeks from the server's data; showing one kind of run asks the server for
@@ -27,7 +27,7 @@ export function History({ orgSlug, units, all }: { orgSlug: string; units: Units
     setFailed(null);
     if (!next || byKind[next]) return;
     server
-      .call((trpc) => trpc.training.history.query({ orgSlug, kind: next }))
+      .call((trpc) => trpc.athleteWeeks.history.query({ orgSlug, kind: next }))
       .then(
         (data) => setByKind((known) => ({ ...known, [next]: data })),
         () => setFailed(next),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { AppShell } from "~/components/app-shell";
-import { loadAthletePage } from "~/server/pages/load-org";
+import { AppShell } from "../_shared/app-shell";
+import { loadAthletePage } from "../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { History } from "./history";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "History" };
 export default async function HistoryPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await loadAthletePage(slug, `/o/${slug}/history`);
-  const history = await getQueryClient().fetchQuery(trpc.training.history.queryOptions({ orgSlug: slug }));
+  const history = await getQueryClient().fetchQuery(trpc.athleteWeeks.history.queryOptions({ orgSlug: slug }));
   return (
     <AppShell page={page} current={`/o/${slug}/history`}>
       <History orgSlug={slug} units={page.user.units} all={history} />

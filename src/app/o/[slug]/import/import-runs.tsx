@@ -9,7 +9,7 @@ import { SelectField } from "~/components/select-field";
 import { formatDistance, formatDuration, KIND_NAMES, type Units } from "~/lib/format";
 import { errorMessage } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
-import type { RouterOutputs } from "../_coach/types";
+import type { RouterOutputs } from "../_shared/types";
 
 type Draft = RouterOutputs["imports"]["pending"][number];
 
@@ -21,6 +21,21 @@ interface Upload {
   state: "uploading" | "reading" | "done" | "failed";
   message: string;
   warnings: string[];
+}
+
+/**
+ * The server reads one file per user at a time, so sending more at once only makes them wait there
+ * (and, past a few, refused): two keep the next upload going while one is read.
+ */
+const UPLOADS_AT_ONCE = 2;
+
+/** Runs the tasks with at most `limit` at a time, in order. */
+async function inTurns(tasks: Array<() => Promise<void>>, limit: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) await tasks[next++]?.();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
 }
 
 /** Sends one file as the request body, reporting upload progress; resolves with the server's answer. */
@@ -86,14 +101,14 @@ export function ImportRuns(props: {
         size: file.size,
         progress: 0,
         state: "uploading" as const,
-        message: "Uploading…",
+        message: "Waiting for the files before it…",
         warnings: [],
       })),
       ...list,
     ]);
     const url = `/o/${orgSlug}/import/upload${athleteId ? `?athlete=${athleteId}` : ""}`;
-    await Promise.all(
-      batch.map(async ({ file, key }) => {
+    await inTurns(
+      batch.map(({ file, key }) => async () => {
         if (file.size > maxBytes) {
           patch(key, {
             state: "failed",
@@ -119,6 +134,7 @@ export function ImportRuns(props: {
         ].filter(Boolean);
         patch(key, { state: "done", progress: 1, message: parts.join(" · "), warnings: result.warnings ?? [] });
       }),
+      UPLOADS_AT_ONCE,
     );
     router.refresh();
   }

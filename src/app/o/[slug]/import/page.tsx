@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import { AppShell } from "~/components/app-shell";
+import { AppShell } from "../_shared/app-shell";
 import { MAX_FILE_BYTES } from "~/server/activity-import";
-import { loadOrgPage } from "~/server/pages/load-org";
+import { loadOrgPage } from "../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { ImportRuns } from "./import-runs";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { categoryOf } from "~/domain/rules";
-import { AppShell } from "~/components/app-shell";
+import { AppShell } from "../_shared/app-shell";
 import { zonedParts } from "~/lib/zoned-time";
-import { loadAthletePage } from "~/server/pages/load-org";
+import { loadAthletePage } from "../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { RunForm } from "../run-form";
 import { now } from "~/lib/clock";
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Log a run" };
 export default async function LogRunPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await loadAthletePage(slug, `/o/${slug}/log`);
-  const week = await getQueryClient().fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }));
+  const week = await getQueryClient().fetchQuery(trpc.athleteWeeks.thisWeek.queryOptions({ orgSlug: slug }));
   // Today's planned session that has no run yet picks the kind (and is what the run fulfils).
   const done = new Set(week.evaluation.compliance.filter((c) => c.runId).map((c) => c.plannedId));
   const todays = week.planned.find((p) => p.date === week.today && !done.has(p.id));

@@ -7,7 +7,7 @@ import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import { errorMessage } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
-import type { RouterOutputs } from "../_coach/types";
+import type { RouterOutputs } from "../_shared/types";
 
 const ROLE_OPTIONS = [
   { value: "athlete", label: "Athlete" },

@@ -6,7 +6,7 @@ import { Button } from "~/components/button";
 import { errorMessage } from "~/lib/trpc-error";
 import type { TrpcClient } from "~/trpc/client";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
-import type { RouterOutputs } from "../_coach/types";
+import type { RouterOutputs } from "../_shared/types";
 
 type Role = "owner" | "coach" | "athlete";
 

@@ -39,7 +39,7 @@ export function PaceGuidance({
     if (!timeS) return setError("Enter your time like 24:30 or 1:52:10");
     const race = { distanceM: Math.round(Number(form.get("distance"))), timeS };
     save
-      .call((trpc) => trpc.training.setRace.mutate({ orgSlug, race }))
+      .call((trpc) => trpc.athletes.setRace.mutate({ orgSlug, race }))
       .then(
         (result) => {
           setGuidance(result);

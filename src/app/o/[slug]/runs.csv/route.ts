@@ -20,7 +20,7 @@ export const GET = answer503WhenDatabaseIsDown(
   async (_request: Request, { params }: { params: Promise<{ slug: string }> }) => {
     const { slug } = await params;
     try {
-      const runs = await createCaller(await createRequestContext()).training.allMyRuns({ orgSlug: slug });
+      const runs = await createCaller(await createRequestContext()).runs.allMine({ orgSlug: slug });
       return new Response(runsToCsv(runs), {
         headers: {
           "content-type": "text/csv; charset=utf-8",

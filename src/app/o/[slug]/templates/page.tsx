@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AppShell } from "~/components/app-shell";
+import { AppShell } from "../_shared/app-shell";
 import { addDays, weekStartFor } from "~/domain/rules";
 import { weekdayFromIndex } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
-import { loadOrgPage } from "~/server/pages/load-org";
+import { loadOrgPage } from "../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { TemplatesView } from "./templates-view";
 import { now } from "~/lib/clock";

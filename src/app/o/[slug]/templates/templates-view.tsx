@@ -11,9 +11,9 @@ import { templateMinutes } from "~/domain/training/template-scaling";
 import { formatDay } from "~/lib/format";
 import { errorMessage } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
-import { FlagMessages } from "../_coach/flags";
-import { kindTitle, minutesText } from "../_coach/format";
-import type { RouterOutputs } from "../_coach/types";
+import { FlagMessages } from "../_shared/flags";
+import { kindTitle, minutesText } from "../_shared/format";
+import type { RouterOutputs } from "../_shared/types";
 import { BackLink } from "~/components/back-link";
 
 type Assigned = RouterOutputs["templates"]["assign"];

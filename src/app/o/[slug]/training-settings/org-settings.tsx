@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { DEFAULT_SETTINGS } from "~/domain/rules";
 import type { SettingsFormValues } from "~/domain/training/settings-fields";
 import { useServerCall } from "~/trpc/on-demand";
-import { TrainingSettingsForm } from "../_coach/settings-form";
+import { TrainingSettingsForm } from "../_shared/settings-form";
 import { BackLink } from "~/components/back-link";
 
 /** The club's defaults from the server's data; saving goes through the on-demand tRPC client. */

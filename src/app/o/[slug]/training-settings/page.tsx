@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AppShell } from "~/components/app-shell";
+import { AppShell } from "../_shared/app-shell";
 import { DEFAULT_SETTINGS } from "~/domain/rules";
 import { formValuesOfOverride } from "~/domain/training/settings-form";
-import { loadOrgPage } from "~/server/pages/load-org";
+import { loadOrgPage } from "../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { OrgSettings } from "./org-settings";
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import type { TrainingSettings } from "~/domain/rules";
 import type { SettingsFormValues } from "~/domain/training/settings-fields";
 import { useServerCall } from "~/trpc/on-demand";
-import { TrainingSettingsForm } from "../../_coach/settings-form";
+import { TrainingSettingsForm } from "../../_shared/settings-form";
 
 /** An athlete's own training settings, over the club's defaults; saved through the on-demand tRPC client. */
 export function AthleteSettings({

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { Suspense } from "react";
 import { addDays, type ComplianceEntry } from "~/domain/rules";
-import { flagsSoFar, rankFlags } from "~/domain/training/roster";
+import { flagsSoFar, rankFlags } from "~/domain/training/flags";
 import { formValuesOfOverride } from "~/domain/training/settings-form";
 import { formatDay, type Units } from "~/lib/format";
-import { LoadChart, RpeByKindChart, WeeklyMixChart } from "../../_coach/charts";
-import { CommentsPanel } from "../../_coach/comments";
-import { FlagMessages } from "../../_coach/flags";
+import { LoadChart, RpeByKindChart, WeeklyMixChart } from "../../_shared/charts";
+import { CommentsPanel } from "../../_shared/comments";
+import { FlagMessages } from "../../_shared/flags";
 import {
   amountText,
   COMPLIANCE_STYLE,
@@ -16,13 +16,13 @@ import {
   minutesText,
   WEEKDAY_NAMES,
   weekRange,
-} from "../../_coach/format";
-import { MixKey, MixStack } from "../../_coach/mix-stack";
-import type { RouterOutputs } from "../../_coach/types";
+} from "../../_shared/format";
+import { MixKey, MixStack } from "../../_shared/mix-stack";
+import type { RouterOutputs } from "../../_shared/types";
 import { AthleteSettings } from "./athlete-settings";
 import { BackLink } from "~/components/back-link";
 
-type Overview = RouterOutputs["roster"]["athlete"];
+type Overview = RouterOutputs["athletes"]["overview"];
 type Week = Overview["weeks"][number];
 
 /**
@@ -265,7 +265,9 @@ function Calendar({
                                 <span className="block">
                                   {c.runId
                                     ? `${Math.round(c.percent ?? 0)} % · ${COMPLIANCE_WORDS[c.color]}`
-                                    : "missed"}
+                                    : c.color === "excused"
+                                      ? "excused"
+                                      : "missed"}
                                 </span>
                               )}
                             </li>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { AppShell } from "~/components/app-shell";
-import { loadOrgPage } from "~/server/pages/load-org";
+import { AppShell } from "../../_shared/app-shell";
+import { loadOrgPage } from "../../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
-import { queryOr404, UUID } from "../../_coach/load";
+import { queryOr404, UUID } from "../../_shared/query-or-404";
 import { AthleteView } from "./athlete-view";
 
 export const metadata: Metadata = { title: "Athlete" };
@@ -14,7 +14,7 @@ export default async function AthletePage({ params }: { params: Promise<{ slug: 
   const page = await loadOrgPage(slug, `/o/${slug}/athletes/${athleteId}`);
   if (page.org.role === "athlete" || !UUID.test(athleteId)) notFound();
   const data = await queryOr404(() =>
-    getQueryClient().fetchQuery(trpc.roster.athlete.queryOptions({ orgSlug: slug, athleteId })),
+    getQueryClient().fetchQuery(trpc.athletes.overview.queryOptions({ orgSlug: slug, athleteId })),
   );
   return (
     <AppShell page={page} current={`/o/${slug}`}>

@@ -1,11 +1,11 @@
 import { MAX_FILE_BYTES } from "~/server/activity-import";
 import { parseOffThread } from "~/server/activity-import/parse-off-thread";
-import { getCurrentUser } from "~/server/auth/session";
+import { getCurrentSession } from "~/server/auth/session";
 import { getDb } from "~/server/db";
 import { isCrossSitePost } from "~/server/http/cross-site";
 import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
+import { importFile } from "~/server/http/import-file";
 import { readBodyWithin, refuseUnread, tooLarge } from "~/server/http/request-body";
-import { importFile } from "~/server/training/import-file";
 
 /** The file's name as the browser encoded it; anything malformed or containing NUL becomes "upload". */
 function readFileName(header: string | null): string {
@@ -25,7 +25,9 @@ function refusal(request: Request, body: { fileName: string; ok: false; error: s
 /**
  * Receives one activity file as the raw request body (one request per file, so each has its own
  * progress bar). Cookie-authenticated, so it insists on a custom header and a same-site Origin: a
- * cross-site form cannot send either. While the database is down: 503, `{ ok: false, error }`.
+ * cross-site form cannot send either. The body is read only once the caller may import for that
+ * athlete, and never past 25 MB. While the database is down: 503, `{ ok: false, error }`; while the
+ * parsers are full: 429 (this user's files) or 503 (everyone's), with Retry-After.
  */
 export const POST = answer503WhenDatabaseIsDown(
   "activity upload",
@@ -36,11 +38,9 @@ export const POST = answer503WhenDatabaseIsDown(
     if (request.headers.get("x-runbalance-upload") !== "1" || isCrossSitePost(request)) {
       return refusal(request, { fileName, ok: false, error: "Upload refused." }, 403);
     }
-    const user = await getCurrentUser();
-    if (!user) return refusal(request, { fileName, ok: false, error: "Please sign in." }, 401);
-    // Counted as it streams (a chunked body has no Content-Length): reading stops past the limit.
-    const bytes = await readBodyWithin(request, MAX_FILE_BYTES);
-    if (!bytes) {
+    const session = await getCurrentSession();
+    if (!session) return refusal(request, { fileName, ok: false, error: "Please sign in." }, 401);
+    if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES) {
       return tooLarge(request, {
         fileName,
         ok: false,
@@ -51,14 +51,22 @@ export const POST = answer503WhenDatabaseIsDown(
     const outcome = await importFile(
       getDb(),
       {
-        userId: user.id,
+        userId: session.user.id,
+        sessionSecret: session.secret,
         orgSlug: slug,
         athleteId: athleteId && /^[0-9a-f-]{36}$/.test(athleteId) ? athleteId : null,
         fileName,
-        bytes,
+        // Counted as it streams (a chunked body has no Content-Length): reading stops past the limit.
+        body: () => readBodyWithin(request, MAX_FILE_BYTES),
       },
       parseOffThread,
     );
-    return Response.json(outcome.body, { status: outcome.status, headers: { "cache-control": "no-store" } });
+    const retry = outcome.status === 429 || outcome.status === 503 ? { "retry-after": "30" } : undefined;
+    const response = Response.json(outcome.body, {
+      status: outcome.status,
+      headers: { "cache-control": "no-store", ...retry },
+    });
+    // A refusal may leave the body unread (a non-member's, or one past the limit).
+    return outcome.status === 200 ? response : refuseUnread(request, response);
   },
 );

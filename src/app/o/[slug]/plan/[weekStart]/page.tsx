@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
-import { AppShell } from "~/components/app-shell";
+import { AppShell } from "../../_shared/app-shell";
 import { isoDateSchema } from "~/domain/training/plan-inputs";
-import { loadAthletePage } from "~/server/pages/load-org";
+import { loadAthletePage } from "../../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
-import { queryOr404 } from "../../_coach/load";
+import { queryOr404 } from "../../_shared/query-or-404";
 import { PlanView } from "./plan-view";
 
 export const metadata: Metadata = { title: "My plan" };

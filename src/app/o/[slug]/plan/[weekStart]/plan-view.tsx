@@ -2,9 +2,9 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { addDays, rpeWords } from "~/domain/rules";
 import { formatDay, type Units } from "~/lib/format";
-import { CommentsPanel } from "../../_coach/comments";
-import { amountText, kindTitle, WEEKDAY_NAMES, weekRange } from "../../_coach/format";
-import type { RouterOutputs } from "../../_coach/types";
+import { CommentsPanel } from "../../_shared/comments";
+import { amountText, kindTitle, WEEKDAY_NAMES, weekRange } from "../../_shared/format";
+import type { RouterOutputs } from "../../_shared/types";
 
 /** A published week, day by day, with the target effort in words (a server component). */
 export function PlanView({

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { DEFAULT_EFFORT_BANDS } from "~/domain/rules";
-import { AppShell } from "~/components/app-shell";
+import { AppShell } from "../../_shared/app-shell";
 import { zonedParts } from "~/lib/zoned-time";
-import { loadOrgPage } from "~/server/pages/load-org";
+import { loadOrgPage } from "../../_shared/load-page";
+import { queryOr404 } from "../../_shared/query-or-404";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { RunForm } from "../../run-form";
 import { now } from "~/lib/clock";
@@ -15,16 +15,11 @@ export default async function EditRunPage({ params }: { params: Promise<{ slug: 
   const { slug, runId } = await params;
   const page = await loadOrgPage(slug, `/o/${slug}/runs/${runId}`);
   const queryClient = getQueryClient();
-  const run = await queryClient
-    .fetchQuery(trpc.runs.get.queryOptions({ orgSlug: slug, runId }))
-    .catch((error: unknown) => {
-      if (error instanceof TRPCError) notFound();
-      throw error;
-    });
+  const run = await queryOr404(() => queryClient.fetchQuery(trpc.runs.get.queryOptions({ orgSlug: slug, runId })));
   if (!run.canEdit) notFound();
   const week =
     page.org.role === "athlete"
-      ? await queryClient.fetchQuery(trpc.training.thisWeek.queryOptions({ orgSlug: slug }))
+      ? await queryClient.fetchQuery(trpc.athleteWeeks.thisWeek.queryOptions({ orgSlug: slug }))
       : null;
   const started = zonedParts(run.startedAt, page.user.timeZone);
   return (

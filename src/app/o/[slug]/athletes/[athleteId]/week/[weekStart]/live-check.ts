@@ -1,7 +1,7 @@
 import { evaluateWeek, type WeekEvaluation } from "~/domain/rules";
 import { weekInputFor } from "~/domain/training/week-input";
 import { plannedRowsOf, type SessionDraft } from "~/domain/training/week-plan";
-import type { RouterOutputs } from "../../../../_coach/types";
+import type { RouterOutputs } from "../../../../_shared/types";
 
 /**
  * The rules engine's verdict on a week as planned in the builder. The server computes the first

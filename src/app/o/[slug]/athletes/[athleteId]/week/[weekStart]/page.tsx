@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { Suspense } from "react";
-import { AppShell } from "~/components/app-shell";
+import { AppShell } from "../../../../_shared/app-shell";
 import { isoDateSchema } from "~/domain/training/plan-inputs";
 import { draftsFromStored } from "~/domain/training/week-plan";
-import { loadOrgPage } from "~/server/pages/load-org";
+import { loadOrgPage } from "../../../../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
-import { CommentsPanel } from "../../../../_coach/comments";
-import { queryOr404, UUID } from "../../../../_coach/load";
+import { CommentsPanel } from "../../../../_shared/comments";
+import { queryOr404, UUID } from "../../../../_shared/query-or-404";
 import { checkPlan } from "./live-check";
 import { WeekBuilder } from "./week-builder";
 

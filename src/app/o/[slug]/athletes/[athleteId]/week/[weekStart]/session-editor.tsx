@@ -8,7 +8,7 @@ import { rpeWords, SESSION_KINDS, type EffortBands, type SessionKind } from "~/d
 import { MAX_DESCRIPTION_LENGTH, MAX_SESSION_MINUTES } from "~/domain/training/plan-limits";
 import type { SessionDraft } from "~/domain/training/week-plan";
 import type { Units } from "~/lib/format";
-import { distanceInputText, kindTitle, metresFromText } from "../../../../_coach/format";
+import { distanceInputText, kindTitle, metresFromText } from "../../../../_shared/format";
 import { amountProblem, KIND_DEFAULTS } from "./session-defaults";
 
 /**

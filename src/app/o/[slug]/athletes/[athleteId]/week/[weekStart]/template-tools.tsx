@@ -8,7 +8,7 @@ import { TextField } from "~/components/text-field";
 import { draftsFromTemplate, templateFromDrafts, type SessionDraft } from "~/domain/training/week-plan";
 import { errorMessage } from "~/lib/trpc-error";
 import { useServerCall } from "~/trpc/on-demand";
-import type { RouterOutputs } from "../../../../_coach/types";
+import type { RouterOutputs } from "../../../../_shared/types";
 import { newKey } from "./new-key";
 
 export type Template = RouterOutputs["templates"]["list"][number];

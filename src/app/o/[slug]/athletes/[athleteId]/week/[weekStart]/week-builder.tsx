@@ -17,8 +17,8 @@ import {
 import { formatDay, type Units } from "~/lib/format";
 import { errorMessage } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
-import { amountText, kindTitle, WEEKDAY_NAMES, weekRange } from "../../../../_coach/format";
-import type { RouterOutputs } from "../../../../_coach/types";
+import { amountText, kindTitle, WEEKDAY_NAMES, weekRange } from "../../../../_shared/format";
+import type { RouterOutputs } from "../../../../_shared/types";
 import { newKey } from "./new-key";
 import { amountProblem, KIND_DEFAULTS } from "./session-defaults";
 import { TemplateTools, type Template } from "./template-tools";

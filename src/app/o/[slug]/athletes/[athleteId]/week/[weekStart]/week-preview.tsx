@@ -1,7 +1,7 @@
 import type { Flag, TrainingSettings, WeekEvaluation } from "~/domain/rules";
-import { FlagMessages } from "../../../../_coach/flags";
-import { minutesText } from "../../../../_coach/format";
-import { MixKey, MixStack } from "../../../../_coach/mix-stack";
+import { FlagMessages } from "../../../../_shared/flags";
+import { minutesText } from "../../../../_shared/format";
+import { MixKey, MixStack } from "../../../../_shared/mix-stack";
 
 /** Flags about the plan itself (its mix, quality days back to back): what the coach can fix here. */
 export const isPlanFlag = (flag: Flag) => flag.measure === "plan";

@@ -1,0 +1,2 @@
+DROP TABLE "login_attempts" CASCADE;--> statement-breakpoint
+ALTER TABLE "users" DROP COLUMN "session_version";

@@ -1,0 +1,34 @@
+/** What the athlete's flag list shows: their flags, never the coach's (the plan's). */
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { evaluateWeek, type WeekInput } from "~/domain/rules";
+import { FlagList } from "./flag-list";
+
+const render = (input: WeekInput, empty = "Nothing to flag.") =>
+  renderToStaticMarkup(createElement(FlagList, { flags: evaluateWeek(input).flags, empty }));
+
+/** A 45-min recovery run planned for Tuesday: a flag on the plan, for the coach. */
+const plan = [{ id: "p1", date: "2026-11-24", kind: "recovery" as const, durationMin: 45 }];
+
+describe("FlagList, the athlete's flags", () => {
+  it("shows the athlete's flags but not the plan's", () => {
+    const html = render({
+      weekStart: "2026-11-23",
+      asOf: "2026-11-26",
+      plan,
+      runs: [{ id: "r1", date: "2026-11-24", kind: "recovery", durationMin: 45, rpe: 5, plannedId: "p1" }],
+    });
+    expect(html).toContain("Your recovery run on Tuesday was RPE 5");
+    expect(html).toContain("Your recovery run on Tuesday lasted 45 min");
+    expect(html).not.toContain("planned for Tuesday");
+  });
+
+  it("says there is nothing to flag when every flag is the coach's", () => {
+    const input: WeekInput = { weekStart: "2026-11-23", asOf: "2026-11-23", plan, runs: [] };
+    expect(evaluateWeek(input).flags.map((f) => f.audience)).toEqual(["coach"]);
+    expect(render(input, "Nothing to flag so far.")).toBe(
+      '<p class="text-sm text-green-800">Nothing to flag so far.</p>',
+    );
+  });
+});

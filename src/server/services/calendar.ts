@@ -1,0 +1,55 @@
+import "server-only";
+import ical from "ical-generator";
+import { addDays, rpeWords } from "~/domain/rules";
+import { KIND_NAMES } from "~/lib/format";
+import { zonedDate } from "~/lib/zoned-time";
+import { enterFeedByToken } from "~/server/data/calendar-feeds";
+import { athleteContexts } from "~/server/data/athletes";
+import { plannedBetween } from "~/server/data/weeks";
+import type { Database } from "~/server/db/connection";
+import { withSession } from "~/server/db/tenant";
+
+/**
+ * The iCal document of an athlete's published plan (4 weeks back, 12 ahead) for a feed token, or null
+ * when the token is unknown or revoked. Planned sessions have a day, not a time: all-day events.
+ */
+export async function calendarForToken(db: Database, token: string, now: Date): Promise<string | null> {
+  return withSession(db, null, async (tx) => {
+    const feed = await enterFeedByToken(tx, token);
+    if (!feed) return null;
+    const [athlete] = await athleteContexts(tx, feed.orgId, [feed.athleteId]);
+    if (!athlete) return null;
+    const today = zonedDate(now, athlete.timeZone);
+    const planned =
+      (await plannedBetween(tx, feed.orgId, [feed.athleteId], addDays(today, -28), addDays(today, 84), true)).get(
+        feed.athleteId,
+      ) ?? [];
+
+    const calendar = ical({
+      name: `Runbalance · ${athlete.displayName}`,
+      timezone: athlete.timeZone,
+      prodId: { company: "Runbalance", product: "plan" },
+    });
+    for (const session of planned) {
+      const amount = [
+        session.durationMin ? `${session.durationMin} min` : null,
+        session.distanceM ? `${(session.distanceM / 1000).toFixed(1)} km` : null,
+      ]
+        .filter(Boolean)
+        .join(" · ");
+      calendar.createEvent({
+        id: `${session.id}@runbalance`,
+        start: new Date(`${session.date}T00:00:00Z`),
+        allDay: true,
+        summary: `${KIND_NAMES[session.kind]}${amount ? ` · ${amount}` : ""}`,
+        description: [
+          session.description,
+          session.targetRpe ? `Target RPE ${session.targetRpe}: ${rpeWords(session.targetRpe)}` : null,
+        ]
+          .filter(Boolean)
+          .join("\n"),
+      });
+    }
+    return calendar.toString();
+  });
+}

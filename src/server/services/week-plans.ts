@@ -1,0 +1,167 @@
+import "server-only";
+import { addDays, weekdayName, parseDay, weekStartFor, type SessionKind } from "~/domain/rules";
+import type { WeekSessionInput } from "~/domain/training/plan-inputs";
+import { HISTORY_DAYS, weekdayFromIndex } from "~/domain/training/week-input";
+import { zonedDate } from "~/lib/zoned-time";
+import type { AthleteContext } from "~/server/data/athletes";
+import { runsBetween } from "~/server/data/runs";
+import {
+  findWeek,
+  insertWeek,
+  plannedBetween,
+  replaceWeekSessions,
+  updateWeekAtVersion,
+  type SessionValues,
+  type WeekStatus,
+} from "~/server/data/weeks";
+import type { Tx } from "~/server/db/connection";
+import { ServiceError } from "~/server/errors";
+import { settingsFor } from "./recent-weeks";
+
+export const CONFLICT_MESSAGE = "Someone else saved this week while you were editing. Reload to see their changes.";
+/** How far from today a week may be planned. */
+export const PLANNING_WINDOW_DAYS = 2 * 366;
+
+type Org = { id: string; trainingSettings: unknown };
+
+/** Refuses weeks too far from today: a typo in a URL, not a plan. */
+export function ensureWithinPlanningWindow(weekStart: string, today: string): void {
+  const distance = Math.abs((parseDay(weekStart) ?? 0) - (parseDay(today) ?? 0));
+  if (distance > PLANNING_WINDOW_DAYS) {
+    throw new ServiceError("BAD_REQUEST", "Pick a week within two years of today.");
+  }
+}
+
+/**
+ * A week as the week builder (coaches) or the plan view (the athlete) needs it: the athlete's week
+ * start and settings, the stored week and its sessions, last week's sessions (to copy), and the runs
+ * of the week and of the four weeks before (what the engine needs to preview load and sequence).
+ * `date` may be any day of the week. The athlete sees published weeks only. Three queries (the athlete
+ * comes loaded, by the access check).
+ */
+export async function weekForEditing(
+  tx: Tx,
+  org: Org,
+  athlete: AthleteContext,
+  date: string,
+  options: { now: Date; asCoach: boolean },
+) {
+  const { athleteId } = athlete;
+  const today = zonedDate(options.now, athlete.timeZone);
+  const weekStart = weekStartFor(date, weekdayFromIndex(athlete.weekStartDay));
+  ensureWithinPlanningWindow(weekStart, today);
+  const weekEnd = addDays(weekStart, 6);
+  const previousWeekStart = addDays(weekStart, -7);
+  const stored = await findWeek(tx, org.id, athleteId, weekStart);
+  const week = stored && (options.asCoach || stored.status === "published") ? stored : null;
+  const [plannedByAthlete, runsByAthlete] = await Promise.all([
+    plannedBetween(tx, org.id, [athleteId], options.asCoach ? previousWeekStart : weekStart, weekEnd, !options.asCoach),
+    runsBetween(tx, org.id, [athleteId], addDays(weekStart, -HISTORY_DAYS), weekEnd),
+  ]);
+  const planned = plannedByAthlete.get(athleteId) ?? [];
+  const session = ({ id, date, kind, durationMin, distanceM, targetRpe, description }: (typeof planned)[number]) => ({
+    id,
+    date,
+    kind,
+    durationMin,
+    distanceM,
+    targetRpe,
+    description,
+  });
+  return {
+    athlete: { id: athlete.athleteId, displayName: athlete.displayName, weekStartDay: athlete.weekStartDay },
+    today,
+    weekStart,
+    weekEnd,
+    settings: settingsFor(org.trainingSettings, athlete.trainingSettings),
+    historyFrom: athlete.joinedAt.toISOString().slice(0, 10),
+    week: week && {
+      id: week.id,
+      status: week.status,
+      version: week.version,
+      publishedAt: week.publishedAt,
+      updatedAt: week.updatedAt,
+    },
+    sessions: week ? planned.filter((p) => p.date >= weekStart).map(session) : [],
+    previousWeekStart,
+    previousSessions: options.asCoach ? planned.filter((p) => p.date < weekStart).map(session) : [],
+    runs: (runsByAthlete.get(athleteId) ?? []).map(({ athleteId: _a, startedAt: _s, ...run }) => run),
+  };
+}
+
+/** The sessions as rows: dated from the week start, numbered within their day. */
+export function sessionValues(
+  weekStart: string,
+  sessions: ReadonlyArray<Omit<WeekSessionInput, "id"> & { id?: string }>,
+): SessionValues[] {
+  const perDay = new Map<number, number>();
+  return sessions.map((s) => {
+    const position = perDay.get(s.day) ?? 0;
+    perDay.set(s.day, position + 1);
+    return {
+      ...(s.id ? { id: s.id } : {}),
+      date: addDays(weekStart, s.day),
+      kind: s.kind as SessionKind,
+      durationMin: s.durationMin,
+      distanceM: s.distanceM,
+      targetRpe: s.targetRpe,
+      description: s.description,
+      position,
+    };
+  });
+}
+
+/**
+ * Saves a week as a whole, in the caller's transaction: the week row at the version the editor loaded
+ * (bumped), then its sessions. A stale version, or a week created by someone else meanwhile, is a
+ * CONFLICT and nothing is written.
+ */
+export async function saveWeek(
+  tx: Tx,
+  orgId: string,
+  athlete: AthleteContext,
+  input: {
+    weekStart: string;
+    version: number | null;
+    status: WeekStatus;
+    sessions: WeekSessionInput[];
+  },
+  options: { now: Date; userId: string },
+) {
+  const weekday = weekdayFromIndex(athlete.weekStartDay);
+  if (weekStartFor(input.weekStart, weekday) !== input.weekStart) {
+    const day = weekdayName(parseDay(weekStartFor(input.weekStart, weekday)) ?? 0);
+    throw new ServiceError(
+      "BAD_REQUEST",
+      `${athlete.displayName}'s weeks start on ${day}: ${input.weekStart} is not a week start.`,
+    );
+  }
+  ensureWithinPlanningWindow(input.weekStart, zonedDate(options.now, athlete.timeZone));
+  const change = { status: input.status, updatedBy: options.userId };
+  const week =
+    input.version === null
+      ? await insertWeek(tx, orgId, { athleteId: athlete.athleteId, weekStart: input.weekStart, ...change })
+      : await updateWeekAtVersion(
+          tx,
+          orgId,
+          { athleteId: athlete.athleteId, weekStart: input.weekStart, version: input.version },
+          change,
+        );
+  if (!week) throw new ServiceError("CONFLICT", CONFLICT_MESSAGE);
+  const sessions = await replaceWeekSessions(
+    tx,
+    orgId,
+    { id: week.id, athleteId: athlete.athleteId },
+    sessionValues(input.weekStart, input.sessions),
+  );
+  return {
+    week: {
+      id: week.id,
+      status: week.status,
+      version: week.version,
+      publishedAt: week.publishedAt,
+      updatedAt: week.updatedAt,
+    },
+    sessions: [...sessions].sort((a, b) => a.date.localeCompare(b.date) || a.position - b.position),
+  };
+}

@@ -1,10 +1,14 @@
 import type { NextConfig } from "next";
+import { contentSecurityPolicy } from "./src/lib/content-security-policy";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+  // Every response gets a policy without inline scripts; src/proxy.ts replaces it on pages with one
+  // carrying the response's nonce (same lower-case name, so it replaces rather than adds).
+  { key: "content-security-policy", value: contentSecurityPolicy({ nonce: null, https: false }) },
 ];
 
 const nextConfig: NextConfig = {

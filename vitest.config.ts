@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
           // Slow fuzzing and fault suites run with `npm run test:resilience` (vitest.resilience.config.ts).
           exclude: ["**/*.int.test.ts", "src/test/resilience/**", "node_modules/**"],
         },

@@ -1,6 +1,12 @@
 /**
  * CPU time used by a process and everything it started, read from /proc (Linux only): how the HTTP
  * bench tells what a request costs the app server and what it costs PostgreSQL.
+ *
+ * A process's own counters vanish when it exits; its time then moves into its parent's counters of
+ * waited-for children (cutime, cstime). PostgreSQL ends idle backends all the time (our pools close
+ * connections idle for 20 s), so a tree's time is each live process's own time plus the time of its
+ * children that ended. Counting only live processes' own time made "PostgreSQL CPU/req" negative
+ * (−161.50 ms) when backends that had worked hard earlier ended during a measurement.
  */
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
@@ -13,10 +19,21 @@ const ticksPerSecond = (() => {
   }
 })();
 
-interface ProcessTimes {
+export interface ProcessTimes {
   readonly pid: number;
   readonly parent: number;
-  readonly cpuMs: number;
+  /** User + system time of the process itself (all its threads), in ms. */
+  readonly ownMs: number;
+  /** User + system time of its children that have ended and been waited for (and of theirs), in ms. */
+  readonly endedChildrenMs: number;
+}
+
+/** One line of /proc/<pid>/stat as times; the command name (in parentheses) may contain spaces. */
+export function parseStat(pid: number, stat: string, ticks = ticksPerSecond): ProcessTimes {
+  // Fields after the command name: state (3), ppid (4), …, utime (14), stime (15), cutime (16), cstime (17).
+  const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" ");
+  const ms = (...indexes: number[]) => (indexes.reduce((sum, i) => sum + Number(fields[i]), 0) * 1000) / ticks;
+  return { pid, parent: Number(fields[1]), ownMs: ms(11, 12), endedChildrenMs: ms(13, 14) };
 }
 
 function processTimes(): ProcessTimes[] {
@@ -24,13 +41,7 @@ function processTimes(): ProcessTimes[] {
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      // Fields after the command name (which may contain spaces): state, ppid, …, utime (14th), stime (15th).
-      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ");
-      times.push({
-        pid: Number(entry),
-        parent: Number(fields[1]),
-        cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond,
-      });
+      times.push(parseStat(Number(entry), readFileSync(`/proc/${entry}/stat`, "utf8")));
     } catch {
       // The process ended while we looked.
     }
@@ -38,21 +49,19 @@ function processTimes(): ProcessTimes[] {
   return times;
 }
 
+export interface TreeOptions {
+  /** Subtrees left out entirely. */
+  readonly exclude?: readonly number[];
+  /** Leave out the root's own time and that of its ended children: only its live descendants' trees count. */
+  readonly descendantsOnly?: boolean;
+}
+
 /**
- * CPU milliseconds (user + system, all threads) of `root` and its descendants, leaving out the
- * subtrees of `exclude` (and `root` itself with `descendantsOnly`); null where /proc is not available.
+ * CPU milliseconds of `root`'s tree in a process table: every live process's own time plus that of
+ * its ended children, so the total only grows as processes come and go. Null when `root` is absent.
  */
-export function treeCpuMs(
-  root: number,
-  options: { exclude?: readonly number[]; descendantsOnly?: boolean } = {},
-): number | null {
+export function cpuOfTree(times: readonly ProcessTimes[], root: number, options: TreeOptions = {}): number | null {
   const exclude = options.exclude ?? [];
-  let times: ProcessTimes[];
-  try {
-    times = processTimes();
-  } catch {
-    return null;
-  }
   const children = new Map<number, ProcessTimes[]>();
   for (const t of times) children.set(t.parent, [...(children.get(t.parent) ?? []), t]);
   const self = times.find((t) => t.pid === root);
@@ -62,8 +71,22 @@ export function treeCpuMs(
   while (pending.length > 0) {
     const next = pending.pop()!;
     if (exclude.includes(next.pid)) continue;
-    if (next !== self || !options.descendantsOnly) total += next.cpuMs;
+    if (next !== self || !options.descendantsOnly) total += next.ownMs + next.endedChildrenMs;
     pending.push(...(children.get(next.pid) ?? []));
   }
   return total;
+}
+
+/**
+ * CPU milliseconds (user + system, all threads, ended children included) of `root` and its
+ * descendants, leaving out the subtrees of `exclude`; null where /proc is not available.
+ */
+export function treeCpuMs(root: number, options: TreeOptions = {}): number | null {
+  let times: ProcessTimes[];
+  try {
+    times = processTimes();
+  } catch {
+    return null;
+  }
+  return cpuOfTree(times, root, options);
 }

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 
 // Pages render the server's data; a change goes through the tRPC client loaded on demand, then the
 // page renders again (docs/decisions/005-first-load-budget.md). These are the changes the other

@@ -1,10 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
 import { mailTo } from "./mail";
+import { expect, test, watchContentSecurityPolicy } from "./test";
 
 test("a new coach signs up, invites an athlete, who accepts from the outbox and sees only their own space", async ({
   page: coach,
   browser,
+  cspViolations,
 }) => {
   const stamp = Date.now();
   const coachEmail = `coach.${stamp}@example.com`;
@@ -40,6 +41,7 @@ test("a new coach signs up, invites an athlete, who accepts from the outbox and 
 
   // The athlete opens the link in a browser of their own, with no session.
   const athleteContext = await browser.newContext();
+  await watchContentSecurityPolicy(athleteContext, cspViolations);
   const athlete = await athleteContext.newPage();
   await athlete.goto(new URL(link!).pathname);
   await expect(athlete.getByRole("heading", { name: `Join Hill Striders ${stamp}` })).toBeVisible();

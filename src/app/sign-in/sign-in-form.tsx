@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "~/components/button";
 import { TextField } from "~/components/text-field";
 import { loadAuthClient, preloadAuthClient } from "~/lib/auth-client";
+import { safeReturnPath } from "~/lib/safe-return-path";
 
 export function SignInForm({ returnTo, email }: { returnTo: string; email?: string }) {
   const router = useRouter();
@@ -30,7 +31,8 @@ export function SignInForm({ returnTo, email }: { returnTo: string; email?: stri
       );
       return;
     }
-    router.replace(returnTo);
+    // Checked here too: this form must never navigate off the site, whoever renders it.
+    router.replace(safeReturnPath(returnTo));
     router.refresh();
   }
 

@@ -28,12 +28,25 @@ const HEADER = [
   "notes",
 ];
 
-/** RFC 4180 quoting, and a leading quote for cells a spreadsheet would run as a formula. */
-function cell(value: string | number | boolean | null): string {
+/**
+ * Cells a spreadsheet would read as a formula (OWASP, "CSV Injection"): text that begins with `=`,
+ * `+`, `-`, `@`, tab, CR or LF; or where `=`, `+`, `-` or `@` (also in their full-width forms,
+ * which some spreadsheets accept) follows a field separator (`,`, `;`, tab, `|`), a quote or a line
+ * break, where another reading of the file would start a new cell (OWASP: separators and quotes
+ * must be taken care of too). Spaces in between do not help: some spreadsheets trim them.
+ */
+const FORMULA_CELL = /^[\t\r\n]|(?:^|[,;\t|"'\r\n])\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * RFC 4180 quoting. Text that could start a formula anywhere is neutralised as OWASP prescribes:
+ * prefixed with a single quote, wrapped in double quotes, inner double quotes doubled. Numbers and
+ * booleans are ours, never user text, and stay as they are.
+ */
+export function csvCell(value: string | number | boolean | null): string {
   if (value === null) return "";
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === "string") text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const text = String(value);
+  if (typeof value === "string" && FORMULA_CELL.test(text)) return `"'${text.replaceAll('"', '""')}"`;
+  return /[",;\t|\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function runsToCsv(runs: readonly CsvRun[]): string {
@@ -52,7 +65,7 @@ export function runsToCsv(runs: readonly CsvRun[]): string {
       r.source,
       r.notes,
     ]
-      .map(cell)
+      .map(csvCell)
       .join(","),
   );
   return [HEADER.join(","), ...lines].join("\r\n") + "\r\n";

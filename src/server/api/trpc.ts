@@ -160,9 +160,9 @@ export const protectedProcedure = publicProcedure.meta({ access: { kind: "signed
   });
 });
 
+// Not trimmed: "slug\r\n" is not an organisation address (trimming let it through to headers and links).
 export const orgSlugSchema = z
   .string()
-  .trim()
   .min(1)
   .max(64)
   .regex(/^[a-z0-9-]+$/, "Not an organisation address");

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { safeRedirectUrl } from "~/lib/safe-return-path";
 import { getDb } from "~/server/db";
 import { endSession } from "~/server/data/accounts";
 import { trustedProxyHops } from "~/server/env";
@@ -25,6 +26,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Where next-auth sends the browser after signing in or out: only paths on this site.
+    redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;

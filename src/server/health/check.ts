@@ -1,14 +1,14 @@
 import "server-only";
 import type postgres from "postgres";
 
+/** For the server's own use (logs, tests): /api/health shows anonymous callers only `status`. */
 export interface Health {
   status: "ok" | "unavailable";
-  version: string;
   database: { status: "up" | "down"; version?: string; latencyMs?: number; error?: string };
 }
 
 /** Asks the database for its version, giving up after `timeoutMs` so a dead server fails fast. */
-export async function checkHealth(sql: postgres.Sql, appVersion: string, timeoutMs = 1500): Promise<Health> {
+export async function checkHealth(sql: postgres.Sql, timeoutMs = 1500): Promise<Health> {
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
@@ -21,7 +21,6 @@ export async function checkHealth(sql: postgres.Sql, appVersion: string, timeout
     ]);
     return {
       status: "ok",
-      version: appVersion,
       database: {
         status: "up",
         version: `PostgreSQL ${row?.version ?? "?"}`,
@@ -32,7 +31,6 @@ export async function checkHealth(sql: postgres.Sql, appVersion: string, timeout
     const code = (error as { code?: string }).code;
     return {
       status: "unavailable",
-      version: appVersion,
       database: { status: "down", error: code ?? (error instanceof Error ? error.message : "unknown error") },
     };
   } finally {

@@ -13,7 +13,7 @@ export interface Mail {
 /** Mail goes to SMTP when SMTP_URL is configured; otherwise to the development outbox. */
 export const mailIsDelivered = () => optionalEnv().SMTP_URL !== undefined;
 
-let transport: nodemailer.Transporter | undefined;
+let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
 
 /**
  * Sends a mail on behalf of an organisation. Without SMTP (development, tests, offline demos) the

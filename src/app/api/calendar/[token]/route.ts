@@ -7,7 +7,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * A private, revocable iCal feed: the token in the URL is the only credential. Calendar apps poll
- * it; while the database is down they get 503 with Retry-After and keep the events they have.
+ * it; while the database is down they get 503 with Retry-After and keep the events they have. The
+ * feed is someone's training plan: no cache along the way may keep a copy (no-store).
  */
 export const GET = answer503WhenDatabaseIsDown(
   "calendar feed",
@@ -19,7 +20,7 @@ export const GET = answer503WhenDatabaseIsDown(
     const body = await calendarForToken(getDb(), cleaned, now());
     if (body === null) return new Response("Not found", { status: 404 });
     return new Response(body, {
-      headers: { "content-type": "text/calendar; charset=utf-8", "cache-control": "private, max-age=300" },
+      headers: { "content-type": "text/calendar; charset=utf-8", "cache-control": "no-store" },
     });
   },
 );

@@ -24,8 +24,9 @@ export const GET = answer503WhenDatabaseIsDown(
       return new Response(runsToCsv(runs), {
         headers: {
           "content-type": "text/csv; charset=utf-8",
-          "content-disposition": `attachment; filename="runbalance-runs-${slug}.csv"`,
-          "cache-control": "private, no-store",
+          // Only the slug's own characters in a header, whatever the address said.
+          "content-disposition": `attachment; filename="runbalance-runs-${slug.replace(/[^a-z0-9-]/g, "")}.csv"`,
+          "cache-control": "no-store",
         },
       });
     } catch (error) {

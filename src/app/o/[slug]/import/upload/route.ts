@@ -2,9 +2,10 @@ import { MAX_FILE_BYTES } from "~/server/activity-import";
 import { parseOffThread } from "~/server/activity-import/parse-off-thread";
 import { getCurrentSession } from "~/server/auth/session";
 import { getDb } from "~/server/db";
-import { readBodyUpTo } from "~/server/http/bounded-body";
+import { isCrossSitePost } from "~/server/http/cross-site";
 import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
 import { importFile } from "~/server/http/import-file";
+import { readBodyWithin, refuseUnread, tooLarge } from "~/server/http/request-body";
 
 /** The file's name as the browser encoded it; anything malformed or containing NUL becomes "upload". */
 function readFileName(header: string | null): string {
@@ -14,6 +15,11 @@ function readFileName(header: string | null): string {
   } catch {
     return "upload";
   }
+}
+
+/** A refusal sent before the body is read: the body is dropped, not read into memory. */
+function refusal(request: Request, body: { fileName: string; ok: false; error: string }, status: number) {
+  return refuseUnread(request, Response.json(body, { status, headers: { "cache-control": "no-store" } }));
 }
 
 /**
@@ -29,20 +35,17 @@ export const POST = answer503WhenDatabaseIsDown(
   async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
     const { slug } = await params;
     const fileName = readFileName(request.headers.get("x-file-name"));
-    const origin = request.headers.get("origin");
-    if (
-      request.headers.get("x-runbalance-upload") !== "1" ||
-      (origin && new URL(origin).host !== request.headers.get("host"))
-    ) {
-      return Response.json({ fileName, ok: false, error: "Upload refused." }, { status: 403 });
+    if (request.headers.get("x-runbalance-upload") !== "1" || isCrossSitePost(request)) {
+      return refusal(request, { fileName, ok: false, error: "Upload refused." }, 403);
     }
     const session = await getCurrentSession();
-    if (!session) return Response.json({ fileName, ok: false, error: "Please sign in." }, { status: 401 });
+    if (!session) return refusal(request, { fileName, ok: false, error: "Please sign in." }, 401);
     if (Number(request.headers.get("content-length") ?? 0) > MAX_FILE_BYTES) {
-      return Response.json(
-        { fileName, ok: false, error: `"${fileName}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` },
-        { status: 413 },
-      );
+      return tooLarge(request, {
+        fileName,
+        ok: false,
+        error: `"${fileName}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
+      });
     }
     const athleteId = new URL(request.url).searchParams.get("athlete");
     const outcome = await importFile(
@@ -53,11 +56,17 @@ export const POST = answer503WhenDatabaseIsDown(
         orgSlug: slug,
         athleteId: athleteId && /^[0-9a-f-]{36}$/.test(athleteId) ? athleteId : null,
         fileName,
-        body: () => readBodyUpTo(request, MAX_FILE_BYTES),
+        // Counted as it streams (a chunked body has no Content-Length): reading stops past the limit.
+        body: () => readBodyWithin(request, MAX_FILE_BYTES),
       },
       parseOffThread,
     );
     const retry = outcome.status === 429 || outcome.status === 503 ? { "retry-after": "30" } : undefined;
-    return Response.json(outcome.body, { status: outcome.status, headers: retry });
+    const response = Response.json(outcome.body, {
+      status: outcome.status,
+      headers: { "cache-control": "no-store", ...retry },
+    });
+    // A refusal may leave the body unread (a non-member's, or one past the limit).
+    return outcome.status === 200 ? response : refuseUnread(request, response);
   },
 );

@@ -32,3 +32,32 @@ describe("FlagList, the athlete's flags", () => {
     );
   });
 });
+
+describe("FlagList, a coach reading about an athlete", () => {
+  const input: WeekInput = {
+    weekStart: "2026-11-23",
+    asOf: "2026-11-26",
+    plan,
+    runs: [{ id: "r1", date: "2026-11-24", kind: "recovery", durationMin: 45, rpe: 5, plannedId: "p1" }],
+  };
+  const coachHtml = () =>
+    renderToStaticMarkup(
+      createElement(FlagList, { flags: evaluateWeek(input).flags, reader: { kind: "coach", athleteName: "Sofia" } }),
+    );
+
+  it("names the athlete and never says 'your'", () => {
+    const html = coachHtml();
+    expect(html).toContain("Sofia: ");
+    expect(html).not.toMatch(/\byour\b/i);
+    expect(html).toContain("planned for Tuesday");
+  });
+
+  it("puts warnings first and the rest behind a disclosure when limited", () => {
+    const flags = evaluateWeek(input).flags;
+    const html = renderToStaticMarkup(createElement(FlagList, { flags, max: 1 }));
+    const athleteFlags = flags.filter((f) => f.audience !== "coach");
+    expect(athleteFlags.length).toBeGreaterThan(1);
+    expect(html).toContain(`${athleteFlags.length - 1} more`);
+    expect(html.indexOf("Warning: ")).toBeLessThan(html.indexOf("<details>"));
+  });
+});

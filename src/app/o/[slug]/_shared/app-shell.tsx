@@ -1,9 +1,11 @@
 import Link from "next/link";
 import type { OrgPage } from "./load-page";
 
-interface NavItem {
+export interface NavItem {
   href: string;
   label: string;
+  /** A count that needs the reader (unread comments, say); shown only when above zero. */
+  badge?: number;
 }
 
 function navFor({ org }: OrgPage): NavItem[] {
@@ -78,6 +80,7 @@ export function AppShell({ page, current, children }: { page: OrgPage; current: 
                 className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white"
               >
                 {item.label}
+                {item.badge ? <NavBadge count={item.badge} /> : null}
               </Link>
             ))}
           </nav>
@@ -96,5 +99,14 @@ export function AppShell({ page, current, children }: { page: OrgPage; current: 
         {children}
       </main>
     </>
+  );
+}
+
+function NavBadge({ count }: { count: number }) {
+  return (
+    <span className="ml-1.5 inline-flex min-w-5 justify-center rounded-full bg-rose-700 px-1.5 text-xs font-semibold text-white">
+      {count}
+      <span className="sr-only"> unread</span>
+    </span>
   );
 }

@@ -1,0 +1,19 @@
+/** Checks shared by the specs. */
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "./test";
+
+/**
+ * Zero axe violations on the page as it stands, in the light theme and in the dark one (the app
+ * follows the system's setting), leaving the page in the scheme it was in before.
+ */
+export async function expectAccessible(page: Page, label = page.url()): Promise<void> {
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      `axe violations in the ${colorScheme} theme on ${label}`,
+    ).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: null });
+}

@@ -80,6 +80,7 @@ export function History({ orgSlug, units, all }: { orgSlug: string; units: Units
           <li key={week.weekStart} className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="font-semibold">
               Week of {formatDay(week.weekStart)}
+              {week.partial && " "}
               {week.partial && (
                 <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">
                   This week, so far

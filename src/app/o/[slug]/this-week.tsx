@@ -64,9 +64,7 @@ export function ThisWeek({
       )}
 
       <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="totals-heading" className="text-sm font-semibold text-slate-800">
-          This week so far
-        </h2>
+        <h2 className="text-sm font-semibold text-slate-800">This week so far</h2>
         <div className="mt-2">
           <WeekTotals
             label="This week so far"

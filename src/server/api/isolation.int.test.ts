@@ -110,6 +110,7 @@ const matrix: Record<string, Case> = {
   "athleteWeeks.thisWeek": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
   "athleteWeeks.history": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
   "athleteWeeks.feedback": member(),
+  "athleteWeeks.upcoming": member(undefined, athletes),
   "athletes.setRace": member(() => ({ race: null }), athletes),
   "calendarFeeds.status": member(undefined, athletes),
   "calendarFeeds.create": member(undefined, athletes),

@@ -7,6 +7,7 @@ import type { AthleteContext } from "~/server/data/athletes";
 import { runsBetween } from "~/server/data/runs";
 import {
   findWeek,
+  findWeeks,
   insertWeek,
   plannedBetween,
   replaceWeekSessions,
@@ -87,6 +88,58 @@ export async function weekForEditing(
     previousSessions: options.asCoach ? planned.filter((p) => p.date < weekStart).map(session) : [],
     runs: (runsByAthlete.get(athleteId) ?? []).map(({ athleteId: _a, startedAt: _s, ...run }) => run),
   };
+}
+
+/** How many weeks after the current one the athlete's plan view lists. */
+export const UPCOMING_WEEKS_AHEAD = 5;
+
+/**
+ * The athlete's current week and the `ahead` weeks after it, as the athlete may see them: a week is
+ * "published" with its sessions, or "not published" (no week yet, or a draft: drafts stay invisible,
+ * so both read the same). Two queries (the athlete comes loaded, by the access check).
+ */
+export async function upcomingWeeks(tx: Tx, org: Org, athlete: AthleteContext, options: { now: Date; ahead: number }) {
+  const today = zonedDate(options.now, athlete.timeZone);
+  const current = weekStartFor(today, weekdayFromIndex(athlete.weekStartDay));
+  const starts = Array.from({ length: options.ahead + 1 }, (_, i) => addDays(current, i * 7));
+  const last = addDays(starts[starts.length - 1]!, 6);
+  const [stored, plannedByAthlete] = await Promise.all([
+    findWeeks(tx, org.id, [athlete.athleteId], starts),
+    plannedBetween(tx, org.id, [athlete.athleteId], current, last, true),
+  ]);
+  const published = new Set(stored.filter((w) => w.status === "published").map((w) => w.weekStart));
+  const planned = plannedByAthlete.get(athlete.athleteId) ?? [];
+  return {
+    today,
+    weekStartDay: athlete.weekStartDay,
+    weeks: starts.map((weekStart) => {
+      const end = addDays(weekStart, 6);
+      const isPublished = published.has(weekStart);
+      return {
+        weekStart,
+        weekEnd: end,
+        published: isPublished,
+        sessions: isPublished
+          ? planned
+              .filter((p) => p.date >= weekStart && p.date <= end)
+              .map(({ id, date, kind, durationMin, distanceM, targetRpe, description }) => ({
+                id,
+                date,
+                kind,
+                durationMin,
+                distanceM,
+                targetRpe,
+                description,
+              }))
+          : [],
+      };
+    }),
+  };
+}
+
+/** Is the athlete's week starting at `weekStart` published? One query. */
+export async function isWeekPublished(tx: Tx, orgId: string, athleteId: string, weekStart: string) {
+  return (await findWeek(tx, orgId, athleteId, weekStart))?.status === "published";
 }
 
 /** The sessions as rows: dated from the week start, numbered within their day. */

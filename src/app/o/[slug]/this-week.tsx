@@ -2,6 +2,7 @@ import Link from "next/link";
 import { categoryOf, rpeWords } from "~/domain/rules";
 import { FlagList } from "~/components/flag-list";
 import { MixBar } from "~/components/mix-bar";
+import { PaceAgainstTarget, WeekTotals } from "~/components/run-numbers";
 import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, paceRange, type Units } from "~/lib/format";
 import type { RouterOutputs } from "./_shared/types";
 
@@ -25,6 +26,8 @@ export function ThisWeek({
   const compliance = new Map(week.evaluation.compliance.map((c) => [c.plannedId, c]));
   const next = week.planned.find((p) => p.date >= week.today && !compliance.get(p.id)?.runId);
   const easy = week.paces?.paces.easy;
+  // Without a published plan, seven "Rest day" cards would say what is not true: only days with runs.
+  const shownDays = week.published ? week.days : week.days.filter((day) => week.runs.some((r) => r.localDate === day));
 
   return (
     <section aria-labelledby="week-heading" className="pb-24">
@@ -39,15 +42,57 @@ export function ThisWeek({
       <p className="text-sm text-slate-600">
         {week.coaches.length ? `Coached by ${week.coaches.join(", ")}` : "No coach assigned yet"}
       </p>
+      <nav aria-label="Your plan" className="mt-2 flex flex-wrap gap-x-4 text-sm">
+        <Link
+          href={`/o/${orgSlug}/plan/${week.nextWeekStart}`}
+          className="inline-flex min-h-11 items-center font-medium text-blue-700 underline underline-offset-2"
+        >
+          Next week →
+        </Link>
+        <Link
+          href={`/o/${orgSlug}/plan`}
+          className="inline-flex min-h-11 items-center text-blue-700 underline underline-offset-2"
+        >
+          The weeks ahead
+        </Link>
+      </nav>
+
+      {!week.published && (
+        <p className="mt-3 rounded-lg border border-slate-200 bg-white p-4 text-slate-800">
+          Your coach hasn&apos;t published this week yet; you can still log runs.
+        </p>
+      )}
+
+      <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="text-sm font-semibold text-slate-800">This week so far</h2>
+        <div className="mt-2">
+          <WeekTotals
+            label="This week so far"
+            totals={week.totals}
+            units={units}
+            load={week.evaluation.actual.load.weekly}
+          />
+        </div>
+      </div>
 
       <div className="mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-sm font-semibold text-slate-800">Your mix so far</h2>
-        <MixBar label="By kind of run" proportions={week.evaluation.actual.proportions} bands={week.bands} />
-        <MixBar label="By how hard it felt" proportions={week.evaluation.actual.effortProportions} bands={week.bands} />
+        <div>
+          <p className="mb-1 text-sm font-medium text-slate-800">By kind of run</p>
+          <MixBar label="By kind of run" proportions={week.evaluation.actual.proportions} bands={week.bands} />
+        </div>
+        <div>
+          <p className="mb-1 text-sm font-medium text-slate-800">By how hard it felt</p>
+          <MixBar
+            label="By how hard it felt"
+            proportions={week.evaluation.actual.effortProportions}
+            bands={week.bands}
+          />
+        </div>
       </div>
 
-      <ol className="mt-4 space-y-2">
-        {week.days.map((day) => {
+      <ol className="mt-4 space-y-2" aria-label="Days of this week">
+        {shownDays.map((day) => {
           const planned = week.planned.filter((p) => p.date === day);
           const runs = week.runs.filter((r) => r.localDate === day);
           const isToday = day === week.today;
@@ -100,13 +145,16 @@ export function ThisWeek({
                 );
               })}
               {runs.map((r) => (
-                <p key={r.id} className="mt-1 text-sm text-slate-800">
-                  ✓ Ran {KIND_NAMES[r.kind].toLowerCase()} · {formatDuration(r.durationS)} ·{" "}
-                  {formatDistance(r.distanceM, units)} · RPE {r.rpe}{" "}
-                  <Link href={`/o/${orgSlug}/runs/${r.id}`} className="text-blue-700 underline">
-                    edit
-                  </Link>
-                </p>
+                <div key={r.id} className="mt-1 text-sm text-slate-800">
+                  <p>
+                    ✓ Ran {KIND_NAMES[r.kind].toLowerCase()} · {formatDuration(r.durationS)} ·{" "}
+                    {formatDistance(r.distanceM, units)} · RPE {r.rpe}{" "}
+                    <Link href={`/o/${orgSlug}/runs/${r.id}`} className="text-blue-700 underline">
+                      edit
+                    </Link>
+                  </p>
+                  <PaceAgainstTarget run={r} paces={week.paces?.paces} units={units} />
+                </div>
               ))}
             </li>
           );

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { SESSION_KINDS, type SessionKind } from "~/domain/rules";
 import { MixBar } from "~/components/mix-bar";
+import { PaceAgainstTarget, WeekTotals } from "~/components/run-numbers";
 import { SelectField } from "~/components/select-field";
 import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, type Units } from "~/lib/format";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
@@ -73,11 +74,29 @@ export function History({ orgSlug, units, all }: { orgSlug: string; units: Units
           </button>
         </p>
       )}
+      <p className="mt-2 text-sm text-slate-600">From {formatDay(all.since)}, when your record starts.</p>
       <ol className="mt-4 space-y-4">
         {weeks.map((week) => (
           <li key={week.weekStart} className="rounded-lg border border-slate-200 bg-white p-4">
-            <h2 className="font-semibold">Week of {formatDay(week.weekStart)}</h2>
+            <h2 className="font-semibold">
+              Week of {formatDay(week.weekStart)}
+              {week.partial && " "}
+              {week.partial && (
+                <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-700">
+                  This week, so far
+                </span>
+              )}
+            </h2>
             <div className="mt-2">
+              <WeekTotals
+                label={`Totals, week of ${formatDay(week.weekStart)}${week.partial ? " so far" : ""}`}
+                totals={week.totals}
+                units={units}
+                load={kind ? undefined : week.load}
+              />
+            </div>
+            <div className="mt-3">
+              <p className="mb-1 text-sm font-medium text-slate-800">Mix by kind of run</p>
               <MixBar label="Mix by kind of run" proportions={week.evaluation.actual.proportions} bands={all.bands} />
             </div>
             {week.runs.length === 0 ? (
@@ -95,6 +114,9 @@ export function History({ orgSlug, units, all }: { orgSlug: string; units: Units
                     <Link href={`/o/${orgSlug}/runs/${r.id}`} className="ml-auto text-blue-700 underline">
                       Edit<span className="sr-only"> run of {formatDay(r.localDate)}</span>
                     </Link>
+                    <span className="w-full">
+                      <PaceAgainstTarget run={r} paces={all.paces?.paces} units={units} />
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -20,7 +20,7 @@ export default async function PlanPage({ params }: { params: Promise<{ slug: str
   );
   if (week.weekStart !== weekStart) redirect(`/o/${slug}/plan/${week.weekStart}`);
   return (
-    <AppShell page={page} current={`/o/${slug}`}>
+    <AppShell page={page} current={`/o/${slug}/plan`}>
       <PlanView orgSlug={slug} athleteId={athleteId} units={page.user.units} data={week} />
     </AppShell>
   );

@@ -23,7 +23,7 @@ export function PlanView({
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Your plan: week of {weekRange(data.weekStart)}</h1>
-        <nav aria-label="Other weeks" className="mt-2 flex gap-4 text-sm">
+        <nav aria-label="Other weeks" className="mt-2 flex flex-wrap gap-x-4 text-sm">
           <Link
             href={`/o/${orgSlug}/plan/${addDays(data.weekStart, -7)}`}
             className="py-2 text-blue-800 underline underline-offset-2"
@@ -35,6 +35,9 @@ export function PlanView({
             className="py-2 text-blue-800 underline underline-offset-2"
           >
             Next week →
+          </Link>
+          <Link href={`/o/${orgSlug}/plan`} className="py-2 text-blue-800 underline underline-offset-2">
+            All weeks ahead
           </Link>
         </nav>
       </header>

@@ -9,7 +9,7 @@ import { MAX_DESCRIPTION_LENGTH, MAX_SESSION_MINUTES } from "~/domain/training/p
 import type { SessionDraft } from "~/domain/training/week-plan";
 import type { Units } from "~/lib/format";
 import { distanceInputText, kindTitle, metresFromText } from "../../../../_shared/format";
-import { amountProblem, KIND_DEFAULTS } from "./session-defaults";
+import { amountProblem, kindChange } from "./session-defaults";
 
 /**
  * Edits one session in place: every change reaches the week at once, so the live check follows as
@@ -57,9 +57,9 @@ export function SessionEditor({
           value={draft.kind}
           options={SESSION_KINDS.map((k) => ({ value: k, label: kindTitle(k) }))}
           onChange={(e) => {
-            const kind = e.target.value as SessionKind;
-            const keepRpe = draft.targetRpe !== null && draft.targetRpe !== KIND_DEFAULTS[draft.kind].targetRpe;
-            onChange({ kind, ...(keepRpe ? {} : { targetRpe: KIND_DEFAULTS[kind].targetRpe }) });
+            const change = kindChange(draft, e.target.value as SessionKind);
+            if (change.durationMin !== undefined) setDuration(String(change.durationMin));
+            onChange(change);
           }}
         />
         <SelectField

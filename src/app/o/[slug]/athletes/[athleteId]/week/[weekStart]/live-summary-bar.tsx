@@ -47,7 +47,7 @@ export function LiveSummaryBar({
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <h2 id="summary-heading" className="text-sm font-semibold">
-          Live check summary
+          Plan summary
         </h2>
         <div className="w-full sm:w-72">
           <MixStack

@@ -17,6 +17,8 @@ describe("changing a session's kind", () => {
   it("keeps what the coach chose", () => {
     expect(kindChange({ ...aerobic, durationMin: 60 }, "long")).toEqual({ kind: "long", targetRpe: 5 });
     expect(kindChange({ ...aerobic, targetRpe: 4 }, "recovery")).toEqual({ kind: "recovery", durationMin: 25 });
+    // A duration the coach typed stays, even one that happens to be the old kind's default.
+    expect(kindChange(aerobic, "recovery", true)).toEqual({ kind: "recovery", targetRpe: 2 });
     // A session given by distance alone stays a distance.
     expect(kindChange({ ...aerobic, durationMin: null, distanceM: 10_000 }, "long")).toEqual({
       kind: "long",

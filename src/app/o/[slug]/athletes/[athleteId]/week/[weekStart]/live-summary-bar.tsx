@@ -46,10 +46,11 @@ export function LiveSummaryBar({
       className="sticky top-0 z-20 -mx-1 rounded-lg border border-slate-300 bg-white/95 px-3 py-2 shadow-md backdrop-blur-sm"
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-        <h2 id="summary-heading" className="text-sm font-semibold">
+        {/* On a phone every line costs screen: the heading is for screen readers there, the bar goes last. */}
+        <h2 id="summary-heading" className="sr-only text-sm font-semibold sm:not-sr-only">
           Plan summary
         </h2>
-        <div className="w-full sm:w-72">
+        <div className="order-last w-full sm:order-none sm:w-72">
           <MixStack
             proportions={evaluation?.plan?.proportions ?? null}
             bands={bands}

@@ -113,6 +113,13 @@ for (const viewport of VIEWPORTS) {
       });
       console.log(test.info().annotations.at(-1)!.description);
 
+      // The link to the full check lands on it, clear of the summary.
+      await summary.getByRole("link", { name: "Full live check" }).click();
+      const fullCheck = page.getByRole("heading", { name: "Live check", exact: true });
+      await expect(fullCheck).toBeInViewport();
+      const stuck = await boxOf(page, summary);
+      expect((await boxOf(page, fullCheck)).y).toBeGreaterThanOrEqual(stuck.y + stuck.height);
+
       // No sideways scrolling on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await expectAccessible(page, `week builder while editing, ${viewport.name}`);

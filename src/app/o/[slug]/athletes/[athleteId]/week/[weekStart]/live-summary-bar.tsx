@@ -41,9 +41,10 @@ export function LiveSummaryBar({
   const newestShown = flags?.find((f) => flagKey(f) === newest) ?? flags?.[0] ?? null;
 
   return (
+    // Above the page's positioned parts (z 5), below the header's menus (z 10).
     <section
       aria-labelledby="summary-heading"
-      className="sticky top-0 z-20 -mx-1 rounded-lg border border-slate-300 bg-white/95 px-3 py-2 shadow-md backdrop-blur-sm"
+      className="sticky top-0 z-[5] -mx-1 rounded-lg border border-slate-300 bg-white/95 px-3 py-2 shadow-md backdrop-blur-sm"
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
         {/* On a phone every line costs screen: the heading is for screen readers there, the bar goes last. */}

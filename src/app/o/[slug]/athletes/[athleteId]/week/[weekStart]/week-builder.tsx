@@ -222,7 +222,7 @@ export function WeekBuilder({
 
   return (
     // Scroll margins keep what gets focus clear of the sticky summary.
-    <div className="space-y-6 **:scroll-mt-40" onFocus={startEditing} onPointerDown={startEditing}>
+    <div className="space-y-6 **:scroll-mt-52" onFocus={startEditing} onPointerDown={startEditing}>
       <header>
         <BackLink href={base}>{data.athlete.displayName}</BackLink>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">

@@ -56,7 +56,7 @@ export function WeekPreview({
   const basis = evaluation?.basis ?? settings.basis;
   return (
     <section aria-labelledby="preview-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="preview-heading" tabIndex={-1} className="scroll-mt-40 text-lg font-semibold">
+      <h2 id="preview-heading" tabIndex={-1} className="scroll-mt-52 text-lg font-semibold">
         Live check
       </h2>
       <p className="text-sm text-slate-600">The rules engine reads the plan as you edit, before anything is saved.</p>

@@ -19,6 +19,7 @@ export const SETTINGS_FIELDS = [
   "minRunsForMix",
   "monotonyMax",
   "loadSpikeRatio",
+  "nearEdge",
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 /** Form values as typed; "" means "use the default". */
@@ -39,6 +40,7 @@ export const FIELD_LABELS: Readonly<Record<SettingsField, string>> = {
   minRunsForMix: "Runs needed to judge the mix",
   monotonyMax: "Monotony above which to flag",
   loadSpikeRatio: "Load ratio from which to flag",
+  nearEdge: "Near-edge margin (percentage points)",
 };
 
 const pct = (fraction: number) => String(Math.round(fraction * 1000) / 10);
@@ -60,5 +62,6 @@ export function formValuesOf(s: TrainingSettings): SettingsFormValues {
     minRunsForMix: String(s.minRunsForMix),
     monotonyMax: String(s.monotonyMax),
     loadSpikeRatio: String(s.loadSpikeRatio),
+    nearEdge: pct(s.nearEdge),
   };
 }

@@ -62,4 +62,18 @@ describe("settings form", () => {
     });
     expect(formValuesOfOverride("garbage", DEFAULT_SETTINGS)).toEqual(blank);
   });
+
+  it("stores the near-edge margin as a fraction and shows it in percentage points", () => {
+    expect(formValuesOf(DEFAULT_SETTINGS).nearEdge).toBe("2");
+    expect(overrideFromForm({ ...blank, nearEdge: "1.5" }, DEFAULT_SETTINGS)).toEqual({
+      ok: true,
+      override: { nearEdge: 0.015 },
+    });
+    expect(formValuesOfOverride({ nearEdge: 0.03 }, DEFAULT_SETTINGS)).toEqual({ ...blank, nearEdge: "3" });
+    expect(overrideFromForm({ ...blank, nearEdge: "150" }, DEFAULT_SETTINGS)).toMatchObject({
+      ok: false,
+      field: "nearEdge",
+      message: expect.stringMatching(/^Near the edge: /),
+    });
+  });
 });

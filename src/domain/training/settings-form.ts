@@ -58,6 +58,7 @@ export function formValuesOfOverride(override: unknown, base: TrainingSettings):
     minRunsForMix: scalars.minRunsForMix !== undefined,
     monotonyMax: scalars.monotonyMax !== undefined,
     loadSpikeRatio: scalars.loadSpikeRatio !== undefined,
+    nearEdge: scalars.nearEdge !== undefined,
   };
   return Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, isSet[f] ? all[f] : ""])) as SettingsFormValues;
 }
@@ -108,6 +109,7 @@ export function overrideFromForm(values: SettingsFormValues, base: TrainingSetti
     minRunsForMix: nums.minRunsForMix,
     monotonyMax: nums.monotonyMax,
     loadSpikeRatio: nums.loadSpikeRatio,
+    nearEdge: nums.nearEdge === undefined ? undefined : nums.nearEdge / 100,
   });
   const parsed = editableOverrideSchema.safeParse(raw);
   if (!parsed.success) {
@@ -152,6 +154,7 @@ const PATH_WORDS: Record<string, string> = {
   minRunsForMix: "Runs needed to judge the mix",
   monotonyMax: "Monotony threshold",
   loadSpikeRatio: "Load ratio threshold",
+  nearEdge: "Near the edge",
 };
 
 /** "Aerobic target band: the lower bound must not be above the upper bound". */

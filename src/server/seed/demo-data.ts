@@ -160,6 +160,36 @@ const TEMPO_SWAP: TemplateSession = {
   description: "3 × 10 min at threshold, 2 min jog",
 };
 
+/**
+ * The templates a new coach finds ready to use: the club's classic week and a lighter one. Both sit
+ * within the default targets, so loading one shows what a week without flags looks like.
+ */
+export const STARTER_TEMPLATES: ReadonlyArray<{ name: string; sessions: readonly TemplateSession[] }> = [
+  { name: "Starter: base week (6 runs)", sessions: BASE_WEEK },
+  {
+    name: "Starter: lighter week with tempo (5 runs)",
+    sessions: [
+      { day: 0, kind: "recovery", minutes: 25, targetRpe: 2, description: "Very easy, fully conversational" },
+      { day: 1, kind: "aerobic", minutes: 45, targetRpe: 5, description: "Steady aerobic" },
+      { day: 2, kind: "tempo", minutes: 30, targetRpe: 7, description: "2 × 8 min at threshold, 3 min jog" },
+      { day: 4, kind: "aerobic", minutes: 40, targetRpe: 5, description: "Steady aerobic with 4 strides" },
+      { day: 5, kind: "long", minutes: 75, targetRpe: 5, description: "Long run, relaxed" },
+    ],
+  },
+];
+
+/** A starter template's sessions in the form templates are saved in (by duration, no distance). */
+export function starterSessions(sessions: readonly TemplateSession[]) {
+  return sessions.map(({ day, kind, minutes, targetRpe, description }) => ({
+    day,
+    kind,
+    durationMin: minutes,
+    distanceM: null,
+    targetRpe,
+    description,
+  }));
+}
+
 export interface DemoPlannedSession {
   date: string;
   kind: Kind;

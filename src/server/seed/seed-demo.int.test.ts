@@ -8,6 +8,7 @@ import {
   plannedSessions,
   plannedWeeks,
   runs,
+  weekTemplates,
 } from "~/server/db/schema";
 import { useTestDatabase } from "~/test/test-database";
 import { DEMO_WEEKS } from "./demo-data";
@@ -29,6 +30,12 @@ describe("demo data", () => {
     expect(published[0]!.n).toBe(8 * DEMO_WEEKS);
     expect((await t.db.select({ n: count() }).from(plannedSessions))[0]!.n).toBeGreaterThan(8 * DEMO_WEEKS * 4);
     expect((await t.db.select({ n: count() }).from(runs))[0]!.n).toBeGreaterThan(8 * DEMO_WEEKS * 3);
+    // Two starter templates, so "Use template" works from the first visit.
+    const templates = await t.db.select({ name: weekTemplates.name }).from(weekTemplates);
+    expect(templates.map((r) => r.name).sort()).toEqual([
+      "Starter: base week (6 runs)",
+      "Starter: lighter week with tempo (5 runs)",
+    ]);
     // Nothing is logged in the future.
     expect((await t.db.select({ n: count() }).from(runs).where(gt(runs.localDate, today)))[0]!.n).toBe(0);
   });

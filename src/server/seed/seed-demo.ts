@@ -10,12 +10,22 @@ import {
   plannedWeeks,
   runs,
   users,
+  weekTemplates,
 } from "~/server/db/schema";
 import { hashPassword } from "~/server/auth/password";
 import { findUserByEmail } from "~/server/data/users";
 import { setOrganisation } from "~/server/db/tenant";
 import { zonedDateTimeToUtc } from "~/lib/zoned-time";
-import { DEMO_ATHLETES, DEMO_COACHES, DEMO_ORG, DEMO_PASSWORD, demoWeeks } from "./demo-data";
+import { storedTemplateSessions } from "~/domain/training/plan-inputs";
+import {
+  DEMO_ATHLETES,
+  DEMO_COACHES,
+  DEMO_ORG,
+  DEMO_PASSWORD,
+  demoWeeks,
+  STARTER_TEMPLATES,
+  starterSessions,
+} from "./demo-data";
 
 export interface DemoAccounts {
   orgSlug: string;
@@ -105,6 +115,15 @@ export async function seedDemo(db: Database, today: string): Promise<"seeded" | 
           coachUserId: idOf(DEMO_COACHES[c]!.email),
         })),
       ),
+    );
+
+    await tx.insert(weekTemplates).values(
+      STARTER_TEMPLATES.map((t) => ({
+        orgId,
+        name: t.name,
+        sessions: storedTemplateSessions(starterSessions(t.sessions)),
+        createdBy: idOf(DEMO_COACHES[0]!.email),
+      })),
     );
 
     for (const [index, persona] of DEMO_ATHLETES.entries()) {

@@ -23,6 +23,7 @@ function navFor({ org }: OrgPage): NavItem[] {
   }
   const items: NavItem[] = [
     { href: base, label: "Athletes" },
+    { href: `${base}/templates`, label: "Templates" },
     { href: `${base}/import`, label: "Import runs" },
   ];
   if (org.abilities.inviteAthletes)

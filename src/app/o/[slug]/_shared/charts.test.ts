@@ -32,7 +32,12 @@ describe("chart tables", () => {
       }),
     );
     const rows = tableOf(markup);
-    expect(rows[0]).toEqual(["Week of", "Load (RPE × min)", "Monotony (flag above 2)", "Load ratio (flag from 1.5)"]);
+    expect(rows[0]).toEqual([
+      "Week of",
+      "sRPE load (RPE × min)",
+      "Monotony (flag above 2)",
+      "Load ratio (flag from 1.5)",
+    ]);
     expect(rows.slice(1).map((r) => r.slice(1))).toEqual([
       ["1234", "–", "not enough history"],
       ["980", "1.86", "1.42"],
@@ -77,5 +82,35 @@ describe("chart tables", () => {
       ["Kind", "Intended RPE", "Runs", "Mean RPE", "Range", "At intended effort"],
       ["Recovery run", "1–3", "4", "3.5", "2–5", "50 %"],
     ]);
+  });
+
+  it("mark the week in progress as partial, in the picture, its description and the table", () => {
+    const load = (weekly: number) => ({ weekly, daily: [], monotony: 1.2, strain: null, ratio: 1.1 });
+    const weeks = [
+      { weekStart: "2026-11-16", load: load(1500) },
+      { weekStart: "2026-11-23", load: load(400) },
+    ];
+    const markup = renderToStaticMarkup(
+      createElement(LoadChart, { weeks, monotonyMax: 2, loadSpikeRatio: 1.5, current: "2026-11-23" }),
+    );
+    expect(markup).toContain(">so far</text>");
+    expect(markup).toMatch(/aria-label="[^"]*The week in progress is drawn lighter/);
+    expect(tableOf(markup).map((r) => r[0])).toEqual(["Week of", "Mon 16 Nov", "Mon 23 Nov (in progress, so far)"]);
+    // A chart without the current week says nothing about one.
+    const past = renderToStaticMarkup(
+      createElement(LoadChart, { weeks, monotonyMax: 2, loadSpikeRatio: 1.5, current: "2026-11-30" }),
+    );
+    expect(past).not.toContain("so far");
+  });
+
+  it("explain sRPE load, monotony and the load ratio in one line each, with the thresholds in use", () => {
+    const markup = renderToStaticMarkup(
+      createElement(LoadChart, { weeks: [], monotonyMax: 2.5, loadSpikeRatio: 1.3, current: undefined }),
+    );
+    const notes = [...markup.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>|<!-- -->/g, ""));
+    expect(notes).toHaveLength(3);
+    expect(notes[0]).toMatch(/^sRPE load \(RPE × min\): each run/);
+    expect(notes[1]).toMatch(/^Monotony: .*above 2\.5 /);
+    expect(notes[2]).toMatch(/^Load ratio: .*1\.3 means 30 % more than usual/);
   });
 });

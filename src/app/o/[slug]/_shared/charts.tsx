@@ -35,11 +35,14 @@ function ChartFigure({
   title,
   summary,
   table,
+  notes,
   children,
 }: {
   title: string;
   summary: string;
   table: ChartTable;
+  /** What the measures mean, one line each, under the chart. */
+  notes?: readonly ReactNode[];
   children: ReactNode;
 }) {
   const id = useId();
@@ -52,6 +55,13 @@ function ChartFigure({
         {summary}
       </p>
       <div className="mt-2">{children}</div>
+      {notes && (
+        <ul className="mt-2 space-y-0.5 text-xs text-slate-700">
+          {notes.map((note, i) => (
+            <li key={i}>{note}</li>
+          ))}
+        </ul>
+      )}
       <details className="mt-2 text-sm">
         <summary className="min-h-11 cursor-pointer py-2 font-medium text-blue-800">
           Show the numbers as a table
@@ -88,39 +98,62 @@ function ChartFigure({
   );
 }
 
-function WeekAxis({ weekStarts, y }: { weekStarts: readonly string[]; y: number }) {
+/** Room under the axis for the "so far" mark of the week in progress. */
+const PARTIAL_ROOM = 11;
+
+/** Week dates under the bars; the week in progress (`current`) is marked "so far" beneath its date. */
+function WeekAxis({ weekStarts, y, current }: { weekStarts: readonly string[]; y: number; current?: string }) {
   return (
     <g fontSize="9" fill="#475569" textAnchor="middle">
-      {weekStarts.map((w, i) =>
-        i % 2 === weekStarts.length % 2 || weekStarts.length <= 8 ? (
-          <text key={w} x={LEFT + i * SLOT + SLOT / 2} y={y}>
-            {shortDay(w)}
-          </text>
-        ) : null,
-      )}
+      {weekStarts.map((w, i) => (
+        <g key={w}>
+          {(i % 2 === weekStarts.length % 2 || weekStarts.length <= 8 || w === current) && (
+            <text x={LEFT + i * SLOT + SLOT / 2} y={y - (current ? PARTIAL_ROOM : 0)}>
+              {shortDay(w)}
+            </text>
+          )}
+          {w === current && (
+            <text x={LEFT + i * SLOT + SLOT / 2} y={y} fontWeight="700" fill="#0f172a">
+              so far
+            </text>
+          )}
+        </g>
+      ))}
     </g>
   );
 }
+
+/** A week not over yet is drawn lighter, with a dashed outline: its numbers are partial. */
+const partialStyle = { opacity: 0.45, stroke: "#0f172a", strokeDasharray: "2 2", strokeWidth: 1 } as const;
+const PARTIAL_NOTE = "The week in progress is drawn lighter and marked “so far”: its numbers are not complete.";
+const weekHeading = (weekStart: string, current?: string) =>
+  weekStart === current ? `${formatDay(weekStart)} (in progress, so far)` : formatDay(weekStart);
 
 /** Shares of recovery, aerobic and quality per week, each against its target band. */
 export function WeeklyMixChart({
   title,
   weeks,
   bands,
+  current,
 }: {
   title: string;
   weeks: ReadonlyArray<{ weekStart: string; proportions: Proportions | null }>;
   bands: MixBands;
+  /** The first day of the week in progress, if the chart shows it. */
+  current?: string;
 }) {
+  const partial = weeks.some((w) => w.weekStart === current) ? current : undefined;
   const panelHeight = 56;
   const gap = 16;
   const width = LEFT + weeks.length * SLOT + RIGHT;
-  const height = CATEGORIES.length * (panelHeight + gap) + 12;
+  const height = CATEGORIES.length * (panelHeight + gap) + 12 + (partial ? PARTIAL_ROOM : 0);
   const judged = weeks.filter((w) => w.proportions);
   const off = judged.filter((w) => Object.values(bandStatus(w.proportions!, bands)).some((s) => s !== "ok")).length;
-  const summary = judged.length
-    ? `${judged.length} of ${weeks.length} weeks had enough running to judge; ${off} had a share outside its target. Shaded: the target band.`
-    : "No week had enough running to judge yet.";
+  const summary = `${
+    judged.length
+      ? `${judged.length} of ${weeks.length} weeks had enough running to judge; ${off} had a share outside its target. Shaded: the target band.`
+      : "No week had enough running to judge yet."
+  }${partial ? ` ${PARTIAL_NOTE}` : ""}`;
   const bandOf = (c: Category): [number, number] =>
     c === "quality" ? [0, bands.qualityMax] : [bands[c][0], bands[c][1]];
   return (
@@ -131,7 +164,7 @@ export function WeeklyMixChart({
         columns: ["Week of", ...CATEGORIES.map((c) => `${CATEGORY_NAMES[c]} (target ${targetText(c, bands)})`)],
         rows: weeks.map((w) => ({
           key: w.weekStart,
-          heading: formatDay(w.weekStart),
+          heading: weekHeading(w.weekStart, partial),
           cells: CATEGORIES.map((c) => {
             if (!w.proportions) return "too few runs";
             const status = bandStatus(w.proportions, bands)[c];
@@ -198,6 +231,7 @@ export function WeeklyMixChart({
                       fill={CATEGORY_FILL[c]}
                       stroke={out ? "#0f172a" : "none"}
                       strokeWidth={out ? 1.5 : 0}
+                      {...(w.weekStart === partial ? partialStyle : {})}
                     />
                     {out && (
                       <text
@@ -217,31 +251,37 @@ export function WeeklyMixChart({
             </g>
           );
         })}
-        <WeekAxis weekStarts={weeks.map((w) => w.weekStart)} y={height - 2} />
+        <WeekAxis weekStarts={weeks.map((w) => w.weekStart)} y={height - 2} current={partial} />
       </svg>
     </ChartFigure>
   );
 }
+
+const LOAD_TITLE = "Weekly sRPE load (RPE × min), monotony and load ratio";
 
 /** Weekly load (RPE × minutes), with monotony and the load ratio against their thresholds. */
 export function LoadChart({
   weeks,
   monotonyMax,
   loadSpikeRatio,
+  current,
 }: {
   weeks: ReadonlyArray<{ weekStart: string; load: LoadSummary }>;
   monotonyMax: number;
   loadSpikeRatio: number;
+  /** The first day of the week in progress, if the chart shows it. */
+  current?: string;
 }) {
+  const partial = weeks.some((w) => w.weekStart === current) ? current : undefined;
   const barHeight = 90;
   const lineHeight = 44;
   const gap = 18;
   const width = LEFT + weeks.length * SLOT + RIGHT;
-  const height = barHeight + 2 * (lineHeight + gap) + 14;
+  const height = barHeight + 2 * (lineHeight + gap) + 14 + (partial ? PARTIAL_ROOM : 0);
   const maxLoad = Math.max(1, ...weeks.map((w) => w.load.weekly));
   const spikes = weeks.filter((w) => w.load.ratio !== null && w.load.ratio >= loadSpikeRatio).length;
   const monotonous = weeks.filter((w) => w.load.monotony !== null && w.load.monotony > monotonyMax).length;
-  const summary = `Highest weekly load ${Math.round(maxLoad)}. ${spikes} week${spikes === 1 ? "" : "s"} at or above a load ratio of ${loadSpikeRatio}; ${monotonous} with monotony above ${monotonyMax}.`;
+  const summary = `Highest weekly sRPE load ${Math.round(maxLoad)}. ${spikes} week${spikes === 1 ? "" : "s"} at or above a load ratio of ${loadSpikeRatio}; ${monotonous} with monotony above ${monotonyMax}.${partial ? ` ${PARTIAL_NOTE}` : ""}`;
 
   const line = (
     top: number,
@@ -288,9 +328,10 @@ export function LoadChart({
               cx={p.x}
               cy={p.y}
               r={p.over ? 4 : 2.5}
-              fill={p.over ? "#b91c1c" : colour}
-              stroke="#fff"
-              strokeWidth="1"
+              // The week in progress: hollow, as its value is partial.
+              fill={weeks[i]?.weekStart === partial ? "#fff" : p.over ? "#b91c1c" : colour}
+              stroke={weeks[i]?.weekStart === partial ? (p.over ? "#b91c1c" : colour) : "#fff"}
+              strokeWidth={weeks[i]?.weekStart === partial ? 1.5 : 1}
             />
           ) : null,
         )}
@@ -301,18 +342,32 @@ export function LoadChart({
   const monotonyTop = ratioTop + lineHeight + gap;
   return (
     <ChartFigure
-      title="Weekly load, monotony and load ratio"
+      title={LOAD_TITLE}
       summary={summary}
+      notes={[
+        <>
+          <strong className="font-semibold">sRPE load (RPE × min):</strong> each run&rsquo;s RPE times its minutes,
+          added up over the week.
+        </>,
+        <>
+          <strong className="font-semibold">Monotony:</strong> how alike the week&rsquo;s days were (average daily load
+          ÷ its spread); above {monotonyMax} the days were too similar: vary hard, easy and rest days.
+        </>,
+        <>
+          <strong className="font-semibold">Load ratio:</strong> this week&rsquo;s daily load against the three weeks
+          before it; {loadSpikeRatio} means {Math.round((loadSpikeRatio - 1) * 100)} % more than usual.
+        </>,
+      ]}
       table={{
         columns: [
           "Week of",
-          "Load (RPE × min)",
+          "sRPE load (RPE × min)",
           `Monotony (flag above ${monotonyMax})`,
           `Load ratio (flag from ${loadSpikeRatio})`,
         ],
         rows: weeks.map((w) => ({
           key: w.weekStart,
-          heading: formatDay(w.weekStart),
+          heading: weekHeading(w.weekStart, partial),
           cells: [
             Math.round(w.load.weekly),
             w.load.monotony === null ? "–" : w.load.monotony.toFixed(2),
@@ -325,10 +380,13 @@ export function LoadChart({
         viewBox={`0 0 ${width} ${height}`}
         className="h-auto w-full max-w-3xl"
         role="img"
-        aria-label={`Weekly load, monotony and load ratio. ${summary}`}
+        aria-label={`${LOAD_TITLE}. ${summary}`}
       >
-        <text x={4} y={barHeight / 2} fontSize="11" fill="#0f172a" dominantBaseline="middle">
-          Load
+        <text x={4} y={barHeight / 2 - 6} fontSize="11" fill="#0f172a" dominantBaseline="middle">
+          sRPE load
+        </text>
+        <text x={4} y={barHeight / 2 + 7} fontSize="8" fill="#475569" dominantBaseline="middle">
+          RPE × min
         </text>
         <text x={LEFT - 4} y={8} fontSize="8" fill="#475569" textAnchor="end">
           {Math.round(maxLoad)}
@@ -344,6 +402,7 @@ export function LoadChart({
               width={BAR}
               height={Math.max(0, h)}
               fill="#475569"
+              {...(w.weekStart === partial ? partialStyle : {})}
             />
           );
         })}
@@ -363,7 +422,7 @@ export function LoadChart({
           "Monotony",
           "#7c3aed",
         )}
-        <WeekAxis weekStarts={weeks.map((w) => w.weekStart)} y={height - 2} />
+        <WeekAxis weekStarts={weeks.map((w) => w.weekStart)} y={height - 2} current={partial} />
       </svg>
     </ChartFigure>
   );

@@ -17,6 +17,7 @@ export function MixStack({
   compact = false,
   legend = !compact,
   emptyText = "not enough yet",
+  caption,
 }: {
   proportions: Proportions | null;
   bands: MixBands;
@@ -24,10 +25,18 @@ export function MixStack({
   compact?: boolean;
   legend?: boolean;
   emptyText?: string;
+  /** A short visible name for the bar ("Effort mix"), so nobody has to guess what it measures. */
+  caption?: string;
 }) {
+  const visibleCaption = caption ? (
+    <p className={`${compact ? "text-[0.7rem]" : "text-xs"} mb-0.5 font-medium text-slate-700`} aria-hidden="true">
+      {caption}
+    </p>
+  ) : null;
   if (!proportions) {
     return (
       <div role="img" aria-label={`${label}: ${emptyText}`} className={compact ? "w-14" : "w-full"}>
+        {visibleCaption}
         <div className={`${compact ? "h-3" : "h-4"} rounded-sm border border-dashed border-slate-400 bg-slate-100`} />
         {legend && (
           <p className="mt-1 text-xs text-slate-600" aria-hidden="true">
@@ -42,6 +51,7 @@ export function MixStack({
   const described = `${label}: ${mixSentence(proportions, bands)}.${drift ? ` ${drift} outside ${drift === 1 ? "its target" : "their targets"}.` : " All within targets."}`;
   return (
     <div className={compact ? "w-14" : "w-full"}>
+      {visibleCaption}
       <div role="img" aria-label={described}>
         <div className={`relative ${compact ? "h-1" : "h-1.5"}`} aria-hidden="true">
           <span

@@ -31,7 +31,15 @@ const GROUPS: ReadonlyArray<{ legend: string; fields: SettingsField[] }> = [
   { legend: "Effort bands (RPE)", fields: ["recoveryEffortMax", "aerobicEffortMax"] },
   {
     legend: "Thresholds",
-    fields: ["recoveryMaxMin", "aerobicMinMin", "durationTolerance", "minRunsForMix", "monotonyMax", "loadSpikeRatio"],
+    fields: [
+      "recoveryMaxMin",
+      "aerobicMinMin",
+      "durationTolerance",
+      "minRunsForMix",
+      "monotonyMax",
+      "loadSpikeRatio",
+      "nearEdge",
+    ],
   },
 ];
 
@@ -130,6 +138,12 @@ export function TrainingSettingsForm({
             </p>
           )}
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">{group.fields.map(field)}</div>
+          {group.legend === "Thresholds" && (
+            <p className="mt-2 text-xs text-slate-600">
+              Near the edge: a share that misses its target by less than this (9.9 % recovery against a 10 % floor, say)
+              is shown as a note rather than a warning.
+            </p>
+          )}
         </fieldset>
       ))}
       <div role="alert" id={`${id}-problem`} className="min-h-5 text-sm text-red-700">

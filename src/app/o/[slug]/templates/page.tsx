@@ -26,7 +26,7 @@ export default async function TemplatesPage({ params }: { params: Promise<{ slug
     7,
   );
   return (
-    <AppShell page={page} current={`/o/${slug}`}>
+    <AppShell page={page} current={`/o/${slug}/templates`}>
       <TemplatesView orgSlug={slug} defaultFrom={nextWeek} templates={templates} athletes={athletes} />
     </AppShell>
   );

@@ -11,7 +11,7 @@ import { templateMinutes } from "~/domain/training/template-scaling";
 import { formatDay } from "~/lib/format";
 import { errorMessage } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
-import { FlagMessages } from "../_shared/flags";
+import { FlagList } from "~/components/flag-list";
 import { kindTitle, minutesText } from "../_shared/format";
 import type { RouterOutputs } from "../_shared/types";
 import { BackLink } from "~/components/back-link";
@@ -263,7 +263,11 @@ function AssignResult({ orgSlug, result }: { orgSlug: string; result: Assigned }
                   — {OUTCOME_WORDS[w.outcome]}
                   {w.outcome !== "kept_published" && (
                     <div className="mt-1">
-                      <FlagMessages flags={w.flags} empty="No flags." />
+                      <FlagList
+                        flags={w.flags}
+                        reader={{ kind: "coach", athleteName: athlete.displayName }}
+                        empty="No flags."
+                      />
                     </div>
                   )}
                 </li>

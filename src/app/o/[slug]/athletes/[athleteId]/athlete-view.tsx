@@ -7,6 +7,7 @@ import { formatDay, type Units } from "~/lib/format";
 import { LoadChart, RpeByKindChart, WeeklyMixChart } from "../../_shared/charts";
 import { CommentsPanel } from "../../_shared/comments";
 import { FlagMessages } from "../../_shared/flags";
+import { flagsFor, flagText, type FlagReader } from "~/components/flag-list";
 import {
   amountText,
   COMPLIANCE_STYLE,
@@ -44,11 +45,16 @@ export function AthleteView({
 }) {
   const { athlete, weeks, currentWeekStart, settings } = data;
   const past = weeks.filter((w) => w.weekStart <= currentWeekStart);
-  // As on the roster: the week in progress is not judged on its mix yet.
+  // As on the roster: the week in progress is not judged on its mix yet. The coach reads each flag
+  // in the coach's voice, the athlete's name in front.
+  const reader: FlagReader = { kind: "coach", athleteName: athlete.displayName };
   const recentFlags = rankFlags(
     past.slice(-2).map((w) => ({
       weekStart: w.weekStart,
-      flags: w.weekStart === currentWeekStart ? flagsSoFar(w.evaluation.flags) : w.evaluation.flags,
+      flags: flagsFor(
+        reader,
+        w.weekStart === currentWeekStart ? flagsSoFar(w.evaluation.flags) : w.evaluation.flags,
+      ).map((f) => ({ ...f, message: flagText(reader, f) })),
     })),
   );
   const builder = (weekStart: string) => `/o/${orgSlug}/athletes/${athleteId}/week/${weekStart}`;
@@ -124,16 +130,19 @@ export function AthleteView({
             title="Weekly mix by session kind (what was planned)"
             weeks={past.map((w) => ({ weekStart: w.weekStart, proportions: w.evaluation.actual.proportions }))}
             bands={settings.bands}
+            current={currentWeekStart}
           />
           <WeeklyMixChart
             title="Weekly mix by effort (the RPE given)"
             weeks={past.map((w) => ({ weekStart: w.weekStart, proportions: w.evaluation.actual.effortProportions }))}
             bands={settings.bands}
+            current={currentWeekStart}
           />
           <LoadChart
             weeks={past.map((w) => ({ weekStart: w.weekStart, load: w.evaluation.actual.load }))}
             monotonyMax={settings.monotonyMax}
             loadSpikeRatio={settings.loadSpikeRatio}
+            current={currentWeekStart}
           />
           <RpeByKindChart kinds={data.rpeByKind} effortBands={settings.effortBands} />
         </div>
@@ -229,7 +238,8 @@ function Calendar({
                         legend={false}
                         proportions={week.evaluation.actual.effortProportions}
                         bands={data.settings.bands}
-                        label={`Mix by effort, week of ${formatDay(week.weekStart)}`}
+                        caption="Effort mix"
+                        label={`Mix by effort, week of ${formatDay(week.weekStart)}${current ? ", so far" : ""}`}
                       />
                     </div>
                   )}

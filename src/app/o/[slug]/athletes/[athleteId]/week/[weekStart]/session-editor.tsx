@@ -9,7 +9,7 @@ import { MAX_DESCRIPTION_LENGTH, MAX_SESSION_MINUTES } from "~/domain/training/p
 import type { SessionDraft } from "~/domain/training/week-plan";
 import type { Units } from "~/lib/format";
 import { distanceInputText, kindTitle, metresFromText } from "../../../../_shared/format";
-import { amountProblem, KIND_DEFAULTS } from "./session-defaults";
+import { amountProblem, durationChosen, kindChange } from "./session-defaults";
 
 /**
  * Edits one session in place: every change reaches the week at once, so the live check follows as
@@ -37,6 +37,8 @@ export function SessionEditor({
   const heading = useRef<HTMLHeadingElement>(null);
   const [distance, setDistance] = useState(() => distanceInputText(draft.distanceM, units));
   const [duration, setDuration] = useState(() => (draft.durationMin === null ? "" : String(draft.durationMin)));
+  // Typing a duration makes it the coach's: changing the kind no longer resets it.
+  const [chosen, setChosen] = useState(() => durationChosen(draft));
   useEffect(() => heading.current?.focus(), []);
   const problem = amountProblem(draft);
 
@@ -57,9 +59,9 @@ export function SessionEditor({
           value={draft.kind}
           options={SESSION_KINDS.map((k) => ({ value: k, label: kindTitle(k) }))}
           onChange={(e) => {
-            const kind = e.target.value as SessionKind;
-            const keepRpe = draft.targetRpe !== null && draft.targetRpe !== KIND_DEFAULTS[draft.kind].targetRpe;
-            onChange({ kind, ...(keepRpe ? {} : { targetRpe: KIND_DEFAULTS[kind].targetRpe }) });
+            const change = kindChange(draft, e.target.value as SessionKind, chosen);
+            if (change.durationMin !== undefined) setDuration(String(change.durationMin));
+            onChange(change);
           }}
         />
         <SelectField
@@ -85,6 +87,7 @@ export function SessionEditor({
           error={problem && draft.durationMin === null && draft.distanceM === null ? problem : undefined}
           onChange={(e) => {
             setDuration(e.target.value);
+            setChosen(true);
             const minutes = Math.round(Number(e.target.value));
             onChange({
               durationMin:

@@ -22,7 +22,8 @@ import type { RouterOutputs } from "../../../../_shared/types";
 import { newKey } from "./new-key";
 import { amountProblem, KIND_DEFAULTS } from "./session-defaults";
 import { TemplateTools, type Template } from "./template-tools";
-import { liveSummary, WeekPreview } from "./week-preview";
+import { LiveSummaryBar } from "./live-summary-bar";
+import { isPlanFlag, liveSummary, WeekPreview } from "./week-preview";
 import { BackLink } from "~/components/back-link";
 
 /*
@@ -105,7 +106,7 @@ export function WeekBuilder({
           : null,
     [liveCheck, data, drafts, initial],
   );
-  const summary = evaluation ? liveSummary(evaluation) : "Live check: checking the plan…";
+  const summary = evaluation ? liveSummary(evaluation, data.athlete.displayName) : "Live check: checking the plan…";
 
   useEffect(() => {
     if (!dirty) return;
@@ -175,9 +176,12 @@ export function WeekBuilder({
     `${WEEKDAY_NAMES[(firstDay + offset) % 7]} ${formatDay(addDays(data.weekStart, offset)).split(" ").slice(1).join(" ")}`;
   const dayOptions = [0, 1, 2, 3, 4, 5, 6].map((o) => ({ value: String(o), label: dayName(o) }));
   const editingDraft = drafts.find((d) => d.key === editing) ?? null;
-  const flaggedKeys = new Set(
-    (evaluation?.flags ?? []).filter((f) => f.measure === "plan" && f.plannedId).map((f) => f.plannedId),
-  );
+  // A planned session's own flags (a recovery run planned too long, say), shown on its card.
+  const flagsByKey = new Map<string, string[]>();
+  for (const f of evaluation?.flags ?? []) {
+    if (!isPlanFlag(f) || !f.plannedId) continue;
+    flagsByKey.set(f.plannedId, [...(flagsByKey.get(f.plannedId) ?? []), f.coachMessage]);
+  }
 
   function addOn(day: number) {
     const draft: SessionDraft = {
@@ -217,7 +221,8 @@ export function WeekBuilder({
   const base = `/o/${orgSlug}/athletes/${athleteId}`;
 
   return (
-    <div className="space-y-6" onFocus={startEditing} onPointerDown={startEditing}>
+    // Scroll margins keep what gets focus clear of the sticky summary.
+    <div className="space-y-6 **:scroll-mt-52" onFocus={startEditing} onPointerDown={startEditing}>
       <header>
         <BackLink href={base}>{data.athlete.displayName}</BackLink>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">
@@ -247,6 +252,13 @@ export function WeekBuilder({
           {summary}
         </p>
       </header>
+
+      <LiveSummaryBar
+        evaluation={evaluation}
+        bands={data.settings.bands}
+        athleteName={data.athlete.displayName}
+        minRunsForMix={data.settings.minRunsForMix}
+      />
 
       <section aria-labelledby="tools-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="tools-heading" className="text-lg font-semibold">
@@ -307,7 +319,7 @@ export function WeekBuilder({
                       draft={draft}
                       dayName={dayName}
                       units={units}
-                      flagged={flaggedKeys.has(draft.key)}
+                      flags={flagsByKey.get(draft.key) ?? []}
                       editing={editing === draft.key}
                       rpeText={
                         draft.targetRpe === null
@@ -378,6 +390,7 @@ export function WeekBuilder({
         settings={data.settings}
         plannedMin={plannedMinutes(drafts)}
         qualityCount={drafts.filter((d) => isQualityKind(d.kind)).length}
+        athleteName={data.athlete.displayName}
       />
 
       <section aria-labelledby="save-heading" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -422,7 +435,7 @@ function SessionCard({
   draft,
   dayName,
   units,
-  flagged,
+  flags,
   editing,
   rpeText,
   onEdit,
@@ -432,7 +445,8 @@ function SessionCard({
   draft: SessionDraft;
   dayName: (offset: number) => string;
   units: Units;
-  flagged: boolean;
+  /** What the live check says about this session, for the coach. */
+  flags: readonly string[];
   editing: boolean;
   rpeText: string | null;
   onEdit: () => void;
@@ -440,6 +454,7 @@ function SessionCard({
   onDelete: () => void;
 }) {
   const name = `${kindTitle(draft.kind).toLowerCase()} on ${dayName(draft.day)}`;
+  const flagged = flags.length > 0;
   const iconButton =
     "inline-flex size-9 items-center justify-center rounded-md border border-slate-300 bg-white text-sm hover:bg-slate-100 disabled:text-slate-400";
   return (
@@ -453,7 +468,13 @@ function SessionCard({
       </p>
       {rpeText && <p className="text-xs text-slate-700">{rpeText}</p>}
       {draft.description && <p className="mt-1 text-xs break-words text-slate-700">{draft.description}</p>}
-      {flagged && <p className="mt-1 text-xs font-medium text-amber-950">⚠ flagged in the live check</p>}
+      {flags.map((text) => (
+        <p key={text} className="mt-1 text-xs font-medium text-amber-950">
+          <span aria-hidden="true">⚠ </span>
+          <span className="sr-only">Warning: </span>
+          {text}
+        </p>
+      ))}
       <div className="mt-2 flex flex-wrap gap-1">
         <button
           type="button"

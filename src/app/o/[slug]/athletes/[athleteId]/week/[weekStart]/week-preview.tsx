@@ -1,16 +1,39 @@
+import { FlagList, flagsFor, flagText, type FlagReader } from "~/components/flag-list";
 import type { Flag, TrainingSettings, WeekEvaluation } from "~/domain/rules";
-import { FlagMessages } from "../../../../_shared/flags";
 import { minutesText } from "../../../../_shared/format";
 import { MixKey, MixStack } from "../../../../_shared/mix-stack";
 
 /** Flags about the plan itself (its mix, quality days back to back): what the coach can fix here. */
 export const isPlanFlag = (flag: Flag) => flag.measure === "plan";
 
+/** The plan's flags as the coach reads them, warnings first. */
+export const planFlagsFor = (reader: FlagReader, evaluation: WeekEvaluation) =>
+  flagsFor(reader, evaluation.flags.filter(isPlanFlag));
+
 /** One line for screen readers and the editor: how the plan stands right now. */
-export function liveSummary(evaluation: WeekEvaluation): string {
-  const plan = evaluation.flags.filter(isPlanFlag);
+export function liveSummary(evaluation: WeekEvaluation, athleteName: string): string {
+  const reader: FlagReader = { kind: "coach", athleteName };
+  const plan = planFlagsFor(reader, evaluation);
   if (plan.length === 0) return "Live check: no flags on this plan.";
-  return `Live check: ${plan.length} flag${plan.length === 1 ? "" : "s"} on this plan. ${plan[0]!.message}`;
+  return `Live check: ${plan.length} flag${plan.length === 1 ? "" : "s"} on this plan. ${flagText(reader, plan[0]!)}`;
+}
+
+/** Names one flag across evaluations of the same week: its code and what it is about. */
+export const flagKey = (flag: Flag) => `${flag.code}:${flag.plannedId ?? flag.runId ?? flag.measure ?? ""}`;
+
+/**
+ * The flag the coach's latest change brought: one that was not there before (the most severe, if
+ * several appeared). With none new, the previous newest while it lasts, else the most severe. `flags`
+ * are in reading order (warnings first).
+ */
+export function newestFlag(previous: readonly Flag[] | null, flags: readonly Flag[], lastNewest: string | null) {
+  const before = new Set(previous?.map(flagKey));
+  return (
+    (previous ? flags.find((f) => !before.has(flagKey(f))) : undefined) ??
+    flags.find((f) => flagKey(f) === lastNewest) ??
+    flags[0] ??
+    null
+  );
 }
 
 /**
@@ -22,16 +45,18 @@ export function WeekPreview({
   settings,
   plannedMin,
   qualityCount,
+  athleteName,
 }: {
   evaluation: WeekEvaluation | null;
   settings: TrainingSettings;
   plannedMin: number;
   qualityCount: number;
+  athleteName: string;
 }) {
   const basis = evaluation?.basis ?? settings.basis;
   return (
     <section aria-labelledby="preview-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="preview-heading" className="text-lg font-semibold">
+      <h2 id="preview-heading" tabIndex={-1} className="scroll-mt-52 text-lg font-semibold">
         Live check
       </h2>
       <p className="text-sm text-slate-600">The rules engine reads the plan as you edit, before anything is saved.</p>
@@ -50,7 +75,7 @@ export function WeekPreview({
         </div>
       </dl>
       {evaluation ? (
-        <Verdict evaluation={evaluation} settings={settings} />
+        <Verdict evaluation={evaluation} settings={settings} reader={{ kind: "coach", athleteName }} />
       ) : (
         <p className="mt-3 text-sm text-slate-600" role="status">
           Checking the plan…
@@ -60,9 +85,20 @@ export function WeekPreview({
   );
 }
 
-function Verdict({ evaluation, settings }: { evaluation: WeekEvaluation; settings: TrainingSettings }) {
+function Verdict({
+  evaluation,
+  settings,
+  reader,
+}: {
+  evaluation: WeekEvaluation;
+  settings: TrainingSettings;
+  reader: FlagReader;
+}) {
   const planFlags = evaluation.flags.filter(isPlanFlag);
-  const weekFlags = evaluation.flags.filter((f) => !isPlanFlag(f));
+  const weekFlags = flagsFor(
+    reader,
+    evaluation.flags.filter((f) => !isPlanFlag(f)),
+  );
   const mix = evaluation.plan;
   return (
     <>
@@ -80,13 +116,13 @@ function Verdict({ evaluation, settings }: { evaluation: WeekEvaluation; setting
       </div>
       <h3 className="mt-4 text-sm font-semibold">Flags on this plan</h3>
       <div className="mt-1">
-        <FlagMessages flags={planFlags} empty="No flags: the plan is within its targets." />
+        <FlagList flags={planFlags} reader={reader} empty="No flags: the plan is within its targets." />
       </div>
       {weekFlags.length > 0 && (
         <>
           <h3 className="mt-4 text-sm font-semibold">This week so far (what was run)</h3>
           <div className="mt-1">
-            <FlagMessages flags={weekFlags} />
+            <FlagList flags={weekFlags} reader={reader} />
           </div>
         </>
       )}

@@ -13,10 +13,11 @@ const ranked = (code: FlagCode, count = 1, severity: Severity = "warning"): Rank
   weekStart: "2026-11-23",
 });
 
-const line = (flags: RankedFlag[], nextWeek: PlanStatus = "published") => ({
+const line = (flags: RankedFlag[], nextWeek: PlanStatus = "published", plannedSessions = 5) => ({
   flags,
   nextWeek,
   attention: attentionScore(flags),
+  thisWeek: { plannedSessions },
 });
 
 describe("roster urgency", () => {
@@ -26,10 +27,14 @@ describe("roster urgency", () => {
     expect(urgencyOf(line([ranked("unplanned_session")]))).toBe("watch");
   });
 
-  it("asks for a plan when nothing warns but next week has none or only a draft", () => {
+  it("asks for a plan when nothing warns but there is none next week, or none this week and only a draft next", () => {
     // A new athlete: no runs, no plan.
+    expect(urgencyOf(line([], "none", 0))).toBe("plan");
     expect(urgencyOf(line([], "none"))).toBe("plan");
-    expect(urgencyOf(line([], "draft"))).toBe("plan");
+    expect(urgencyOf(line([], "draft", 0))).toBe("plan");
+    // The coach is drafting next week while this week runs to plan.
+    expect(urgencyOf(line([], "draft"))).toBe("ok");
+    expect(urgencyOf(line([], "published", 0))).toBe("ok");
     expect(needsPlan("draft")).toBe(true);
     expect(needsPlan("published")).toBe(false);
   });
@@ -83,7 +88,14 @@ describe("roster tags", () => {
       { weekStart: "2026-11-23", flags: [flag("warning")] },
     ]);
     expect(merged).toMatchObject([{ code: "aerobic_low", severity: "warning", count: 2 }]);
-    expect(urgencyOf({ flags: merged, nextWeek: "published", attention: attentionScore(merged) })).toBe("watch");
+    expect(
+      urgencyOf({
+        flags: merged,
+        nextWeek: "published",
+        attention: attentionScore(merged),
+        thisWeek: { plannedSessions: 3 },
+      }),
+    ).toBe("watch");
   });
 });
 

@@ -25,15 +25,23 @@ export const URGENCY_LABELS: Readonly<Record<Urgency, string>> = {
 export const needsPlan = (next: PlanStatus) => next !== "published";
 
 /**
- * "On track" only when nothing warns and next week is planned. Warnings grade the urgency by the
- * attention score: twice the threshold is urgent, the threshold needs attention, any warning below
- * it is worth a check. Information (a share near its band's edge) never raises urgency.
+ * "On track" only when nothing warns and there is a plan: an athlete with no plan next week, or none
+ * this week and none published for next, needs one (a draft for next week is the coach at work, the
+ * plan column says so). Warnings grade the urgency by the attention score: twice the threshold is
+ * urgent, the threshold needs attention, any warning below it is worth a check. Information (a share
+ * near its band's edge) never raises urgency.
  */
-export function urgencyOf(line: { attention: number; flags: readonly RankedFlag[]; nextWeek: PlanStatus }): Urgency {
+export function urgencyOf(line: {
+  attention: number;
+  flags: readonly RankedFlag[];
+  nextWeek: PlanStatus;
+  thisWeek: { plannedSessions: number };
+}): Urgency {
   if (line.attention >= 2 * ATTENTION_THRESHOLD) return "urgent";
   if (line.attention >= ATTENTION_THRESHOLD) return "attention";
   if (line.flags.some((f) => f.severity === "warning")) return "watch";
-  return needsPlan(line.nextWeek) ? "plan" : "ok";
+  const unplanned = line.nextWeek === "none" || (line.thisWeek.plannedSessions === 0 && needsPlan(line.nextWeek));
+  return unplanned ? "plan" : "ok";
 }
 
 /** Warnings about single runs or sessions: their tag says how many. */

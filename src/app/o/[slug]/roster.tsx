@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, type MouseEvent } from "react";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import {
@@ -77,6 +78,15 @@ export function Roster({
   const [query, setQuery] = useState("");
   const [show, setShow] = useState<Show>("all");
   const [sort, setSort] = useState<SortKey>("urgency");
+  const router = useRouter();
+  // Athlete links are plain anchors (a next/link per row costs more to render than the rest of the
+  // row, and would prefetch every athlete's page); a plain click still navigates inside the app.
+  const navigate = (event: MouseEvent<HTMLTableSectionElement>) => {
+    const link = (event.target as HTMLElement).closest("a");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    router.push(link.getAttribute("href")!);
+  };
 
   const visible = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -176,7 +186,7 @@ export function Roster({
                   </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody onClick={navigate}>
                 {visible.map((line) => (
                   <Line key={line.id} line={line} orgSlug={orgSlug} units={units} showCoaches={showCoaches} />
                 ))}
@@ -188,6 +198,14 @@ export function Roster({
       )}
     </section>
   );
+}
+
+/** formatDay builds a date formatter per call: athletes share a handful of last-run days, so each is formatted once. */
+const DAYS = new Map<string, string>();
+function dayText(date: string): string {
+  let text = DAYS.get(date);
+  if (text === undefined) DAYS.set(date, (text = formatDay(date)));
+  return text;
 }
 
 /** "1 h 05 min of 3 h 10 min · 12.4 km · 3 runs": what was done this week, against the published plan. */
@@ -217,9 +235,9 @@ function Line({
           <span className={`rounded px-1.5 text-xs font-medium ${URGENCY_STYLE[line.urgency]}`}>
             {URGENCY_LABELS[line.urgency]}
           </span>
-          <Link href={`/o/${orgSlug}/athletes/${line.id}`} className="font-medium text-blue-800 dark:text-blue-300">
+          <a href={`/o/${orgSlug}/athletes/${line.id}`} className="font-medium text-blue-800 dark:text-blue-300">
             {line.name}
-          </Link>
+          </a>
           {line.tags.map((tag) => (
             <span key={tag} className="rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">
               {tag}
@@ -236,7 +254,7 @@ function Line({
       <td className={`px-2 py-1.5 sm:px-3${line.next === "published" ? "" : " font-medium"}`}>
         {PLAN_WORDS[line.next]}
       </td>
-      <td className="hidden px-3 py-1.5 sm:table-cell">{line.lastRun ? formatDay(line.lastRun) : "no runs yet"}</td>
+      <td className="hidden px-3 py-1.5 sm:table-cell">{line.lastRun ? dayText(line.lastRun) : "no runs yet"}</td>
     </tr>
   );
 }

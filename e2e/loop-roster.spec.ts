@@ -33,11 +33,12 @@ async function rowsInView(page: Page): Promise<number> {
 
 test("desktop: eight or more athletes at a glance, each with an urgency, short tags, this week's totals and next week's plan", async ({
   page,
-}) => {
+}, testInfo) => {
   await page.setViewportSize(DESKTOP);
   await signIn(page, "ada@riverside.example");
   await expect(athleteRows(page)).toHaveCount(8);
   expect(await rowsInView(page)).toBeGreaterThanOrEqual(8);
+  await page.screenshot({ path: testInfo.outputPath("roster-1280x800.png") });
   // One compact line each.
   const heights = await athleteRows(page).evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
   expect(Math.max(...heights)).toBeLessThan(60);
@@ -84,7 +85,7 @@ test("desktop: eight or more athletes at a glance, each with an urgency, short t
   await expect(page.getByRole("heading", { name: "Maya Chen", level: 1 })).toBeVisible();
 });
 
-test("phone: the roster fits 360 px without sideways scrolling", async ({ page }) => {
+test("phone: the roster fits 360 px without sideways scrolling", async ({ page }, testInfo) => {
   await page.setViewportSize(PHONE);
   await signIn(page, "ada@riverside.example");
   await expect(athleteRows(page)).toHaveCount(8);
@@ -92,6 +93,7 @@ test("phone: the roster fits 360 px without sideways scrolling", async ({ page }
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: testInfo.outputPath("roster-360x740.png"), fullPage: true });
   const maya = rowOf(page, "Maya Chen");
   await expect(maya.getByText(/^(Urgent|Needs attention)$/)).toBeVisible();
   await expect(maya.getByRole("cell", { name: "Draft", exact: true })).toBeVisible();

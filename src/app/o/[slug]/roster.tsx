@@ -16,11 +16,11 @@ import {
 import { formatDay, type Units } from "~/lib/format";
 import { distanceText, minutesText } from "./_shared/format";
 
-type SortKey = "urgency" | "name" | "volume" | "lastRun";
+type SortKey = "attention" | "name" | "volume" | "lastRun";
 type Show = "all" | "warned" | "plan" | "ok";
 
 const SORTS: ReadonlyArray<{ value: SortKey; label: string }> = [
-  { value: "urgency", label: "Most urgent first" },
+  { value: "attention", label: "Most urgent first" },
   { value: "name", label: "Name" },
   { value: "volume", label: "Done vs planned, lowest first" },
   { value: "lastRun", label: "Last run, longest ago first" },
@@ -31,7 +31,7 @@ const byLine = (a: RosterLine, b: RosterLine) => byUrgency(sortable(a), sortable
 const doneShare = (l: RosterLine) => (l.plannedMin > 0 ? l.doneMin / l.plannedMin : Infinity);
 
 const COMPARE: Record<SortKey, (a: RosterLine, b: RosterLine) => number> = {
-  urgency: byLine,
+  attention: byLine,
   name: (a, b) => a.name.localeCompare(b.name),
   volume: (a, b) => doneShare(a) - doneShare(b) || byLine(a, b),
   lastRun: (a, b) => (a.lastRun ?? "").localeCompare(b.lastRun ?? "") || byLine(a, b),
@@ -60,7 +60,9 @@ const PLAN_WORDS: Record<PlanStatus, string> = { none: "None", draft: "Draft", p
 /**
  * The coach's athletes, one compact line each: urgency, name, one or two tags, this week's totals,
  * next week's plan and the last run. Found, filtered and sorted in the browser from the lines the
- * server sent (only what is shown: a roster of 200 stays light).
+ * server sent (only what is shown: a roster of 200 stays light). Dark variants only inside the
+ * roster's own boxes, which set their own dark background; text on the page's background follows
+ * the page's theme.
  */
 export function Roster({
   orgSlug,
@@ -77,7 +79,7 @@ export function Roster({
 }) {
   const [query, setQuery] = useState("");
   const [show, setShow] = useState<Show>("all");
-  const [sort, setSort] = useState<SortKey>("urgency");
+  const [sort, setSort] = useState<SortKey>("attention");
   const router = useRouter();
   // Athlete links are plain anchors (a next/link per row costs more to render than the rest of the
   // row, and would prefetch every athlete's page); a plain click still navigates inside the app.
@@ -104,13 +106,13 @@ export function Roster({
         <nav aria-label="Coaching tools" className="flex flex-wrap gap-3 text-sm">
           <Link
             href={`/o/${orgSlug}/templates`}
-            className="rounded-md px-2 py-2 text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+            className="rounded-md px-2 py-2 text-blue-700 underline-offset-2 hover:underline"
           >
             Week templates
           </Link>
           <Link
             href={`/o/${orgSlug}/training-settings`}
-            className="rounded-md px-2 py-2 text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+            className="rounded-md px-2 py-2 text-blue-700 underline-offset-2 hover:underline"
           >
             {showCoaches ? "Club training settings" : "Club defaults"}
           </Link>
@@ -135,7 +137,7 @@ export function Roster({
         </div>
       ) : (
         <>
-          <p className="mt-1 text-sm text-slate-600 dark:text-slate-300" role="status">
+          <p className="mt-1 text-sm text-slate-600" role="status">
             {`${lines.length} athlete${lines.length === 1 ? "" : "s"}: ${warned} with warnings, ${unplanned} without a published plan for next week. Judged on this week and last week's published plans.`}
           </p>
           <div className="mt-3 grid grid-cols-2 gap-3 lg:grid-cols-3">

@@ -5,6 +5,7 @@
  */
 import { gzipSync } from "node:zlib";
 import type { Session } from "../scripts/lib/http-client";
+import { treeCpuMs } from "./process-cpu";
 import type { BenchServer } from "./server";
 import { percentile, timeRuns } from "./stats";
 
@@ -18,6 +19,11 @@ export interface RosterPageResult {
   readonly p95: number;
   readonly htmlKb: number;
   readonly gzipKb: number;
+  /**
+   * CPU per request of the app server (user + system, all its threads): unlike the latency, barely
+   * inflated when other work shares the machine's cores.
+   */
+  readonly serverCpuMs: number | null;
   /** Links to athlete pages in the HTML: the page must still list every athlete. */
   readonly athleteLinks: number;
 }
@@ -25,14 +31,17 @@ export interface RosterPageResult {
 export async function benchRosterPage(server: BenchServer, coach: Session, orgSlug: string): Promise<RosterPageResult> {
   const url = `${server.baseUrl}/o/${orgSlug}`;
   let html = "";
+  let cpuBefore: number | null = null;
   const samples = await timeRuns(
     async () => {
       const response = await fetch(url, { headers: { cookie: coach.cookie }, redirect: "manual" });
       html = await response.text();
       if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
     },
-    { warmUp: WARM_UP, runs: RUNS },
+    { warmUp: WARM_UP, runs: RUNS, afterWarmUp: () => void (cpuBefore = treeCpuMs(server.pid)) },
   );
+  const cpuAfter = treeCpuMs(server.pid);
+  const serverCpuMs = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / RUNS;
   const bytes = Buffer.byteLength(html);
   const athleteLinks = new Set(html.match(new RegExp(`/o/${orgSlug}/athletes/[0-9a-f-]{36}`, "g")) ?? []).size;
   return {
@@ -40,6 +49,7 @@ export async function benchRosterPage(server: BenchServer, coach: Session, orgSl
     p95: percentile(samples, 0.95),
     htmlKb: bytes / 1024,
     gzipKb: gzipSync(html).length / 1024,
+    serverCpuMs,
     athleteLinks,
   };
 }

@@ -269,11 +269,12 @@ const rosterPageSection: BenchSection = {
     const complete = result.athleteLinks === 200;
     return {
       table: [
-        ["measure", "p50", "p95", "HTML kB", "gzip kB", "athletes linked", "verdict"],
+        ["measure", "p50", "p95", "server CPU/req", "HTML kB", "gzip kB", "athletes linked", "verdict"],
         [
           "GET roster page",
           ms(result.p50),
           ms(result.p95),
+          result.serverCpuMs === null ? "n/a" : ms(result.serverCpuMs),
           result.htmlKb.toFixed(1),
           result.gzipKb.toFixed(1),
           String(result.athleteLinks),
@@ -284,6 +285,7 @@ const rosterPageSection: BenchSection = {
       pass: fast && small && complete,
       notes: [
         "5 warm-up requests, then 40 timed ones, each waiting for the whole body; the server runs on this machine, so the time is the server's",
+        "server CPU/req: user + system time of the server process tree over the timed requests, divided by their number (latency grows with other load on the machine, this much less)",
         `time: ${verdict(fast)}; size: ${verdict(small)}; every athlete listed: ${verdict(complete)}`,
       ],
     };

@@ -177,7 +177,7 @@ export function Roster({
                   <th scope="col" className="px-2 py-2 font-medium sm:px-3">
                     Athlete
                   </th>
-                  <th scope="col" className="w-28 px-2 py-2 font-medium sm:w-56 sm:px-3">
+                  <th scope="col" className="w-28 px-2 py-2 font-medium sm:w-56 sm:px-3 lg:w-80">
                     This week
                   </th>
                   <th scope="col" className="w-20 px-2 py-2 font-medium sm:w-24 sm:px-3">
@@ -253,7 +253,7 @@ function Line({
         </div>
       </td>
       <td className="px-2 py-1.5 text-xs sm:px-3 sm:text-sm">{weekText(line, units)}</td>
-      <td className={`px-2 py-1.5 sm:px-3${line.next === "published" ? "" : " font-medium"}`}>
+      <td className={`px-2 py-1.5 text-xs sm:px-3 sm:text-sm${line.next === "published" ? "" : " font-medium"}`}>
         {PLAN_WORDS[line.next]}
       </td>
       <td className="hidden px-3 py-1.5 sm:table-cell">{line.lastRun ? dayText(line.lastRun) : "no runs yet"}</td>

@@ -12,6 +12,7 @@ import { benchFirstLoad, FIRST_LOAD_TARGET_KB } from "./first-load";
 import { benchHttp, HTTP_CONNECTIONS, HTTP_SECONDS, LOG_RUN_MIN_SHARE } from "./http";
 import { benchImports, IMPORT_REFUSAL_TARGET_MS, IMPORT_WAIT_TARGET_MS } from "./imports";
 import { benchRoster, ROSTER_TARGET_P95_MS, ROSTER_TARGET_RATIO } from "./roster";
+import { benchRosterPage, ROSTER_PAGE_TARGET_KB, ROSTER_PAGE_TARGET_P95_MS } from "./roster-page";
 import { athleteEmail, BENCH_PASSWORD, BIG_ORG, currentMonday, uuidOf } from "./scale-data";
 import { signIn, type Session } from "../scripts/lib/http-client";
 import { startServer, type BenchServer } from "./server";
@@ -257,6 +258,40 @@ const httpSection: BenchSection = {
   },
 };
 
+const rosterPageSection: BenchSection = {
+  name: "Roster page of the coach of 200 athletes (GET /o/<slug>, production server, one request at a time)",
+  run: async () => {
+    const db = await benchDatabase();
+    const { server: running, coach } = await benchServer();
+    const result = await benchRosterPage(running, coach, db.orgSlug);
+    const fast = result.p95 <= ROSTER_PAGE_TARGET_P95_MS;
+    const small = result.htmlKb <= ROSTER_PAGE_TARGET_KB;
+    const complete = result.athleteLinks === 200;
+    return {
+      table: [
+        ["measure", "p50", "p95", "server CPU/req", "HTML kB", "gzip kB", "athletes linked", "verdict"],
+        [
+          "GET roster page",
+          ms(result.p50),
+          ms(result.p95),
+          result.serverCpuMs === null ? "n/a" : ms(result.serverCpuMs),
+          result.htmlKb.toFixed(1),
+          result.gzipKb.toFixed(1),
+          String(result.athleteLinks),
+          verdict(fast && small && complete),
+        ],
+      ],
+      target: `p95 ≤ ${ROSTER_PAGE_TARGET_P95_MS} ms and ≤ ${ROSTER_PAGE_TARGET_KB} kB of HTML, with all 200 athletes on the page`,
+      pass: fast && small && complete,
+      notes: [
+        "5 warm-up requests, then 40 timed ones, each waiting for the whole body; the server runs on this machine, so the time is the server's",
+        "server CPU/req: user + system time of the server process tree over the timed requests, divided by their number (latency grows with other load on the machine, this much less)",
+        `time: ${verdict(fast)}; size: ${verdict(small)}; every athlete listed: ${verdict(complete)}`,
+      ],
+    };
+  },
+};
+
 const firstLoadSection: BenchSection = {
   name: "First-load JavaScript per route (production build, headless Chromium, gzipped here)",
   run: async () => {
@@ -336,6 +371,7 @@ const SECTIONS: readonly BenchSection[] = [
   importsSection,
   scaleDataSection,
   rosterSection,
+  rosterPageSection,
   statementsSection,
   httpSection,
   firstLoadSection,

@@ -10,9 +10,10 @@ export function percentile(samples: readonly number[], q: number): number {
 /** Runs `work` `warmUp` times untimed, then `runs` times timed; milliseconds per run. */
 export async function timeRuns(
   work: () => Promise<unknown>,
-  options: { warmUp: number; runs: number },
+  options: { warmUp: number; runs: number; afterWarmUp?: () => void },
 ): Promise<number[]> {
   for (let i = 0; i < options.warmUp; i++) await work();
+  options.afterWarmUp?.();
   const samples: number[] = [];
   for (let i = 0; i < options.runs; i++) {
     const started = performance.now();

@@ -56,6 +56,8 @@ export function rankFlags(
       const seen = byCode.get(flag.code);
       if (seen) {
         seen.count++;
+        // One warning among near-edge notes makes the entry a warning: "On track" must mean nothing warned.
+        if (flag.severity === "warning") seen.severity = "warning";
         if (week.weekStart >= seen.weekStart) Object.assign(seen, { message: flag.message, weekStart: week.weekStart });
       } else {
         byCode.set(flag.code, {

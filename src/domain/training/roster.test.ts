@@ -136,6 +136,7 @@ describe("roster ranking", () => {
       weekStart: "2026-11-23",
       plannedMin: 130,
       doneMin: 70,
+      doneM: 12_000,
       plannedSessions: 3,
       runs: 2,
     });

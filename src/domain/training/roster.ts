@@ -71,7 +71,14 @@ export interface WeekMix {
 export interface RosterSummary {
   /** Oldest first; the last one is the current week. */
   weeks: WeekMix[];
-  thisWeek: { weekStart: string; plannedMin: number; doneMin: number; plannedSessions: number; runs: number };
+  thisWeek: {
+    weekStart: string;
+    plannedMin: number;
+    doneMin: number;
+    doneM: number;
+    plannedSessions: number;
+    runs: number;
+  };
   compliance: ComplianceSummary;
   /** Most important first. */
   flags: RankedFlag[];
@@ -88,8 +95,9 @@ export const FLAG_WEEKS = 2;
  * on the same data changes (new rules, severities, wording): cached digests of another version,
  * or of none (before versions), are then recomputed instead of served.
  * 2: flags have near-edge severities and two-decimal ratios; excused sessions are not counted.
+ * 3: the distance run (doneM), for the roster's weekly totals.
  */
-export const WEEK_DIGEST_VERSION = 2;
+export const WEEK_DIGEST_VERSION = 3;
 
 /** Whether a stored digest (any JSON) was made by this version of digestWeek. */
 export function isCurrentDigest(digest: unknown): boolean {
@@ -111,6 +119,8 @@ export interface WeekDigest {
   plannedMin: number;
   plannedSessions: number;
   doneS: number;
+  /** Metres run, over the runs with a distance. */
+  doneM: number;
   runs: number;
 }
 
@@ -137,6 +147,7 @@ export function digestWeek(
     plannedMin: planned.reduce((sum, p) => sum + (p.durationMin ?? 0), 0),
     plannedSessions: planned.length,
     doneS: runs.reduce((sum, r) => sum + r.durationS, 0),
+    doneM: runs.reduce((sum, r) => sum + (r.distanceM ?? 0), 0),
     runs: runs.length,
   };
 }
@@ -170,6 +181,7 @@ export function summariseWeeks(weeks: readonly WeekDigest[]): RosterSummary {
       weekStart: current?.weekStart ?? "",
       plannedMin: current?.plannedMin ?? 0,
       doneMin: Math.round((current?.doneS ?? 0) / 60),
+      doneM: current?.doneM ?? 0,
       plannedSessions: current?.plannedSessions ?? 0,
       runs: current?.runs ?? 0,
     },

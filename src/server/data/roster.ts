@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { WeekDigest } from "~/domain/training/roster";
 import type { Tx } from "~/server/db/connection";
-import { athletes, organizations, users, weekDigests } from "~/server/db/schema";
+import { athletes, organizations, plannedWeeks, users, weekDigests } from "~/server/db/schema";
 import { excluded } from "~/server/db/upsert";
 import { coachedBy, coachesColumn, lastRunOnColumn } from "./athletes";
 
@@ -16,9 +16,14 @@ export interface CachedWeekDigest {
  * The roster's read model, in one query whatever the number of athletes: every athlete of the
  * organisation (or those `coachUserId` coaches), with their coaches, their last run, what evaluating
  * their weeks needs (time zone, week start, settings, training version), and their cached week
- * digests since `digestsFrom` that are still current (computed from today's training versions).
+ * digests since `digestsFrom` that are still current (computed from today's training versions), and
+ * the status of their planned weeks starting between `plansFrom` and `plansTo` (drafts included).
  */
-export async function rosterAthletes(tx: Tx, orgId: string, filter: { coachUserId?: string; digestsFrom: string }) {
+export async function rosterAthletes(
+  tx: Tx,
+  orgId: string,
+  filter: { coachUserId?: string; digestsFrom: string; plansFrom: string; plansTo: string },
+) {
   const current = tx
     .select({
       list: sql`coalesce(json_agg(json_build_object('weekStart', ${weekDigests.weekStart}, 'asOf', ${weekDigests.asOf}, 'digest', ${weekDigests.digest})), '[]'::json)`,
@@ -36,6 +41,19 @@ export async function rosterAthletes(tx: Tx, orgId: string, filter: { coachUserI
         gte(weekDigests.weekStart, filter.digestsFrom),
       ),
     );
+  const plans = tx
+    .select({
+      list: sql`coalesce(json_agg(json_build_object('weekStart', ${plannedWeeks.weekStart}, 'status', ${plannedWeeks.status})), '[]'::json)`,
+    })
+    .from(plannedWeeks)
+    .where(
+      and(
+        eq(plannedWeeks.orgId, athletes.orgId),
+        eq(plannedWeeks.athleteId, athletes.id),
+        gte(plannedWeeks.weekStart, filter.plansFrom),
+        lte(plannedWeeks.weekStart, filter.plansTo),
+      ),
+    );
   const rows = await tx
     .select({
       athleteId: athletes.id,
@@ -49,6 +67,7 @@ export async function rosterAthletes(tx: Tx, orgId: string, filter: { coachUserI
       lastRunOn: lastRunOnColumn(tx),
       coaches: coachesColumn(tx),
       digests: sql<CachedWeekDigest[]>`(${current})`,
+      plannedWeeks: sql<Array<{ weekStart: string; status: "draft" | "published" }>>`(${plans})`,
     })
     .from(athletes)
     .innerJoin(users, eq(users.id, athletes.userId))

@@ -1,6 +1,8 @@
 import "server-only";
 import { can, type Actor } from "~/domain/authz/policy";
-import { byAttention, summariseWeeks } from "~/domain/training/roster";
+import { addDays } from "~/domain/rules";
+import { summariseWeeks } from "~/domain/training/roster";
+import { byUrgency, rosterTags, urgencyOf, type PlanStatus } from "~/domain/training/roster-line";
 import { rosterAthletes } from "~/server/data/roster";
 import type { Tx } from "~/server/db/connection";
 import { digestsFrom, recentWeekDigests } from "./week-digests";
@@ -10,10 +12,11 @@ export const ROSTER_WEEKS = 5;
 
 /**
  * Every athlete the caller coaches (all of them for owners) with their recent weeks read by the rules
- * engine, most in need of attention first. A constant number of queries whatever the roster's size:
+ * engine, most urgent first. A constant number of queries whatever the roster's size:
  * one for the athletes with everything known about them and their cached week digests, three more
  * only when some weeks must be evaluated afresh (see week-digests.ts).
- * Weeks are judged on published plans only: a draft was never asked of the athlete.
+ * Weeks are judged on published plans only: a draft was never asked of the athlete. Next week's plan
+ * status (none, draft, published) and the line's urgency and tags come with each row.
  */
 export async function rosterFor(
   tx: Tx,
@@ -22,7 +25,14 @@ export async function rosterFor(
   now: Date,
 ) {
   const coachUserId = can(actor, { type: "organisation.viewAllAthletes" }) ? undefined : actor.userId;
-  const listed = await rosterAthletes(tx, org.id, { coachUserId, digestsFrom: digestsFrom(now, ROSTER_WEEKS) });
+  const utcToday = now.toISOString().slice(0, 10);
+  // Next week starts after today wherever the athlete lives, and within eight days of UTC's today.
+  const listed = await rosterAthletes(tx, org.id, {
+    coachUserId,
+    digestsFrom: digestsFrom(now, ROSTER_WEEKS),
+    plansFrom: addDays(utcToday, -1),
+    plansTo: addDays(utcToday, 8),
+  });
   const athletes = listed.filter((a) =>
     can(actor, {
       type: "athlete.coach",
@@ -34,6 +44,8 @@ export async function rosterFor(
     const w = weeks.get(a.athleteId);
     if (!w) return [];
     const summary = summariseWeeks(w.weeks);
+    const nextStart = addDays(summary.thisWeek.weekStart, 7);
+    const nextWeek: PlanStatus = a.plannedWeeks.find((p) => p.weekStart === nextStart)?.status ?? "none";
     return [
       {
         athleteId: a.athleteId,
@@ -44,10 +56,13 @@ export async function rosterFor(
         basis: w.settings.basis,
         bands: w.settings.bands,
         ...summary,
+        nextWeek,
+        urgency: urgencyOf({ ...summary, nextWeek }),
+        tags: rosterTags(summary.flags, nextWeek),
       },
     ];
   });
-  return rows.sort(byAttention);
+  return rows.sort(byUrgency);
 }
 
 export type RosterRow = Awaited<ReturnType<typeof rosterFor>>[number];

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AppShell } from "./_shared/app-shell";
 import { loadOrgPage } from "./_shared/load-page";
+import { rosterLine } from "~/domain/training/roster-line";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { Roster } from "./roster";
 import { ThisWeek } from "./this-week";
@@ -22,8 +23,13 @@ export default async function OrganisationHome({ params }: { params: Promise<{ s
     ) : (
       <Roster
         orgSlug={slug}
-        isOwner={page.org.role === "owner"}
-        rows={await queryClient.fetchQuery(trpc.roster.list.queryOptions({ orgSlug: slug }))}
+        canInvite={page.org.abilities.inviteAthletes}
+        showCoaches={page.org.role === "owner"}
+        units={page.user.units}
+        // Only what each line shows goes to the browser: the full rows are several times larger.
+        lines={(await queryClient.fetchQuery(trpc.roster.list.queryOptions({ orgSlug: slug }))).map((row) =>
+          rosterLine(row, { withCoaches: page.org.role === "owner" }),
+        )}
       />
     );
   return (

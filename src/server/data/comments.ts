@@ -121,14 +121,17 @@ export async function unreadThreads(
       athleteId: comments.athleteId,
       athleteName: athletes.displayName,
       thread: threadOf,
+      runDate: runs.localDate,
+      runKind: runs.kind,
       count: sql<number>`count(*)::int`,
       lastAt: sql<string>`max(${comments.createdAt})`,
     })
     .from(comments)
     .innerJoin(athletes, and(eq(athletes.orgId, comments.orgId), eq(athletes.id, comments.athleteId)))
+    .leftJoin(runs, and(eq(runs.orgId, comments.orgId), eq(runs.id, comments.runId)))
     .leftJoin(commentReads, readMark(reader.userId))
     .where(and(eq(comments.orgId, orgId), scope, unreadBy(reader.userId)))
-    .groupBy(comments.athleteId, athletes.displayName, threadOf)
+    .groupBy(comments.athleteId, athletes.displayName, threadOf, runs.localDate, runs.kind)
     .orderBy(desc(sql`max(${comments.createdAt})`))
     .limit(limit);
 }

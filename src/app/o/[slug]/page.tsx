@@ -4,6 +4,7 @@ import { loadOrgPage } from "./_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { Roster } from "./roster";
 import { ThisWeek } from "./this-week";
+import { UnreadConversations } from "./_shared/unread-conversations";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -28,6 +29,7 @@ export default async function OrganisationHome({ params }: { params: Promise<{ s
     );
   return (
     <AppShell page={page} current={`/o/${slug}`}>
+      {page.org.role !== "athlete" && <UnreadConversations orgSlug={slug} />}
       {content}
     </AppShell>
   );

@@ -84,7 +84,7 @@ export async function CommentsPanel({
           label="New comment"
           sentText={
             toAthlete
-              ? "Comment posted: the athlete sees it with their run or week and in Feedback."
+              ? "Comment posted. The athlete sees it with their run or week and in Feedback."
               : "Comment posted."
           }
         />
@@ -162,7 +162,7 @@ async function RunThread({ orgSlug, athleteId, runId }: { orgSlug: string; athle
           athleteId={athleteId}
           about={{ runId }}
           label={own ? "Write to your coach" : "Comment"}
-          sentText={own ? "Sent to your coach." : "Comment posted: the athlete sees it with this run."}
+          sentText={own ? "Sent to your coach." : "Comment posted. The athlete sees it with this run."}
         />
       </>
     );

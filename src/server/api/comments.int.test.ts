@@ -64,6 +64,17 @@ describe("comment threads", () => {
     await coach.comments.markRead({ ...run, upTo: again!.comments.at(-1)!.id });
     await coach.comments.markRead({ ...run, upTo: again!.comments[0]!.id });
     expect((await unread(a.users.coach)).total).toBe(0);
+
+    // Writing in a thread without opening it leaves what others wrote there unread.
+    await athlete.comments.create({ ...run, body: "One more thing." });
+    await coach.comments.create({ ...run, body: "Noted." });
+    expect(await unread(a.users.coach)).toMatchObject({ total: 1 });
+    const [latest] = await coach.comments.threads({ ...run });
+    await coach.comments.markRead({ ...run, upTo: latest!.comments.at(-1)!.id });
+    expect((await unread(a.users.coach)).total).toBe(0);
+    expect((await unread(a.users.athlete1)).total).toBe(1);
+    const [mine] = await athlete.comments.threads({ ...run });
+    await athlete.comments.markRead({ ...run, upTo: mine!.comments.at(-1)!.id });
   });
 
   it("gathers a week's thread with those on the week's runs, and keeps threads apart", async () => {

@@ -22,7 +22,7 @@ const oneThreadMessage = { message: "Comment on a run or on a week", path: ["run
 export const commentsRouter = createRouter({
   /**
    * A new comment on one of an athlete's runs or weeks, or a reply in that thread: by the athlete
-   * themself or their coaches. The author has read their own thread up to it.
+   * themself or their coaches.
    */
   create: orgProcedure
     .input(
@@ -38,20 +38,15 @@ export const commentsRouter = createRouter({
         const run = await findRunAthlete(ctx.tx, ctx.org.id, input.runId);
         if (run?.athleteId !== ref.athleteId) throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
       }
-      const comment = await insertComment(ctx.tx, ctx.org.id, {
+      // No read mark moves: one's own comments are never unread, and a reply from someone else
+      // that the author has not opened stays unread for them.
+      return insertComment(ctx.tx, ctx.org.id, {
         athleteId: ref.athleteId,
         runId: input.runId ?? null,
         weekStart: input.weekStart ?? null,
         authorUserId: ctx.user.id,
         body: input.body,
       });
-      await markThreadRead(ctx.tx, ctx.org.id, {
-        userId: ctx.user.id,
-        athleteId: ref.athleteId,
-        thread: threadKey(comment),
-        upTo: comment.id,
-      });
-      return comment;
     }),
 
   /** Comments about an athlete, newest first: for the athlete themself and their coaches. */

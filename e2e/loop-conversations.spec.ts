@@ -138,3 +138,34 @@ for (const { name, viewport, athlete, email } of viewports) {
     });
   });
 }
+
+test.describe("an athlete starts a conversation", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("the athlete writes to their coach about this week and the coach sees it unread", async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    const note = `Legs heavy after the long run (${Date.now().toString(36)}).`;
+    const coachContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const coach = await coachContext.newPage();
+    await signIn(coach, "ada@riverside.example");
+    const before = await unreadOn(coach, "Athletes");
+
+    await signIn(page, "james@riverside.example");
+    const thisWeek = page.getByRole("region", { name: "Comments this week" });
+    await thisWeek.getByLabel("Write to your coach about this week").fill(note);
+    await thisWeek.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(thisWeek.getByText("Sent to your coach.")).toBeVisible();
+    await expect(thisWeek.getByText(/^Your week of .*1 comment/)).toBeVisible();
+    await expectAccessible(page, "This week after writing to the coach");
+
+    await coach.reload();
+    await expect(navLink(coach, withUnread("Athletes", before + 1))).toHaveCount(1);
+    await coach
+      .getByRole("region", { name: /Unread comments/ })
+      .getByRole("link", { name: /^James Walker: week of / })
+      .click();
+    await expect(coach.locator("details[open]", { hasText: note })).toBeVisible();
+    await expect(navLink(coach, withUnread("Athletes", before))).toHaveCount(1);
+    await coachContext.close();
+  });
+});

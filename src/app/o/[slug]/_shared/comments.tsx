@@ -22,6 +22,7 @@ async function loadThreads(
   const reader: ThreadReader = org.role === "athlete" ? { kind: "athlete" } : { kind: "coach" };
   return {
     reader,
+    ownAthleteId: org.athleteId,
     views: threadViews(threads, { viewerId: user?.id ?? "", timeZone: user?.timeZone ?? "UTC", reader }),
   };
 }
@@ -104,16 +105,33 @@ async function OwnThreads({
   weekEnd?: string;
   empty: string;
 }) {
-  const { views } = await loadThreads(orgSlug, weekStart ? { weekStart, weekEnd } : {});
-  if (views.length === 0) return <p className="mt-2 text-sm text-slate-600">{empty}</p>;
+  const { views, ownAthleteId } = await loadThreads(orgSlug, weekStart ? { weekStart, weekEnd } : {});
+  // On a week, the athlete may start its conversation themself.
+  const startWeek = weekStart && ownAthleteId && !views.some((t) => t.anchor === `thread-week-${weekStart}`);
   return (
-    <ul className="mt-2 space-y-2">
-      {views.map((thread) => (
-        <li key={thread.anchor}>
-          <ThreadCard orgSlug={orgSlug} thread={thread} canReply sentText="Reply sent to your coach." />
-        </li>
-      ))}
-    </ul>
+    <>
+      {views.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600">{empty}</p>
+      ) : (
+        <ul className="mt-2 space-y-2">
+          {views.map((thread) => (
+            <li key={thread.anchor}>
+              <ThreadCard orgSlug={orgSlug} thread={thread} canReply sentText="Reply sent to your coach." />
+            </li>
+          ))}
+        </ul>
+      )}
+      {startWeek && (
+        <CommentForm
+          orgSlug={orgSlug}
+          athleteId={ownAthleteId}
+          about={{ weekStart }}
+          label="Write to your coach about this week"
+          submitLabel="Send"
+          sentText="Sent to your coach."
+        />
+      )}
+    </>
   );
 }
 

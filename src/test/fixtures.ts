@@ -5,9 +5,11 @@
  * member has a session open (contextFor in ./sessions).
  */
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Database } from "~/server/db/connection";
 import {
   calendarFeeds,
+  commentReads,
   comments,
   idempotencyKeys,
   invitations,
@@ -43,6 +45,8 @@ export interface OrgFixture {
   invitationToken: string;
   /** A draft run read from a file, not yet confirmed. */
   importId: string;
+  /** The coach's comment on athlete 1's public run (unread by the athlete). */
+  commentId: string;
 }
 
 export async function createOrgFixture(db: Database, label: string): Promise<OrgFixture> {
@@ -127,9 +131,16 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       sessions: [{ day: 0, kind: "recovery", durationMin: 25 }],
       createdBy: coach.id,
     });
-    await tx
+    const [comment] = await tx
       .insert(comments)
-      .values({ orgId, athleteId: a1!.id, runId: public1!.id, authorUserId: coach.id, body: "Nice and easy." });
+      .values({ orgId, athleteId: a1!.id, runId: public1!.id, authorUserId: coach.id, body: "Nice and easy." })
+      .returning();
+    // Its author has read that thread (the athlete has not); read marks are each member's own.
+    await tx.execute(sql`select app.act_as(${coach.id}::uuid, ${orgId}::uuid)`);
+    await tx
+      .insert(commentReads)
+      .values({ orgId, userId: coach.id, athleteId: a1!.id, thread: `run:${public1!.id}`, readUpTo: now() });
+    await setOrganisation(tx, orgId);
     await tx
       .insert(idempotencyKeys)
       .values({ orgId, userId: athlete1.id, key: randomUUID(), requestHash: "h", response: { id: public1!.id } });
@@ -163,6 +174,7 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       weekId: week!.id,
       invitationId: invitation!.id,
       importId: runImport!.id,
+      commentId: comment!.id,
     };
   });
   // Each member is signed in (contextFor in ./sessions finds their session).

@@ -594,7 +594,7 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
   });
 
   describe("comments", () => {
-    it("are written by the athlete's coaches only and read by the athlete and their coaches", async () => {
+    it("are written by the athlete and their coaches and read by the same people", async () => {
       const coach = as(a.users.coach);
       const created = await coach.comments.create({
         orgSlug: a.slug,
@@ -627,16 +627,25 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
         weekStart: thisWeek,
       });
       expect(aboutWeek.map((c) => c.body)).toEqual(["Good consistency this week."]);
+      expect(aboutWeek[0]!.unread).toBe(false); // the coach's own
 
-      const byAthlete = await refusal(
+      // The athlete replies in their own threads, and nobody else's.
+      const reply = await as(a.users.athlete1).comments.create({
+        orgSlug: a.slug,
+        athleteId: a.athleteIds.athlete1,
+        weekStart: thisWeek,
+        body: "Thanks!",
+      });
+      expect(reply).toMatchObject({ authorUserId: a.users.athlete1.id, weekStart: thisWeek });
+      const aboutTeammate = await refusal(
         as(a.users.athlete1).comments.create({
           orgSlug: a.slug,
-          athleteId: a.athleteIds.athlete1,
+          athleteId: a.athleteIds.athlete2,
           weekStart: thisWeek,
-          body: "Self-praise",
+          body: "Slow down",
         }),
       );
-      expect(byAthlete.code).toBe("FORBIDDEN");
+      expect(aboutTeammate.code).toBe("NOT_FOUND");
       const notTheirCoach = await refusal(
         coach.comments.create({ orgSlug: a.slug, athleteId: a.athleteIds.athlete2, weekStart: thisWeek, body: "Hi" }),
       );

@@ -5,6 +5,7 @@ import { rosterLine } from "~/domain/training/roster-line";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { Roster } from "./roster";
 import { ThisWeek } from "./this-week";
+import { UnreadConversations } from "./_shared/unread-conversations";
 
 export const metadata: Metadata = { title: "Home" };
 
@@ -34,6 +35,7 @@ export default async function OrganisationHome({ params }: { params: Promise<{ s
     );
   return (
     <AppShell page={page} current={`/o/${slug}`}>
+      {page.org.role !== "athlete" && <UnreadConversations orgSlug={slug} />}
       {content}
     </AppShell>
   );

@@ -5,6 +5,7 @@ import { MixBar } from "~/components/mix-bar";
 import { PaceAgainstTarget, WeekTotals } from "~/components/run-numbers";
 import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, paceRange, type Units } from "~/lib/format";
 import type { RouterOutputs } from "./_shared/types";
+import { AthleteConversations } from "./_shared/comments";
 
 const COMPLIANCE_STYLE = {
   green: "bg-green-100 text-green-900",
@@ -167,6 +168,7 @@ export function ThisWeek({
           <FlagList flags={week.evaluation.flags} empty="Nothing to flag so far: well balanced." />
         </div>
       </div>
+      <AthleteConversations orgSlug={orgSlug} days={week.days} />
 
       <div className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white/95 p-3 sm:static sm:mt-6 sm:border-0 sm:bg-transparent sm:p-0">
         <Link

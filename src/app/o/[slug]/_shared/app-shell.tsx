@@ -8,7 +8,7 @@ export interface NavItem {
   badge?: number;
 }
 
-function navFor({ org }: OrgPage): NavItem[] {
+function navFor({ org, unreadComments }: OrgPage): NavItem[] {
   const base = `/o/${org.slug}`;
   if (org.role === "athlete") {
     return [
@@ -16,13 +16,13 @@ function navFor({ org }: OrgPage): NavItem[] {
       { href: `${base}/log`, label: "Log a run" },
       { href: `${base}/import`, label: "Import" },
       { href: `${base}/history`, label: "History" },
-      { href: `${base}/feedback`, label: "Feedback" },
+      { href: `${base}/feedback`, label: "Feedback", badge: unreadComments },
       { href: `${base}/paces`, label: "Paces" },
       { href: `${base}/calendar`, label: "Calendar" },
     ];
   }
   const items: NavItem[] = [
-    { href: base, label: "Athletes" },
+    { href: base, label: "Athletes", badge: unreadComments },
     { href: `${base}/templates`, label: "Templates" },
     { href: `${base}/import`, label: "Import runs" },
   ];

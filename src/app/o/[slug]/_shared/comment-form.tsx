@@ -12,28 +12,41 @@ export interface CommentTarget {
   label: string;
 }
 
+export type CommentAbout = { runId: string } | { weekStart: string };
+
 /** "week:2026-11-23" or "run:<id>" as the procedure's input. */
-function aboutOf(value: string): { weekStart: string } | { runId: string } {
+function aboutOf(value: string): CommentAbout {
   const [type, key] = value.split(":", 2) as [string, string];
   return type === "run" ? { runId: key } : { weekStart: key };
 }
 
-/** A coach's new comment; once posted, the page renders the list again with it (router.refresh). */
+const valueOf = (about: CommentAbout) => ("runId" in about ? `run:${about.runId}` : `week:${about.weekStart}`);
+
+/**
+ * A new comment or a reply: about a fixed run or week (`about`), or one the writer picks from
+ * `targets`. Once posted, the page renders its threads again with it (router.refresh).
+ */
 export function CommentForm({
   orgSlug,
   athleteId,
-  weekStart,
-  targets,
+  about,
+  targets = [],
+  label = "Comment",
+  submitLabel = "Post comment",
+  sentText = "Comment posted.",
 }: {
   orgSlug: string;
   athleteId: string;
-  weekStart?: string;
-  targets: CommentTarget[];
+  about?: CommentAbout;
+  targets?: CommentTarget[];
+  label?: string;
+  submitLabel?: string;
+  sentText?: string;
 }) {
   const router = useRouter();
   const id = useId();
   const [body, setBody] = useState("");
-  const [target, setTarget] = useState(weekStart ? `week:${weekStart}` : (targets[0]?.value ?? ""));
+  const [target, setTarget] = useState(about ? valueOf(about) : (targets[0]?.value ?? ""));
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const create = useServerCall();
   return (
@@ -47,26 +60,26 @@ export function CommentForm({
           .then(
             () => {
               setBody("");
-              setStatus({ ok: true, text: "Comment posted. The athlete sees it with their feedback." });
+              setStatus({ ok: true, text: sentText });
               router.refresh();
             },
             (e: unknown) => setStatus({ ok: false, text: errorMessage(e) }),
           );
       }}
     >
-      {!weekStart && (
+      {!about && (
         <SelectField label="About" value={target} onChange={(e) => setTarget(e.target.value)} options={targets} />
       )}
       <div>
         <label htmlFor={`${id}-body`} className="block text-sm font-medium text-slate-800">
-          Comment
+          {label}
         </label>
         <textarea
           id={`${id}-body`}
           value={body}
           onChange={(e) => setBody(e.target.value)}
           maxLength={2000}
-          rows={3}
+          rows={2}
           required
           className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
         />
@@ -75,7 +88,7 @@ export function CommentForm({
         {status?.text}
       </p>
       <Button type="submit" variant="secondary" disabled={create.pending || body.trim() === ""}>
-        Post comment
+        {submitLabel}
       </Button>
     </form>
   );

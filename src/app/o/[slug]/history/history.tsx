@@ -9,6 +9,7 @@ import { SelectField } from "~/components/select-field";
 import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, type Units } from "~/lib/format";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 import type { RouterOutputs } from "../_shared/types";
+import { RunThreadMark } from "../_shared/run-thread-mark";
 
 type HistoryData = RouterOutputs["athleteWeeks"]["history"];
 
@@ -111,6 +112,7 @@ export function History({ orgSlug, units, all }: { orgSlug: string; units: Units
                     <span>{formatDistance(r.distanceM, units)}</span>
                     <span>{formatPace(r.durationS, r.distanceM, units)}</span>
                     <span>RPE {r.rpe}</span>
+                    <RunThreadMark orgSlug={orgSlug} runId={r.id} day={formatDay(r.localDate)} />
                     <Link href={`/o/${orgSlug}/runs/${r.id}`} className="ml-auto text-blue-700 underline">
                       Edit<span className="sr-only"> run of {formatDay(r.localDate)}</span>
                     </Link>

@@ -8,9 +8,11 @@ import { queryOr404 } from "../../_shared/query-or-404";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { RunForm } from "../../run-form";
 import { now } from "~/lib/clock";
+import { RunConversation } from "../../_shared/comments";
 
 export const metadata: Metadata = { title: "Edit run" };
 
+/** A run: its form for those who may change it, and its conversation between the athlete and their coaches. */
 export default async function EditRunPage({ params }: { params: Promise<{ slug: string; runId: string }> }) {
   const { slug, runId } = await params;
   const page = await loadOrgPage(slug, `/o/${slug}/runs/${runId}`);
@@ -46,6 +48,7 @@ export default async function EditRunPage({ params }: { params: Promise<{ slug: 
             }}
           />
         </div>
+        <RunConversation orgSlug={slug} athleteId={run.athleteId} runId={run.id} ownRun={page.org.role === "athlete"} />
       </div>
     </AppShell>
   );

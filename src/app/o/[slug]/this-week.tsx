@@ -4,6 +4,7 @@ import { FlagList } from "~/components/flag-list";
 import { MixBar } from "~/components/mix-bar";
 import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, paceRange, type Units } from "~/lib/format";
 import type { RouterOutputs } from "./_shared/types";
+import { PendingRpe } from "./_shared/pending-rpe";
 
 const COMPLIANCE_STYLE = {
   green: "bg-green-100 text-green-900",
@@ -39,6 +40,7 @@ export function ThisWeek({
       <p className="text-sm text-slate-600">
         {week.coaches.length ? `Coached by ${week.coaches.join(", ")}` : "No coach assigned yet"}
       </p>
+      <PendingRpe orgSlug={orgSlug} units={units} />
 
       <div className="mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-sm font-semibold text-slate-800">Your mix so far</h2>

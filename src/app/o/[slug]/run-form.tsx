@@ -13,7 +13,7 @@ import {
 } from "~/domain/rules";
 import { implausiblePace, parseDistance, parseDuration, PLAUSIBLE_PACE_S_PER_KM } from "~/domain/training/run-values";
 import { Button } from "~/components/button";
-import { FlagList } from "~/components/flag-list";
+import { FlagList, flagsFor } from "~/components/flag-list";
 import { formatDuration, formatPace, KIND_NAMES, METRES_PER_MILE, type Units } from "~/lib/format";
 import { startBefore } from "~/lib/run-start";
 import { errorMessage, fieldErrors } from "~/lib/trpc-error";
@@ -144,12 +144,6 @@ export function RunForm({
       else if (durationS === null) found.durationS = "Enter the duration like 28, 28:30 or 1:05:00";
     }
     if (Number.isNaN(distanceM)) found.distanceM = "Enter the distance as a number";
-    // An implausible pace is asked about once; "Save as it is" sends it.
-    if (!Object.keys(found).length && paceOff && paceAccepted !== paceKey) {
-      setErrors({});
-      setPaceQuestion(true);
-      return;
-    }
     setPaceQuestion(false);
     const candidate = {
       date: start.date,
@@ -178,6 +172,8 @@ export function RunForm({
         setErrors(found);
         setFormError(null);
         if (!parsed.success || Object.keys(found).length) return;
+        // Once everything else holds, an implausible pace is asked about; "save it as it is" sends it.
+        if (paceOff && paceAccepted !== paceKey) return setPaceQuestion(true);
         const result = runId
           ? await trpc.runs.update.mutate({ orgSlug, runId, run: parsed.data })
           : await trpc.runs.log.mutate({ orgSlug, idempotencyKey, run: parsed.data });
@@ -198,7 +194,7 @@ export function RunForm({
           </h3>
           <FlagList flags={feedback?.runFlags ?? []} empty="Nice: that run did what it was meant to do." />
         </section>
-        {(feedback?.weekFlags.length ?? 0) > 0 && (
+        {flagsFor({ kind: "athlete" }, feedback?.weekFlags ?? []).length > 0 && (
           <section aria-labelledby={`${id}-this-week`} className="space-y-2">
             <h3 id={`${id}-this-week`} className="text-base font-semibold">
               Your week so far
@@ -248,7 +244,60 @@ export function RunForm({
   const choiceClass =
     "flex min-h-12 cursor-pointer items-center justify-center rounded-md border border-slate-300 bg-white px-2 has-[:checked]:border-blue-700 has-[:checked]:bg-blue-700 has-[:checked]:text-white has-[:focus-visible]:ring-3 has-[:focus-visible]:ring-slate-900 has-[:focus-visible]:ring-offset-2";
   const planChoiceClass =
-    "min-h-12 flex-1 rounded-md border px-3 text-base font-medium focus-visible:ring-3 focus-visible:ring-slate-900 focus-visible:ring-offset-2 focus-visible:outline-none aria-pressed:border-blue-700 aria-pressed:bg-blue-700 aria-pressed:text-white border-slate-300 bg-white text-slate-900";
+    "min-h-11 flex-1 rounded-md border px-2 text-sm font-medium focus-visible:ring-3 focus-visible:ring-slate-900 focus-visible:ring-offset-2 focus-visible:outline-none aria-pressed:border-blue-700 aria-pressed:bg-blue-700 aria-pressed:text-white border-slate-300 bg-white text-slate-900";
+
+  // What was run (duration, distance, pace): before the RPE when typed, after it when the plan gave it,
+  // so RPE sits right under "Ran it as planned" on a phone.
+  const measures = (
+    <div className="space-y-1">
+      <div className="grid grid-cols-2 gap-3">
+        {askDuration && (
+          <div>
+            <label htmlFor={`${id}-duration`} className="block text-sm font-medium text-slate-800">
+              Duration
+            </label>
+            <input
+              id={`${id}-duration`}
+              value={duration}
+              onChange={(e) => setDuration(e.target.value.replace(/[^\d:.]/g, "").slice(0, 8))}
+              placeholder="28:30"
+              autoComplete="off"
+              className={inputClass}
+              aria-invalid={Boolean(errors.durationS)}
+              aria-describedby={describedBy(`${id}-duration-hint`, errorId("durationS"))}
+            />
+            <p id={`${id}-duration-hint`} className="mt-1 text-xs text-slate-600">
+              Minutes, or 28:30, 1:05:00
+            </p>
+            {fieldError("durationS")}
+          </div>
+        )}
+        <div className={askDuration ? "" : "col-span-2"}>
+          <label htmlFor={`${id}-distance`} className="block text-sm font-medium text-slate-800">
+            Distance ({units === "km" ? "kilometres" : "miles"})
+          </label>
+          <input
+            id={`${id}-distance`}
+            inputMode="decimal"
+            value={distance}
+            onChange={(e) => setDistance(e.target.value)}
+            autoComplete="off"
+            className={inputClass}
+            aria-invalid={Boolean(errors.distanceM)}
+            aria-describedby={describedBy(errorId("distanceM"), `${id}-pace`)}
+          />
+          {fieldError("distanceM")}
+        </div>
+      </div>
+      <p
+        id={`${id}-pace`}
+        className={`text-sm ${paceWarning ? "text-amber-900" : "text-slate-700"}`}
+        aria-live="polite"
+      >
+        {paceWarning ? `Pace ${paceWarning}` : pace ? `Pace ${pace}` : "Pace appears as you type"}
+      </p>
+    </div>
+  );
 
   return (
     <form
@@ -264,7 +313,7 @@ export function RunForm({
           role="group"
           aria-labelledby={`${id}-planned`}
           aria-describedby={errorId("asPlanned")}
-          className="rounded-lg border border-slate-200 bg-white p-3"
+          className="rounded-lg border border-slate-200 bg-white px-3 py-2"
         >
           <p id={`${id}-planned`} className="text-sm text-slate-800">
             <span className="font-medium">Planned today:</span> {KIND_NAMES[planned.kind]}
@@ -322,52 +371,7 @@ export function RunForm({
         </fieldset>
       )}
 
-      <div className="grid grid-cols-2 gap-3">
-        {askDuration && (
-          <div>
-            <label htmlFor={`${id}-duration`} className="block text-sm font-medium text-slate-800">
-              Duration
-            </label>
-            <input
-              id={`${id}-duration`}
-              value={duration}
-              onChange={(e) => setDuration(e.target.value.replace(/[^\d:.]/g, "").slice(0, 8))}
-              placeholder="28:30"
-              autoComplete="off"
-              className={inputClass}
-              aria-invalid={Boolean(errors.durationS)}
-              aria-describedby={describedBy(`${id}-duration-hint`, errorId("durationS"))}
-            />
-            <p id={`${id}-duration-hint`} className="mt-1 text-xs text-slate-600">
-              Minutes, or 28:30, 1:05:00
-            </p>
-            {fieldError("durationS")}
-          </div>
-        )}
-        <div className={askDuration ? "" : "col-span-2"}>
-          <label htmlFor={`${id}-distance`} className="block text-sm font-medium text-slate-800">
-            Distance ({units === "km" ? "kilometres" : "miles"})
-          </label>
-          <input
-            id={`${id}-distance`}
-            inputMode="decimal"
-            value={distance}
-            onChange={(e) => setDistance(e.target.value)}
-            autoComplete="off"
-            className={inputClass}
-            aria-invalid={Boolean(errors.distanceM)}
-            aria-describedby={describedBy(errorId("distanceM"), `${id}-pace`)}
-          />
-          {fieldError("distanceM")}
-        </div>
-      </div>
-      <p
-        id={`${id}-pace`}
-        className={`-mt-3 text-sm ${paceWarning ? "text-amber-900" : "text-slate-700"}`}
-        aria-live="polite"
-      >
-        {paceWarning ? `Pace ${paceWarning}` : pace ? `Pace ${pace}` : "Pace appears as you type"}
-      </p>
+      {askDuration && measures}
 
       <fieldset aria-describedby={describedBy(`${id}-rpe-words`, errorId("rpe"))}>
         <legend className="text-sm font-medium text-slate-800">How hard did it feel? (RPE 1–10)</legend>
@@ -394,6 +398,8 @@ export function RunForm({
         </p>
         {fieldError("rpe")}
       </fieldset>
+
+      {!askDuration && measures}
 
       <div className="grid grid-cols-2 gap-3">
         <div>

@@ -306,7 +306,7 @@ export function RunForm({
       onFocus={preloadSending}
       onPointerDown={preloadSending}
       noValidate
-      className="space-y-5"
+      className="space-y-4"
     >
       {planned && (
         <div
@@ -318,7 +318,6 @@ export function RunForm({
           <p id={`${id}-planned`} className="text-sm text-slate-800">
             <span className="font-medium">Planned today:</span> {KIND_NAMES[planned.kind]}
             {planned.durationS ? `, ${formatDuration(planned.durationS)}` : ""}
-            {planned.description ? ` · ${planned.description}` : ""}
           </p>
           <div className="mt-2 flex gap-2">
             <button
@@ -352,7 +351,7 @@ export function RunForm({
       {asPlanned === false && (
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">Kind of run</legend>
-          <div className="mt-1 grid grid-cols-2 gap-2 sm:grid-cols-4">
+          <div className="mt-1 grid grid-cols-4 gap-2">
             {SESSION_KINDS.map((k) => (
               <label key={k} className={`${choiceClass} text-sm`}>
                 <input
@@ -457,7 +456,7 @@ export function RunForm({
       </label>
 
       {/* Save stays on screen while the athlete fills the form (athletes log from phones). */}
-      <div className="sticky bottom-[var(--bottom-bar-height,0px)] z-10 -mx-4 space-y-2 border-t border-slate-200 bg-white px-4 py-3">
+      <div className="sticky bottom-[var(--bottom-bar-height,0px)] z-10 -mx-4 space-y-2 border-t border-slate-200 bg-white px-4 py-2">
         {paceQuestion && paceWarning && (
           <div role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
             <p>{`Pace ${paceWarning}`} Is that right?</p>

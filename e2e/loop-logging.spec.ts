@@ -178,13 +178,17 @@ for (const [device, use, withPlan, other] of [
   });
 }
 
-test.describe("imports keep effort honest", () => {
-  test("a coach imports for an athlete without inventing an RPE; the athlete rates it on This week", async ({
+// The coach at a desk and the athlete on a phone, then the other way round.
+for (const [coachDevice, athleteDevice, name, email] of [
+  [DESKTOP, PHONE, "Sofia Rossi", "sofia@riverside.example"],
+  [PHONE, DESKTOP, "Priya Nair", "priya@riverside.example"],
+] as const) {
+  test(`a coach imports for ${name} without inventing an RPE; she rates it on This week`, async ({
     page: coach,
     browser,
     cspViolations,
   }) => {
-    await coach.setViewportSize(DESKTOP.viewport);
+    await coach.setViewportSize(coachDevice.viewport);
     await coach.goto("/sign-in");
     await coach.getByLabel("Email").fill("ada@riverside.example");
     await coach.getByLabel("Password").fill("runbalance-demo");
@@ -192,28 +196,28 @@ test.describe("imports keep effort honest", () => {
     await expect(coach.getByRole("heading", { name: "Athletes" })).toBeVisible();
     await coach.goto(`${new URL(coach.url()).pathname.replace(/\/$/, "")}/import`);
     await expect(coach.getByRole("heading", { name: "Import runs for an athlete" })).toBeVisible();
-    await coach.getByLabel("Athlete", { exact: true }).selectOption({ label: "Sofia Rossi" });
-    await expect(coach.getByRole("heading", { name: "Waiting for Sofia Rossi's RPE" })).toBeVisible();
+    await coach.getByLabel("Athlete", { exact: true }).selectOption({ label: name });
+    await expect(coach.getByRole("heading", { name: `Waiting for ${name}'s RPE` })).toBeVisible();
     await coach.getByLabel("Choose .fit, .gpx or .tcx files (also .gz)").setInputFiles([`${fixtures}/plain-run.fit`]);
     const run = coach.getByRole("article").filter({ hasText: "plain-run.fit" });
     await expect(run).toBeVisible();
     await expect(run.getByText("RPE pending")).toBeVisible();
-    // Nothing is preselected for the effort: only Sofia knows it.
+    // Nothing is preselected for the effort: only she knows it.
     await expect(run.getByLabel("How hard did it feel?")).toHaveValue("");
-    await expect(run.getByText(/Sofia Rossi is asked how hard it felt on This week/)).toBeVisible();
+    await expect(run.getByText(new RegExp(`${name} is asked how hard it felt on This week`))).toBeVisible();
     await expectAccessible(coach, "coach import");
 
-    // Sofia, on her phone, is asked on This week.
-    const phone = await browser.newContext(PHONE);
-    await watchContentSecurityPolicy(phone, cspViolations);
-    const sofia = await phone.newPage();
-    await signIn(sofia, "sofia@riverside.example");
-    const asked = sofia.getByRole("region", { name: /How hard did (this run|these \d+ runs) feel\?/ });
+    // She is asked on This week, on her own device.
+    const own = await browser.newContext(athleteDevice);
+    await watchContentSecurityPolicy(own, cspViolations);
+    const athlete = await own.newPage();
+    await signIn(athlete, email);
+    const asked = athlete.getByRole("region", { name: /How hard did (this run|these \d+ runs) feel\?/ });
     await expect(asked).toBeVisible();
     const pending = asked.getByRole("article").filter({ hasText: "plain-run.fit" });
     await expect(pending.getByText("RPE pending")).toBeVisible();
     await expect(pending.getByLabel("How hard did it feel?")).toHaveValue("");
-    await expectAccessible(sofia, "this week with a run to rate");
+    await expectAccessible(athlete, "this week with a run to rate");
     if ((await pending.getByLabel("Kind of run").inputValue()) === "") {
       await pending.getByLabel("Kind of run").selectOption("aerobic");
     }
@@ -223,57 +227,62 @@ test.describe("imports keep effort honest", () => {
     await pending.getByRole("button", { name: "Save run" }).click();
     await expect(pending.getByText("Saved as a run.")).toBeVisible();
     await pending.getByRole("button", { name: "Done" }).click();
-    await expect(sofia.getByRole("article").filter({ hasText: "plain-run.fit" })).toHaveCount(0);
-    await phone.close();
+    await expect(athlete.getByRole("article").filter({ hasText: "plain-run.fit" })).toHaveCount(0);
+    await own.close();
 
     // Nothing waits for her any more on the coach's page.
     await coach.reload();
     await expect(coach.getByRole("article").filter({ hasText: "plain-run.fit" })).toHaveCount(0);
   });
-});
+}
 
-test.describe("time zones from the first minute", () => {
-  test.use({ ...PHONE, timezoneId: "America/Los_Angeles" });
+for (const [device, use] of [
+  ["phone", PHONE],
+  ["desktop", DESKTOP],
+] as const) {
+  test.describe(`time zones from the first minute, on a ${device}`, () => {
+    test.use({ ...use, timezoneId: "America/Los_Angeles" });
 
-  test("sign-up takes the browser's zone; the password's problem is said at its field", async ({ page }) => {
-    const email = `lee.${Date.now()}@example.com`;
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Lee Runner");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill("short");
-    await page.getByLabel("Club or business name").fill(`Sunset Striders ${Date.now()}`);
-    await page.getByRole("button", { name: "Create account" }).click();
-    const password = page.getByLabel("Password");
-    await expect(password).toHaveAttribute("aria-invalid", "true");
-    await expect(password).toHaveAccessibleDescription(/Use at least 10 characters/);
-    await expectAccessible(page, "sign-up with a password error");
+    test("sign-up takes the browser's zone; the password's problem is said at its field", async ({ page }) => {
+      const email = `lee.${device}.${Date.now()}@example.com`;
+      await page.goto("/sign-up");
+      await page.getByLabel("Your name").fill("Lee Runner");
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill("short");
+      await page.getByLabel("Club or business name").fill(`Sunset Striders ${Date.now()}`);
+      await page.getByRole("button", { name: "Create account" }).click();
+      const password = page.getByLabel("Password");
+      await expect(password).toHaveAttribute("aria-invalid", "true");
+      await expect(password).toHaveAccessibleDescription(/Use at least 10 characters/);
+      await expectAccessible(page, "sign-up with a password error");
 
-    await password.fill("sunset trail password");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page.getByRole("status")).toContainText(`We sent a message to ${email}`);
-    const confirmation = await mailTo(email);
-    await page.goto(new URL(/https?:\/\/\S+\/sign-up\/confirm\/[0-9a-f]{64}/.exec(confirmation)![0]).pathname);
-    await page.getByRole("button", { name: "Create my account" }).click();
-    await page.getByLabel("Password").fill("sunset trail password");
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Athletes" })).toBeVisible();
-    await page.goto("/settings");
-    await expect(page.getByLabel("Time zone")).toHaveValue("America/Los_Angeles");
-    // Same zone as this browser: nothing to warn about.
-    await expect(page.getByText(/This device is set to/)).toHaveCount(0);
+      await password.fill("sunset trail password");
+      await page.getByRole("button", { name: "Create account" }).click();
+      await expect(page.getByRole("status")).toContainText(`We sent a message to ${email}`);
+      const confirmation = await mailTo(email);
+      await page.goto(new URL(/https?:\/\/\S+\/sign-up\/confirm\/[0-9a-f]{64}/.exec(confirmation)![0]).pathname);
+      await page.getByRole("button", { name: "Create my account" }).click();
+      await page.getByLabel("Password").fill("sunset trail password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("heading", { name: "Athletes" })).toBeVisible();
+      await page.goto("/settings");
+      await expect(page.getByLabel("Time zone")).toHaveValue("America/Los_Angeles");
+      // Same zone as this browser: nothing to warn about.
+      await expect(page.getByText(/This device is set to/)).toHaveCount(0);
+    });
+
+    test("Settings lists UTC and warns when this device's zone is not the profile's", async ({ page }) => {
+      await signIn(page, "james@riverside.example");
+      await page.goto("/settings");
+      const zone = page.getByLabel("Time zone");
+      await expect(zone).toHaveValue("America/New_York");
+      await expect(zone.locator("option", { hasText: /^UTC$/ })).toHaveCount(1);
+      await expect(
+        page.getByText(/This device is set to America\/Los Angeles, but your profile says America\/New York/),
+      ).toBeVisible();
+      await expectAccessible(page, "settings with a zone warning");
+      await page.getByRole("button", { name: "Use America/Los Angeles" }).click();
+      await expect(zone).toHaveValue("America/Los_Angeles");
+    });
   });
-
-  test("Settings lists UTC and warns when this device's zone is not the profile's", async ({ page }) => {
-    await signIn(page, "james@riverside.example");
-    await page.goto("/settings");
-    const zone = page.getByLabel("Time zone");
-    await expect(zone).toHaveValue("America/New_York");
-    await expect(zone.locator("option", { hasText: /^UTC$/ })).toHaveCount(1);
-    await expect(
-      page.getByText(/This device is set to America\/Los Angeles, but your profile says America\/New York/),
-    ).toBeVisible();
-    await expectAccessible(page, "settings with a zone warning");
-    await page.getByRole("button", { name: "Use America/Los Angeles" }).click();
-    await expect(zone).toHaveValue("America/Los_Angeles");
-  });
-});
+}

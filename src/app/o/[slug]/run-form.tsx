@@ -260,7 +260,6 @@ export function RunForm({
               id={`${id}-duration`}
               value={duration}
               onChange={(e) => setDuration(e.target.value.replace(/[^\d:.]/g, "").slice(0, 8))}
-              placeholder="28:30"
               autoComplete="off"
               className={inputClass}
               aria-invalid={Boolean(errors.durationS)}

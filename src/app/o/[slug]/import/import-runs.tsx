@@ -162,7 +162,8 @@ export function ImportRuns(props: {
           onChange={(e) => void onFiles(e.target.files)}
         />
         <p className="mt-2 text-xs text-slate-600">
-          Up to {maxBytes / 1024 / 1024} MB per file. Times, distance and heart rate come from your device.
+          Up to {maxBytes / 1024 / 1024} MB per file. Times, distance and heart rate come from the device;
+          {props.forCoach ? " how hard each run felt, from the athlete." : " how hard each run felt, from you."}
         </p>
       </div>
 

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { weekStartFor } from "~/domain/rules";
+import { zonedDate } from "~/lib/zoned-time";
 import { findSessionUser, type SessionUser } from "~/server/data/users";
 import { plannedSessions, plannedWeeks, runImports } from "~/server/db/schema";
 import { setOrganisation } from "~/server/db/tenant";
@@ -152,5 +154,49 @@ describe("a new account starts in the browser's time zone", () => {
       timeZone: "Asia/Tokyo",
     });
     expect(await zoneOf(b.users.coach.email)).toBe(before);
+  });
+});
+
+describe("feedback after logging, for its reader", () => {
+  const t = useTestDatabase();
+  let a: OrgFixture;
+  const as = (user: SessionUser) => createCaller(contextFor(t.db, user));
+  const today = zonedDate(new Date(), "UTC");
+
+  beforeAll(async () => {
+    a = await createOrgFixture(t.db, "Alpha");
+    // A published plan with a 90-minute recovery run today: the plan's flag, for the coach alone.
+    await t.db.transaction(async (tx) => {
+      await setOrganisation(tx, a.orgId);
+      const [week] = await tx
+        .insert(plannedWeeks)
+        .values({
+          orgId: a.orgId,
+          athleteId: a.athleteIds.athlete1,
+          weekStart: weekStartFor(today, "monday"),
+          status: "published",
+        })
+        .returning();
+      await tx.insert(plannedSessions).values({
+        orgId: a.orgId,
+        athleteId: a.athleteIds.athlete1,
+        weekId: week!.id,
+        date: today,
+        kind: "recovery",
+        durationMin: 90,
+      });
+    });
+  });
+
+  it("never sends the athlete the plan's flags; a coach logging for them gets them", async () => {
+    const run = { date: today, time: "00:00", kind: "aerobic" as const, durationS: 40 * 60, distanceM: 8000, rpe: 5 };
+    const log = (user: SessionUser, athleteId?: string) =>
+      as(user).runs.log({ orgSlug: a.slug, idempotencyKey: randomUUID(), athleteId, run });
+    const coach = await log(a.users.coach, a.athleteIds.athlete1);
+    const coachFlags = [...coach.feedback.runFlags, ...coach.feedback.weekFlags];
+    expect(coachFlags.filter((f) => f.audience === "coach").map((f) => f.code)).toContain("recovery_too_long");
+    const own = await log(a.users.athlete1);
+    const ownFlags = [...own.feedback.runFlags, ...own.feedback.weekFlags];
+    expect(ownFlags.filter((f) => f.audience === "coach")).toEqual([]);
   });
 });

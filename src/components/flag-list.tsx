@@ -1,18 +1,14 @@
-import { isForAthlete, isForCoach, type Flag } from "~/domain/rules";
+import type { Flag } from "~/domain/rules";
+import { flagsForReader } from "~/domain/training/reader-flags";
 
 /** Who reads the list: the athlete in their own words, or a coach reading about a named athlete. */
 export type FlagReader = { kind: "athlete" } | { kind: "coach"; athleteName: string };
 
 const ATHLETE: FlagReader = { kind: "athlete" };
 
-/** Warnings before information; the engine's order within each. */
-export function bySeverity<T extends Pick<Flag, "severity">>(flags: readonly T[]): T[] {
-  return [...flags].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "warning" ? -1 : 1));
-}
-
-/** The flags a reader is meant to see, in the order they should read them. */
+/** The flags a reader is meant to see, warnings first (the server has filtered them already). */
 export function flagsFor(reader: FlagReader, flags: readonly Flag[]): Flag[] {
-  return bySeverity(flags.filter(reader.kind === "athlete" ? isForAthlete : isForCoach));
+  return flagsForReader(flags, reader.kind);
 }
 
 /** The text of one flag for its reader: coaches read the athlete's name and the facts. */

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { selectableTimeZones } from "~/lib/browser-zone";
 import { requireUser } from "~/server/auth/session";
 import { PasswordForm, ProfileForm, SignOutEverywhere } from "./settings-forms";
 
@@ -15,7 +16,7 @@ export default async function SettingsPage() {
       <h1 className="mt-2 text-2xl font-semibold tracking-tight">Settings</h1>
       <ProfileForm
         initial={{ name: user.name, units: user.units, timeZone: user.timeZone, weekStartDay: user.weekStartDay }}
-        timeZones={Intl.supportedValuesOf("timeZone")}
+        timeZones={selectableTimeZones(user.timeZone)}
       />
       <PasswordForm email={user.email} />
       <SignOutEverywhere />

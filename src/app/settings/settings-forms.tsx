@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { Button } from "~/components/button";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
 import { loadAuthClient, preloadAuthClient } from "~/lib/auth-client";
+import { browserTimeZone } from "~/lib/browser-zone";
 import { errorMessage } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 
@@ -25,6 +26,14 @@ function Status({ status }: { status: { ok: boolean; text: string } | null }) {
   );
 }
 
+const zoneLabel = (zone: string) => zone.replaceAll("_", " ");
+const noSubscription = () => () => {};
+
+/** The browser's zone, read after hydration (the server cannot know it). */
+function useBrowserTimeZone(): string | undefined {
+  return useSyncExternalStore(noSubscription, browserTimeZone, () => undefined);
+}
+
 export function ProfileForm({
   initial,
   timeZones,
@@ -34,7 +43,12 @@ export function ProfileForm({
 }) {
   const router = useRouter();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [zone, setZone] = useState(initial.timeZone);
+  const browserZone = useBrowserTimeZone();
   const update = useServerCall();
+  // Runs are dated, and weeks cut, in the profile's zone: a profile left in another zone than the
+  // athlete's puts evening runs on tomorrow. Warn while the saved zone differs from this browser's.
+  const zoneDiffers = browserZone !== undefined && timeZones.includes(browserZone) && browserZone !== initial.timeZone;
   return (
     <form
       className="mt-6 space-y-4 rounded-lg border border-slate-200 bg-white p-4"
@@ -76,9 +90,24 @@ export function ProfileForm({
       <SelectField
         label="Time zone"
         name="timeZone"
-        defaultValue={initial.timeZone}
-        options={timeZones.map((tz) => ({ value: tz, label: tz.replaceAll("_", " ") }))}
+        value={zone}
+        onChange={(e) => setZone(e.target.value)}
+        options={timeZones.map((tz) => ({ value: tz, label: zoneLabel(tz) }))}
       />
+      {zoneDiffers && (
+        <div className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+          <p>
+            This device is set to <strong>{zoneLabel(browserZone)}</strong>, but your profile says{" "}
+            <strong>{zoneLabel(initial.timeZone)}</strong>. Your runs are dated and your weeks start in the
+            profile&apos;s time zone.
+          </p>
+          {zone !== browserZone && (
+            <Button type="button" variant="secondary" className="mt-2" onClick={() => setZone(browserZone)}>
+              Use {zoneLabel(browserZone)}
+            </Button>
+          )}
+        </div>
+      )}
       <SelectField
         label="Weeks start on"
         name="weekStartDay"

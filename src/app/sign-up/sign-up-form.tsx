@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "~/components/button";
 import { TextField } from "~/components/text-field";
-import { errorMessage } from "~/lib/trpc-error";
+import { errorMessage, fieldErrors } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 
 /**
@@ -13,11 +13,13 @@ import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 export function SignUpForm() {
   const signUp = useServerCall();
   const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
   const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
+    setFields({});
     const form = new FormData(event.currentTarget);
     const input = {
       name: String(form.get("name") ?? ""),
@@ -29,7 +31,10 @@ export function SignUpForm() {
       const { email } = await signUp.call((trpc) => trpc.auth.signUp.mutate(input));
       setSentTo(email);
     } catch (e) {
-      setError(errorMessage(e));
+      // A field's problem is said at that field; the rest (limits, outages) above the button.
+      const byField = fieldErrors(e);
+      setFields(byField);
+      setError(Object.keys(byField).length ? null : errorMessage(e));
     }
   }
 
@@ -46,8 +51,8 @@ export function SignUpForm() {
 
   return (
     <form onSubmit={onSubmit} onFocus={preloadTrpc} className="mt-8 space-y-4" noValidate>
-      <TextField label="Your name" name="name" autoComplete="name" required />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required />
+      <TextField label="Your name" name="name" autoComplete="name" required error={fields.name} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required error={fields.email} />
       <TextField
         label="Password"
         name="password"
@@ -55,8 +60,15 @@ export function SignUpForm() {
         autoComplete="new-password"
         hint="At least 10 characters, and not a common password."
         required
+        error={fields.password}
       />
-      <TextField label="Club or business name" name="organisationName" autoComplete="organization" required />
+      <TextField
+        label="Club or business name"
+        name="organisationName"
+        autoComplete="organization"
+        required
+        error={fields.organisationName}
+      />
       {error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}

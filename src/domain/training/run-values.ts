@@ -20,3 +20,23 @@ export function parseDuration(text: string): number | null {
   if (m! >= 60 || s! >= 60) return null;
   return h! * 3600 + m! * 60 + s!;
 }
+
+/** Paces a runner can plausibly hold, in seconds per km (2:30 to 15:00 /km); outside them, a typo is likelier. */
+export const PLAUSIBLE_PACE_S_PER_KM = { fastest: 150, slowest: 900 } as const;
+
+/** Whether a run's average pace is faster or slower than anyone runs; null when plausible or unknown. */
+export function implausiblePace(durationS: number | null, distanceM: number | null): "fast" | "slow" | null {
+  if (!durationS || !distanceM || durationS <= 0 || distanceM <= 0) return null;
+  const perKm = durationS / (distanceM / 1000);
+  if (perKm < PLAUSIBLE_PACE_S_PER_KM.fastest) return "fast";
+  if (perKm > PLAUSIBLE_PACE_S_PER_KM.slowest) return "slow";
+  return null;
+}
+
+/** A distance as typed ("5", "5.2", "5,2"): metres in the user's unit, null when empty, NaN when not a number. */
+export function parseDistance(text: string, metresPerUnit: number): number | null {
+  const trimmed = text.trim().replace(",", ".");
+  if (trimmed === "") return null;
+  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(trimmed)) return Number.NaN;
+  return Math.round(Number(trimmed) * metresPerUnit);
+}

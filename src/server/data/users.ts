@@ -60,3 +60,8 @@ export async function updateProfile(
     .set({ ...profile, updatedAt: now() })
     .where(eq(users.id, id));
 }
+
+/** The signed-in user's own time zone (row-level security admits only their row). */
+export async function setTimeZone(db: Db, id: string, timeZone: string) {
+  await db.update(users).set({ timeZone, updatedAt: now() }).where(eq(users.id, id));
+}

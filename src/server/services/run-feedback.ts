@@ -2,9 +2,14 @@ import "server-only";
 import type { Tx } from "~/server/db/connection";
 import type { insertRun } from "~/server/data/runs";
 import type { AthleteContext } from "~/server/data/athletes";
+import { flagsForReader, type FlagAudienceReader } from "~/domain/training/reader-flags";
 import { evaluateWeekContaining } from "./recent-weeks";
 
-/** What the athlete reads right after saving a run: its own flags and the week's, in plain language. */
+/**
+ * What is read right after saving a run: its own flags and the week's, in plain language. The athlete
+ * never receives the plan's flags (for the coach alone: they cannot change the plan); a coach saving
+ * for them gets every flag.
+ */
 export async function feedbackFor(
   tx: Tx,
   org: { id: string; trainingSettings: unknown },
@@ -12,13 +17,15 @@ export async function feedbackFor(
   runId: string,
   date: string,
   now: Date,
+  reader: FlagAudienceReader,
 ) {
   const week = await evaluateWeekContaining(tx, org, athlete, date, { now, publishedOnly: true });
   const { evaluation } = week;
+  const flags = flagsForReader(evaluation.flags, reader);
   return {
     weekStart: week.weekStart,
-    runFlags: evaluation.flags.filter((f) => f.runId === runId),
-    weekFlags: evaluation.flags.filter((f) => !f.runId),
+    runFlags: flags.filter((f) => f.runId === runId),
+    weekFlags: flags.filter((f) => !f.runId),
     mix: evaluation.actual,
     bands: week.settings.bands,
   };
@@ -32,4 +39,9 @@ export function runDto(run: Awaited<ReturnType<typeof insertRun>>) {
 export interface LoggedRun {
   run: ReturnType<typeof runDto>;
   feedback: Awaited<ReturnType<typeof feedbackFor>>;
+}
+
+/** Whose eyes the feedback is for: the athlete's own, or a coach's (or owner's) saving for them. */
+export function readerOf(ctx: { actor: { athleteId: string | null } }, athlete: Pick<AthleteContext, "athleteId">) {
+  return ctx.actor.athleteId === athlete.athleteId ? ("athlete" as const) : ("coach" as const);
 }

@@ -5,7 +5,8 @@ import { useState } from "react";
 import { Button } from "~/components/button";
 import { TextField } from "~/components/text-field";
 import { loadAuthClient, preloadAuthClient } from "~/lib/auth-client";
-import { errorMessage } from "~/lib/trpc-error";
+import { browserTimeZone } from "~/lib/browser-zone";
+import { errorMessage, fieldErrors } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 
 export function AcceptInvitation({
@@ -19,21 +20,28 @@ export function AcceptInvitation({
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
   const accept = useServerCall();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
+    setFields({});
     const form = new FormData(event.currentTarget);
     const password = String(form.get("password") ?? "");
     try {
-      const input = needsAccount ? { token, name: String(form.get("name") ?? ""), password } : { token };
+      // A new account starts in this browser's time zone.
+      const input = needsAccount
+        ? { token, name: String(form.get("name") ?? ""), password, timeZone: browserTimeZone() }
+        : { token };
       const result = await accept.call((trpc) => trpc.invitations.accept.mutate(input));
       if (needsAccount) await (await loadAuthClient()).signIn("credentials", { email, password, redirect: false });
       router.replace(`/o/${result.orgSlug}`);
       router.refresh();
     } catch (e) {
-      setError(errorMessage(e));
+      const byField = fieldErrors(e);
+      setFields(byField);
+      setError(byField.name || byField.password ? null : errorMessage(e));
     }
   }
 
@@ -49,7 +57,7 @@ export function AcceptInvitation({
     >
       {needsAccount && (
         <>
-          <TextField label="Your name" name="name" autoComplete="name" required />
+          <TextField label="Your name" name="name" autoComplete="name" required error={fields.name} />
           <TextField
             label="Choose a password"
             name="password"
@@ -57,6 +65,7 @@ export function AcceptInvitation({
             autoComplete="new-password"
             hint="At least 10 characters, and not a common password."
             required
+            error={fields.password}
           />
         </>
       )}

@@ -6,6 +6,7 @@ import { PaceAgainstTarget, WeekTotals } from "~/components/run-numbers";
 import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, paceRange, type Units } from "~/lib/format";
 import type { RouterOutputs } from "./_shared/types";
 import { AthleteConversations } from "./_shared/comments";
+import { PendingRpe } from "./_shared/pending-rpe";
 
 const COMPLIANCE_STYLE = {
   green: "bg-green-100 text-green-900",
@@ -75,6 +76,7 @@ export function ThisWeek({
           />
         </div>
       </div>
+      <PendingRpe orgSlug={orgSlug} units={units} />
 
       <div className="mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="text-sm font-semibold text-slate-800">Your mix so far</h2>

@@ -6,13 +6,14 @@ import { passwordWeakness } from "~/server/auth/password-policy";
 import { confirmSignUp, requestSignUp } from "~/server/data/accounts";
 import { recordAudit } from "~/server/data/audit";
 import { addMember, createOrganisation } from "~/server/data/organisations";
+import { setTimeZone } from "~/server/data/users";
 import { withSession } from "~/server/db/tenant";
 import { appUrl } from "~/server/env";
 import { sendAccountMail } from "~/server/mail/send-mail";
 import { slugify } from "~/lib/slugify";
 import { refuseField } from "~/server/errors";
 import { createRouter, publicProcedure } from "../trpc";
-import { emailSchema, nameSchema, newPasswordSchema } from "../schemas";
+import { browserTimeZoneSchema, emailSchema, nameSchema, newPasswordSchema } from "../schemas";
 
 const signUpTokenSchema = z
   .string()
@@ -79,28 +80,32 @@ export const authRouter = createRouter({
     }),
 
   /** The link from the sign-up mail: creates the account and its organisation, with the account as owner. */
-  confirmSignUp: publicProcedure.input(z.object({ token: signUpTokenSchema }).strict()).mutation(({ ctx, input }) =>
-    withSession(ctx.db, null, async (tx) => {
-      const account = await confirmSignUp(tx, input.token);
-      if (!account) {
-        throw new TRPCError({
-          code: "NOT_FOUND",
-          message: "This link is not valid any more. If you already used it, sign in; otherwise sign up again.",
+  confirmSignUp: publicProcedure
+    .input(z.object({ token: signUpTokenSchema, timeZone: browserTimeZoneSchema }).strict())
+    .mutation(({ ctx, input }) =>
+      withSession(ctx.db, null, async (tx) => {
+        const account = await confirmSignUp(tx, input.token);
+        if (!account) {
+          throw new TRPCError({
+            code: "NOT_FOUND",
+            message: "This link is not valid any more. If you already used it, sign in; otherwise sign up again.",
+          });
+        }
+        // The account starts in the zone of the browser that created it (the context is its user now).
+        if (input.timeZone) await setTimeZone(tx, account.userId, input.timeZone);
+        const slug = await createOrganisation(tx, {
+          id: account.orgId,
+          name: account.organisationName,
+          slug: slugify(account.organisationName),
         });
-      }
-      const slug = await createOrganisation(tx, {
-        id: account.orgId,
-        name: account.organisationName,
-        slug: slugify(account.organisationName),
-      });
-      await addMember(tx, { orgId: account.orgId, userId: account.userId, role: "owner", displayName: account.name });
-      await recordAudit(tx, {
-        orgId: account.orgId,
-        actorUserId: account.userId,
-        action: "organisation.created",
-        subject: account.organisationName,
-      });
-      return { email: account.email, orgSlug: slug };
-    }),
-  ),
+        await addMember(tx, { orgId: account.orgId, userId: account.userId, role: "owner", displayName: account.name });
+        await recordAudit(tx, {
+          orgId: account.orgId,
+          actorUserId: account.userId,
+          action: "organisation.created",
+          subject: account.organisationName,
+        });
+        return { email: account.email, orgSlug: slug };
+      }),
+    ),
 });

@@ -3,20 +3,20 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { SESSION_KINDS } from "~/domain/rules";
 import { zonedDate } from "~/lib/zoned-time";
-import { deleteImport, linkImportToRun, listPendingImports } from "~/server/data/imports";
+import { deleteImport, linkImportToRun } from "~/server/data/imports";
 import { insertRun } from "~/server/data/runs";
-import { feedbackFor, runDto } from "~/server/services/run-feedback";
+import { pendingImports, plannedSessionFor } from "~/server/services/imports";
+import { feedbackFor, readerOf, runDto } from "~/server/services/run-feedback";
 import { athleteFor, importFor } from "../access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";
 
 export const importsRouter = createRouter({
-  /** Runs read from files, waiting for the athlete to give their kind and RPE. */
+  /** Runs read from files, waiting for the athlete's RPE (and kind, preselected from that day's plan). */
   pending: orgProcedure.input(orgInput({ athleteId: idSchema.optional() })).query(async ({ ctx, input }) => {
     const athlete = await athleteFor(ctx, input.athleteId, "write");
-    const drafts = await listPendingImports(ctx.tx, ctx.org.id, athlete.athleteId);
-    return drafts.map((d) => ({ ...d, startedAt: d.startedAt.toISOString(), warnings: d.warnings as string[] }));
+    return pendingImports(ctx.tx, ctx.org.id, athlete);
   }),
 
   /**
@@ -40,6 +40,7 @@ export const importsRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       const { draft, athlete } = await importFor(ctx, input.importId);
       if (draft.runId) throw new TRPCError({ code: "CONFLICT", message: "This run was already saved." });
+      const localDate = zonedDate(draft.startedAt, athlete.timeZone);
       const run = await insertRun(
         ctx.tx,
         ctx.org.id,
@@ -47,21 +48,21 @@ export const importsRouter = createRouter({
         ctx.user.id,
         {
           startedAt: draft.startedAt,
-          localDate: zonedDate(draft.startedAt, athlete.timeZone),
+          localDate,
           kind: input.kind,
           durationS: Math.max(1, draft.movingS),
           distanceM: draft.distanceM,
           rpe: input.rpe,
           notes: input.notes,
           private: input.private,
-          plannedSessionId: null,
+          plannedSessionId: await plannedSessionFor(ctx.tx, ctx.org.id, draft.athleteId, localDate, input.kind),
         },
         "import",
       );
       await linkImportToRun(ctx.tx, ctx.org.id, draft.id, run.id);
       return {
         run: runDto(run),
-        feedback: await feedbackFor(ctx.tx, ctx.org, athlete, run.id, run.localDate, now()),
+        feedback: await feedbackFor(ctx.tx, ctx.org, athlete, run.id, run.localDate, now(), readerOf(ctx, athlete)),
       };
     }),
 

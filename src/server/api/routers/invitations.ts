@@ -26,7 +26,8 @@ import { appUrl } from "~/server/env";
 import { ensure, refuseField, ServiceError } from "~/server/errors";
 import { sendMail } from "~/server/mail/send-mail";
 import { createRouter, orgInput, orgProcedureFor, publicProcedure } from "../trpc";
-import { emailSchema, idSchema, nameSchema, newPasswordSchema, roleSchema } from "../schemas";
+import { browserTimeZoneSchema, emailSchema, idSchema, nameSchema, newPasswordSchema, roleSchema } from "../schemas";
+import { setTimeZone } from "~/server/data/users";
 import { now as clockNow } from "~/lib/clock";
 
 const tokenSchema = z
@@ -228,7 +229,14 @@ export const invitationsRouter = createRouter({
    */
   accept: publicProcedure
     .input(
-      z.object({ token: tokenSchema, name: nameSchema.optional(), password: newPasswordSchema.optional() }).strict(),
+      z
+        .object({
+          token: tokenSchema,
+          name: nameSchema.optional(),
+          password: newPasswordSchema.optional(),
+          timeZone: browserTimeZoneSchema,
+        })
+        .strict(),
     )
     .mutation(async ({ ctx, input }) => {
       return withSession(ctx.db, ctx.user ? ctx.sessionSecret : null, async (tx) => {
@@ -265,6 +273,8 @@ export const invitationsRouter = createRouter({
             });
           }
           ({ userId, name } = { userId: created, name: input.name });
+          // A new account starts in the zone of the browser that accepted (the context is its user now).
+          if (input.timeZone) await setTimeZone(tx, userId, input.timeZone);
         }
 
         if (!(await isMember(tx, invitation.orgId, invitation.email))) {

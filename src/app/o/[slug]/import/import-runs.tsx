@@ -2,16 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { EFFORT_WORDS, SESSION_KINDS, effortCategoryOf, type Flag, type SessionKind } from "~/domain/rules";
-import { Button } from "~/components/button";
-import { FlagList } from "~/components/flag-list";
+import type { FlagReader } from "~/components/flag-list";
 import { SelectField } from "~/components/select-field";
-import { formatDistance, formatDuration, KIND_NAMES, type Units } from "~/lib/format";
-import { errorMessage } from "~/lib/trpc-error";
-import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
-import type { RouterOutputs } from "../_shared/types";
-
-type Draft = RouterOutputs["imports"]["pending"][number];
+import type { Units } from "~/lib/format";
+import { preloadTrpc } from "~/trpc/on-demand";
+import { ConfirmImport, type ImportedDraft } from "../_shared/confirm-import";
 
 interface Upload {
   key: string;
@@ -82,7 +77,9 @@ export function ImportRuns(props: {
   units: Units;
   timeZone: string;
   maxBytes: number;
-  pending: Draft[] | null;
+  pending: ImportedDraft[] | null;
+  /** Coaches import for one of their athletes, who rates each run; athletes import their own. */
+  forCoach: boolean;
 }) {
   const { orgSlug, athleteId, units, timeZone, maxBytes, pending } = props;
   const router = useRouter();
@@ -142,7 +139,7 @@ export function ImportRuns(props: {
   return (
     <section aria-labelledby="import-heading" className="max-w-2xl space-y-5">
       <h1 id="import-heading" className="text-2xl font-semibold tracking-tight">
-        Import runs from your watch
+        {props.forCoach ? "Import runs for an athlete" : "Import runs from your watch"}
       </h1>
       {props.athletes.length > 0 && (
         <SelectField
@@ -165,7 +162,8 @@ export function ImportRuns(props: {
           onChange={(e) => void onFiles(e.target.files)}
         />
         <p className="mt-2 text-xs text-slate-600">
-          Up to {maxBytes / 1024 / 1024} MB per file. Times, distance and heart rate come from your device.
+          Up to {maxBytes / 1024 / 1024} MB per file. Times, distance and heart rate come from the device;
+          {props.forCoach ? " how hard each run felt, from the athlete." : " how hard each run felt, from you."}
         </p>
       </div>
 
@@ -205,7 +203,15 @@ export function ImportRuns(props: {
         </ul>
       )}
 
-      {pending && <PendingImports orgSlug={orgSlug} drafts={pending} units={units} timeZone={timeZone} />}
+      {pending && (
+        <PendingImports
+          orgSlug={orgSlug}
+          drafts={pending}
+          units={units}
+          timeZone={timeZone}
+          athleteName={props.forCoach ? (props.athletes.find((a) => a.id === athleteId)?.name ?? null) : null}
+        />
+      )}
     </section>
   );
 }
@@ -215,136 +221,50 @@ function PendingImports({
   drafts,
   units,
   timeZone,
+  athleteName,
 }: {
   orgSlug: string;
-  drafts: Draft[];
+  drafts: ImportedDraft[];
   units: Units;
   timeZone: string;
+  athleteName: string | null;
 }) {
+  const reader: FlagReader = athleteName ? { kind: "coach", athleteName } : { kind: "athlete" };
+  const started = (iso: string) =>
+    new Date(iso).toLocaleString("en-GB", {
+      timeZone,
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
   return (
     <section aria-labelledby="pending-heading" onFocus={preloadTrpc} onPointerDown={preloadTrpc}>
       <h2 id="pending-heading" className="text-lg font-semibold">
-        Runs to confirm
+        {athleteName ? `Waiting for ${athleteName}'s RPE` : "Runs to confirm"}
       </h2>
       {drafts.length === 0 ? (
         <p className="text-sm text-slate-600">
-          Nothing waiting. Imported runs appear here until you say what kind of run it was and how hard it felt.
+          {athleteName
+            ? `Nothing waiting. Runs you import for ${athleteName} wait here, and on their This week, until they say how hard each felt.`
+            : "Nothing waiting. Imported runs appear here until you say what kind of run it was and how hard it felt."}
         </p>
       ) : (
         <ul className="mt-2 space-y-3">
           {drafts.map((d) => (
             <li key={d.id}>
-              <ConfirmImport orgSlug={orgSlug} draft={d} units={units} timeZone={timeZone} />
+              <ConfirmImport
+                orgSlug={orgSlug}
+                draft={d}
+                units={units}
+                reader={reader}
+                startedLabel={started(d.startedAt)}
+              />
             </li>
           ))}
         </ul>
       )}
     </section>
-  );
-}
-
-function ConfirmImport({
-  orgSlug,
-  draft,
-  units,
-  timeZone,
-}: {
-  orgSlug: string;
-  draft: Draft;
-  units: Units;
-  timeZone: string;
-}) {
-  const router = useRouter();
-  const id = useId();
-  const [kind, setKind] = useState<SessionKind>("aerobic");
-  const [rpe, setRpe] = useState<number>(4);
-  const [flags, setFlags] = useState<Flag[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = useServerCall();
-  const discard = useServerCall();
-  const started = new Date(draft.startedAt).toLocaleString("en-GB", {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-
-  return (
-    <article aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-      <h3 id={`${id}-title`} className="font-semibold">
-        {started} · {draft.sport}
-      </h3>
-      <p className="text-slate-700">
-        Moving {formatDuration(draft.movingS)} (elapsed {formatDuration(draft.elapsedS)}) ·{" "}
-        {formatDistance(draft.distanceM, units)}
-        {draft.avgHeartRate ? ` · avg HR ${draft.avgHeartRate}` : ""} · from {draft.fileName}
-      </p>
-      {draft.warnings.map((w) => (
-        <p key={w} className="text-amber-800">
-          ⚠ {w}
-        </p>
-      ))}
-      {flags ? (
-        <div className="mt-3 space-y-2">
-          <p className="font-medium text-green-800">Saved as a run.</p>
-          <FlagList flags={flags} empty="Nice: that run did what it was meant to do." />
-          <Button variant="secondary" onClick={() => router.refresh()}>
-            Done
-          </Button>
-        </div>
-      ) : (
-        <div className="mt-3 flex flex-wrap items-end gap-3">
-          <SelectField
-            label="Kind of run"
-            value={kind}
-            onChange={(e) => setKind(e.target.value as SessionKind)}
-            options={SESSION_KINDS.map((k) => ({ value: k, label: KIND_NAMES[k] }))}
-          />
-          <SelectField
-            label="How hard did it feel?"
-            value={String(rpe)}
-            onChange={(e) => setRpe(Number(e.target.value))}
-            options={Array.from({ length: 10 }, (_, i) => ({
-              value: String(i + 1),
-              label: `RPE ${i + 1}: ${EFFORT_WORDS[effortCategoryOf(i + 1)]}`,
-            }))}
-          />
-          <Button
-            onClick={() =>
-              confirm
-                .call((trpc) => trpc.imports.confirm.mutate({ orgSlug, importId: draft.id, kind, rpe }))
-                .then(
-                  (result) => setFlags([...(result.feedback?.runFlags ?? []), ...(result.feedback?.weekFlags ?? [])]),
-                  (e: unknown) => setError(errorMessage(e)),
-                )
-            }
-            disabled={confirm.pending}
-          >
-            Save run
-          </Button>
-          <Button
-            variant="secondary"
-            onClick={() =>
-              discard
-                .call((trpc) => trpc.imports.discard.mutate({ orgSlug, importId: draft.id }))
-                .then(
-                  () => router.refresh(),
-                  (e: unknown) => setError(errorMessage(e)),
-                )
-            }
-            disabled={discard.pending}
-          >
-            Discard
-          </Button>
-        </div>
-      )}
-      {error && (
-        <p role="alert" className="mt-2 text-red-700">
-          {error}
-        </p>
-      )}
-    </article>
   );
 }

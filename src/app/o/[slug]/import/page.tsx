@@ -39,6 +39,7 @@ export default async function ImportPage({
         timeZone={page.user.timeZone}
         maxBytes={MAX_FILE_BYTES}
         pending={pending}
+        forCoach={!isAthlete}
       />
     </AppShell>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { categoryOf } from "~/domain/rules";
 import { AppShell } from "../_shared/app-shell";
 import { zonedParts } from "~/lib/zoned-time";
 import { loadAthletePage } from "../_shared/load-page";
@@ -16,27 +15,35 @@ export default async function LogRunPage({ params }: { params: Promise<{ slug: s
   // Today's planned session that has no run yet picks the kind (and is what the run fulfils).
   const done = new Set(week.evaluation.compliance.filter((c) => c.runId).map((c) => c.plannedId));
   const todays = week.planned.find((p) => p.date === week.today && !done.has(p.id));
-  const local = zonedParts(now(), page.user.timeZone);
+  const clockNow = now();
+  const local = zonedParts(clockNow, page.user.timeZone);
   return (
     <AppShell page={page} current={`/o/${slug}/log`}>
       <div className="mx-auto max-w-lg">
         <h1 className="text-2xl font-semibold tracking-tight">Log a run</h1>
-        {todays && (
-          <p className="mt-1 text-sm text-slate-600">
-            Planned today: {todays.description || todays.kind} ({categoryOf(todays.kind)})
-          </p>
-        )}
         <div className="mt-4">
           <RunForm
             orgSlug={slug}
             units={page.user.units}
             today={week.today}
             effortBands={week.effortBands}
+            nowMs={clockNow.getTime()}
+            timeZone={page.user.timeZone}
+            planned={
+              todays
+                ? {
+                    id: todays.id,
+                    kind: todays.kind,
+                    durationS: todays.durationMin ? todays.durationMin * 60 : null,
+                    description: todays.description,
+                  }
+                : null
+            }
             initial={{
               date: local.date,
               time: local.time,
               kind: todays?.kind ?? "aerobic",
-              durationS: todays?.durationMin ? todays.durationMin * 60 : null,
+              durationS: null,
               distanceM: null,
               rpe: null,
               notes: "",

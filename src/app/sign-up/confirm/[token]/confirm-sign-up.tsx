@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "~/components/button";
+import { browserTimeZone } from "~/lib/browser-zone";
 import { errorMessage } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
 import { SignInForm } from "../../../sign-in/sign-in-form";
@@ -36,7 +37,7 @@ export function ConfirmSignUp({ token }: { token: string }) {
         onPointerDown={preloadTrpc}
         onClick={() =>
           void confirm
-            .call((trpc) => trpc.auth.confirmSignUp.mutate({ token }))
+            .call((trpc) => trpc.auth.confirmSignUp.mutate({ token, timeZone: browserTimeZone() }))
             .then(setCreated, (e: unknown) => setError(errorMessage(e)))
         }
       >

@@ -27,7 +27,15 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
     <AppShell page={page} current={`/o/${slug}/audit`}>
       <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
       <p className="mt-1 text-sm text-slate-600">Invitations, role changes and removals, newest first.</p>
-      <ol className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+      {events.length === 0 && (
+        <p className="mt-4 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-700">
+          Nothing to show yet: when someone is invited, changes a role or leaves the organisation, it is recorded here.
+        </p>
+      )}
+      <ol
+        hidden={events.length === 0}
+        className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white"
+      >
         {events.map((e) => (
           <li key={e.id} className="px-4 py-3 text-sm">
             <time dateTime={new Date(e.createdAt).toISOString()} className="mr-3 text-slate-600">

@@ -62,13 +62,13 @@ export function OrgFrame({ page, children }: { page: OrgPage; children: React.Re
             </Link>
             <Menu
               label={
-                <span className="flex min-h-11 items-center gap-1 rounded-md px-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
+                <>
                   <span className="sr-only">Organisation: </span>
                   {org.name}
                   <span aria-hidden="true">▾</span>
-                </span>
+                </>
               }
-              summaryClassName="block"
+              buttonClassName="flex min-h-11 items-center gap-1 rounded-md px-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
               panelClassName="left-0 mt-1"
               panelLabel="Organisation"
             >

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { createContext, useContext, useEffect, useRef, useState } from "react";
+import { createContext, useContext, useEffect, useId, useRef, useState } from "react";
 
 export interface NavItem {
   href: string;
@@ -126,12 +126,12 @@ export function BottomNav({ account }: { account: NavItem[] }) {
         <li className="col-start-5">
           <Menu
             label={
-              <span className={cell} aria-current={moreCurrent ? "page" : undefined}>
+              <>
                 More
                 {moreBadge ? <NavBadge count={moreBadge} /> : null}
-              </span>
+              </>
             }
-            summaryClassName="block"
+            buttonClassName={`${cell} ${moreCurrent ? "text-blue-700 shadow-[inset_0_3px_0_currentColor]" : ""}`}
             panelClassName="bottom-full right-1 mb-2"
             panelLabel="More"
           >
@@ -156,56 +156,70 @@ export function BottomNav({ account }: { account: NavItem[] }) {
 }
 
 /**
- * A disclosure menu (native details/summary, so it works by keyboard before hydration) that closes
- * when the address changes, on Escape and on a click outside it.
+ * A disclosure menu: a button that shows or hides a list of links, and closes when the address
+ * changes, on Escape (focus back on the button) and on a click outside it.
  */
 export function Menu({
   label,
-  summaryClassName,
+  buttonClassName,
   panelClassName,
   panelLabel,
   children,
 }: {
   label: React.ReactNode;
-  summaryClassName: string;
+  buttonClassName: string;
   panelClassName: string;
   panelLabel: string;
   children: React.ReactNode;
 }) {
-  const ref = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
   const pathname = usePathname();
+  const [openedAt, setOpenedAt] = useState(pathname);
+  if (openedAt !== pathname) {
+    setOpenedAt(pathname);
+    setOpen(false);
+  }
   useEffect(() => {
-    if (ref.current) ref.current.open = false;
-  }, [pathname]);
-  useEffect(() => {
-    const close = (event: Event) => {
-      const details = ref.current;
-      if (!details?.open) return;
-      if (event instanceof KeyboardEvent) {
-        if (event.key !== "Escape") return;
-        details.open = false;
-        details.querySelector("summary")?.focus();
-      } else if (!details.contains(event.target as Node)) details.open = false;
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
     };
-    document.addEventListener("keydown", close);
-    document.addEventListener("click", close);
+    const onClick = (event: MouseEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("click", onClick);
     return () => {
-      document.removeEventListener("keydown", close);
-      document.removeEventListener("click", close);
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("click", onClick);
     };
-  }, []);
+  }, [open]);
   return (
-    <details ref={ref} className="relative">
-      <summary className={`cursor-pointer list-none [&::-webkit-details-marker]:hidden ${summaryClassName}`}>
+    <div ref={root} className="relative">
+      <button
+        ref={button}
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+        className={buttonClassName}
+      >
         {label}
-      </summary>
+      </button>
       <ul
+        id={panelId}
+        hidden={!open}
         aria-label={panelLabel}
         className={`absolute z-40 min-w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg ${panelClassName}`}
       >
         {children}
       </ul>
-    </details>
+    </div>
   );
 }
 

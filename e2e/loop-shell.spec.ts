@@ -22,9 +22,9 @@ async function signIn(page: Page, email: string, heading: "This week" | "Athlete
 /** The colour as the browser paints it (whatever syntax the stylesheet used), as sRGB relative luminance. */
 async function luminanceOf(page: Page, selector: string, property: "backgroundColor" | "color"): Promise<number> {
   return page.evaluate(
-    ([sel, prop]) => {
+    ({ sel, prop }) => {
       const context = document.createElement("canvas").getContext("2d")!;
-      context.fillStyle = getComputedStyle(document.querySelector(sel)!)[prop as "color"];
+      context.fillStyle = getComputedStyle(document.querySelector(sel)!)[prop];
       context.fillRect(0, 0, 1, 1);
       const [r, g, b] = [...context.getImageData(0, 0, 1, 1).data].map((v) => {
         const c = v / 255;
@@ -32,7 +32,7 @@ async function luminanceOf(page: Page, selector: string, property: "backgroundCo
       });
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     },
-    [selector, property],
+    { sel: selector, prop: property },
   );
 }
 
@@ -123,6 +123,7 @@ test.describe("on a phone (360×740)", () => {
     });
     const delay = await indicatorDelayAfterClicking(page, "Feedback");
     test.info().annotations.push({ type: "indicator-ms (phone)", description: delay.toFixed(0) });
+    console.log(`Loading indicator ${delay.toFixed(0)} ms after the tap (phone)`);
     expect(delay).toBeLessThan(200);
     await expect(page.getByRole("heading", { name: "Feedback" })).toBeVisible();
     await expect(page.getByRole("progressbar")).toHaveCount(0);
@@ -134,7 +135,7 @@ test.describe("on a phone (360×740)", () => {
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link")).toHaveText(["Athletes", "Import runs", "Members"]);
     await expect(nav.getByRole("link", { name: /Audit|Outbox/ })).toHaveCount(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // (The roster's own width on a phone is the roster's business: e2e/loop-roster.spec.ts.)
     await page.getByRole("button", { name: "Organisation: Riverside Running Club" }).tap();
     await expectAccessible(page, "organisation menu, phone");
     await page.getByRole("link", { name: "Audit log" }).tap();
@@ -229,6 +230,7 @@ test.describe("on a desktop (1280×800)", () => {
     });
     const delay = await indicatorDelayAfterClicking(page, "Members");
     test.info().annotations.push({ type: "indicator-ms (desktop)", description: delay.toFixed(0) });
+    console.log(`Loading indicator ${delay.toFixed(0)} ms after the click (desktop)`);
     expect(delay).toBeLessThan(200);
     // The frame stays while the page loads.
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
@@ -280,7 +282,7 @@ for (const [size, use] of [
       await signIn(page, "ada@riverside.example", "Athletes");
       await expectAccessible(page, `roster (${size})`);
       await page.getByRole("link", { name: "Maya Chen" }).first().click();
-      await expect(page.getByRole("heading", { name: "Maya Chen" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Maya Chen", exact: true })).toBeVisible();
       await expectAccessible(page, `athlete page (${size})`);
       await page.getByRole("link", { name: "Plan this week" }).click();
       await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();

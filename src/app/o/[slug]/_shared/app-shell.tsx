@@ -29,7 +29,7 @@ export function navFor({ org }: OrgPage): NavItem[] {
 }
 
 /** What concerns the organisation rather than the day's work: in its menu, not the main navigation. */
-function orgMenuFor({ org }: OrgPage): NavItem[] {
+export function orgMenuFor({ org }: OrgPage): NavItem[] {
   const base = `/o/${org.slug}`;
   const items: NavItem[] = [];
   if (org.abilities.viewAudit) items.push({ href: `${base}/audit`, label: "Audit log" });

@@ -258,6 +258,15 @@ for (const [size, use] of [
   test.describe(`every page in both themes (${size})`, () => {
     test.use(use);
 
+    test(`the signed-out pages and the plain 404 (${size})`, async ({ page }) => {
+      for (const path of ["/sign-in", "/sign-up", "/no-such-page"]) {
+        const response = await page.goto(path);
+        expect(response?.status()).toBe(path === "/no-such-page" ? 404 : 200);
+        await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+        await expectAccessible(page, `${path} (${size})`);
+      }
+    });
+
     test(`the athlete's pages (${size})`, async ({ page }) => {
       test.setTimeout(180_000);
       await signIn(page, "tom@riverside.example", "This week");

@@ -56,7 +56,7 @@ export function OrgFrame({ page, children }: { page: OrgPage; children: React.Re
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2 md:py-3">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 md:py-3">
             <Link href={`/o/${org.slug}`} className="font-semibold text-slate-900">
               Runbalance
             </Link>

@@ -84,13 +84,13 @@ function useNav(): { items: NavItem[]; current: string | undefined } {
 export function MainNav() {
   const { items, current } = useNav();
   return (
-    <nav aria-label="Main" className="hidden flex-1 flex-wrap gap-1 text-sm md:flex">
+    <nav aria-label="Main" className="hidden flex-1 flex-wrap gap-0.5 text-sm md:flex">
       {items.map((item) => (
         <Link
           key={item.href}
           href={item.href}
           aria-current={item.href === current ? "page" : undefined}
-          className="rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white"
+          className="rounded-md px-2.5 py-2 text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-slate-900 aria-[current=page]:text-white"
         >
           {item.label}
           {item.badge ? <NavBadge count={item.badge} /> : null}

@@ -34,6 +34,8 @@ test("a new coach signs up, invites an athlete, who accepts from the outbox and 
   await expect(coach.getByText(`Invitation sent to ${athleteEmail}.`)).toBeVisible();
   expect((await new AxeBuilder({ page: coach }).analyze()).violations).toEqual([]);
 
+  // The outbox is the organisation's business, not the day's work: it sits in the organisation's menu.
+  await coach.getByRole("button", { name: `Organisation: Hill Striders ${stamp}` }).click();
   await coach.getByRole("link", { name: "Outbox" }).click();
   const mail = coach.getByRole("article", { name: `Mail to ${athleteEmail}` });
   const link = await mail.getByRole("link").getAttribute("href");
@@ -63,9 +65,10 @@ test("a new coach signs up, invites an athlete, who accepts from the outbox and 
   await expect(athlete.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
     "This week",
     "Log a run",
-    "Import",
-    "History",
+    "Plan",
     "Feedback",
+    "History",
+    "Import",
     "Paces",
     "Calendar",
   ]);

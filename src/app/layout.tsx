@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
 import { connection } from "next/server";
 import "./globals.css";
+import { NavigationProgress } from "./navigation-progress";
 
 // Self-hosted (builds are offline): the variable Inter from @fontsource.
 const inter = localFont({
@@ -23,7 +24,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en" className={inter.variable}>
-      <body className="min-h-screen font-sans">{children}</body>
+      <body className="min-h-screen font-sans">
+        <NavigationProgress />
+        {children}
+      </body>
     </html>
   );
 }

@@ -8,6 +8,7 @@ import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { refuseField, ServiceError, type ServiceErrorCode } from "~/server/errors";
 import { HTTP_STATUS, httpStatusOf } from "~/server/http/service-error";
 import { createCallerFactory, createRouter, publicProcedure } from "./trpc";
@@ -20,19 +21,27 @@ const router = createRouter({
   tooLarge: publicProcedure.mutation(() => {
     throw new ServiceError("PAYLOAD_TOO_LARGE", "That file is too large.");
   }),
+  validated: publicProcedure
+    .input(
+      z.object({
+        distanceKm: z.number({ error: "Enter the distance as a number" }),
+        rpe: z.number().int().min(1, "RPE is from 1 to 10"),
+      }),
+    )
+    .mutation(() => "saved"),
   crash: publicProcedure.query(() => {
     throw new Error('relation "runs" violates constraint runs_pkey');
   }),
 });
 const caller = createCallerFactory(router)({ db: null as never, user: null, sessionSecret: null, clientAddress: null });
 
-async function overHttp(path: string, method: "GET" | "POST") {
+async function overHttp(path: string, method: "GET" | "POST", input: unknown = null) {
   const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req: new Request(`http://app.test/api/trpc/${path}`, {
       method,
       headers: { "content-type": "application/json" },
-      body: method === "POST" ? JSON.stringify({ json: null }) : undefined,
+      body: method === "POST" ? JSON.stringify({ json: input }) : undefined,
     }),
     router,
     createContext: () => ({ db: null as never, user: null, sessionSecret: null, clientAddress: null }),
@@ -58,6 +67,19 @@ describe("service errors at the tRPC edge", () => {
       message: "That day is still to come.",
       data: { code: "BAD_REQUEST", fieldErrors: { "run.date": ["That day is still to come."] } },
     });
+  });
+
+  it("says what is wrong with an input in words, field by field, not as a JSON dump", async () => {
+    const refused = await overHttp("validated", "POST", { distanceKm: "five", rpe: 0 });
+    expect(refused).toMatchObject({
+      status: 400,
+      message: "distanceKm: Enter the distance as a number; rpe: RPE is from 1 to 10",
+      data: {
+        code: "BAD_REQUEST",
+        fieldErrors: { distanceKm: ["Enter the distance as a number"], rpe: ["RPE is from 1 to 10"] },
+      },
+    });
+    expect(refused.message).not.toMatch(/[[{]/);
   });
 
   it("leaves any other error internal, its message hidden", async () => {

@@ -51,6 +51,20 @@ function fieldErrorsOf(cause: unknown): Record<string, string[]> | undefined {
   return errors;
 }
 
+/**
+ * A schema's refusal in words a person (or an API client's log) can read: "distanceKm: Enter the
+ * distance as a number", not tRPC's default JSON dump of zod's issues.
+ */
+export function readableValidationMessage(error: z.ZodError): string {
+  const MAX = 3;
+  const lines = error.issues.map((issue) => {
+    const path = issue.path.map(String).join(".");
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+  const more = lines.length > MAX ? `; and ${lines.length - MAX} more` : "";
+  return lines.slice(0, MAX).join("; ") + more || "The request is not valid.";
+}
+
 const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
@@ -61,7 +75,11 @@ const t = initTRPC
       return {
         ...shape,
         // Internal errors may carry SQL or constraint names: never show them to the client.
-        message: isInternal ? "Something went wrong on our side. Please try again." : shape.message,
+        message: isInternal
+          ? "Something went wrong on our side. Please try again."
+          : error.cause instanceof z.ZodError
+            ? readableValidationMessage(error.cause)
+            : shape.message,
         data: {
           code: shape.data.code,
           httpStatus: shape.data.httpStatus,

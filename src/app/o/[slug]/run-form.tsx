@@ -455,7 +455,7 @@ export function RunForm({
       </label>
 
       {/* Save stays on screen while the athlete fills the form (athletes log from phones). */}
-      <div className="sticky bottom-[var(--bottom-bar-height,0px)] z-10 -mx-4 space-y-2 border-t border-slate-200 bg-white px-4 py-2">
+      <div className="sticky bottom-[var(--app-bottom-inset,0px)] z-10 -mx-4 space-y-2 border-t border-slate-200 bg-white px-4 py-2">
         {paceQuestion && paceWarning && (
           <div role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
             <p>{`Pace ${paceWarning}`} Is that right?</p>

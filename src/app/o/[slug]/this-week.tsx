@@ -172,7 +172,7 @@ export function ThisWeek({
       </div>
       <AthleteConversations orgSlug={orgSlug} days={week.days} />
 
-      <div className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white/95 p-3 sm:static sm:mt-6 sm:border-0 sm:bg-transparent sm:p-0">
+      <div className="mt-6 hidden sm:block">
         <Link
           href={`/o/${orgSlug}/log`}
           className="flex min-h-12 w-full items-center justify-center rounded-md bg-blue-700 text-base font-semibold text-white sm:w-auto sm:px-6"

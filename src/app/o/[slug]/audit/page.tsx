@@ -3,20 +3,9 @@ import { notFound } from "next/navigation";
 import { AppShell } from "../_shared/app-shell";
 import { loadOrgPage } from "../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
+import { AuditEvents } from "./audit-events";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-const ACTION_WORDS: Record<string, string> = {
-  "invitation.created": "invited",
-  "invitation.resent": "re-sent the invitation to",
-  "invitation.revoked": "revoked the invitation to",
-  "invitation.accepted": "accepted the invitation:",
-  "member.role_changed": "changed the role of",
-  "member.removed": "removed",
-  "coach.assigned": "assigned a coach to",
-  "coach.unassigned": "removed a coach from",
-  "organisation.created": "created",
-};
 
 export default async function AuditPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -27,27 +16,7 @@ export default async function AuditPage({ params }: { params: Promise<{ slug: st
     <AppShell page={page} current={`/o/${slug}/audit`}>
       <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
       <p className="mt-1 text-sm text-slate-600">Invitations, role changes and removals, newest first.</p>
-      <ol className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-        {events.map((e) => (
-          <li key={e.id} className="px-4 py-3 text-sm">
-            <time dateTime={new Date(e.createdAt).toISOString()} className="mr-3 text-slate-600">
-              {new Date(e.createdAt).toLocaleString("en-GB", { timeZone: page.user.timeZone })}
-            </time>
-            <span className="font-medium">{e.actorName ?? "Someone"}</span> {ACTION_WORDS[e.action] ?? e.action}{" "}
-            {e.subject}
-            {Object.keys(e.details as object).length > 0 && (
-              <span className="text-slate-600">
-                {" "}
-                (
-                {Object.entries(e.details as Record<string, unknown>)
-                  .map(([k, v]) => `${k}: ${String(v)}`)
-                  .join(", ")}
-                )
-              </span>
-            )}
-          </li>
-        ))}
-      </ol>
+      <AuditEvents events={events} timeZone={page.user.timeZone} />
     </AppShell>
   );
 }

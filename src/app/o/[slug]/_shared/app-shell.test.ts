@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { navFor, orgMenuFor } from "./app-shell";
+import type { OrgPage } from "./load-page";
+import { PHONE_BAR_ITEMS } from "./shell-nav";
+
+const pageFor = (role: "owner" | "coach" | "athlete", abilities: Partial<OrgPage["org"]["abilities"]> = {}) =>
+  ({
+    org: {
+      slug: "club",
+      role,
+      abilities: { manageMembers: false, inviteAthletes: false, viewAudit: false, viewOutbox: false, ...abilities },
+    },
+  }) as unknown as OrgPage;
+
+const labels = (items: { label: string }[]) => items.map((item) => item.label);
+
+describe("the organisation's navigation", () => {
+  it("gives athletes This week, Log a run, Plan and Feedback first (a phone's bottom bar), then the rest", () => {
+    const items = navFor(pageFor("athlete"));
+    expect(labels(items.slice(0, PHONE_BAR_ITEMS))).toEqual(["This week", "Log a run", "Plan", "Feedback"]);
+    expect(labels(items.slice(PHONE_BAR_ITEMS))).toEqual(["History", "Import", "Paces", "Calendar"]);
+    expect(items.find((item) => item.label === "Plan")?.href).toBe("/o/club/plan");
+  });
+
+  it("keeps Audit log and Outbox out of the main navigation, in the organisation menu for those who may see them", () => {
+    const owner = pageFor("owner", { manageMembers: true, inviteAthletes: true, viewAudit: true, viewOutbox: true });
+    expect(labels(navFor(owner))).toEqual(["Athletes", "Import runs", "Members"]);
+    expect(orgMenuFor(owner)).toEqual([
+      { href: "/o/club/audit", label: "Audit log" },
+      { href: "/o/club/outbox", label: "Outbox" },
+    ]);
+    const coach = pageFor("coach", { inviteAthletes: true });
+    expect(labels(navFor(coach))).toEqual(["Athletes", "Import runs", "Invite athletes"]);
+    expect(orgMenuFor(coach)).toEqual([]);
+    expect(orgMenuFor(pageFor("athlete"))).toEqual([]);
+  });
+});

@@ -24,14 +24,21 @@ describe("the organisation's navigation", () => {
 
   it("keeps Audit log and Outbox out of the main navigation, in the organisation menu for those who may see them", () => {
     const owner = pageFor("owner", { manageMembers: true, inviteAthletes: true, viewAudit: true, viewOutbox: true });
-    expect(labels(navFor(owner))).toEqual(["Athletes", "Import runs", "Members"]);
+    expect(labels(navFor(owner))).toEqual(["Athletes", "Templates", "Import runs", "Members"]);
     expect(orgMenuFor(owner)).toEqual([
       { href: "/o/club/audit", label: "Audit log" },
       { href: "/o/club/outbox", label: "Outbox" },
     ]);
     const coach = pageFor("coach", { inviteAthletes: true });
-    expect(labels(navFor(coach))).toEqual(["Athletes", "Import runs", "Invite athletes"]);
+    expect(labels(navFor(coach))).toEqual(["Athletes", "Templates", "Import runs", "Invite athletes"]);
     expect(orgMenuFor(coach)).toEqual([]);
     expect(orgMenuFor(pageFor("athlete"))).toEqual([]);
+  });
+
+  it("puts unread comments on Feedback for athletes and on Athletes for coaches", () => {
+    const withUnread = (page: OrgPage) => ({ ...page, unreadComments: 3 }) as OrgPage;
+    expect(navFor(withUnread(pageFor("athlete"))).find((item) => item.label === "Feedback")?.badge).toBe(3);
+    expect(navFor(withUnread(pageFor("coach"))).find((item) => item.label === "Athletes")?.badge).toBe(3);
+    expect(navFor(pageFor("athlete")).every((item) => !item.badge)).toBe(true);
   });
 });

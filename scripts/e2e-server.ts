@@ -2,6 +2,10 @@
  * The server Playwright tests against: a fresh embedded PostgreSQL with the demo data, and the
  * production build (`next start`) logged in as the app's own restricted role. Run `npm run build`
  * first (scripts/e2e.sh does). Account mail lands in .data/e2e-mail (emptied here).
+ *
+ * The clock: playwright.config.ts sets RUNBALANCE_TEST_NOW (default the real current instant) and
+ * RUNBALANCE_TEST_NOW_SINCE; the demo data is seeded relative to that "now", and `next start` (a build
+ * made with RUNBALANCE_TEST_BUILD=1, see scripts/e2e.sh) inherits both, so it tells the same time.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -12,7 +16,7 @@ import { provisionAppLogin } from "~/server/db/app-login";
 import { applyMigrations } from "~/server/db/migrate";
 import { seedDemo } from "~/server/seed/seed-demo";
 import { ensureDatabase, startEmbeddedPostgres, stopProcess } from "./lib/embedded-postgres";
-import { todayUtc } from "~/lib/clock";
+import { now } from "~/lib/clock";
 
 const port = process.env.E2E_PORT ?? "3210";
 rmSync(resolve(".data/e2e-mail"), { recursive: true, force: true });
@@ -26,7 +30,9 @@ const ownerUrl = server.urlFor("runbalance");
 await applyMigrations(ownerUrl);
 const databaseUrl = await provisionAppLogin(ownerUrl, server.appLogin);
 const { db, close } = connect(ownerUrl, { max: 2 });
-await seedDemo(db, todayUtc());
+const seededAt = now();
+await seedDemo(db, seededAt);
+console.log(`e2e server: demo data seeded for ${seededAt.toISOString()} (RUNBALANCE_TEST_NOW)`);
 await close();
 
 const next = spawn(process.execPath, [resolve("node_modules/next/dist/bin/next"), "start", "--port", port], {

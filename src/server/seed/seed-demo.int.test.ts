@@ -10,7 +10,8 @@ import {
   runs,
 } from "~/server/db/schema";
 import { useTestDatabase } from "~/test/test-database";
-import { DEMO_WEEKS } from "./demo-data";
+import { zonedDate } from "~/lib/zoned-time";
+import { DEMO_ATHLETES, DEMO_WEEKS } from "./demo-data";
 import { seedDemo } from "./seed-demo";
 
 describe("demo data", () => {
@@ -64,5 +65,22 @@ describe("demo data", () => {
     ).toEqual(before);
     // The same seed in the same week gives the same numbers (see demo-data.test.ts for the generator itself).
     expect(before.length).toBeGreaterThan(0);
+  });
+
+  it("gives each athlete history up to their own today, in their own time zone", async () => {
+    // Thursday 03:00 UTC: Thursday in Europe, still Wednesday evening in New York and Chicago.
+    const early = new Date("2026-11-26T03:00:00Z");
+    await t.db.execute(sql`truncate organizations, users cascade`);
+    expect(await seedDemo(t.db, early)).toBe("seeded");
+    const rows = await t.db.execute<{ email: string; last: string; logged: Date }>(sql`
+      select u.email, max(r.local_date)::text as last, max(r.created_at) as logged
+      from runs r join athletes a on a.org_id = r.org_id and a.id = r.athlete_id join users u on u.id = a.user_id
+      group by u.email`);
+    expect(rows.length).toBe(DEMO_ATHLETES.length);
+    for (const row of rows) {
+      const persona = DEMO_ATHLETES.find((p) => p.email === row.email)!;
+      expect(row.last < zonedDate(early, persona.timeZone), row.email).toBe(true);
+      expect(new Date(row.logged).getTime(), row.email).toBeLessThanOrEqual(early.getTime());
+    }
   });
 });

@@ -156,7 +156,7 @@ const commands: Record<Suite, readonly [string, string[]]> = {
 export function isTestBuild(dir = resolve(".next/server")): boolean {
   if (!existsSync(dir)) return false;
   const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js"));
-  return files.some((f) => /RUNBALANCE_TEST_NOW_SINCE/.test(readFileSync(join(dir, f), "utf8")));
+  return files.some((f) => readFileSync(join(dir, f), "utf8").includes("RUNBALANCE_TEST_NOW"));
 }
 
 async function main() {

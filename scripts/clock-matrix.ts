@@ -8,12 +8,13 @@
  *   npm run test:clock-matrix -- [--only sat-morning,mon-late] [--zones Pacific/Auckland]
  *     [--suites unit,integration,e2e,resilience] [--resilience once|all|none] [--no-build]
  *
+ * Resilience runs once per zone (at the last moment chosen) unless `--resilience all` or `none`.
  * Integration runs use DATABASE_URL when set (the machine's PostgreSQL), else an embedded one.
  * Prints a table and exits non-zero when any run failed; each run's output goes to
  * .data/clock-matrix/<instant>-<zone>-<suite>.log.
  */
 import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { now } from "~/lib/clock";
@@ -159,6 +160,33 @@ export function isTestBuild(dir = resolve(".next/server")): boolean {
   return files.some((f) => readFileSync(join(dir, f), "utf8").includes("RUNBALANCE_TEST_NOW"));
 }
 
+interface Row {
+  moment: Moment;
+  instant: Date;
+  zone: string;
+  results: Partial<Record<Suite, { ok: boolean; seconds: number }>>;
+}
+
+/** A Markdown table: instant, its weekday and wall-clock time in the moment's zone, the machine's TZ, results. */
+function table(rows: Row[], suites: Suite[]): string {
+  const header = ["instant", "UTC", "weekday, time (zone)", "machine TZ", ...suites, "seconds"];
+  const lines = rows.map((r) => {
+    const local = zonedParts(r.instant, r.moment.zone);
+    const weekday = WEEKDAYS[new Date(`${local.date}T00:00:00Z`).getUTCDay()];
+    const cells = suites.map((s) => (r.results[s] ? (r.results[s].ok ? "pass" : "FAIL") : "–"));
+    const seconds = Object.values(r.results).reduce((sum, x) => sum + x.seconds, 0);
+    return [
+      r.moment.name,
+      r.instant.toISOString().slice(0, 16) + "Z",
+      `${weekday} ${local.date} ${local.time} (${r.moment.zone})`,
+      r.zone,
+      ...cells,
+      String(seconds),
+    ];
+  });
+  return [header, header.map(() => "---"), ...lines].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
+}
+
 async function main() {
   const opts = options();
   mkdirSync(logDir, { recursive: true });
@@ -175,20 +203,18 @@ async function main() {
     }
   }
 
-  interface Row {
-    moment: Moment;
-    instant: Date;
-    zone: string;
-    results: Partial<Record<Suite, { ok: boolean; seconds: number }>>;
-  }
   const rows: Row[] = [];
-  for (const zone of opts.zones) {
-    for (const [index, moment] of moments.entries()) {
-      const instant = resolveMoment(moment, from);
+  // Moment by moment, both zones each: a run cut short still covers both zones for what it did.
+  for (const [index, moment] of moments.entries()) {
+    const instant = resolveMoment(moment, from);
+    for (const zone of opts.zones) {
       const row: Row = { moment, instant, zone, results: {} };
       rows.push(row);
       const suites = opts.suites.filter(
-        (s) => s !== "resilience" || opts.resilience === "all" || (opts.resilience === "once" && index === 0),
+        (s) =>
+          s !== "resilience" ||
+          opts.resilience === "all" ||
+          (opts.resilience === "once" && index === moments.length - 1),
       );
       for (const suite of suites) {
         const started = performance.now();
@@ -200,26 +226,12 @@ async function main() {
         row.results[suite] = { ok, seconds };
         console.log(ok ? `pass (${seconds} s)` : `FAIL (${seconds} s): ${log}`);
       }
+      // The table so far, in case the run is stopped before the end.
+      writeFileSync(join(logDir, "table.md"), `${table(rows, opts.suites)}\n`);
     }
   }
 
-  const header = ["instant", "UTC", "weekday, time (zone)", "machine TZ", ...opts.suites, "seconds"];
-  const lines = rows.map((r) => {
-    const local = zonedParts(r.instant, r.moment.zone);
-    const weekday = WEEKDAYS[new Date(`${local.date}T00:00:00Z`).getUTCDay()];
-    const cells = opts.suites.map((s) => (r.results[s] ? (r.results[s].ok ? "pass" : "FAIL") : "–"));
-    const seconds = Object.values(r.results).reduce((sum, x) => sum + x.seconds, 0);
-    return [
-      r.moment.name,
-      r.instant.toISOString().slice(0, 16) + "Z",
-      `${weekday} ${local.date} ${local.time} (${r.moment.zone})`,
-      r.zone,
-      ...cells,
-      String(seconds),
-    ];
-  });
-  const table = [header, header.map(() => "---"), ...lines].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
-  console.log(`\n${table}\n`);
+  console.log(`\n${table(rows, opts.suites)}\n`);
   const failed = rows.some((r) => Object.values(r.results).some((x) => !x.ok));
   console.log(failed ? "clock matrix: FAILED" : "clock matrix: all passed");
   process.exit(failed ? 1 : 0);

@@ -227,7 +227,7 @@ async function main() {
         console.log(ok ? `pass (${seconds} s)` : `FAIL (${seconds} s): ${log}`);
       }
       // The table so far, in case the run is stopped before the end.
-      writeFileSync(join(logDir, "table.md"), `${table(rows, opts.suites)}\n`);
+      writeFileSync(join(logDir, `table-${opts.only?.join("+") ?? "all"}.md`), `${table(rows, opts.suites)}\n`);
     }
   }
 

@@ -1,7 +1,7 @@
 /**
  * The server Playwright tests against: a fresh embedded PostgreSQL with the demo data, and the
  * production build (`next start`) logged in as the app's own restricted role. Run `npm run build`
- * first (scripts/e2e.sh does). Account mail lands in .data/e2e-mail (emptied here).
+ * first (scripts/e2e.sh does). Account mail lands in .data/e2e-<port>/mail (emptied here).
  *
  * The clock: playwright.config.ts sets RUNBALANCE_TEST_NOW (default the real current instant) and
  * RUNBALANCE_TEST_NOW_SINCE; the demo data is seeded relative to that "now", and `next start` (a build
@@ -19,9 +19,11 @@ import { ensureDatabase, startEmbeddedPostgres, stopProcess } from "./lib/embedd
 import { now } from "~/lib/clock";
 
 const port = process.env.E2E_PORT ?? "3210";
-rmSync(resolve(".data/e2e-mail"), { recursive: true, force: true });
+// Per port, so runs on different ports (scripts/clock-matrix.ts in parallel) keep apart.
+const mailDir = resolve(`.data/e2e-${port}/mail`);
+rmSync(mailDir, { recursive: true, force: true });
 const server = await startEmbeddedPostgres({
-  dataDir: resolve(".data/e2e-postgres"),
+  dataDir: resolve(`.data/e2e-${port}/postgres`),
   persistent: false,
   preferredPort: 57432,
 });
@@ -44,7 +46,7 @@ const next = spawn(process.execPath, [resolve("node_modules/next/dist/bin/next")
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
     // Sign-up mail (no SMTP here) is written where the browser tests read it.
-    MAIL_OUTBOX_DIR: resolve(".data/e2e-mail"),
+    MAIL_OUTBOX_DIR: mailDir,
   },
 });
 

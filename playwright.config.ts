@@ -19,6 +19,9 @@ const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
+  // Per port: a run cleans its output folder when it starts, which must not pull the traces from
+  // under another run on another port (scripts/clock-matrix.ts side by side).
+  outputDir: `test-results/e2e-${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

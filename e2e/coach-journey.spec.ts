@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, watchContentSecurityPolicy, type Page } from "./test";
+import { expect, test, type Page } from "./test";
 
 const PASSWORD = "runbalance-demo";
 
@@ -18,8 +18,7 @@ async function expectNoAxeViolations(page: Page) {
 
 test("the coach reads the roster, plans a drifting athlete's next week from a template with a live check, publishes it, and the athlete sees it", async ({
   page,
-  browser,
-  cspViolations,
+  newContext,
 }) => {
   test.setTimeout(120_000);
   const templateName = `Base week ${Date.now()}`;
@@ -114,8 +113,7 @@ test("the coach reads the roster, plans a drifting athlete's next week from a te
   await expectNoAxeViolations(page);
 
   // The athlete signs in and reads the published week; the coach's pages stay closed to them.
-  const athleteContext = await browser.newContext();
-  await watchContentSecurityPolicy(athleteContext, cspViolations);
+  const athleteContext = await newContext();
   const athlete = await athleteContext.newPage();
   await signIn(athlete, "maya@riverside.example");
   await athlete.goto(`/o/riverside-rc/plan/${nextWeekStart}`);

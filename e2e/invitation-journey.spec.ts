@@ -1,11 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { mailTo } from "./mail";
-import { expect, test, watchContentSecurityPolicy } from "./test";
+import { expect, test } from "./test";
 
 test("a new coach signs up, invites an athlete, who accepts from the outbox and sees only their own space", async ({
   page: coach,
-  browser,
-  cspViolations,
+  newContext,
 }) => {
   const stamp = Date.now();
   const coachEmail = `coach.${stamp}@example.com`;
@@ -42,8 +41,7 @@ test("a new coach signs up, invites an athlete, who accepts from the outbox and 
   expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]+$/);
 
   // The athlete opens the link in a browser of their own, with no session.
-  const athleteContext = await browser.newContext();
-  await watchContentSecurityPolicy(athleteContext, cspViolations);
+  const athleteContext = await newContext();
   const athlete = await athleteContext.newPage();
   await athlete.goto(new URL(link!).pathname);
   await expect(athlete.getByRole("heading", { name: `Join Hill Striders ${stamp}` })).toBeVisible();

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { expect } from "@playwright/test";
 
 /** Where the e2e server writes account mail (MAIL_OUTBOX_DIR, scripts/e2e-server.ts). */
-const OUTBOX = resolve(".data/e2e-mail");
+const OUTBOX = resolve(`.data/e2e-${process.env.E2E_PORT ?? 3210}/mail`);
 
 /** The newest account mail to `email`, waiting for it to arrive. */
 export async function mailTo(email: string): Promise<string> {

@@ -1,7 +1,11 @@
 /**
  * The server Playwright tests against: a fresh embedded PostgreSQL with the demo data, and the
  * production build (`next start`) logged in as the app's own restricted role. Run `npm run build`
- * first (scripts/e2e.sh does). Account mail lands in .data/e2e-mail (emptied here).
+ * first (scripts/e2e.sh does). Account mail lands in .data/e2e-<port>/mail (emptied here).
+ *
+ * The clock: playwright.config.ts sets RUNBALANCE_TEST_NOW (default the real current instant) and
+ * RUNBALANCE_TEST_NOW_SINCE; the demo data is seeded relative to that "now", and `next start` (a build
+ * made with RUNBALANCE_TEST_BUILD=1, see scripts/e2e.sh) inherits both, so it tells the same time.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -12,12 +16,14 @@ import { provisionAppLogin } from "~/server/db/app-login";
 import { applyMigrations } from "~/server/db/migrate";
 import { seedDemo } from "~/server/seed/seed-demo";
 import { ensureDatabase, startEmbeddedPostgres, stopProcess } from "./lib/embedded-postgres";
-import { todayUtc } from "~/lib/clock";
+import { now } from "~/lib/clock";
 
 const port = process.env.E2E_PORT ?? "3210";
-rmSync(resolve(".data/e2e-mail"), { recursive: true, force: true });
+// Per port, so runs on different ports (scripts/clock-matrix.ts in parallel) keep apart.
+const mailDir = resolve(`.data/e2e-${port}/mail`);
+rmSync(mailDir, { recursive: true, force: true });
 const server = await startEmbeddedPostgres({
-  dataDir: resolve(".data/e2e-postgres"),
+  dataDir: resolve(`.data/e2e-${port}/postgres`),
   persistent: false,
   preferredPort: 57432,
 });
@@ -26,7 +32,9 @@ const ownerUrl = server.urlFor("runbalance");
 await applyMigrations(ownerUrl);
 const databaseUrl = await provisionAppLogin(ownerUrl, server.appLogin);
 const { db, close } = connect(ownerUrl, { max: 2 });
-await seedDemo(db, todayUtc());
+const seededAt = now();
+await seedDemo(db, seededAt);
+console.log(`e2e server: demo data seeded for ${seededAt.toISOString()} (RUNBALANCE_TEST_NOW)`);
 await close();
 
 const next = spawn(process.execPath, [resolve("node_modules/next/dist/bin/next"), "start", "--port", port], {
@@ -38,7 +46,7 @@ const next = spawn(process.execPath, [resolve("node_modules/next/dist/bin/next")
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
     // Sign-up mail (no SMTP here) is written where the browser tests read it.
-    MAIL_OUTBOX_DIR: resolve(".data/e2e-mail"),
+    MAIL_OUTBOX_DIR: mailDir,
   },
 });
 

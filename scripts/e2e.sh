@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end tests: a production build served by `next start`, driven by Playwright in Chromium.
+# End-to-end tests: a production build served by `next start`, driven by Playwright in Chromium, with
+# the server and the browser on one clock (RUNBALANCE_TEST_NOW, default the real current instant).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -11,5 +12,9 @@ if [ "$status" = "3" ]; then
 elif [ "$status" != "0" ]; then
   exit "$status"
 fi
-npx next build
+# A build that honours the test clock (src/lib/clock.ts); `npm run build` makes one that never does.
+# E2E_SKIP_BUILD=1 reuses the one in .next (scripts/clock-matrix.ts builds once for all its runs).
+if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then
+  RUNBALANCE_TEST_BUILD=1 npx next build
+fi
 npx playwright test "$@"

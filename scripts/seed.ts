@@ -2,7 +2,7 @@
 // DATABASE_MIGRATION_URL, or DATABASE_URL when that is the owner's.
 import { connect } from "~/server/db/connection";
 import { demoAccounts, seedDemo } from "~/server/seed/seed-demo";
-import { todayUtc } from "~/lib/clock";
+import { now } from "~/lib/clock";
 
 const url = process.env.DATABASE_MIGRATION_URL ?? process.env.DATABASE_URL;
 if (!url) {
@@ -12,7 +12,7 @@ if (!url) {
   process.exit(1);
 }
 const { db, close } = connect(url, { max: 2 });
-const result = await seedDemo(db, todayUtc());
+const result = await seedDemo(db, now());
 await close();
 console.log(result === "seeded" ? "demo organisation created" : "demo organisation already present: nothing changed");
 console.log(`demo password: ${demoAccounts().password}`);

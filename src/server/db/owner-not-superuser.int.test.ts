@@ -13,7 +13,7 @@ import { verifyCredentials } from "~/server/auth/credentials";
 import { findSessionAccount } from "~/server/data/accounts";
 import { calendarForToken } from "~/server/services/calendar";
 import { demoAccounts, seedDemo } from "~/server/seed/seed-demo";
-import { todayUtc } from "~/lib/clock";
+import { now, todayUtc } from "~/lib/clock";
 import { useMailOutbox, signUpTokenIn } from "~/test/mail-outbox";
 import { databaseUrl } from "~/test/database-url";
 import { provisionAppLogin } from "./app-login";
@@ -42,7 +42,7 @@ describe("with an owner that is not a superuser", () => {
     ownerUrl.password = password;
     await applyMigrations(ownerUrl.toString());
     owner = connect(ownerUrl.toString(), { max: 2 });
-    await seedDemo(owner.db, todayUtc());
+    await seedDemo(owner.db, now());
     app = connect(await provisionAppLogin(ownerUrl.toString(), { role: appRole, password }), { max: 3 });
   });
 

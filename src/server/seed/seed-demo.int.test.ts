@@ -11,15 +11,18 @@ import {
   weekTemplates,
 } from "~/server/db/schema";
 import { useTestDatabase } from "~/test/test-database";
-import { DEMO_WEEKS } from "./demo-data";
+import { zonedDate } from "~/lib/zoned-time";
+import { DEMO_ATHLETES, DEMO_WEEKS } from "./demo-data";
 import { seedDemo } from "./seed-demo";
 
 describe("demo data", () => {
   const t = useTestDatabase();
+  // A Wednesday afternoon: every demo athlete (Europe and the Americas) is on the 25th.
+  const at = new Date("2026-11-25T15:00:00Z");
   const today = "2026-11-25";
 
   it("creates one organisation with 2 coaches, 8 athletes and 8 weeks of plans and runs", async () => {
-    expect(await seedDemo(t.db, today)).toBe("seeded");
+    expect(await seedDemo(t.db, at)).toBe("seeded");
     expect(await t.db.select({ n: count() }).from(organizations)).toEqual([{ n: 1 }]);
     const roles = await t.db.select({ role: memberships.role, n: count() }).from(memberships).groupBy(memberships.role);
     expect(Object.fromEntries(roles.map((r) => [r.role, r.n]))).toEqual({ owner: 1, coach: 1, athlete: 8 });
@@ -63,11 +66,28 @@ describe("demo data", () => {
     const before = await t.db.execute(
       sql`select kind, local_date, duration_s, distance_m, rpe from runs order by 2, 1, 3, 4, 5`,
     );
-    expect(await seedDemo(t.db, today)).toBe("exists");
+    expect(await seedDemo(t.db, at)).toBe("exists");
     expect(
       await t.db.execute(sql`select kind, local_date, duration_s, distance_m, rpe from runs order by 2, 1, 3, 4, 5`),
     ).toEqual(before);
     // The same seed in the same week gives the same numbers (see demo-data.test.ts for the generator itself).
     expect(before.length).toBeGreaterThan(0);
+  });
+
+  it("gives each athlete history up to their own today, in their own time zone", async () => {
+    // Thursday 03:00 UTC: Thursday in Europe, still Wednesday evening in New York and Chicago.
+    const early = new Date("2026-11-26T03:00:00Z");
+    await t.db.execute(sql`truncate organizations, users cascade`);
+    expect(await seedDemo(t.db, early)).toBe("seeded");
+    const rows = await t.db.execute<{ email: string; last: string; logged: Date }>(sql`
+      select u.email, max(r.local_date)::text as last, max(r.created_at) as logged
+      from runs r join athletes a on a.org_id = r.org_id and a.id = r.athlete_id join users u on u.id = a.user_id
+      group by u.email`);
+    expect(rows.length).toBe(DEMO_ATHLETES.length);
+    for (const row of rows) {
+      const persona = DEMO_ATHLETES.find((p) => p.email === row.email)!;
+      expect(row.last < zonedDate(early, persona.timeZone), row.email).toBe(true);
+      expect(new Date(row.logged).getTime(), row.email).toBeLessThanOrEqual(early.getTime());
+    }
   });
 });

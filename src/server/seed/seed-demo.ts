@@ -15,7 +15,7 @@ import {
 import { hashPassword } from "~/server/auth/password";
 import { findUserByEmail } from "~/server/data/users";
 import { setOrganisation } from "~/server/db/tenant";
-import { zonedDateTimeToUtc } from "~/lib/zoned-time";
+import { zonedDate, zonedDateTimeToUtc } from "~/lib/zoned-time";
 import { storedTemplateSessions } from "~/domain/training/plan-inputs";
 import {
   DEMO_ATHLETES,
@@ -54,9 +54,11 @@ export async function isEmpty(db: Database): Promise<boolean> {
 
 /**
  * Writes the demo organisation in one transaction. Does nothing if it already exists, so running it
- * twice is harmless. `today` is the athletes' "now" ("YYYY-MM-DD").
+ * twice is harmless. `at` is "now" (the app's clock, `now()`, for a live seed): each athlete's history
+ * runs up to their own today, the calendar date of `at` in their time zone, so an athlete in New York
+ * and one in Berlin can be on different days at the same instant.
  */
-export async function seedDemo(db: Database, today: string): Promise<"seeded" | "exists"> {
+export async function seedDemo(db: Database, at: Date): Promise<"seeded" | "exists"> {
   if (await findUserByEmail(db, DEMO_COACHES[0]!.email)) return "exists";
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -98,7 +100,7 @@ export async function seedDemo(db: Database, today: string): Promise<"seeded" | 
           userId: idOf(a.email),
           displayName: a.name,
           // They joined before the eight weeks of history, so load ratios can be computed.
-          createdAt: new Date(Date.parse(`${today}T00:00:00Z`) - 70 * 86_400_000),
+          createdAt: new Date(at.getTime() - 70 * 86_400_000),
           // One experienced athlete runs a little more aerobic volume than the club default.
           trainingSettings:
             a.key === "lucas" ? { bands: { aerobic: [0.65, 0.85], recovery: [0.1, 0.2], qualityMax: 0.25 } } : {},
@@ -128,7 +130,7 @@ export async function seedDemo(db: Database, today: string): Promise<"seeded" | 
 
     for (const [index, persona] of DEMO_ATHLETES.entries()) {
       const athleteId = athleteIdOf.get(idOf(persona.email))!;
-      const weeks = demoWeeks(persona, today, 1000 + index);
+      const weeks = demoWeeks(persona, zonedDate(at, persona.timeZone), 1000 + index);
       const weekRows = await tx
         .insert(plannedWeeks)
         .values(
@@ -168,20 +170,27 @@ export async function seedDemo(db: Database, today: string): Promise<"seeded" | 
       const runRows = weeks.flatMap((w) => {
         const first = offset;
         offset += w.sessions.length;
-        return w.runs.map((r) => ({
-          orgId,
-          athleteId,
-          startedAt: zonedDateTimeToUtc(r.date, r.startTime, persona.timeZone),
-          localDate: r.date,
-          kind: r.kind,
-          durationS: r.durationS,
-          distanceM: r.distanceM,
-          rpe: r.rpe,
-          notes: r.notes,
-          private: r.private,
-          plannedSessionId: r.plannedIndex === null ? null : sessionRows[first + r.plannedIndex]!.id,
-          createdBy: idOf(persona.email),
-        }));
+        return w.runs.map((r) => {
+          const startedAt = zonedDateTimeToUtc(r.date, r.startTime, persona.timeZone);
+          // Logged when the run ended (never after `at`), not when the seed ran: on the seed's clock.
+          const loggedAt = new Date(Math.min(startedAt.getTime() + r.durationS * 1000, at.getTime()));
+          return {
+            orgId,
+            athleteId,
+            startedAt,
+            localDate: r.date,
+            kind: r.kind,
+            durationS: r.durationS,
+            distanceM: r.distanceM,
+            rpe: r.rpe,
+            notes: r.notes,
+            private: r.private,
+            plannedSessionId: r.plannedIndex === null ? null : sessionRows[first + r.plannedIndex]!.id,
+            createdBy: idOf(persona.email),
+            createdAt: loggedAt,
+            updatedAt: loggedAt,
+          };
+        });
       });
       if (runRows.length > 0) await tx.insert(runs).values(runRows);
     }

@@ -17,6 +17,7 @@ import { useTestDatabase } from "~/test/test-database";
 import { rosterFor } from "./roster";
 import { isStillValid } from "./week-digests";
 import { contextFor } from "~/test/sessions";
+import { now as clockNow, todayUtc } from "~/lib/clock";
 
 const DAY_MS = 86_400_000;
 
@@ -77,7 +78,7 @@ describe("roster week digests", () => {
     await inOrg((tx) =>
       tx
         .update(athletes)
-        .set({ createdAt: new Date(Date.now() - 70 * DAY_MS) })
+        .set({ createdAt: new Date(clockNow().getTime() - 70 * DAY_MS) })
         .where(eq(athletes.orgId, a.orgId)),
     );
   });
@@ -95,7 +96,7 @@ describe("roster week digests", () => {
   });
 
   it("shows a run the moment it is logged", async () => {
-    const today = new Date().toISOString().slice(0, 10); // fixture users live in UTC
+    const today = todayUtc(); // fixture users live in UTC
     const before = (await as(a.users.coach).roster.list({ orgSlug: a.slug }))[0]!;
     const version = await versionOf(a.athleteIds.athlete1);
     await as(a.users.athlete1).runs.log({
@@ -120,7 +121,7 @@ describe("roster week digests", () => {
   });
 
   it("shows a published week, a changed athlete override and changed organisation defaults at once", async () => {
-    const weekStart = weekStartFor(new Date().toISOString().slice(0, 10), "monday");
+    const weekStart = weekStartFor(todayUtc(), "monday");
     const coach = as(a.users.coach);
     await coach.weeks.save({
       orgSlug: a.slug,
@@ -170,7 +171,7 @@ describe("roster week digests", () => {
             tx.insert(runs).values({
               orgId: a.orgId,
               athleteId,
-              startedAt: new Date(),
+              startedAt: clockNow(),
               localDate: "2026-01-05",
               kind: "aerobic",
               durationS: 2400,
@@ -271,7 +272,7 @@ describe("roster week digests", () => {
         const membership = (await enterOrganisation(tx, owner.id, a.slug))!;
         return rosterFor(tx, membership.org, { userId: owner.id, role: "owner", athleteId: null }, now);
       });
-    const now = new Date();
+    const now = clockNow();
     await rosterAt(now);
     const today = await validDigests();
     const tomorrow = new Date(now.getTime() + DAY_MS);

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgFixture } from "~/test/fixtures";
 import { FIXTURE_PASSWORD } from "~/test/fixtures";
 import { healthStatus, signIn, trpcMutation, type Session } from "../../../scripts/lib/http-client";
+import { now } from "~/lib/clock";
 import {
   prepareDatabase,
   runFaultTest,
@@ -75,7 +76,7 @@ describe.runIf(runFaultTest("database restart test"))("PostgreSQL restart under 
 
   /** Runs on distinct past days (a week's feedback stays small), tagged with their key in the notes. */
   function newWrite(i: number): Write {
-    const day = new Date(Date.now() - (1 + (i % 300)) * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(now().getTime() - (1 + (i % 300)) * 86_400_000).toISOString().slice(0, 10);
     const key = randomUUID();
     const run = {
       date: day,

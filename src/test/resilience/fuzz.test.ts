@@ -32,6 +32,7 @@ import { useTestDatabase } from "~/test/test-database";
 import { hostileValue, mergedInputSchema, zodArbitrary } from "~/test/zod-arbitrary";
 import { inResilienceRun } from "./run-here";
 import { contextFor } from "~/test/sessions";
+import { now as clockNow } from "~/lib/clock";
 
 // argon2id costs ~30 ms a call by design. The password procedures still run 1,000 times each, every
 // line of them, with a cheap stand-in for the hash itself.
@@ -248,7 +249,7 @@ function inputsFor(path: string, org: OrgFixture, knownIds: string[]): fc.Arbitr
   const schema = mergedInputSchema(procedures[path]!._def.inputs);
   if (!schema) return fc.oneof(fc.constant(undefined), hostileValue);
   const day = (d: Date) => d.toISOString().slice(0, 10);
-  const now = Date.now();
+  const now = clockNow().getTime();
   // Mostly past days (runs cannot be logged ahead), some in the next two months (plans can).
   const nearDates = fc
     .date({ min: new Date(now - 2 * 365 * 86_400_000), max: new Date(now + 60 * 86_400_000), noInvalidDate: true })

@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_PASSWORD, type OrgFixture } from "~/test/fixtures";
 import { signIn, type Session } from "../../../scripts/lib/http-client";
+import { now } from "~/lib/clock";
 import {
   prepareDatabase,
   residentKb,
@@ -212,7 +213,7 @@ describe.runIf(runFaultTest("request body limits test"))("request bodies limited
       orgSlug: org.slug,
       idempotencyKey: crypto.randomUUID(),
       run: {
-        date: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+        date: new Date(now().getTime() - 86_400_000).toISOString().slice(0, 10),
         time: "07:00",
         kind: "aerobic",
         durationS: 2400,

@@ -20,10 +20,13 @@ export function Invitations({
   orgSlug,
   canInviteStaff,
   invitations,
+  timeZone,
 }: {
   orgSlug: string;
   canInviteStaff: boolean;
   invitations: RouterOutputs["invitations"]["list"];
+  /** The viewer's: the server and the browser render the same date (not the machine's zone). */
+  timeZone: string;
 }) {
   const router = useRouter();
   const [status, setStatus] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
@@ -109,7 +112,15 @@ export function Invitations({
             <li key={invitation.id} className="flex flex-wrap items-center gap-3 py-2 text-sm">
               <span className="font-medium">{invitation.email}</span>
               <span className="text-slate-600">{invitation.role}</span>
-              <span className="text-slate-600">expires {new Date(invitation.expiresAt).toLocaleDateString()}</span>
+              <span className="text-slate-600">
+                expires{" "}
+                {new Date(invitation.expiresAt).toLocaleDateString("en-GB", {
+                  day: "numeric",
+                  month: "short",
+                  year: "numeric",
+                  timeZone,
+                })}
+              </span>
               <span className="ml-auto flex gap-2">
                 <Button
                   variant="secondary"

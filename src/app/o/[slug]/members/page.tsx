@@ -21,7 +21,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   return (
     <AppShell page={page} current={`/o/${slug}/members`}>
       <h1 className="text-2xl font-semibold tracking-tight">{manage ? "Members" : "Invite athletes"}</h1>
-      <Invitations orgSlug={slug} canInviteStaff={manage} invitations={invitations} />
+      <Invitations orgSlug={slug} canInviteStaff={manage} invitations={invitations} timeZone={page.user.timeZone} />
       {members && <MemberTable orgSlug={slug} myUserId={page.user.id} members={members} />}
     </AppShell>
   );

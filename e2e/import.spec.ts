@@ -33,6 +33,14 @@ test("an athlete imports watch files with a progress bar each, then confirms the
   await paused.getByRole("button", { name: "Save run" }).click();
   await expect(paused.getByText("Saved as a run.")).toBeVisible();
   await expect(paused.getByText(/recovery run on \w+ was RPE 5/i)).toBeVisible();
+
+  // Another upload refreshes the list the saved run has left: its result stays until Done.
+  await page.getByLabel("Choose .fit, .gpx or .tcx files (also .gz)").setInputFiles([`${fixtures}/run-with-hr.gpx.gz`]);
+  await expect(files.getByText("1 already imported before")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  await expect(paused.getByText("Saved as a run.")).toBeVisible();
+  await paused.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByRole("article")).toHaveCount(1);
 });
 
 test("a triathlon from a Forerunner 255 imports its run and lists the other legs", async ({ page }) => {

@@ -24,6 +24,8 @@ export function ConfirmImport({
   units,
   reader,
   startedLabel,
+  onSaved,
+  onDone,
 }: {
   orgSlug: string;
   draft: ImportedDraft;
@@ -31,6 +33,9 @@ export function ConfirmImport({
   reader: FlagReader;
   /** When the run started, in the reader's words; the day alone when omitted. */
   startedLabel?: string;
+  /** Told when the run is saved and when its reader is done with the result (see useSavedKept). */
+  onSaved?: (draft: ImportedDraft) => void;
+  onDone?: (draft: ImportedDraft) => void;
 }) {
   const router = useRouter();
   const id = useId();
@@ -57,7 +62,10 @@ export function ConfirmImport({
     confirm
       .call((trpc) => trpc.imports.confirm.mutate({ orgSlug, importId: draft.id, kind, rpe }))
       .then(
-        (result) => setFlags([...(result.feedback?.runFlags ?? []), ...(result.feedback?.weekFlags ?? [])]),
+        (result) => {
+          setFlags([...(result.feedback?.runFlags ?? []), ...(result.feedback?.weekFlags ?? [])]);
+          onSaved?.(draft);
+        },
         (e: unknown) => setError(errorMessage(e)),
       );
   }
@@ -86,7 +94,13 @@ export function ConfirmImport({
         <div className="mt-3 space-y-2">
           <p className="font-medium text-green-800">Saved as a run.</p>
           <FlagList flags={flags} reader={reader} max={4} empty="Nice: that run did what it was meant to do." />
-          <Button variant="secondary" onClick={() => router.refresh()}>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              onDone?.(draft);
+              router.refresh();
+            }}
+          >
             Done
           </Button>
         </div>
@@ -149,4 +163,18 @@ export function ConfirmImport({
       )}
     </article>
   );
+}
+
+/**
+ * The drafts to show: the server's, plus those saved here that a refresh has since dropped (another
+ * upload finishing refreshes the list), so a saved run's result stays on screen until Done.
+ */
+export function useSavedKept(drafts: ImportedDraft[]) {
+  const [kept, setKept] = useState<ImportedDraft[]>([]);
+  const shown = [...drafts, ...kept.filter((k) => !drafts.some((d) => d.id === k.id))];
+  return {
+    shown,
+    onSaved: (draft: ImportedDraft) => setKept((all) => [...all.filter((k) => k.id !== draft.id), draft]),
+    onDone: (draft: ImportedDraft) => setKept((all) => all.filter((k) => k.id !== draft.id)),
+  };
 }

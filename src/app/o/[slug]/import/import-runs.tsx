@@ -6,7 +6,7 @@ import type { FlagReader } from "~/components/flag-list";
 import { SelectField } from "~/components/select-field";
 import type { Units } from "~/lib/format";
 import { preloadTrpc } from "~/trpc/on-demand";
-import { ConfirmImport, type ImportedDraft } from "../_shared/confirm-import";
+import { ConfirmImport, useSavedKept, type ImportedDraft } from "../_shared/confirm-import";
 
 interface Upload {
   key: string;
@@ -230,6 +230,7 @@ function PendingImports({
   athleteName: string | null;
 }) {
   const reader: FlagReader = athleteName ? { kind: "coach", athleteName } : { kind: "athlete" };
+  const { shown, onSaved, onDone } = useSavedKept(drafts);
   const started = (iso: string) =>
     new Date(iso).toLocaleString("en-GB", {
       timeZone,
@@ -244,7 +245,7 @@ function PendingImports({
       <h2 id="pending-heading" className="text-lg font-semibold">
         {athleteName ? `Waiting for ${athleteName}'s RPE` : "Runs to confirm"}
       </h2>
-      {drafts.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="text-sm text-slate-600">
           {athleteName
             ? `Nothing waiting. Runs you import for ${athleteName} wait here, and on their This week, until they say how hard each felt.`
@@ -252,7 +253,7 @@ function PendingImports({
         </p>
       ) : (
         <ul className="mt-2 space-y-3">
-          {drafts.map((d) => (
+          {shown.map((d) => (
             <li key={d.id}>
               <ConfirmImport
                 orgSlug={orgSlug}
@@ -260,6 +261,8 @@ function PendingImports({
                 units={units}
                 reader={reader}
                 startedLabel={started(d.startedAt)}
+                onSaved={onSaved}
+                onDone={onDone}
               />
             </li>
           ))}

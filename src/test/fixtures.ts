@@ -135,11 +135,18 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       .insert(comments)
       .values({ orgId, athleteId: a1!.id, runId: public1!.id, authorUserId: coach.id, body: "Nice and easy." })
       .returning();
-    // Its author has read that thread (the athlete has not); read marks are each member's own.
+    // Its author has read that thread up to that comment (the athlete has not), as markRead records it;
+    // comments are stamped by the database, so a moved test clock must not stamp the mark.
     await tx.execute(sql`select app.act_as(${coach.id}::uuid, ${orgId}::uuid)`);
     await tx
       .insert(commentReads)
-      .values({ orgId, userId: coach.id, athleteId: a1!.id, thread: `run:${public1!.id}`, readUpTo: now() });
+      .values({
+        orgId,
+        userId: coach.id,
+        athleteId: a1!.id,
+        thread: `run:${public1!.id}`,
+        readUpTo: comment!.createdAt,
+      });
     await setOrganisation(tx, orgId);
     await tx
       .insert(idempotencyKeys)

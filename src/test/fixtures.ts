@@ -138,15 +138,13 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
     // Its author has read that thread up to that comment (the athlete has not), as markRead records it;
     // comments are stamped by the database, so a moved test clock must not stamp the mark.
     await tx.execute(sql`select app.act_as(${coach.id}::uuid, ${orgId}::uuid)`);
-    await tx
-      .insert(commentReads)
-      .values({
-        orgId,
-        userId: coach.id,
-        athleteId: a1!.id,
-        thread: `run:${public1!.id}`,
-        readUpTo: comment!.createdAt,
-      });
+    await tx.insert(commentReads).values({
+      orgId,
+      userId: coach.id,
+      athleteId: a1!.id,
+      thread: `run:${public1!.id}`,
+      readUpTo: comment!.createdAt,
+    });
     await setOrganisation(tx, orgId);
     await tx
       .insert(idempotencyKeys)

@@ -4,7 +4,7 @@
  */
 import { mailTo } from "./mail";
 import { expectAccessible } from "./support";
-import { expect, test, watchContentSecurityPolicy, type Page } from "./test";
+import { expect, test, testNow, watchContentSecurityPolicy, type Page } from "./test";
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
@@ -125,7 +125,7 @@ for (const [device, use, withPlan, other] of [
       await page.getByLabel("Duration").fill("28:30");
       // The start follows the duration: now minus 28:30 on the athlete's clock (the profile's zone).
       const zone = ZONES[other]!;
-      const expected = new Date(Date.now() - (28 * 60 + 30) * 1000);
+      const expected = new Date(testNow().getTime() - (28 * 60 + 30) * 1000);
       const shown = await page.getByLabel("Start time").inputValue();
       const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
       const clock = new Intl.DateTimeFormat("en-GB", {

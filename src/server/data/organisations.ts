@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { athletes, coachAssignments, memberships, organizations, users } from "~/server/db/schema";
 import type { Role } from "~/domain/authz/policy";
+import { now } from "~/lib/clock";
 
 /** The organisations a user belongs to, with their role in each (their own memberships only). */
 export async function listMyOrganisations(tx: Tx, userId: string) {
@@ -56,11 +57,16 @@ export async function createOrganisation(tx: Tx, input: { id: string; slug: stri
   }
 }
 
-/** Adds a member; athletes also get their athlete profile. */
+/**
+ * Adds a member; athletes also get their athlete profile, stamped by the app's clock: the day they
+ * joined starts their History and Feedback, which the app measures against that same clock.
+ */
 export async function addMember(tx: Tx, input: { orgId: string; userId: string; role: Role; displayName: string }) {
   await tx.insert(memberships).values({ orgId: input.orgId, userId: input.userId, role: input.role });
   if (input.role === "athlete") {
-    await tx.insert(athletes).values({ orgId: input.orgId, userId: input.userId, displayName: input.displayName });
+    await tx
+      .insert(athletes)
+      .values({ orgId: input.orgId, userId: input.userId, displayName: input.displayName, createdAt: now() });
   }
 }
 
@@ -126,7 +132,7 @@ export async function changeRole(tx: Tx, orgId: string, userId: string, role: Ro
     .set({ role })
     .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
   if (role === "athlete") {
-    await tx.insert(athletes).values({ orgId, userId, displayName }).onConflictDoNothing();
+    await tx.insert(athletes).values({ orgId, userId, displayName, createdAt: now() }).onConflictDoNothing();
   }
 }
 

@@ -54,7 +54,8 @@ test("desktop: eight or more athletes at a glance, each with an urgency, short t
   // Next week's plan (drafted in the demo; other specs may have published it), and this week's
   // totals: time, distance and runs.
   await expect(maya.getByRole("cell", { name: /^(None|Draft|Published)$/ })).toBeVisible();
-  await expect(maya.getByRole("cell", { name: /\d+ (h|min).* · [\d.]+ km · \d+ runs?$/ })).toBeVisible();
+  // (No distance yet on a day before this week's first run, a Monday say.)
+  await expect(maya.getByRole("cell", { name: /\d+ (h|min).*( · [\d.]+ km)? · \d+ runs?$/ })).toBeVisible();
 
   // Every line carries exactly one urgency, and at most two tags.
   for (const row of await athleteRows(page).all()) {

@@ -1,13 +1,11 @@
 import type { TrainingPaces, SessionKind } from "~/domain/rules";
 import { paceAgainstTarget } from "~/domain/training/pace-target";
 import type { WeekTotals as Totals } from "~/domain/training/week-totals";
-import { formatDistance, formatPace, paceRange, type Units } from "~/lib/format";
+import { formatDistance, formatMinutes, formatPace, paceRange, type Units } from "~/lib/format";
 
 /** "2 h 05 min", "45 min": a week's time at a glance (seconds would be noise). */
 export function hoursAndMinutes(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
+  return formatMinutes(seconds / 60);
 }
 
 /**

@@ -54,3 +54,10 @@ export function paceRange(fastSPerKm: number, slowSPerKm: number, units: Units):
   const fast = formatPace(fastSPerKm, 1000, units).split(" ")[0];
   return `${fast}–${formatPace(slowSPerKm, 1000, units)}`;
 }
+
+/** "2 h 05 min", "45 min": a length of time at a glance, to the minute. */
+export function formatMinutes(minutes: number): string {
+  const rounded = Math.round(minutes);
+  if (rounded < 60) return `${rounded} min`;
+  return `${Math.floor(rounded / 60)} h ${String(rounded % 60).padStart(2, "0")} min`;
+}

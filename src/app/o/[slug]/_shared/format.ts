@@ -9,7 +9,7 @@ import {
   type SessionKind,
 } from "~/domain/rules";
 import { bandStatus } from "~/domain/training/band-status";
-import { formatDay, METRES_PER_MILE, type Units } from "~/lib/format";
+import { formatDay, formatMinutes, METRES_PER_MILE, type Units } from "~/lib/format";
 
 /** "Tempo run", "Interval session", from the engine's own wording. */
 export function kindTitle(kind: SessionKind): string {
@@ -55,11 +55,8 @@ export function mixSentence(p: Proportions, bands: MixBands): string {
 }
 
 /** "1 h 05 min", "45 min". */
-export function minutesText(minutes: number): string {
-  const rounded = Math.round(minutes);
-  if (rounded < 60) return `${rounded} min`;
-  return `${Math.floor(rounded / 60)} h ${String(rounded % 60).padStart(2, "0")} min`;
-}
+/** "2 h 05 min", "45 min" (the one formatter in src/lib). */
+export const minutesText = formatMinutes;
 
 export function distanceText(metres: number, units: Units): string {
   const value = units === "km" ? metres / 1000 : metres / METRES_PER_MILE;

@@ -11,6 +11,7 @@ import {
   calendarFeeds,
   commentReads,
   comments,
+  notifications,
   idempotencyKeys,
   invitations,
   outboxEmails,
@@ -150,6 +151,16 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       .insert(idempotencyKeys)
       .values({ orgId, userId: athlete1.id, key: randomUUID(), requestHash: "h", response: { id: public1!.id } });
     await tx.insert(calendarFeeds).values({ orgId, athleteId: a1!.id, tokenHash: `feed-${suffix}` });
+    // In the coach's inbox (each member reads only their own).
+    await tx.insert(notifications).values({
+      orgId,
+      recipientUserId: coach.id,
+      kind: "run_warning",
+      athleteId: a1!.id,
+      actorUserId: athlete1.id,
+      title: "A run of athlete 1 raised a warning",
+      link: `/o/${slug}/runs/${public1!.id}`,
+    });
     // A stale cache row (version 0 never matches): the roster recomputes it on first use.
     await tx
       .insert(weekDigests)

@@ -11,3 +11,4 @@ export * from "./imports";
 export * from "./invitations";
 export * from "./audit";
 export * from "./private";
+export * from "./notifications";

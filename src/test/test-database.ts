@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { appUrlFor } from "~/server/db/app-login";
 import { connect, type Connection } from "~/server/db/connection";
 import { databaseUrl } from "./database-url";
+import { StatementLog } from "./tenant-joins";
 
 export interface TestDatabase extends Connection {
   url: string;
@@ -39,18 +40,27 @@ async function createDatabase(template: string | null) {
  */
 export function useTestDatabase(): TestDatabase {
   const handle = {} as TestDatabase;
+  const statements = new StatementLog();
   let drop = async () => {};
   beforeAll(async () => {
     const created = await createDatabase(inject("pgTemplate"));
     drop = created.drop;
     const appUrl = appUrlFor(created.url, inject("pgAppLogin"));
-    Object.assign(handle, connect(created.url, { max: 5 }), {
+    const onQuery = (query: string, parameters: readonly unknown[]) => statements.record(query, parameters);
+    Object.assign(handle, connect(created.url, { max: 5, onQuery }), {
       url: created.url,
       name: created.name,
-      app: { ...connect(appUrl, { max: 5 }), url: appUrl },
+      app: { ...connect(appUrl, { max: 5, onQuery }), url: appUrl },
     });
   });
   afterAll(async () => {
+    // Every statement this file sent, checked once its tests are done (src/test/tenant-joins.ts).
+    if (handle.sql) {
+      const tables = await handle.sql<{ table_name: string }[]>`select table_name from information_schema.columns
+        where table_schema = 'public' and column_name = 'org_id'`;
+      const violations = await statements.violations(new Set(tables.map((t) => t.table_name)));
+      expect(violations, "queries joining tenant tables without equal org_ids").toEqual([]);
+    }
     await handle.app?.close();
     await handle.close?.();
     await drop();

@@ -17,7 +17,10 @@ export interface Connection {
  * Opens a pooled connection. Used by the app (src/server/db/index.ts), scripts and tests alike,
  * so that all of them talk to PostgreSQL the same way.
  */
-export function connect(url: string, options: { max?: number; onQuery?: (query: string) => void } = {}): Connection {
+export function connect(
+  url: string,
+  options: { max?: number; onQuery?: (query: string, parameters: readonly unknown[]) => void } = {},
+): Connection {
   const sql = postgres(url, {
     max: options.max ?? 10,
     idle_timeout: 20,
@@ -29,7 +32,9 @@ export function connect(url: string, options: { max?: number; onQuery?: (query: 
     onnotice: () => {},
     connection: { application_name: "runbalance" },
     // Tests count statements with this (e.g. "the roster costs the same number of queries for 5 or 200 athletes").
-    ...(options.onQuery ? { debug: (_connection: number, query: string) => options.onQuery!(query) } : {}),
+    ...(options.onQuery
+      ? { debug: (_connection: number, query: string, parameters: unknown[]) => options.onQuery!(query, parameters) }
+      : {}),
   });
   const db = drizzle(sql, { schema });
   return { db, sql, close: () => sql.end({ timeout: 5 }) };

@@ -15,14 +15,14 @@ import { useTestDatabase } from "~/test/test-database";
  */
 const KNOWN_GLOBAL_UNIQUES = new Set(["invitations_token_hash_key", "calendar_feeds_token_hash_key"]);
 
-interface Constraint {
+type Constraint = {
   table: string;
   name: string;
   kind: "p" | "u" | "f" | "i";
   columns: string[];
   referencedTable: string | null;
   referencedColumns: string[] | null;
-}
+};
 
 describe("distribution by org_id (Citus readiness)", () => {
   const t = useTestDatabase();

@@ -40,6 +40,8 @@ function pagesOf(userId: string): NetworkFirst {
       cacheName: pagesCacheName(userId),
       // A weak signal (a train, a basement) answers from the copy rather than hang.
       networkTimeoutSeconds: 6,
+      // Next varies pages on its router headers, which a full page load and the saved copy share.
+      matchOptions: { ignoreVary: true },
       plugins: [onlyOwnPages, new ExpirationPlugin({ maxEntries: 60 })],
     });
     userPages.set(userId, strategy);
@@ -49,10 +51,20 @@ function pagesOf(userId: string): NetworkFirst {
 
 const networkOnly = new NetworkOnly();
 
-/** A page of the signed-in area: cached for the user this browser holds data for, and for nobody else. */
+/**
+ * A page of the signed-in area: cached for the user this browser holds data for, and for nobody
+ * else. Without the network or a saved copy, the offline page (Serwist's fallbacks cover strategies,
+ * not a handler function like this one).
+ */
 async function organisationPage(options: RouteHandlerCallbackOptions): Promise<Response> {
-  const userId = await offlineUser();
-  return userId ? pagesOf(userId).handle(options) : networkOnly.handle(options);
+  try {
+    const userId = await offlineUser();
+    return await (userId ? pagesOf(userId) : networkOnly).handle(options);
+  } catch (error) {
+    const offline = await serwist.matchPrecache(OFFLINE_URL);
+    if (offline) return offline;
+    throw error;
+  }
 }
 
 const serwist = new Serwist({

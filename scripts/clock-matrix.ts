@@ -225,6 +225,8 @@ async function main() {
       console.log("building once with RUNBALANCE_TEST_BUILD=1 (npx next build)…");
       const built = await run("npx", ["next", "build"], { RUNBALANCE_TEST_BUILD: "1" }, join(logDir, "build.log"));
       if (!built) throw new Error(`the build failed: see ${join(logDir, "build.log")}`);
+      const worker = await run("npx", ["tsx", "scripts/build-service-worker.ts"], {}, join(logDir, "sw.log"));
+      if (!worker) throw new Error(`the service worker's build failed: see ${join(logDir, "sw.log")}`);
     } else if (!isTestBuild()) {
       throw new Error("--no-build needs a build made with RUNBALANCE_TEST_BUILD=1 in .next (scripts/e2e.sh makes one)");
     }

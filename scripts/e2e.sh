@@ -16,5 +16,6 @@ fi
 # E2E_SKIP_BUILD=1 reuses the one in .next (scripts/clock-matrix.ts builds once for all its runs).
 if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then
   RUNBALANCE_TEST_BUILD=1 npx next build
+  npx tsx scripts/build-service-worker.ts
 fi
 npx playwright test "$@"

@@ -23,6 +23,14 @@ describe("the Content-Security-Policy", () => {
     expect(policy.get("frame-ancestors")).toBe("'none'");
   });
 
+  it("lets only our own service worker and manifest load (ADR 018)", () => {
+    for (const nonce of ["n", null]) {
+      const policy = directives(contentSecurityPolicy({ nonce, https: false }));
+      expect(policy.get("worker-src")).toBe("'self'");
+      expect(policy.get("manifest-src")).toBe("'self'");
+    }
+  });
+
   it("upgrades insecure requests only when served over HTTPS", () => {
     expect(contentSecurityPolicy({ nonce: "n", https: true })).toContain("upgrade-insecure-requests");
   });

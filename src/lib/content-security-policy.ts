@@ -3,7 +3,8 @@
  * puts it on its own scripts) or when loaded by such a script ('strict-dynamic': Next's chunks);
  * no plugins, no <base>, forms post only here, and no other site may frame us. Styles come from our
  * own stylesheets (Tailwind, next/font) or carry the nonce; style attributes stay allowed because
- * the charts size their bars with them, and a style attribute cannot run script.
+ * the charts size their bars with them, and a style attribute cannot run script. The service
+ * worker and the manifest come from here too.
  */
 export function contentSecurityPolicy(options: { nonce: string | null; https: boolean }): string {
   const scripts = options.nonce ? `'nonce-${options.nonce}' 'strict-dynamic'` : "'self'";
@@ -16,6 +17,9 @@ export function contentSecurityPolicy(options: { nonce: string | null; https: bo
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker (public/sw.js) and the web app manifest: our own files only (ADR 018).
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

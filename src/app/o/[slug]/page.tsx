@@ -5,6 +5,7 @@ import { rosterLine } from "~/domain/training/roster-line";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { Roster } from "./roster";
 import { ThisWeek } from "./this-week";
+import { QueuedRuns } from "./_shared/queued-runs";
 import { UnreadConversations } from "./_shared/unread-conversations";
 
 export const metadata: Metadata = { title: "Home" };
@@ -20,6 +21,7 @@ export default async function OrganisationHome({ params }: { params: Promise<{ s
         orgSlug={slug}
         units={page.user.units}
         week={await queryClient.fetchQuery(trpc.athleteWeeks.thisWeek.queryOptions({ orgSlug: slug }))}
+        queued={<QueuedRuns userId={page.user.id} orgSlug={slug} units={page.user.units} />}
       />
     ) : (
       <Roster

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import {
   EFFORT_WORDS,
   SESSION_KINDS,
@@ -15,9 +15,13 @@ import { implausiblePace, parseDistance, parseDuration, PLAUSIBLE_PACE_S_PER_KM 
 import { Button } from "~/components/button";
 import { FlagList, flagsFor } from "~/components/flag-list";
 import { formatDuration, formatPace, KIND_NAMES, METRES_PER_MILE, type Units } from "~/lib/format";
+import { now } from "~/lib/clock";
+import { putQueuedRun, removeQueuedRun } from "~/lib/offline-store";
 import { startBefore } from "~/lib/run-start";
+import { zonedParts } from "~/lib/zoned-time";
 import { errorMessage, fieldErrors } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
+import { isUnanswered } from "./_shared/offline-sync";
 
 export interface RunFormValues {
   date: string;
@@ -48,6 +52,23 @@ function preloadSending() {
   loadRunRules().catch(() => {});
 }
 
+/**
+ * The page's clock (its render time and the athlete's today), moved on to the device's clock when the
+ * page is a saved copy more than a few minutes old (opened offline from the service worker's cache).
+ */
+function useSavedPageClock(nowMs: number | undefined, today: string, timeZone: string | undefined) {
+  const [clock, setClock] = useState({ nowMs, today });
+  useEffect(() => {
+    if (nowMs === undefined || timeZone === undefined) return;
+    const current = now();
+    if (current.getTime() - nowMs < 5 * 60_000) return;
+    const later = zonedParts(current, timeZone).date;
+    const id = window.setTimeout(() => setClock({ nowMs: current.getTime(), today: later > today ? later : today }));
+    return () => window.clearTimeout(id);
+  }, [nowMs, today, timeZone]);
+  return clock;
+}
+
 /** How many of the week's notes show after saving a run; the rest wait behind a disclosure. */
 const WEEK_NOTES_SHOWN = 3;
 
@@ -59,17 +80,21 @@ const WEEK_NOTES_SHOWN = 3;
  * duration (now minus the run) until the athlete sets it. The same rules as the server check every
  * field before sending; an idempotency key makes a double tap or a retry save one run. The rules and
  * the tRPC client are downloaded when the athlete first touches the form, not with the page.
+ * Without a connection a new run, checked by the same rules, is kept on the device with its key and
+ * sent later (ADR 018): the athlete is told it is waiting to sync.
  */
 export function RunForm({
   orgSlug,
   units,
-  today,
+  today: pageToday,
   effortBands,
   initial,
   runId,
   planned = null,
-  nowMs,
+  nowMs: pageNowMs,
   timeZone,
+  userId,
+  replacesQueued,
 }: {
   orgSlug: string;
   units: Units;
@@ -81,6 +106,10 @@ export function RunForm({
   /** The server's clock when the page was rendered, with the athlete's zone: a new run's start defaults to it minus the duration. */
   nowMs?: number;
   timeZone?: string;
+  /** The signed-in user: a new run logged offline is queued on this device under their name. */
+  userId?: string;
+  /** A queued run the server refused, which this form's run replaces once saved or queued again. */
+  replacesQueued?: string;
 }) {
   const router = useRouter();
   const id = useId();
@@ -93,6 +122,11 @@ export function RunForm({
   );
   const [rpe, setRpe] = useState<number | null>(initial.rpe);
   // Editing keeps the run's own start; a new run's start follows its duration until the athlete sets it.
+  // A page opened from the device's saved copy (offline) was rendered earlier: today and the start
+  // time follow the clock, not the copy.
+  const clock = useSavedPageClock(pageNowMs, pageToday, timeZone);
+  const nowMs = clock.nowMs;
+  const today = clock.today;
   const followsDuration = !runId && nowMs !== undefined && timeZone !== undefined;
   const [when, setWhen] = useState<{ date: string; time: string } | null>(
     followsDuration ? null : { date: initial.date, time: initial.time },
@@ -102,6 +136,8 @@ export function RunForm({
   const [paceAccepted, setPaceAccepted] = useState<string | null>(null);
   const [paceQuestion, setPaceQuestion] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | undefined>(undefined);
+  // Saved on this device, waiting to sync (no connection when it was saved).
+  const [queued, setQueued] = useState(false);
   // One key per run being logged: resending after a timeout or a double tap cannot create a second run.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
 
@@ -174,12 +210,71 @@ export function RunForm({
         if (!parsed.success || Object.keys(found).length) return;
         // Once everything else holds, an implausible pace is asked about; "save it as it is" sends it.
         if (paceOff && paceAccepted !== paceKey) return setPaceQuestion(true);
-        const result = runId
-          ? await trpc.runs.update.mutate({ orgSlug, runId, run: parsed.data })
-          : await trpc.runs.log.mutate({ orgSlug, idempotencyKey, run: parsed.data });
-        setFeedback(result.feedback);
+        // No connection: a new run waits on this device with its key (sent once, however often it is sent).
+        const queue = async () => {
+          await putQueuedRun({
+            key: idempotencyKey,
+            userId: userId!,
+            orgSlug,
+            run: parsed.data,
+            queuedAt: now().toISOString(),
+            status: "waiting",
+          });
+          if (replacesQueued) await removeQueuedRun(replacesQueued);
+          setQueued(true);
+        };
+        const canQueue = !runId && userId !== undefined;
+        if (canQueue && !navigator.onLine) return queue();
+        try {
+          const result = runId
+            ? await trpc.runs.update.mutate({ orgSlug, runId, run: parsed.data })
+            : await trpc.runs.log.mutate({ orgSlug, idempotencyKey, run: parsed.data });
+          if (replacesQueued) await removeQueuedRun(replacesQueued);
+          setFeedback(result.feedback);
+        } catch (error) {
+          // The request never got an answer (the signal dropped): the same key makes a resend safe.
+          if (canQueue && isUnanswered(error) && !(error as { data?: unknown }).data) return queue();
+          throw error;
+        }
       })
       .catch(onError);
+  }
+
+  if (queued) {
+    return (
+      <section aria-labelledby={`${id}-queued`} className="space-y-4">
+        <h2 id={`${id}-queued`} className="text-xl font-semibold" tabIndex={-1} ref={(el) => el?.focus()}>
+          Run saved on this device
+        </h2>
+        <p className="text-slate-800">
+          Waiting to sync: there is no connection right now. Your run is sent as soon as it returns, and its feedback
+          appears on This week.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <Link
+            href={`/o/${orgSlug}`}
+            className="inline-flex min-h-11 items-center rounded-md bg-blue-700 px-4 font-medium text-white"
+          >
+            See this week
+          </Link>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setIdempotencyKey(crypto.randomUUID());
+              setQueued(false);
+              setAsPlanned(planned ? null : false);
+              setDuration("");
+              setDistance("");
+              setRpe(null);
+              setWhen(null);
+              setPaceAccepted(null);
+            }}
+          >
+            Log another run
+          </Button>
+        </div>
+      </section>
+    );
   }
 
   if (feedback !== undefined) {

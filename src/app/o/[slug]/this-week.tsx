@@ -20,10 +20,13 @@ export function ThisWeek({
   orgSlug,
   units,
   week,
+  queued,
 }: {
   orgSlug: string;
   units: Units;
   week: RouterOutputs["athleteWeeks"]["thisWeek"];
+  /** Runs logged on this device and not yet on the server (offline logging), under the heading. */
+  queued?: React.ReactNode;
 }) {
   const compliance = new Map(week.evaluation.compliance.map((c) => [c.plannedId, c]));
   const next = week.planned.find((p) => p.date >= week.today && !compliance.get(p.id)?.runId);
@@ -58,6 +61,7 @@ export function ThisWeek({
           The weeks ahead
         </Link>
       </nav>
+      {queued}
 
       {!week.published && (
         <p className="mt-3 rounded-lg border border-slate-200 bg-white p-4 text-slate-800">

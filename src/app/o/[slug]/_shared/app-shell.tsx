@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { now } from "~/lib/clock";
 import type { OrgPage } from "./load-page";
+import { OfflineAgent, OfflineNotice } from "./offline-agent";
 import { BottomNav, MainNav, Menu, NavProvider, NavSync, type NavItem } from "./shell-nav";
 
 export type { NavItem };
@@ -108,6 +110,7 @@ export function OrgFrame({ page, children }: { page: OrgPage; children: React.Re
             </nav>
           </div>
         </header>
+        <OfflineAgent userId={user.id} orgSlug={org.slug} athlete={org.role === "athlete"} />
         <main id="main" className="mx-auto max-w-6xl px-4 pb-[calc(var(--app-bottom-inset)+1.5rem)] pt-6">
           {children}
         </main>
@@ -130,6 +133,7 @@ export function AppShell({ page, current, children }: { page: OrgPage; current: 
   return (
     <>
       <NavSync items={navFor(page)} current={current} />
+      <OfflineNotice renderedAt={now().toISOString()} timeZone={page.user.timeZone} />
       {children}
     </>
   );

@@ -17,7 +17,18 @@ type HistoryData = RouterOutputs["athleteWeeks"]["history"];
  * All of the athlete's weeks from the server's data; showing one kind of run asks the server for
  * it (through the on-demand tRPC client) and keeps the answer for this visit.
  */
-export function History({ orgSlug, units, all }: { orgSlug: string; units: Units; all: HistoryData }) {
+export function History({
+  orgSlug,
+  units,
+  all,
+  queued,
+}: {
+  orgSlug: string;
+  units: Units;
+  all: HistoryData;
+  /** Runs logged on this device and not yet on the server (offline logging), above the list. */
+  queued?: React.ReactNode;
+}) {
   const [kind, setKind] = useState<SessionKind | "">("");
   const [byKind, setByKind] = useState<Partial<Record<SessionKind, HistoryData>>>({});
   const [failed, setFailed] = useState<SessionKind | null>(null);
@@ -62,6 +73,7 @@ export function History({ orgSlug, units, all }: { orgSlug: string; units: Units
           </a>
         </div>
       </div>
+      {queued}
       {kind && !byKind[kind] && failed !== kind && (
         <p className="mt-4 text-sm text-slate-600" role="status">
           Loading…

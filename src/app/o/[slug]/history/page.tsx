@@ -3,6 +3,7 @@ import { AppShell } from "../_shared/app-shell";
 import { loadAthletePage } from "../_shared/load-page";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { History } from "./history";
+import { QueuedRuns } from "../_shared/queued-runs";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -12,7 +13,12 @@ export default async function HistoryPage({ params }: { params: Promise<{ slug: 
   const history = await getQueryClient().fetchQuery(trpc.athleteWeeks.history.queryOptions({ orgSlug: slug }));
   return (
     <AppShell page={page} current={`/o/${slug}/history`}>
-      <History orgSlug={slug} units={page.user.units} all={history} />
+      <History
+        orgSlug={slug}
+        units={page.user.units}
+        all={history}
+        queued={<QueuedRuns userId={page.user.id} orgSlug={slug} units={page.user.units} />}
+      />
     </AppShell>
   );
 }

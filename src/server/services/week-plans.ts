@@ -17,7 +17,7 @@ import {
 } from "~/server/data/weeks";
 import type { Tx } from "~/server/db/connection";
 import { ServiceError } from "~/server/errors";
-import { settingsFor } from "./recent-weeks";
+import { settingsForWeeks } from "./week-settings";
 
 export const CONFLICT_MESSAGE = "Someone else saved this week while you were editing. Reload to see their changes.";
 /** How far from today a week may be planned. */
@@ -55,10 +55,12 @@ export async function weekForEditing(
   const previousWeekStart = addDays(weekStart, -7);
   const stored = await findWeek(tx, org.id, athleteId, weekStart);
   const week = stored && (options.asCoach || stored.status === "published") ? stored : null;
-  const [plannedByAthlete, runsByAthlete] = await Promise.all([
+  const [plannedByAthlete, runsByAthlete, settingsOf] = await Promise.all([
     plannedBetween(tx, org.id, [athleteId], options.asCoach ? previousWeekStart : weekStart, weekEnd, !options.asCoach),
     runsBetween(tx, org.id, [athleteId], addDays(weekStart, -HISTORY_DAYS), weekEnd),
+    settingsForWeeks(tx, org, [athlete], [weekStart]),
   ]);
+  const judgedBy = settingsOf(athleteId, weekStart);
   const planned = plannedByAthlete.get(athleteId) ?? [];
   const session = ({ id, date, kind, durationMin, distanceM, targetRpe, description }: (typeof planned)[number]) => ({
     id,
@@ -74,7 +76,9 @@ export async function weekForEditing(
     today,
     weekStart,
     weekEnd,
-    settings: settingsFor(org.trainingSettings, athlete.trainingSettings),
+    /** The settings judging this week, and the season phase they come from (ADR 016). */
+    settings: judgedBy.settings,
+    phaseName: judgedBy.phase?.name ?? null,
     historyFrom: athlete.joinedAt.toISOString().slice(0, 10),
     week: week && {
       id: week.id,

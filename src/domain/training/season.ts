@@ -71,6 +71,9 @@ export const RACE_PRIORITY_WORDS: Readonly<Record<RacePriority, string>> = {
   C: "C race (training)",
 };
 
+/** How far ahead the roster mentions a race. */
+export const RACE_TAG_HORIZON_DAYS = 84;
+
 /**
  * The roster's tag for the next race, if one is within `horizonDays`: "A race today", "A race in 5
  * days", "B race in 3 weeks" (whole weeks from two weeks on).
@@ -78,7 +81,7 @@ export const RACE_PRIORITY_WORDS: Readonly<Record<RacePriority, string>> = {
 export function nextRaceTag(
   races: readonly { date: IsoDate; priority: RacePriority }[],
   today: IsoDate,
-  horizonDays = 84,
+  horizonDays = RACE_TAG_HORIZON_DAYS,
 ): string | null {
   const upcoming = races
     .filter((r) => r.date >= today)

@@ -16,6 +16,8 @@ import { useTestDatabase } from "~/test/test-database";
 import { contextFor } from "~/test/sessions";
 import { now as clockNow, todayUtc } from "~/lib/clock";
 import { settingsForWeeks } from "./week-settings";
+import { calendarForToken } from "./calendar";
+import { rosterFor } from "./roster";
 
 const DAY_MS = 86_400_000;
 const BUILD = { bands: { qualityMax: 0.35, aerobic: [0.55, 0.8] as [number, number] } };
@@ -374,5 +376,39 @@ describe("season phases", () => {
     expect(row).toEqual({ d: 10000, s: 2520 });
     const season = await athlete.season.get({ orgSlug: a.slug });
     expect(season.pacesRace).toEqual({ distanceM: 10000, timeS: 2520 });
+  });
+
+  it("shows a race ahead on the roster and in the athlete's calendar feed", async () => {
+    const date = addDays(todayUtc(), 21);
+    await as(a.users.athlete1).season.saveRace({
+      orgSlug: a.slug,
+      raceId: null,
+      race: {
+        name: "Harbour 10K",
+        date,
+        distanceM: 10000,
+        priority: "A",
+        goalTimeS: 2640,
+        resultTimeS: null,
+        note: "",
+      },
+    });
+    const rows = await inOrg((tx) =>
+      rosterFor(
+        tx,
+        { id: a.orgId, trainingSettings: {}, trainingVersion: 0 },
+        {
+          userId: a.users.coach.id,
+          role: "coach",
+          athleteId: null,
+        },
+        clockNow(),
+      ),
+    );
+    expect(rows.find((r) => r.athleteId === a.athleteIds.athlete1)?.race).toBe("A race in 3 weeks");
+    const { path } = await as(a.users.athlete1).calendarFeeds.create({ orgSlug: a.slug });
+    const ics = await calendarForToken(t.db, path.split("/").pop()!, clockNow());
+    expect(ics).toContain("A race · Harbour 10K · 10.0 km");
+    expect(ics).toContain(`DTSTART;VALUE=DATE:${date.replaceAll("-", "")}`);
   });
 });

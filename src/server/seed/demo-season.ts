@@ -3,6 +3,7 @@
  * database): an A race some weeks ahead with base → build → peak → taper → recovery around it, a
  * B race soon, and a past race with a result. ADR 016.
  */
+import "server-only";
 import { addDays, weekStartFor } from "~/domain/rules";
 import type { RacePriority } from "~/domain/training/season";
 import { weekdayFromIndex } from "~/domain/training/week-input";

@@ -42,7 +42,7 @@ async function planThirtyThreePercentQuality(page: Page) {
 test("a build phase with quality up to 35 % passes a 33 % quality week inside it and flags it outside; a race shows on the roster", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   const today = isoDay(testNow());
   const phaseWeek = mondayOf(plusDays(today, 70));
   const outsideWeek = plusDays(phaseWeek, 7);

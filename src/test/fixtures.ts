@@ -17,7 +17,9 @@ import {
   outboxEmails,
   plannedSessions,
   plannedWeeks,
+  races,
   runImports,
+  trainingPhases,
   runs,
   weekDigests,
   weekTemplates,
@@ -48,6 +50,9 @@ export interface OrgFixture {
   importId: string;
   /** The coach's comment on athlete 1's public run (unread by the athlete). */
   commentId: string;
+  /** Athlete 1's A race and base phase (early 2027, away from the fixture's weeks). */
+  raceId: string;
+  phaseId: string;
 }
 
 export async function createOrgFixture(db: Database, label: string): Promise<OrgFixture> {
@@ -161,6 +166,30 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       title: "A run of athlete 1 raised a warning",
       link: `/o/${slug}/runs/${public1!.id}`,
     });
+    // A race and a phase of athlete 1 (coached by the fixture's coach), far from the test weeks.
+    const [race] = await tx
+      .insert(races)
+      .values({
+        orgId,
+        athleteId: a1!.id,
+        name: "City 10K",
+        date: "2027-03-14",
+        distanceM: 10000,
+        priority: "A",
+        goalTimeS: 2700,
+      })
+      .returning({ id: races.id });
+    const [phase] = await tx
+      .insert(trainingPhases)
+      .values({
+        orgId,
+        athleteId: a1!.id,
+        name: "base",
+        startDate: "2027-01-04",
+        endDate: "2027-01-31",
+        settings: { bands: { qualityMax: 0.2 } },
+      })
+      .returning({ id: trainingPhases.id });
     // A stale cache row (version 0 never matches): the roster recomputes it on first use.
     await tx
       .insert(weekDigests)
@@ -191,6 +220,8 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       invitationId: invitation!.id,
       importId: runImport!.id,
       commentId: comment!.id,
+      raceId: race!.id,
+      phaseId: phase!.id,
     };
   });
   // Each member is signed in (contextFor in ./sessions finds their session).

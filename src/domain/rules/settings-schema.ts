@@ -91,12 +91,13 @@ function effortBandsProblem(bands: EffortBands): { message: string; path: PathSe
 }
 
 /**
- * The settings in force for an athlete: defaults < organisation default < athlete override.
- * Each layer is validated; an error's path is relative to the settings object.
+ * The settings in force: the defaults, then each layer in order, each over the one before (the app
+ * passes organisation default, athlete override, then the override of the season phase judging the
+ * week: ADR 016). Each layer is validated; an error's path is relative to the settings object.
  */
-export function resolveSettings(orgDefault?: unknown, athleteOverride?: unknown): ParseResult<TrainingSettings> {
+export function resolveSettings(...layers: unknown[]): ParseResult<TrainingSettings> {
   let settings = DEFAULT_SETTINGS;
-  for (const layer of [orgDefault, athleteOverride]) {
+  for (const layer of layers) {
     if (layer === undefined || layer === null) continue;
     const parsed = settingsOverrideSchema.safeParse(layer);
     if (!parsed.success) {

@@ -121,6 +121,8 @@ export interface RosterLine {
   lastRun: string | null;
   /** Coaches' names, for owners (who see every coach's athletes). */
   coaches?: string[];
+  /** The next race, when one is near: "A race in 3 weeks". */
+  race?: string;
 }
 
 export function rosterLine(
@@ -134,6 +136,7 @@ export function rosterLine(
     nextWeek: PlanStatus;
     lastRunOn: string | null;
     coaches: string[];
+    race?: string | null;
   },
   options: { withCoaches: boolean },
 ): RosterLine {
@@ -151,5 +154,6 @@ export function rosterLine(
     next: row.nextWeek,
     lastRun: row.lastRunOn,
     ...(options.withCoaches ? { coaches: row.coaches } : {}),
+    ...(row.race ? { race: row.race } : {}),
   };
 }

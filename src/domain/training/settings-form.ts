@@ -166,10 +166,10 @@ export function describeProblem(error: InputError | { message: string; path: rea
 }
 
 /**
- * Checks an override on top of the organisation's defaults (or the defaults on their own, when
- * `athleteOverride` is undefined): null when fine, else a message naming the setting.
+ * Checks an override on top of the layers below it (the organisation's defaults, then the athlete's
+ * override, then a phase's: ADR 016): null when fine, else a message naming the setting.
  */
-export function settingsProblem(orgDefaults: unknown, athleteOverride?: unknown): string | null {
-  const resolved = resolveSettings(orgDefaults, athleteOverride);
+export function settingsProblem(orgDefaults: unknown, ...overrides: unknown[]): string | null {
+  const resolved = resolveSettings(orgDefaults, ...overrides);
   return resolved.ok ? null : describeProblem(resolved.error);
 }

@@ -14,6 +14,7 @@ import { rosterRouter } from "./routers/roster";
 import { runsRouter } from "./routers/runs";
 import { templatesRouter } from "./routers/templates";
 import { trainingSettingsRouter } from "./routers/training-settings";
+import { seasonRouter } from "./routers/season";
 import { weeksRouter } from "./routers/weeks";
 import { createCallerFactory, createRouter } from "./trpc";
 
@@ -34,6 +35,7 @@ export const appRouter = createRouter({
   templates: templatesRouter,
   comments: commentsRouter,
   trainingSettings: trainingSettingsRouter,
+  season: seasonRouter,
 });
 
 export type AppRouter = typeof appRouter;

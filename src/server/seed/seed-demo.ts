@@ -11,6 +11,8 @@ import {
   runs,
   users,
   weekTemplates,
+  races,
+  trainingPhases,
 } from "~/server/db/schema";
 import { hashPassword } from "~/server/auth/password";
 import { findUserByEmail } from "~/server/data/users";
@@ -26,6 +28,7 @@ import {
   STARTER_TEMPLATES,
   starterSessions,
 } from "./demo-data";
+import { demoSeason } from "./demo-season";
 
 export interface DemoAccounts {
   orgSlug: string;
@@ -193,6 +196,11 @@ export async function seedDemo(db: Database, at: Date): Promise<"seeded" | "exis
         });
       });
       if (runRows.length > 0) await tx.insert(runs).values(runRows);
+
+      const season = demoSeason(persona.key, zonedDate(at, persona.timeZone), persona.weekStartDay);
+      if (season.races.length > 0) await tx.insert(races).values(season.races.map((r) => ({ orgId, athleteId, ...r })));
+      if (season.phases.length > 0)
+        await tx.insert(trainingPhases).values(season.phases.map((p) => ({ orgId, athleteId, ...p })));
     }
   });
   return "seeded";

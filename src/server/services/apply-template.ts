@@ -15,7 +15,7 @@ import { athleteContexts } from "~/server/data/athletes";
 import { runsBetween } from "~/server/data/runs";
 import { deleteSessionsOfWeeks, findWeeks, insertSessions, upsertDraftWeeks } from "~/server/data/weeks";
 import type { Tx } from "~/server/db/connection";
-import { settingsResolver } from "./recent-weeks";
+import { settingsForWeeks } from "./week-settings";
 import { ensureWithinPlanningWindow, sessionValues } from "./week-plans";
 
 export type ApplyOutcome = "created" | "replaced" | "kept_published";
@@ -68,22 +68,17 @@ export async function applyTemplate(
   const existing = new Map(
     (await findWeeks(tx, org.id, input.athleteIds, allStarts)).map((w) => [key(w.athleteId, w.weekStart), w]),
   );
-  const runsByAthlete = await runsBetween(
-    tx,
-    org.id,
-    input.athleteIds,
-    addDays(earliest, -Math.max(HISTORY_DAYS, VOLUME_DAYS)),
-    latest,
-  );
+  const [runsByAthlete, settingsOf] = await Promise.all([
+    runsBetween(tx, org.id, input.athleteIds, addDays(earliest, -Math.max(HISTORY_DAYS, VOLUME_DAYS)), latest),
+    settingsForWeeks(tx, org, athletes, allStarts),
+  ]);
 
   const results: AppliedAthlete[] = [];
   const targets: Array<{ athleteId: string; weekStart: string; sessions: TemplateSession[] }> = [];
-  const settingsOf = settingsResolver(org.trainingSettings);
   for (const { athlete, today, weekStarts } of plans) {
     const runs = runsByAthlete.get(athlete.athleteId) ?? [];
     const scale = input.scale ? volumeScale(meanWeeklyMinutes(runs, today), templateMinutes(template)) : 1;
     const sessions = scaleSessions(template, scale);
-    const settings = settingsOf(athlete.trainingSettings);
     const historyFrom = athlete.joinedAt.toISOString().slice(0, 10);
     const weeks = weekStarts.map((weekStart): AppliedWeek => {
       const stored = existing.get(key(athlete.athleteId, weekStart));
@@ -92,6 +87,7 @@ export async function applyTemplate(
       }
       targets.push({ athleteId: athlete.athleteId, weekStart, sessions });
       const planned = datedSessions(weekStart, sessions).map((s, i) => ({ ...s, id: `template-${i}` }));
+      const { settings } = settingsOf(athlete.athleteId, weekStart);
       const evaluation = evaluateWeek(weekInputFor({ weekStart, asOf: today, settings, runs, planned, historyFrom }));
       return {
         weekStart,

@@ -8,6 +8,8 @@ import { runsBetween } from "~/server/data/runs";
 import { plannedBetween } from "~/server/data/weeks";
 import type { Tx } from "~/server/db/connection";
 import { settingsFor } from "./recent-weeks";
+import { settingsForWeeks } from "./week-settings";
+import { racesOfAthletesBetween } from "~/server/data/season";
 
 export const OVERVIEW_WEEKS = { min: 4, max: 52, default: 12 } as const;
 /** Upcoming weeks shown after the current one, so a coach sees what is planned next. */
@@ -27,7 +29,6 @@ export async function athleteOverview(
   options: { now: Date; weekCount: number },
 ) {
   const { athleteId } = athlete;
-  const settings = settingsFor(org.trainingSettings, athlete.trainingSettings);
   const today = zonedDate(options.now, athlete.timeZone);
   const current = weekStartFor(today, weekdayFromIndex(athlete.weekStartDay));
   const weekStarts = Array.from({ length: options.weekCount + WEEKS_AHEAD }, (_, i) =>
@@ -35,10 +36,14 @@ export async function athleteOverview(
   );
   const first = weekStarts[0]!;
   const end = addDays(weekStarts[weekStarts.length - 1]!, 6);
-  const [runsByAthlete, plannedByAthlete] = await Promise.all([
+  const [runsByAthlete, plannedByAthlete, settingsOf, racesByAthlete] = await Promise.all([
     runsBetween(tx, org.id, [athleteId], addDays(first, -HISTORY_DAYS), end),
     plannedBetween(tx, org.id, [athleteId], first, end, false),
+    settingsForWeeks(tx, org, [athlete], weekStarts),
+    racesOfAthletesBetween(tx, org.id, [athleteId], first, end),
   ]);
+  const races = racesByAthlete.get(athleteId) ?? [];
+  const { settings } = settingsOf(athleteId, current);
   const runs = runsByAthlete.get(athleteId) ?? [];
   const planned = plannedByAthlete.get(athleteId) ?? [];
   const published = planned.filter((p) => p.weekStatus === "published");
@@ -48,8 +53,12 @@ export async function athleteOverview(
     const weekEnd = addDays(weekStart, 6);
     const inWeek = (date: string) => date >= weekStart && date <= weekEnd;
     const sessions = planned.filter((p) => inWeek(p.date));
+    const judgedBy = settingsOf(athleteId, weekStart);
     return {
       weekStart,
+      /** The phase and settings judging this week (ADR 016). */
+      phaseName: judgedBy.phase?.name ?? null,
+      judgedBy: judgedBy.settings,
       status:
         sessions.length === 0
           ? null
@@ -58,8 +67,9 @@ export async function athleteOverview(
             : ("draft" as const),
       sessions,
       runs: runs.filter((r) => inWeek(r.localDate)),
+      races: races.filter((r) => inWeek(r.date)),
       evaluation: evaluateWeek(
-        weekInputFor({ weekStart, asOf: today, settings, runs, planned: published, historyFrom }),
+        weekInputFor({ weekStart, asOf: today, settings: judgedBy.settings, runs, planned: published, historyFrom }),
       ),
     };
   });

@@ -6,12 +6,14 @@ import { zonedDate } from "~/lib/zoned-time";
 import { enterFeedByToken } from "~/server/data/calendar-feeds";
 import { athleteContexts } from "~/server/data/athletes";
 import { plannedBetween } from "~/server/data/weeks";
+import { racesBetween } from "~/server/data/season";
+import { formatDuration } from "~/lib/format";
 import type { Database } from "~/server/db/connection";
 import { withSession } from "~/server/db/tenant";
 
 /**
  * The iCal document of an athlete's published plan (4 weeks back, 12 ahead) for a feed token, or null
- * when the token is unknown or revoked. Planned sessions have a day, not a time: all-day events.
+ * when the token is unknown or revoked. Planned sessions and races have a day, not a time: all-day events.
  */
 export async function calendarForToken(db: Database, token: string, now: Date): Promise<string | null> {
   return withSession(db, null, async (tx) => {
@@ -20,10 +22,11 @@ export async function calendarForToken(db: Database, token: string, now: Date): 
     const [athlete] = await athleteContexts(tx, feed.orgId, [feed.athleteId]);
     if (!athlete) return null;
     const today = zonedDate(now, athlete.timeZone);
-    const planned =
-      (await plannedBetween(tx, feed.orgId, [feed.athleteId], addDays(today, -28), addDays(today, 84), true)).get(
-        feed.athleteId,
-      ) ?? [];
+    const [plannedByAthlete, races] = await Promise.all([
+      plannedBetween(tx, feed.orgId, [feed.athleteId], addDays(today, -28), addDays(today, 84), true),
+      racesBetween(tx, feed.orgId, feed.athleteId, addDays(today, -28), addDays(today, 84)),
+    ]);
+    const planned = plannedByAthlete.get(feed.athleteId) ?? [];
 
     const calendar = ical({
       name: `Runbalance · ${athlete.displayName}`,
@@ -45,6 +48,21 @@ export async function calendarForToken(db: Database, token: string, now: Date): 
         description: [
           session.description,
           session.targetRpe ? `Target RPE ${session.targetRpe}: ${rpeWords(session.targetRpe)}` : null,
+        ]
+          .filter(Boolean)
+          .join("\n"),
+      });
+    }
+    for (const race of races) {
+      calendar.createEvent({
+        id: `race-${race.id}@runbalance`,
+        start: new Date(`${race.date}T00:00:00Z`),
+        allDay: true,
+        summary: `${race.priority} race · ${race.name} · ${(race.distanceM / 1000).toFixed(1)} km`,
+        description: [
+          race.goalTimeS ? `Goal ${formatDuration(race.goalTimeS)}` : null,
+          race.resultTimeS ? `Result ${formatDuration(race.resultTimeS)}` : null,
+          race.note || null,
         ]
           .filter(Boolean)
           .join("\n"),

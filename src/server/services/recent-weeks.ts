@@ -14,10 +14,14 @@ import type { Tx } from "~/server/db/connection";
 import { athleteContexts, type AthleteContext } from "~/server/data/athletes";
 import { runsBetween } from "~/server/data/runs";
 import { plannedBetween } from "~/server/data/weeks";
+import { settingsForWeeks, type WeekSettings } from "./week-settings";
 
 export interface AthleteWeeks {
   athlete: AthleteContext;
+  /** The settings judging the current week (the last one). */
   settings: TrainingSettings;
+  /** The settings judging each week and the phase they come from, in weekStarts' order (ADR 016). */
+  weekSettings: WeekSettings[];
   /** "Today" in the athlete's time zone. */
   today: string;
   /** Week starts, oldest first; the last one is the current week. */
@@ -27,25 +31,14 @@ export interface AthleteWeeks {
   planned: Awaited<ReturnType<typeof plannedBetween>> extends Map<string, infer P> ? P : never;
 }
 
-/** The settings in force for an athlete; stored settings were validated on save, so this falls back only defensively. */
+/**
+ * The settings of an organisation and an athlete without a season phase (the organisation's page, a
+ * settings form's base); stored settings were validated on save, so this falls back only
+ * defensively. Weeks are judged by settingsForWeeks (week-settings.ts), which adds the phase.
+ */
 export function settingsFor(orgSettings: unknown, athleteSettings: unknown): TrainingSettings {
   const resolved = resolveSettings(orgSettings, athleteSettings);
   return resolved.ok ? resolved.value : DEFAULT_SETTINGS;
-}
-
-/**
- * settingsFor for many athletes of one organisation: most share the same override (often none), and
- * validating settings costs more than everything else the roster does per athlete, so each distinct
- * override is resolved once.
- */
-export function settingsResolver(orgSettings: unknown): (athleteSettings: unknown) => TrainingSettings {
-  const resolved = new Map<string, TrainingSettings>();
-  return (athleteSettings) => {
-    const key = JSON.stringify(athleteSettings) ?? "";
-    let settings = resolved.get(key);
-    if (!settings) resolved.set(key, (settings = settingsFor(orgSettings, athleteSettings)));
-    return settings;
-  };
 }
 
 /**
@@ -65,15 +58,14 @@ export async function evaluateRecentWeeks(
   const from = addDays(todayUtc, -(options.weekCount * 7 + HISTORY_DAYS + 8));
   const to = addDays(todayUtc, 8 + (options.extraDaysAhead ?? 0));
   const ids = contexts.map((c) => c.athleteId);
-  const [runsByAthlete, plannedByAthlete] = await Promise.all([
+  const [runsByAthlete, plannedByAthlete, settingsOf] = await Promise.all([
     runsBetween(tx, org.id, ids, from, to),
     plannedBetween(tx, org.id, ids, from, to, options.publishedOnly),
+    settingsForWeeks(tx, org, contexts, [addDays(todayUtc, -(options.weekCount * 7 + 8)), addDays(todayUtc, 8)]),
   ]);
 
   const result = new Map<string, AthleteWeeks>();
-  const settingsOf = settingsResolver(org.trainingSettings);
   for (const athlete of contexts) {
-    const settings = settingsOf(athlete.trainingSettings);
     const today = zonedDate(options.now, athlete.timeZone);
     const current = weekStartFor(today, weekdayFromIndex(athlete.weekStartDay));
     const weekStarts = Array.from({ length: options.weekCount }, (_, i) =>
@@ -82,10 +74,14 @@ export async function evaluateRecentWeeks(
     const runs = runsByAthlete.get(athlete.athleteId) ?? [];
     const planned = plannedByAthlete.get(athlete.athleteId) ?? [];
     const historyFrom = athlete.joinedAt.toISOString().slice(0, 10);
-    const evaluations = weekStarts.map((weekStart) =>
-      evaluateWeek(weekInputFor({ weekStart, asOf: today, settings, runs, planned, historyFrom })),
+    const weekSettings = weekStarts.map((weekStart) => settingsOf(athlete.athleteId, weekStart));
+    const evaluations = weekStarts.map((weekStart, i) =>
+      evaluateWeek(
+        weekInputFor({ weekStart, asOf: today, settings: weekSettings[i]!.settings, runs, planned, historyFrom }),
+      ),
     );
-    result.set(athlete.athleteId, { athlete, settings, today, weekStarts, evaluations, runs, planned });
+    const settings = weekSettings[weekSettings.length - 1]!.settings;
+    result.set(athlete.athleteId, { athlete, settings, weekSettings, today, weekStarts, evaluations, runs, planned });
   }
   return result;
 }
@@ -102,12 +98,13 @@ export async function evaluateWeekContaining(
   options: { now: Date; publishedOnly: boolean },
 ) {
   const athleteId = athlete.athleteId;
-  const settings = settingsFor(org.trainingSettings, athlete.trainingSettings);
   const weekStart = weekStartFor(date, weekdayFromIndex(athlete.weekStartDay));
-  const [runsByAthlete, plannedByAthlete] = await Promise.all([
+  const [runsByAthlete, plannedByAthlete, settingsOf] = await Promise.all([
     runsBetween(tx, org.id, [athleteId], addDays(weekStart, -HISTORY_DAYS), addDays(weekStart, 6)),
     plannedBetween(tx, org.id, [athleteId], weekStart, addDays(weekStart, 6), options.publishedOnly),
+    settingsForWeeks(tx, org, [athlete], [weekStart]),
   ]);
+  const { settings, phase } = settingsOf(athleteId, weekStart);
   const runs = runsByAthlete.get(athleteId) ?? [];
   const planned = plannedByAthlete.get(athleteId) ?? [];
   const today = zonedDate(options.now, athlete.timeZone);
@@ -124,6 +121,7 @@ export async function evaluateWeekContaining(
   return {
     athlete,
     settings,
+    phase,
     today,
     weekStart,
     evaluation,

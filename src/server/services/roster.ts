@@ -6,6 +6,8 @@ import { byUrgency, rosterTags, urgencyOf, type PlanStatus } from "~/domain/trai
 import { rosterAthletes } from "~/server/data/roster";
 import type { Tx } from "~/server/db/connection";
 import { digestsFrom, recentWeekDigests } from "./week-digests";
+import { nextRaceTag, RACE_TAG_HORIZON_DAYS } from "~/domain/training/season";
+import { racesOfAthletesBetween } from "~/server/data/season";
 
 /** The current week and the four before it. */
 export const ROSTER_WEEKS = 5;
@@ -39,7 +41,17 @@ export async function rosterFor(
       athlete: { athleteId: a.athleteId, coachUserIds: a.coaches.map((c) => c.userId) },
     }),
   );
-  const weeks = await recentWeekDigests(tx, org, athletes, { weekCount: ROSTER_WEEKS, now });
+  const [weeks, races] = await Promise.all([
+    recentWeekDigests(tx, org, athletes, { weekCount: ROSTER_WEEKS, now }),
+    // Today is within a day of UTC's wherever the athlete lives.
+    racesOfAthletesBetween(
+      tx,
+      org.id,
+      athletes.map((a) => a.athleteId),
+      addDays(utcToday, -1),
+      addDays(utcToday, RACE_TAG_HORIZON_DAYS + 1),
+    ),
+  ]);
   const rows = athletes.flatMap((a) => {
     const w = weeks.get(a.athleteId);
     if (!w) return [];
@@ -59,6 +71,9 @@ export async function rosterFor(
         nextWeek,
         urgency: urgencyOf({ ...summary, nextWeek }),
         tags: rosterTags(summary.flags, nextWeek),
+        /** "A race in 3 weeks": the next race within twelve weeks, if any. */
+        race: nextRaceTag(races.get(a.athleteId) ?? [], w.today),
+        phaseName: w.phaseName,
       },
     ];
   });

@@ -7,7 +7,7 @@ import type { Tx } from "~/server/db/connection";
 import { storeWeekDigests, type CachedWeekDigest, type NewWeekDigest } from "~/server/data/roster";
 import { runsBetween } from "~/server/data/runs";
 import { plannedBetween } from "~/server/data/weeks";
-import { settingsResolver } from "./recent-weeks";
+import { settingsForWeeks, type WeekSettingsOf } from "./week-settings";
 
 /** What digesting an athlete's weeks needs to know about them, with the digests already cached. */
 export interface DigestSubject {
@@ -23,7 +23,10 @@ export interface DigestSubject {
 }
 
 export interface AthleteWeekDigests {
+  /** The settings judging the current week (the last one). */
   settings: TrainingSettings;
+  /** The season phase judging the current week, if any. */
+  phaseName: string | null;
   /** "Today" in the athlete's time zone. */
   today: string;
   /** Oldest first; the last one is the current week. */
@@ -57,7 +60,13 @@ export async function recentWeekDigests(
   athletes: readonly DigestSubject[],
   options: { weekCount: number; now: Date },
 ): Promise<Map<string, AthleteWeekDigests>> {
-  const settingsOf = settingsResolver(org.trainingSettings);
+  // Phases judge weeks (ADR 016); changing one bumps the athlete's training version, so cached digests
+  // judged by the old phase are no longer valid (drizzle 0013).
+  const earliest = digestsFrom(options.now, options.weekCount);
+  const settingsOf = await settingsForWeeks(tx, org, athletes, [
+    earliest,
+    addDays(options.now.toISOString().slice(0, 10), 8),
+  ]);
   // Most athletes of a club share a time zone: one calendar lookup each.
   const todayIn = new Map<string, string>();
   const read = athletes.map((athlete) => {
@@ -72,17 +81,19 @@ export async function recentWeekDigests(
         .filter((d) => isCurrentDigest(d.digest) && isStillValid(d, today))
         .map((d) => [d.weekStart, d.digest]),
     );
-    return { athlete, settings: settingsOf(athlete.trainingSettings), today, weekStarts, cached };
+    return { athlete, current: settingsOf(athlete.athleteId, current), today, weekStarts, cached };
   });
   const missing = read.flatMap((r) =>
     r.weekStarts.filter((weekStart) => !r.cached.has(weekStart)).map((weekStart) => ({ ...r, weekStart })),
   );
-  const computed = missing.length > 0 ? await digestMissingWeeks(tx, org, missing) : new Map<string, WeekDigest>();
+  const computed =
+    missing.length > 0 ? await digestMissingWeeks(tx, org, missing, settingsOf) : new Map<string, WeekDigest>();
   return new Map(
-    read.map(({ athlete, settings, today, weekStarts, cached }) => [
+    read.map(({ athlete, current, today, weekStarts, cached }) => [
       athlete.athleteId,
       {
-        settings,
+        settings: current.settings,
+        phaseName: current.phase?.name ?? null,
         today,
         weeks: weekStarts.map(
           (weekStart) => cached.get(weekStart) ?? computed.get(`${athlete.athleteId}/${weekStart}`)!,
@@ -99,7 +110,8 @@ export async function recentWeekDigests(
 async function digestMissingWeeks(
   tx: Tx,
   org: { id: string; trainingVersion: number },
-  missing: Array<{ athlete: DigestSubject; settings: TrainingSettings; today: string; weekStart: string }>,
+  missing: Array<{ athlete: DigestSubject; today: string; weekStart: string }>,
+  settingsOf: WeekSettingsOf,
 ): Promise<Map<string, WeekDigest>> {
   const ids = [...new Set(missing.map((m) => m.athlete.athleteId))];
   const starts = missing.map((m) => m.weekStart).sort();
@@ -109,7 +121,8 @@ async function digestMissingWeeks(
     runsBetween(tx, org.id, ids, from, to),
     plannedBetween(tx, org.id, ids, from, to, true),
   ]);
-  const stored = missing.map(({ athlete, settings, today, weekStart }): NewWeekDigest => {
+  const stored = missing.map(({ athlete, today, weekStart }): NewWeekDigest => {
+    const { settings } = settingsOf(athlete.athleteId, weekStart);
     const runs = runsByAthlete.get(athlete.athleteId) ?? [];
     const planned = plannedByAthlete.get(athlete.athleteId) ?? [];
     const historyFrom = athlete.joinedAt.toISOString().slice(0, 10);

@@ -17,7 +17,8 @@ import {
 } from "~/server/data/weeks";
 import type { Tx } from "~/server/db/connection";
 import { ServiceError } from "~/server/errors";
-import { settingsFor } from "./recent-weeks";
+import { settingsForWeeks } from "./week-settings";
+import { racesBetween } from "~/server/data/season";
 
 export const CONFLICT_MESSAGE = "Someone else saved this week while you were editing. Reload to see their changes.";
 /** How far from today a week may be planned. */
@@ -55,10 +56,13 @@ export async function weekForEditing(
   const previousWeekStart = addDays(weekStart, -7);
   const stored = await findWeek(tx, org.id, athleteId, weekStart);
   const week = stored && (options.asCoach || stored.status === "published") ? stored : null;
-  const [plannedByAthlete, runsByAthlete] = await Promise.all([
+  const [plannedByAthlete, runsByAthlete, settingsOf, races] = await Promise.all([
     plannedBetween(tx, org.id, [athleteId], options.asCoach ? previousWeekStart : weekStart, weekEnd, !options.asCoach),
     runsBetween(tx, org.id, [athleteId], addDays(weekStart, -HISTORY_DAYS), weekEnd),
+    settingsForWeeks(tx, org, [athlete], [weekStart]),
+    racesBetween(tx, org.id, athleteId, weekStart, weekEnd),
   ]);
+  const judgedBy = settingsOf(athleteId, weekStart);
   const planned = plannedByAthlete.get(athleteId) ?? [];
   const session = ({ id, date, kind, durationMin, distanceM, targetRpe, description }: (typeof planned)[number]) => ({
     id,
@@ -74,7 +78,11 @@ export async function weekForEditing(
     today,
     weekStart,
     weekEnd,
-    settings: settingsFor(org.trainingSettings, athlete.trainingSettings),
+    /** The settings judging this week, and the season phase they come from (ADR 016). */
+    settings: judgedBy.settings,
+    phaseName: judgedBy.phase?.name ?? null,
+    /** The athlete's races this week. */
+    races,
     historyFrom: athlete.joinedAt.toISOString().slice(0, 10),
     week: week && {
       id: week.id,

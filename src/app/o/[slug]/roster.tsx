@@ -240,6 +240,11 @@ function Line({
           <a href={`/o/${orgSlug}/athletes/${line.id}`} className="font-medium text-blue-800 dark:text-blue-300">
             {line.name}
           </a>
+          {line.race && (
+            <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-950 dark:bg-amber-900 dark:text-amber-50">
+              {line.race}
+            </span>
+          )}
           {line.tags.map((tag) => (
             <span key={tag} className="rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">
               {tag}

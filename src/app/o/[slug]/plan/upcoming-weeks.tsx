@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatDay, type Units } from "~/lib/format";
-import { amountText, kindTitle, minutesText, weekRange } from "../_shared/format";
+import { addDays } from "~/domain/rules";
+import { amountText, distanceText, kindTitle, minutesText, weekRange } from "../_shared/format";
 import type { RouterOutputs } from "../_shared/types";
 
 type Upcoming = RouterOutputs["athleteWeeks"]["upcoming"];
@@ -12,7 +13,17 @@ function weekName(index: number, weekStart: string): string {
 }
 
 /** The weeks ahead, one card each: what the coach has published, or that they have not yet (a server component). */
-export function UpcomingWeeks({ orgSlug, units, data }: { orgSlug: string; units: Units; data: Upcoming }) {
+export function UpcomingWeeks({
+  orgSlug,
+  units,
+  data,
+  races,
+}: {
+  orgSlug: string;
+  units: Units;
+  data: Upcoming;
+  races: RouterOutputs["season"]["get"]["races"];
+}) {
   const publishedAhead = data.weeks.slice(1).filter((w) => w.published).length;
   return (
     <section aria-labelledby="plan-heading" className="space-y-4">
@@ -36,6 +47,16 @@ export function UpcomingWeeks({ orgSlug, units, data }: { orgSlug: string; units
                 <h2 className="font-semibold">{name}</h2>
                 <p className="text-sm text-slate-600">{weekRange(week.weekStart)}</p>
               </div>
+              {races
+                .filter((r) => r.date >= week.weekStart && r.date <= addDays(week.weekStart, 6))
+                .map((r) => (
+                  <p key={r.id} className="mt-1 rounded bg-amber-50 px-2 py-1 text-sm ring-1 ring-amber-300">
+                    <span className="font-medium">
+                      {r.priority} race: {r.name}
+                    </span>{" "}
+                    on {formatDay(r.date)} · {distanceText(r.distanceM, units)}
+                  </p>
+                ))}
               {!week.published ? (
                 <p className="mt-1 text-sm text-slate-700">Not published yet.</p>
               ) : week.sessions.length === 0 ? (

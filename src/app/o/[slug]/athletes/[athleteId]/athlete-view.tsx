@@ -3,7 +3,8 @@ import { Suspense } from "react";
 import { addDays, type ComplianceEntry } from "~/domain/rules";
 import { flagsSoFar, rankFlags } from "~/domain/training/flags";
 import { formValuesOfOverride } from "~/domain/training/settings-form";
-import { formatDay, type Units } from "~/lib/format";
+import { judgedByText, phaseTitle } from "~/domain/training/season";
+import { formatDay, formatDistance, type Units } from "~/lib/format";
 import { LoadChart, RpeByKindChart, WeeklyMixChart } from "../../_shared/charts";
 import { CommentsPanel } from "../../_shared/comments";
 import { FlagMessages } from "../../_shared/flags";
@@ -21,6 +22,7 @@ import {
 import { MixKey, MixStack } from "../../_shared/mix-stack";
 import type { RouterOutputs } from "../../_shared/types";
 import { AthleteSettings } from "./athlete-settings";
+import { SeasonEditor, type Season } from "./season-editor";
 import { BackLink } from "~/components/back-link";
 
 type Overview = RouterOutputs["athletes"]["overview"];
@@ -36,12 +38,14 @@ export function AthleteView({
   units,
   isOwner,
   data,
+  season,
 }: {
   orgSlug: string;
   athleteId: string;
   units: Units;
   isOwner: boolean;
   data: Overview;
+  season: Season;
 }) {
   const { athlete, weeks, currentWeekStart, settings } = data;
   const past = weeks.filter((w) => w.weekStart <= currentWeekStart);
@@ -148,6 +152,17 @@ export function AthleteView({
         </div>
       </section>
 
+      <section aria-labelledby="season-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="season-heading" className="text-lg font-semibold">
+          Season
+        </h2>
+        <p className="mt-1 mb-3 text-sm text-slate-600">
+          Phases set the targets that judge the weeks they hold (a week spanning two phases follows the one with most of
+          its days). Races show on the calendar, the roster and the athlete&apos;s calendar feed.
+        </p>
+        <SeasonEditor orgSlug={orgSlug} athleteId={athleteId} units={units} season={season} />
+      </section>
+
       <Suspense fallback={<p>Loading comments…</p>}>
         <CommentsPanel orgSlug={orgSlug} athleteId={athleteId} targets={commentTargets} canWrite />
       </Suspense>
@@ -231,13 +246,17 @@ function Calendar({
                     {current ? "This week · " : upcoming ? "Upcoming · " : ""}
                     {week.status === "published" ? "Published" : week.status === "draft" ? "Draft" : "No plan"}
                   </span>
+                  <span className="block text-slate-700" title={judgedByText(week.phaseName, week.judgedBy)}>
+                    {week.phaseName ? phaseTitle(week.phaseName) : "No phase"} · quality ≤{" "}
+                    {Math.round(week.judgedBy.bands.qualityMax * 1000) / 10} %
+                  </span>
                   {!upcoming && (
                     <div className="mt-1">
                       <MixStack
                         compact
                         legend={false}
                         proportions={week.evaluation.actual.effortProportions}
-                        bands={data.settings.bands}
+                        bands={week.judgedBy.bands}
                         caption="Effort mix"
                         label={`Mix by effort, week of ${formatDay(week.weekStart)}${current ? ", so far" : ""}`}
                       />
@@ -283,6 +302,16 @@ function Calendar({
                             </li>
                           );
                         })}
+                        {week.races
+                          .filter((r) => r.date === date)
+                          .map((r) => (
+                            <li key={r.id} className="rounded bg-amber-50 px-1.5 py-1 ring-1 ring-amber-300">
+                              <span className="font-medium">
+                                {r.priority} race: {r.name}
+                              </span>{" "}
+                              <span>{formatDistance(r.distanceM, units)}</span>
+                            </li>
+                          ))}
                         {runs.map((r) => (
                           <li key={r.id} className="rounded bg-white px-1.5 py-1 ring-1 ring-slate-200">
                             <span className="sr-only">Ran: </span>

@@ -13,9 +13,10 @@ export default async function AthletePage({ params }: { params: Promise<{ slug: 
   const { slug, athleteId } = await params;
   const page = await loadOrgPage(slug, `/o/${slug}/athletes/${athleteId}`);
   if (page.org.role === "athlete" || !UUID.test(athleteId)) notFound();
-  const data = await queryOr404(() =>
-    getQueryClient().fetchQuery(trpc.athletes.overview.queryOptions({ orgSlug: slug, athleteId })),
-  );
+  const [data, season] = await Promise.all([
+    queryOr404(() => getQueryClient().fetchQuery(trpc.athletes.overview.queryOptions({ orgSlug: slug, athleteId }))),
+    queryOr404(() => getQueryClient().fetchQuery(trpc.season.get.queryOptions({ orgSlug: slug, athleteId }))),
+  ]);
   return (
     <AppShell page={page} current={`/o/${slug}`}>
       <AthleteView
@@ -24,6 +25,7 @@ export default async function AthletePage({ params }: { params: Promise<{ slug: 
         units={page.user.units}
         isOwner={page.org.role === "owner"}
         data={data}
+        season={season}
       />
     </AppShell>
   );

@@ -248,6 +248,18 @@ export function WeekBuilder({
             </Link>
           </nav>
         </div>
+        {data.races.length > 0 && (
+          <ul className="mt-2 space-y-1 text-sm" aria-label="Races this week">
+            {data.races.map((race) => (
+              <li key={race.id} className="rounded bg-amber-50 px-2 py-1 ring-1 ring-amber-300">
+                <span className="font-medium">
+                  {race.priority} race: {race.name}
+                </span>{" "}
+                on {formatDay(race.date)}
+              </li>
+            ))}
+          </ul>
+        )}
         <p className="sr-only" aria-live="polite">
           {summary}
         </p>
@@ -388,6 +400,7 @@ export function WeekBuilder({
       <WeekPreview
         evaluation={evaluation}
         settings={data.settings}
+        phaseName={data.phaseName}
         plannedMin={plannedMinutes(drafts)}
         qualityCount={drafts.filter((d) => isQualityKind(d.kind)).length}
         athleteName={data.athlete.displayName}

@@ -1,3 +1,4 @@
+import { judgedByText } from "~/domain/training/season";
 import { FlagList, flagsFor, flagText, type FlagReader } from "~/components/flag-list";
 import type { Flag, TrainingSettings, WeekEvaluation } from "~/domain/rules";
 import { minutesText } from "../../../../_shared/format";
@@ -43,12 +44,15 @@ export function newestFlag(previous: readonly Flag[] | null, flags: readonly Fla
 export function WeekPreview({
   evaluation,
   settings,
+  phaseName,
   plannedMin,
   qualityCount,
   athleteName,
 }: {
   evaluation: WeekEvaluation | null;
   settings: TrainingSettings;
+  /** The season phase whose targets judge this week, if any (ADR 016). */
+  phaseName: string | null;
   plannedMin: number;
   qualityCount: number;
   athleteName: string;
@@ -60,6 +64,9 @@ export function WeekPreview({
         Live check
       </h2>
       <p className="text-sm text-slate-600">The rules engine reads the plan as you edit, before anything is saved.</p>
+      <p className="mt-1 text-sm font-medium text-slate-800" data-testid="judged-by">
+        {judgedByText(phaseName, settings)}
+      </p>
       <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-3">
         <div>
           <dt className="text-slate-600">Planned</dt>

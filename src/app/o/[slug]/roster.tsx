@@ -240,6 +240,13 @@ function Line({
           <a href={`/o/${orgSlug}/athletes/${line.id}`} className="font-medium text-blue-800 dark:text-blue-300">
             {line.name}
           </a>
+          <a
+            href={`/o/${orgSlug}/athletes/${line.id}/calendar`}
+            aria-label={`Calendar of ${line.name}`}
+            className="text-xs text-blue-800 underline dark:text-blue-300"
+          >
+            Calendar
+          </a>
           {line.tags.map((tag) => (
             <span key={tag} className="rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">
               {tag}

@@ -371,7 +371,7 @@ function WeekRow({
         </div>
         <p className="min-w-0 flex-1 text-sm">
           <span className="sr-only">Live check, week of {weekRange(week.weekStart)}: </span>
-          {verdict}
+          <span>{verdict}</span>
         </p>
         <Button type="button" variant="secondary" disabled={disabled} onClick={onCopyWeek}>
           Copy week…<span className="sr-only"> of {weekRange(week.weekStart)}</span>

@@ -21,11 +21,9 @@ import {
   type CalendarSession,
   type CalendarWeek,
   type CopyScope,
+  RANGE_CHOICES,
 } from "./calendar-model";
 import { CalendarSessionCard } from "./calendar-session-card";
-
-/** How many weeks the calendar can show at once (the first is not the default). */
-export const RANGE_CHOICES = [4, 6, 8] as const;
 
 type Toast = { message: string; undo: CalendarUndo | null };
 type Dialog =

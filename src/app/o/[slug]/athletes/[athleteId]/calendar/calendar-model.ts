@@ -5,6 +5,9 @@ export type CalendarData = RouterOutputs["planCalendar"]["weeks"];
 export type CalendarWeek = CalendarData["weeks"][number];
 export type CalendarSession = CalendarWeek["sessions"][number];
 
+/** How many weeks the calendar can show at once (the page opens on the second). */
+export const RANGE_CHOICES = [4, 6, 8] as const;
+
 /** What one copy takes: a day, a week, or a block of weeks. */
 export type CopyScope = "day" | "week" | "weeks";
 

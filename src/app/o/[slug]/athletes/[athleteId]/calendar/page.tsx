@@ -5,7 +5,8 @@ import { getQueryClient, trpc } from "~/trpc/server";
 import { AppShell } from "../../../_shared/app-shell";
 import { loadOrgPage } from "../../../_shared/load-page";
 import { queryOr404, UUID } from "../../../_shared/query-or-404";
-import { CalendarBoard, RANGE_CHOICES } from "./calendar-board";
+import { CalendarBoard } from "./calendar-board";
+import { RANGE_CHOICES } from "./calendar-model";
 
 export const metadata: Metadata = { title: "Calendar" };
 

@@ -60,10 +60,12 @@ test("the coach moves and copies sessions across weeks with the mouse and the ke
   // Mouse: drag the first session of next week to an empty day of that week.
   const card = sessionsOf(next).first();
   const cardName = (await card.getAttribute("aria-label"))!;
-  const emptyDay = daysOf(next)
+  const emptyName = (await daysOf(next)
     .filter({ hasNot: page.getByRole("listitem", { name: / on / }) })
-    .first();
-  const emptyLabel = (await emptyDay.getAttribute("aria-label"))!.replace(" (today)", "");
+    .first()
+    .getAttribute("aria-label"))!;
+  const emptyDay = next.getByRole("listitem", { name: emptyName, exact: true });
+  const emptyLabel = emptyName.replace(" (today)", "");
   await card.dragTo(emptyDay);
   await expect(toast).toContainText(`Moved the session to ${emptyLabel}.`);
   await expect(sessionsOf(emptyDay)).toHaveCount(1);
@@ -140,6 +142,7 @@ test("the coach moves and copies sessions across weeks with the mouse and the ke
 });
 
 test("on a phone the weeks stack and the calendar stays accessible", async ({ page }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 360, height: 740 });
   await signIn(page, "ben@riverside.example");
   await page.getByRole("link", { name: `Calendar of ${ATHLETE}` }).click();

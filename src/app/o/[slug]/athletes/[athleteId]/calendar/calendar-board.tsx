@@ -16,6 +16,7 @@ import { planFlagsFor } from "../week/[weekStart]/week-preview";
 import { CopyDialog, MoveDialog } from "./calendar-dialogs";
 import {
   copyRange,
+  daysBetween,
   seenVersions,
   type CalendarData,
   type CalendarSession,
@@ -71,11 +72,12 @@ export function CalendarBoard({
   async function edit(
     run: (seen: ReturnType<typeof seenVersions>) => Promise<{ message: string; undo?: CalendarUndo }>,
     undoable: boolean,
+    note = "",
   ) {
     setProblem(null);
     try {
       const result = await run(seenVersions(data));
-      setToast({ message: result.message, undo: undoable ? (result.undo ?? null) : null });
+      setToast({ message: result.message + note, undo: undoable ? (result.undo ?? null) : null });
     } catch (e) {
       setProblem({
         text: errorMessage(e),
@@ -86,6 +88,12 @@ export function CalendarBoard({
     await refresh().catch((e: unknown) => setProblem({ text: errorMessage(e), conflict: false }));
   }
 
+  /** Said after an edit that reaches published weeks (the athlete sees those at once). */
+  const publishedNote = (from: string, to: string) =>
+    data.weeks.some((w) => w.week?.status === "published" && w.weekEnd >= from && w.weekStart <= to)
+      ? ` ${name} sees it now: the week is published.`
+      : "";
+
   const move = (session: CalendarSession, toDate: string) =>
     edit(
       (seen) =>
@@ -93,6 +101,7 @@ export function CalendarBoard({
           trpc.planCalendar.move.mutate({ orgSlug, athleteId, sessionId: session.id, toDate, seen }),
         ),
       true,
+      publishedNote(toDate, toDate),
     );
 
   const copy = (c: { scope: CopyScope; from: string; weeks: number; to: string }) =>
@@ -108,6 +117,10 @@ export function CalendarBoard({
           }),
         ),
       true,
+      (() => {
+        const range = copyRange(c.scope, c.from, c.weeks);
+        return publishedNote(c.to, addDays(c.to, daysBetween(range.sourceFrom, range.sourceTo)));
+      })(),
     );
 
   function undo() {

@@ -1,4 +1,4 @@
-import { addDays } from "~/domain/rules";
+import { addDays, parseDay } from "~/domain/rules";
 import type { RouterOutputs } from "../../../_shared/types";
 
 export type CalendarData = RouterOutputs["planCalendar"]["weeks"];
@@ -16,6 +16,9 @@ export function copyRange(scope: CopyScope, from: string, weeks: number): { sour
   const length = scope === "day" ? 1 : scope === "week" ? 7 : 7 * weeks;
   return { sourceFrom: from, sourceTo: addDays(from, length - 1) };
 }
+
+/** Days from one date to another. */
+export const daysBetween = (from: string, to: string) => (parseDay(to) ?? 0) - (parseDay(from) ?? 0);
 
 /** The versions of the weeks on screen, which every edit sends back (optimistic locking). */
 export const seenVersions = (data: CalendarData) =>

@@ -6,6 +6,7 @@
  * `npm run bench -- --only <text>` runs only the sections whose name contains <text> (case-insensitive).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { benchCalendar, CALENDAR_TARGET_P95_MS, CALENDAR_WEEKS } from "./calendar";
 import { openBenchDatabase, removeLoggedRuns, type BenchDatabase } from "./database";
 import { ENGINE_TARGET_RUNS_PER_SECOND, benchEngine } from "./engine";
 import { benchFirstLoad, FIRST_LOAD_TARGET_KB } from "./first-load";
@@ -366,12 +367,39 @@ const importsSection: BenchSection = {
   },
 };
 
+const calendarSection: BenchSection = {
+  name: `Multi-week calendar, one athlete, ${CALENDAR_WEEKS} weeks with structured sessions (planCalendar.weeks in-process)`,
+  run: async () => {
+    const result = await benchCalendar(await benchDatabase());
+    const pass = result.calendar.p95 <= CALENDAR_TARGET_P95_MS && result.weeks === CALENDAR_WEEKS;
+    return {
+      table: [
+        ["weeks", "sessions", "p50", "p95", "verdict"],
+        [
+          String(result.weeks),
+          String(result.sessions),
+          ms(result.calendar.p50),
+          ms(result.calendar.p95),
+          verdict(pass),
+        ],
+      ],
+      target: `p95 ≤ ${CALENDAR_TARGET_P95_MS} ms on the server`,
+      pass,
+      notes: [
+        "three queries (weeks, sessions, runs) and the rules engine once per week",
+        `for scale, the week builder's one week (weeks.get) at the same moment: p50 ${ms(result.oneWeek.p50)}, p95 ${ms(result.oneWeek.p95)}`,
+      ],
+    };
+  },
+};
+
 const SECTIONS: readonly BenchSection[] = [
   engineSection,
   importsSection,
   scaleDataSection,
   rosterSection,
   rosterPageSection,
+  calendarSection,
   statementsSection,
   httpSection,
   firstLoadSection,

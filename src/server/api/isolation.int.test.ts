@@ -126,6 +126,34 @@ const matrix: Record<string, Case> = {
     status: "draft",
     sessions: [],
   })),
+  "planCalendar.weeks": org((a) => ({ athleteId: a.athleteIds.athlete1, from: "2026-11-02", count: 4 }), staff),
+  "planCalendar.move": org(
+    (a) => ({
+      athleteId: a.athleteIds.athlete1,
+      sessionId: "00000000-0000-4000-8000-000000000000",
+      toDate: "2026-11-03",
+      seen: [{ weekStart: "2026-11-02", version: 1 }],
+    }),
+    staff,
+  ),
+  "planCalendar.copy": org(
+    (a) => ({
+      athleteId: a.athleteIds.athlete1,
+      sourceFrom: "2026-11-02",
+      sourceTo: "2026-11-08",
+      targetFrom: "2026-11-30",
+      seen: [{ weekStart: "2026-11-30", version: null }],
+    }),
+    staff,
+  ),
+  "planCalendar.remove": org(
+    (a) => ({
+      athleteId: a.athleteIds.athlete1,
+      sessionIds: ["00000000-0000-4000-8000-000000000000"],
+      seen: [{ weekStart: "2026-11-02", version: 1 }],
+    }),
+    staff,
+  ),
   "templates.list": org(undefined, staff),
   "templates.create": org(
     () => ({

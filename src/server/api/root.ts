@@ -10,6 +10,7 @@ import { invitationsRouter } from "./routers/invitations";
 import { meRouter } from "./routers/me";
 import { membersRouter } from "./routers/members";
 import { organisationsRouter } from "./routers/organisations";
+import { planCalendarRouter } from "./routers/plan-calendar";
 import { rosterRouter } from "./routers/roster";
 import { runsRouter } from "./routers/runs";
 import { templatesRouter } from "./routers/templates";
@@ -32,6 +33,7 @@ export const appRouter = createRouter({
   imports: importsRouter,
   roster: rosterRouter,
   weeks: weeksRouter,
+  planCalendar: planCalendarRouter,
   templates: templatesRouter,
   comments: commentsRouter,
   trainingSettings: trainingSettingsRouter,

@@ -270,3 +270,92 @@ export async function plannedBetween(
     >
   >;
 }
+
+/**
+ * Bumps a week's version if it is still at `version`, keeping its status (a published week stays
+ * published, as "Save and keep published" in the week builder). The calendar's moves and copies lock
+ * each week they touch this way. Null when someone else saved it in between.
+ */
+export async function bumpWeekAtVersion(
+  tx: Tx,
+  orgId: string,
+  week: { athleteId: string; weekStart: string; version: number },
+  updatedBy: string,
+) {
+  const [row] = await tx
+    .update(plannedWeeks)
+    .set({ version: sql`${plannedWeeks.version} + 1`, updatedBy, updatedAt: now() })
+    .where(
+      and(
+        eq(plannedWeeks.orgId, orgId),
+        eq(plannedWeeks.athleteId, week.athleteId),
+        eq(plannedWeeks.weekStart, week.weekStart),
+        eq(plannedWeeks.version, week.version),
+      ),
+    )
+    .returning(weekColumns);
+  return row ?? null;
+}
+
+/**
+ * Whole planned-session rows (every column, whatever columns the table gains) of one athlete,
+ * between two dates or by id. The calendar copies rows generically from these. One query.
+ */
+export async function sessionRows(
+  tx: Tx,
+  orgId: string,
+  athleteId: string,
+  where: { from: string; to: string } | { ids: string[] },
+) {
+  if ("ids" in where && where.ids.length === 0) return [];
+  return tx
+    .select()
+    .from(plannedSessions)
+    .where(
+      and(
+        eq(plannedSessions.orgId, orgId),
+        eq(plannedSessions.athleteId, athleteId),
+        ...("ids" in where
+          ? [inArray(plannedSessions.id, where.ids)]
+          : [gte(plannedSessions.date, where.from), lte(plannedSessions.date, where.to)]),
+      ),
+    )
+    .orderBy(asc(plannedSessions.date), asc(plannedSessions.position));
+}
+
+export type SessionRow = typeof plannedSessions.$inferSelect;
+
+/** Puts one session on another day (and week) of its athlete. */
+export async function moveSessionRow(
+  tx: Tx,
+  orgId: string,
+  session: { id: string; athleteId: string; weekId: string; date: string; position: number },
+) {
+  await tx
+    .update(plannedSessions)
+    .set({ weekId: session.weekId, date: session.date, position: session.position })
+    .where(
+      and(
+        eq(plannedSessions.orgId, orgId),
+        eq(plannedSessions.athleteId, session.athleteId),
+        eq(plannedSessions.id, session.id),
+      ),
+    );
+}
+
+/** Inserts whole session rows (copies: every column, as read by `sessionRows`). */
+export async function insertSessionRows(tx: Tx, orgId: string, rows: Array<typeof plannedSessions.$inferInsert>) {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    await tx.insert(plannedSessions).values(rows.slice(i, i + INSERT_CHUNK).map((r) => ({ ...r, orgId })));
+  }
+}
+
+/** Deletes some sessions of one athlete. One query. */
+export async function deleteSessionsById(tx: Tx, orgId: string, athleteId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await tx
+    .delete(plannedSessions)
+    .where(
+      and(eq(plannedSessions.orgId, orgId), eq(plannedSessions.athleteId, athleteId), inArray(plannedSessions.id, ids)),
+    );
+}

@@ -245,6 +245,13 @@ function Line({
               {line.race}
             </span>
           )}
+          <a
+            href={`/o/${orgSlug}/athletes/${line.id}/calendar`}
+            aria-label={`Calendar of ${line.name}`}
+            className="text-xs text-blue-800 underline dark:text-blue-300"
+          >
+            Calendar
+          </a>
           {line.tags.map((tag) => (
             <span key={tag} className="rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">
               {tag}

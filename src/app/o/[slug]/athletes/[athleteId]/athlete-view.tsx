@@ -99,6 +99,12 @@ export function AthleteView({
           >
             Plan next week
           </Link>
+          <Link
+            href={`/o/${orgSlug}/athletes/${athleteId}/calendar`}
+            className="inline-flex min-h-11 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-100"
+          >
+            Calendar
+          </Link>
         </div>
       </header>
 

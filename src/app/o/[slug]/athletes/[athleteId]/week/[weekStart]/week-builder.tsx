@@ -246,6 +246,12 @@ export function WeekBuilder({
             >
               Next week →
             </Link>
+            <Link
+              href={`${base}/calendar?from=${addDays(data.weekStart, -7)}`}
+              className="py-2 text-blue-800 underline underline-offset-2"
+            >
+              Calendar
+            </Link>
           </nav>
         </div>
         {data.races.length > 0 && (

@@ -15,6 +15,8 @@ import { runsRouter } from "./routers/runs";
 import { templatesRouter } from "./routers/templates";
 import { trainingSettingsRouter } from "./routers/training-settings";
 import { weeksRouter } from "./routers/weeks";
+import { excusedDaysRouter } from "./routers/excused-days";
+import { wellnessRouter } from "./routers/wellness";
 import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
@@ -34,6 +36,8 @@ export const appRouter = createRouter({
   templates: templatesRouter,
   comments: commentsRouter,
   trainingSettings: trainingSettingsRouter,
+  excusedDays: excusedDaysRouter,
+  wellness: wellnessRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,7 @@ import type { Tx } from "~/server/db/connection";
 import { athleteContexts, type AthleteContext } from "~/server/data/athletes";
 import { runsBetween } from "~/server/data/runs";
 import { plannedBetween } from "~/server/data/weeks";
+import { excusedBetween, type ExcusedDayRecord } from "~/server/data/season-days";
 
 export interface AthleteWeeks {
   athlete: AthleteContext;
@@ -25,6 +26,8 @@ export interface AthleteWeeks {
   evaluations: WeekEvaluation[];
   runs: Awaited<ReturnType<typeof runsBetween>> extends Map<string, infer R> ? R : never;
   planned: Awaited<ReturnType<typeof plannedBetween>> extends Map<string, infer P> ? P : never;
+  /** Days the athlete could not train, in the same window as the runs. */
+  excused: ExcusedDayRecord[];
 }
 
 /** The settings in force for an athlete; stored settings were validated on save, so this falls back only defensively. */
@@ -50,7 +53,7 @@ export function settingsResolver(orgSettings: unknown): (athleteSettings: unknow
 
 /**
  * Evaluates the last `weekCount` weeks (the current one included) of several athletes, each in their
- * own time zone and week start. Three queries whatever the number of athletes; the rules engine does
+ * own time zone and week start. Four queries whatever the number of athletes; the rules engine does
  * the rest in memory.
  */
 export async function evaluateRecentWeeks(
@@ -65,9 +68,10 @@ export async function evaluateRecentWeeks(
   const from = addDays(todayUtc, -(options.weekCount * 7 + HISTORY_DAYS + 8));
   const to = addDays(todayUtc, 8 + (options.extraDaysAhead ?? 0));
   const ids = contexts.map((c) => c.athleteId);
-  const [runsByAthlete, plannedByAthlete] = await Promise.all([
+  const [runsByAthlete, plannedByAthlete, excusedByAthlete] = await Promise.all([
     runsBetween(tx, org.id, ids, from, to),
     plannedBetween(tx, org.id, ids, from, to, options.publishedOnly),
+    excusedBetween(tx, org.id, ids, from, to),
   ]);
 
   const result = new Map<string, AthleteWeeks>();
@@ -81,11 +85,12 @@ export async function evaluateRecentWeeks(
     );
     const runs = runsByAthlete.get(athlete.athleteId) ?? [];
     const planned = plannedByAthlete.get(athlete.athleteId) ?? [];
+    const excused = excusedByAthlete.get(athlete.athleteId) ?? [];
     const historyFrom = athlete.joinedAt.toISOString().slice(0, 10);
     const evaluations = weekStarts.map((weekStart) =>
-      evaluateWeek(weekInputFor({ weekStart, asOf: today, settings, runs, planned, historyFrom })),
+      evaluateWeek(weekInputFor({ weekStart, asOf: today, settings, runs, planned, historyFrom, excused })),
     );
-    result.set(athlete.athleteId, { athlete, settings, today, weekStarts, evaluations, runs, planned });
+    result.set(athlete.athleteId, { athlete, settings, today, weekStarts, evaluations, runs, planned, excused });
   }
   return result;
 }
@@ -104,12 +109,14 @@ export async function evaluateWeekContaining(
   const athleteId = athlete.athleteId;
   const settings = settingsFor(org.trainingSettings, athlete.trainingSettings);
   const weekStart = weekStartFor(date, weekdayFromIndex(athlete.weekStartDay));
-  const [runsByAthlete, plannedByAthlete] = await Promise.all([
+  const [runsByAthlete, plannedByAthlete, excusedByAthlete] = await Promise.all([
     runsBetween(tx, org.id, [athleteId], addDays(weekStart, -HISTORY_DAYS), addDays(weekStart, 6)),
     plannedBetween(tx, org.id, [athleteId], weekStart, addDays(weekStart, 6), options.publishedOnly),
+    excusedBetween(tx, org.id, [athleteId], weekStart, addDays(weekStart, 6)),
   ]);
   const runs = runsByAthlete.get(athleteId) ?? [];
   const planned = plannedByAthlete.get(athleteId) ?? [];
+  const excused = excusedByAthlete.get(athleteId) ?? [];
   const today = zonedDate(options.now, athlete.timeZone);
   const evaluation = evaluateWeek(
     weekInputFor({
@@ -119,6 +126,7 @@ export async function evaluateWeekContaining(
       runs,
       planned,
       historyFrom: athlete.joinedAt.toISOString().slice(0, 10),
+      excused,
     }),
   );
   return {
@@ -129,5 +137,6 @@ export async function evaluateWeekContaining(
     evaluation,
     runs: runs.filter((r) => r.localDate >= weekStart),
     planned,
+    excused,
   };
 }

@@ -7,6 +7,7 @@ import type { Tx } from "~/server/db/connection";
 import { storeWeekDigests, type CachedWeekDigest, type NewWeekDigest } from "~/server/data/roster";
 import { runsBetween } from "~/server/data/runs";
 import { plannedBetween } from "~/server/data/weeks";
+import { excusedBetween } from "~/server/data/season-days";
 import { settingsResolver } from "./recent-weeks";
 
 /** What digesting an athlete's weeks needs to know about them, with the digests already cached. */
@@ -93,7 +94,7 @@ export async function recentWeekDigests(
 }
 
 /**
- * Evaluates the missing weeks (two queries for any number), stores their digests (one) and returns
+ * Evaluates the missing weeks (three queries for any number), stores their digests (one) and returns
  * them by "athleteId/weekStart".
  */
 async function digestMissingWeeks(
@@ -105,15 +106,19 @@ async function digestMissingWeeks(
   const starts = missing.map((m) => m.weekStart).sort();
   const from = addDays(starts[0]!, -HISTORY_DAYS);
   const to = addDays(starts[starts.length - 1]!, 6);
-  const [runsByAthlete, plannedByAthlete] = await Promise.all([
+  const [runsByAthlete, plannedByAthlete, excusedByAthlete] = await Promise.all([
     runsBetween(tx, org.id, ids, from, to),
     plannedBetween(tx, org.id, ids, from, to, true),
+    excusedBetween(tx, org.id, ids, from, to),
   ]);
   const stored = missing.map(({ athlete, settings, today, weekStart }): NewWeekDigest => {
     const runs = runsByAthlete.get(athlete.athleteId) ?? [];
     const planned = plannedByAthlete.get(athlete.athleteId) ?? [];
+    const excused = excusedByAthlete.get(athlete.athleteId) ?? [];
     const historyFrom = athlete.joinedAt.toISOString().slice(0, 10);
-    const evaluation = evaluateWeek(weekInputFor({ weekStart, asOf: today, settings, runs, planned, historyFrom }));
+    const evaluation = evaluateWeek(
+      weekInputFor({ weekStart, asOf: today, settings, runs, planned, historyFrom, excused }),
+    );
     const inProgress = today <= addDays(weekStart, 6);
     return {
       athleteId: athlete.athleteId,

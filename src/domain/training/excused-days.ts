@@ -50,3 +50,10 @@ export const excusedText = (reason: ExcusedDayReason) => `Excused: ${EXCUSED_REA
 /** The excused day (if any) on each date, for lookups while rendering a week. */
 export const excusedByDate = <Row extends { date: string }>(rows: readonly Row[]): ReadonlyMap<string, Row> =>
   new Map(rows.map((row) => [row.date, row]));
+
+/**
+ * The week builder's live check, for the coach: a session planned on a day the athlete marked. It
+ * will not count as missed if it is not run, but the athlete said they cannot train that day.
+ */
+export const excusedPlanWarning = (athleteName: string, reason: ExcusedDayReason) =>
+  `${athleteName} marked this day as ${EXCUSED_REASON_LABELS[reason].toLowerCase()}: a session planned on it will show as excused, not missed, unless it is run.`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { wellnessTag, wellnessValuesSchema, wordFor } from "./wellness";
+import { wellnessDays, wellnessTag, wellnessValuesSchema, wordFor } from "./wellness";
 
 const day = (date: string, sleep: number, soreness: number) => ({ date, sleep, soreness });
 const TODAY = "2026-11-26";
@@ -59,5 +59,26 @@ describe("wellnessValuesSchema", () => {
     expect(wordFor("sleep", 1)).toBe("Very poor");
     expect(wordFor("sleep", 5)).toBe("Very good");
     expect(wordFor("soreness", 5)).toBe("Very sore");
+  });
+});
+
+describe("wellnessDays", () => {
+  it("lists the days up to today with their sRPE load and check-in", () => {
+    const checkin = { date: "2026-11-25", sleep: 4, soreness: 2, stress: 3, mood: 4, restingHr: 48, note: "" };
+    const days = wellnessDays(
+      [checkin],
+      [
+        { localDate: "2026-11-25", durationS: 1800, rpe: 4 },
+        { localDate: "2026-11-25", durationS: 600, rpe: 8 },
+        { localDate: "2026-11-20", durationS: 3600, rpe: 5 },
+      ],
+      "2026-11-26",
+      3,
+    );
+    expect(days).toEqual([
+      { date: "2026-11-24", load: 0, checkin: null },
+      { date: "2026-11-25", load: 200, checkin },
+      { date: "2026-11-26", load: 0, checkin: null },
+    ]);
   });
 });

@@ -86,3 +86,29 @@ export function wellnessTag(checkins: readonly Pick<WellnessCheckin, "date" | "s
   const what = sleep && !sore ? "Poor sleep" : sore && !sleep ? "Sore" : "Poor sleep or sore";
   return `${what} ${WELLNESS_RUN_DAYS} days running`;
 }
+
+/** Days of check-ins the athlete page charts beside the daily sRPE load. */
+export const WELLNESS_CHART_DAYS = 28;
+
+export interface WellnessDay {
+  date: string;
+  /** sRPE load of the day's runs (RPE × minutes). */
+  load: number;
+  checkin: WellnessCheckin | null;
+}
+
+/** The `count` days up to `to`, oldest first, each with its sRPE load and check-in (if any). */
+export function wellnessDays(
+  checkins: readonly WellnessCheckin[],
+  runs: readonly { localDate: string; durationS: number; rpe: number }[],
+  to: string,
+  count = WELLNESS_CHART_DAYS,
+): WellnessDay[] {
+  const byDate = new Map(checkins.map((c) => [c.date, c]));
+  const load = new Map<string, number>();
+  for (const run of runs) load.set(run.localDate, (load.get(run.localDate) ?? 0) + (run.rpe * run.durationS) / 60);
+  return Array.from({ length: count }, (_, i) => {
+    const date = addDays(to, i - count + 1);
+    return { date, load: load.get(date) ?? 0, checkin: byDate.get(date) ?? null };
+  });
+}

@@ -11,6 +11,8 @@ import {
   runs,
   users,
   weekTemplates,
+  excusedDays,
+  wellnessCheckins,
 } from "~/server/db/schema";
 import { hashPassword } from "~/server/auth/password";
 import { findUserByEmail } from "~/server/data/users";
@@ -22,6 +24,8 @@ import {
   DEMO_COACHES,
   DEMO_ORG,
   DEMO_PASSWORD,
+  demoCheckins,
+  demoExcusedDays,
   demoWeeks,
   STARTER_TEMPLATES,
   starterSessions,
@@ -193,6 +197,18 @@ export async function seedDemo(db: Database, at: Date): Promise<"seeded" | "exis
         });
       });
       if (runRows.length > 0) await tx.insert(runs).values(runRows);
+
+      const today = zonedDate(at, persona.timeZone);
+      const excused = demoExcusedDays(persona, weeks, today);
+      if (excused.length > 0)
+        await tx
+          .insert(excusedDays)
+          .values(excused.map((e) => ({ orgId, athleteId, ...e, createdBy: idOf(persona.email), createdAt: at })));
+      const checkins = demoCheckins(persona, today, 2000 + index);
+      if (checkins.length > 0)
+        await tx
+          .insert(wellnessCheckins)
+          .values(checkins.map((c) => ({ orgId, athleteId, ...c, createdAt: at, updatedAt: at })));
     }
   });
   return "seeded";

@@ -4,7 +4,10 @@ import { addDays, type ComplianceEntry } from "~/domain/rules";
 import { flagsSoFar, rankFlags } from "~/domain/training/flags";
 import { formValuesOfOverride } from "~/domain/training/settings-form";
 import { formatDay, type Units } from "~/lib/format";
-import { LoadChart, RpeByKindChart, WeeklyMixChart } from "../../_shared/charts";
+import { LoadChart, RpeByKindChart, WeeklyMixChart, WellnessChart } from "../../_shared/charts";
+import { ExcusedDayMenu } from "../../_shared/excused-day-menu";
+import { excusedText } from "~/domain/training/excused-days";
+import { wellnessDays } from "~/domain/training/wellness";
 import { CommentsPanel } from "../../_shared/comments";
 import { FlagMessages } from "../../_shared/flags";
 import { flagsFor, flagText, type FlagReader } from "~/components/flag-list";
@@ -118,7 +121,14 @@ export function AthleteView({
         <div className="mt-2">
           <MixKey />
         </div>
-        <Calendar weeks={weeks} currentWeekStart={currentWeekStart} units={units} builder={builder} data={data} />
+        <Calendar
+          orgSlug={orgSlug}
+          weeks={weeks}
+          currentWeekStart={currentWeekStart}
+          units={units}
+          builder={builder}
+          data={data}
+        />
       </section>
 
       <section aria-labelledby="charts-heading" className="space-y-4">
@@ -143,6 +153,13 @@ export function AthleteView({
             monotonyMax={settings.monotonyMax}
             loadSpikeRatio={settings.loadSpikeRatio}
             current={currentWeekStart}
+          />
+          <WellnessChart
+            days={wellnessDays(
+              data.checkins,
+              past.flatMap((w) => w.runs),
+              data.today,
+            )}
           />
           <RpeByKindChart kinds={data.rpeByKind} effortBands={settings.effortBands} />
         </div>
@@ -180,12 +197,14 @@ function complianceOf(week: Week): Map<string, ComplianceEntry> {
 }
 
 function Calendar({
+  orgSlug,
   weeks,
   currentWeekStart,
   units,
   builder,
   data,
 }: {
+  orgSlug: string;
   weeks: Week[];
   currentWeekStart: string;
   units: Units;
@@ -255,6 +274,10 @@ function Calendar({
                   const date = addDays(week.weekStart, o);
                   const sessions = week.sessions.filter((s) => s.date === date);
                   const runs = week.runs.filter((r) => r.localDate === date);
+                  const excused = week.excused.find((e) => e.date === date) ?? null;
+                  // Marking is offered from last week on (the recent past and what is planned); an
+                  // older mark can still be removed.
+                  const markable = date >= addDays(currentWeekStart, -7);
                   return (
                     <td
                       key={o}
@@ -276,7 +299,7 @@ function Calendar({
                                   {c.runId
                                     ? `${Math.round(c.percent ?? 0)} % · ${COMPLIANCE_WORDS[c.color]}`
                                     : c.color === "excused"
-                                      ? "excused"
+                                      ? excusedText(excused?.reason ?? "unavailable")
                                       : "missed"}
                                 </span>
                               )}
@@ -291,6 +314,15 @@ function Calendar({
                           </li>
                         ))}
                       </ul>
+                      {(excused || markable) && (
+                        <ExcusedDayMenu
+                          orgSlug={orgSlug}
+                          athleteId={data.athlete.id}
+                          date={date}
+                          dayLabel={formatDay(date)}
+                          excused={excused}
+                        />
+                      )}
                     </td>
                   );
                 })}

@@ -10,7 +10,10 @@ describe("wellnessTag", () => {
     expect(tag).toBe("Poor sleep 3 days running");
   });
 
-  it("tags soreness of 4 or more, and a mix of both", () => {
+  it("tags soreness of 4 or more, both, and a mix of both", () => {
+    expect(wellnessTag([day("2026-11-24", 1, 4), day("2026-11-25", 2, 5), day(TODAY, 1, 4)], TODAY)).toBe(
+      "Poor sleep and sore 3 days running",
+    );
     expect(wellnessTag([day("2026-11-24", 4, 4), day("2026-11-25", 3, 5), day(TODAY, 4, 4)], TODAY)).toBe(
       "Sore 3 days running",
     );

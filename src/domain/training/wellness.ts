@@ -83,7 +83,7 @@ export function wellnessTag(checkins: readonly Pick<WellnessCheckin, "date" | "s
   if (days.some((c) => !c || !(poorSleep(c) || highSoreness(c)))) return null;
   const sleep = days.every((c) => poorSleep(c!));
   const sore = days.every((c) => highSoreness(c!));
-  const what = sleep && !sore ? "Poor sleep" : sore && !sleep ? "Sore" : "Poor sleep or sore";
+  const what = sleep && sore ? "Poor sleep and sore" : sleep ? "Poor sleep" : sore ? "Sore" : "Poor sleep or sore";
   return `${what} ${WELLNESS_RUN_DAYS} days running`;
 }
 

@@ -29,7 +29,13 @@ export async function markExcusedDay(
   options: { now: Date; userId: string },
 ) {
   ensureWithinWindow(day.date, zonedDate(options.now, athlete.timeZone));
-  await upsertExcusedDay(tx, orgId, { athleteId: athlete.athleteId, ...day, createdBy: options.userId });
+  await upsertExcusedDay(tx, orgId, {
+    athleteId: athlete.athleteId,
+    date: day.date,
+    reason: day.reason,
+    note: day.note,
+    createdBy: options.userId,
+  });
   return { date: day.date, reason: day.reason };
 }
 
@@ -43,7 +49,9 @@ export async function unmarkExcusedDay(tx: Tx, orgId: string, athlete: AthleteCo
 export async function todaysCheckin(tx: Tx, orgId: string, athlete: AthleteContext, options: { now: Date }) {
   const today = zonedDate(options.now, athlete.timeZone);
   const [checkin] = (await checkinsBetween(tx, orgId, [athlete.athleteId], today, today)).get(athlete.athleteId) ?? [];
-  return { today, checkin: checkin ? { ...checkin, athleteId: undefined } : null };
+  if (!checkin) return { today, checkin: null };
+  const { athleteId: _, ...own } = checkin;
+  return { today, checkin: own };
 }
 
 /** Saves today's check-in: a check-in can be changed on its own day only, so the day is always today. */
@@ -55,6 +63,6 @@ export async function saveCheckin(
   options: { now: Date },
 ) {
   const today = zonedDate(options.now, athlete.timeZone);
-  await upsertCheckin(tx, orgId, { athleteId: athlete.athleteId, date: today, ...values });
+  await upsertCheckin(tx, orgId, { ...values, athleteId: athlete.athleteId, date: today });
   return { date: today };
 }

@@ -21,7 +21,8 @@ export const excusedDaysRouter = createRouter({
     )
     .mutation(async ({ ctx, input }) => {
       const athlete = await athleteFor(ctx, input.athleteId, "write");
-      return markExcusedDay(ctx.tx, ctx.org.id, athlete, input, { now: now(), userId: ctx.user.id });
+      const { date, reason, note } = input;
+      return markExcusedDay(ctx.tx, ctx.org.id, athlete, { date, reason, note }, { now: now(), userId: ctx.user.id });
     }),
 
   unmark: orgProcedure

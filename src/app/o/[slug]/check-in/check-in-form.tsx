@@ -96,13 +96,14 @@ export function CheckInForm({
                       value={value}
                       checked={checked}
                       onChange={() => setScores((s) => ({ ...s, [scale]: value }))}
+                      // The number and its word, read as one ("4 Good"); shown as two lines below.
+                      aria-label={`${value} ${word}`}
                       className="sr-only"
                     />
                     <span className="text-lg font-semibold" aria-hidden="true">
                       {value}
                     </span>
-                    <span className="text-xs leading-tight">
-                      <span className="sr-only">{value} </span>
+                    <span className="text-xs leading-tight" aria-hidden="true">
                       {word}
                     </span>
                   </label>

@@ -116,7 +116,7 @@ export function AthleteView({
         </h2>
         <p className="mt-1 text-sm text-slate-600">
           Planned sessions and what was run, day by day. Compliance: green 80–120 %, yellow 50–150 %, red beyond or
-          missed.
+          missed. A session on a day marked ill, injured, travelling or unavailable reads “Excused” and is not counted.
         </p>
         <div className="mt-2">
           <MixKey />

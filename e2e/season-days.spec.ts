@@ -21,6 +21,7 @@ const todayIn = (timeZone: string) =>
   new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(testNow());
 
 test("the athlete marks a day ill and its missed session turns excused", async ({ page }) => {
+  test.setTimeout(180_000); // up to two sign-ins and axe in two themes, on a loaded machine
   // James's week starts on Sunday (New York): on his Sunday nothing of it has passed, so Emma first.
   const jamesSunday = new Date(`${todayIn("America/New_York")}T12:00:00Z`).getUTCDay() === 0;
   const candidates = jamesSunday
@@ -66,6 +67,7 @@ test.describe("on a phone", () => {
   test.use(PHONE);
 
   test("the athlete checks in within twenty seconds of interaction", async ({ page }) => {
+    test.setTimeout(120_000);
     await signIn(page, "lucas@riverside.example");
     await expect(page.getByRole("heading", { name: "This week", exact: true })).toBeVisible();
 
@@ -81,6 +83,7 @@ test.describe("on a phone", () => {
     await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
     const seconds = (Date.now() - started) / 1000;
     test.info().annotations.push({ type: "check-in interaction time", description: `${seconds.toFixed(1)} s` });
+    console.log(`Check-in: 6 interactions in ${seconds.toFixed(1)} s (phone, 360×740)`);
     expect(seconds).toBeLessThan(20);
 
     // Saved for today: the form opens with the answers, and can be changed the same day.
@@ -96,6 +99,7 @@ test.describe("on a phone", () => {
 });
 
 test("the coach sees rough check-ins on the roster and beside the load", async ({ page }) => {
+  test.setTimeout(120_000);
   await signIn(page, "ada@riverside.example");
   const priya = page.getByRole("row").filter({ has: page.getByRole("link", { name: "Priya", exact: false }) });
   await expect(priya.getByText("Poor sleep and sore 3 days running")).toBeVisible();

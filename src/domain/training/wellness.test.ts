@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { wellnessDays, wellnessTag, wellnessValuesSchema, wordFor } from "./wellness";
+import { wellnessDays, wellnessProblem, wellnessTag, wordFor } from "./wellness";
+import { wellnessValuesSchema } from "./wellness-input";
 
 const day = (date: string, sleep: number, soreness: number) => ({ date, sleep, soreness });
 const TODAY = "2026-11-26";
@@ -58,6 +59,23 @@ describe("wellnessValuesSchema", () => {
     expect(wellnessValuesSchema.safeParse({ ...values, restingHr: 300 }).success).toBe(false);
     expect(wellnessValuesSchema.safeParse({ ...values, orgId: "x" }).success).toBe(false);
   });
+  it("is checked alike on the phone (without zod)", () => {
+    const cases = [
+      values,
+      { ...values, restingHr: 48 },
+      { ...values, sleep: 0 },
+      { ...values, mood: 6 },
+      { ...values, stress: 2.5 },
+      { ...values, restingHr: 300 },
+      { ...values, note: "x".repeat(501) },
+    ];
+    for (const c of cases)
+      expect(wellnessProblem(c) === null, JSON.stringify(c)).toBe(wellnessValuesSchema.safeParse(c).success);
+    expect(wellnessProblem({ ...values, sleep: undefined as unknown as number })).toBe(
+      "Choose how your sleep quality is (1 to 5)",
+    );
+  });
+
   it("has words for each number", () => {
     expect(wordFor("sleep", 1)).toBe("Very poor");
     expect(wordFor("sleep", 5)).toBe("Very good");

@@ -1,10 +1,9 @@
 /**
  * The daily wellness check-in (issue 16): its four 1–5 scales with words for each number, the form's
- * validation shared by the phone and the server, and when recent check-ins are worth a word with
+ * checks (zod-free, for the phone; wellness-input.ts is the server's schema), and when recent check-ins are worth a word with
  * the coach. Pure. Wording is neutral on purpose: check-ins are information for a conversation,
  * never a diagnosis or an injury risk.
  */
-import { z } from "zod";
 import { addDays } from "~/domain/rules";
 
 export const WELLNESS_SCALES = ["sleep", "soreness", "stress", "mood"] as const;
@@ -26,28 +25,33 @@ export const wordFor = (scale: WellnessScale, score: number) => WELLNESS_QUESTIO
 export const RESTING_HR_RANGE = [25, 150] as const;
 export const WELLNESS_NOTE_MAX = 500;
 
-const score = (legend: string) =>
-  z
-    .number({ error: `Choose how your ${legend.toLowerCase()} is` })
-    .int()
-    .min(1, `Choose 1 to 5 for ${legend.toLowerCase()}`)
-    .max(5, `Choose 1 to 5 for ${legend.toLowerCase()}`);
+export interface WellnessValues {
+  sleep: number;
+  soreness: number;
+  stress: number;
+  mood: number;
+  restingHr: number | null;
+  note: string;
+}
 
-/** What the form sends (and the server checks again). */
-export const wellnessValuesSchema = z.strictObject({
-  sleep: score("sleep"),
-  soreness: score("soreness"),
-  stress: score("stress"),
-  mood: score("mood"),
-  restingHr: z
-    .number()
-    .int("Enter whole beats per minute")
-    .min(RESTING_HR_RANGE[0], `Resting heart rate is between ${RESTING_HR_RANGE[0]} and ${RESTING_HR_RANGE[1]}`)
-    .max(RESTING_HR_RANGE[1], `Resting heart rate is between ${RESTING_HR_RANGE[0]} and ${RESTING_HR_RANGE[1]}`)
-    .nullable(),
-  note: z.string().trim().max(WELLNESS_NOTE_MAX, `Keep the note under ${WELLNESS_NOTE_MAX} characters`),
-});
-export type WellnessValues = z.output<typeof wellnessValuesSchema>;
+/**
+ * What is wrong with the form's answers, in the person's words, or null: the phone checks with this
+ * (zod stays out of the browser's first load), the server with wellness-input.ts, the same rules.
+ */
+export function wellnessProblem(
+  values: Partial<Record<WellnessScale, number>> & { restingHr: number | null; note: string },
+) {
+  for (const scale of WELLNESS_SCALES) {
+    const value = values[scale];
+    if (value === undefined || !Number.isInteger(value) || value < 1 || value > 5)
+      return `Choose how your ${WELLNESS_QUESTIONS[scale].legend.toLowerCase()} is (1 to 5)`;
+  }
+  const hr = values.restingHr;
+  if (hr !== null && (!Number.isInteger(hr) || hr < RESTING_HR_RANGE[0] || hr > RESTING_HR_RANGE[1]))
+    return `Resting heart rate is a whole number between ${RESTING_HR_RANGE[0]} and ${RESTING_HR_RANGE[1]}`;
+  if (values.note.trim().length > WELLNESS_NOTE_MAX) return `Keep the note under ${WELLNESS_NOTE_MAX} characters`;
+  return null;
+}
 
 export interface WellnessCheckin {
   date: string;

@@ -246,7 +246,7 @@ function Line({
             </span>
           ))}
           {line.notes.map((note) => (
-            <span key={note} className="rounded border border-slate-300 px-1.5 text-xs dark:border-slate-600">
+            <span key={note} className="rounded border border-slate-300 px-1.5 text-xs">
               {note}
             </span>
           ))}

@@ -1,5 +1,5 @@
 import "server-only";
-import { wellnessValuesSchema } from "~/domain/training/wellness";
+import { wellnessValuesSchema } from "~/domain/training/wellness-input";
 import { saveCheckin, todaysCheckin } from "~/server/services/season-days";
 import { athleteFor } from "../access";
 import { athleteProcedure, createRouter, orgInput } from "../trpc";

@@ -55,13 +55,13 @@ export function ExcusedDayMenu({
   if (excused) {
     return (
       <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
-        <span className="rounded border border-slate-400 bg-slate-50 px-1.5 py-0.5 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+        <span className="rounded border border-slate-400 bg-slate-50 px-1.5 py-0.5 text-xs text-slate-700">
           {excusedText(excused.reason)}
         </span>
-        {excused.note && <span className="text-slate-600 dark:text-slate-300">{excused.note}</span>}
+        {excused.note && <span className="text-slate-600">{excused.note}</span>}
         <button
           type="button"
-          className="min-h-11 px-1 text-blue-700 underline underline-offset-2 dark:text-blue-300"
+          className="min-h-11 px-1 text-blue-700 underline underline-offset-2"
           aria-label={`Remove the excused mark on ${dayLabel}`}
           disabled={server.pending}
           onClick={() => run((trpc) => trpc.excusedDays.unmark.mutate({ orgSlug, athleteId, date }))}
@@ -80,7 +80,7 @@ export function ExcusedDayMenu({
   return (
     <div className="mt-1 text-sm">
       <details onToggle={preloadTrpc}>
-        <summary className="inline-flex min-h-11 cursor-pointer items-center text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+        <summary className="inline-flex min-h-11 cursor-pointer items-center text-blue-700 underline-offset-2 hover:underline">
           <span aria-hidden="true">⋯&nbsp;</span>Day options<span className="sr-only"> for {dayLabel}</span>
         </summary>
         <ul className="flex flex-wrap gap-2" aria-label={`Mark ${dayLabel}`}>

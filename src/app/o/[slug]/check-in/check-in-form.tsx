@@ -10,7 +10,7 @@ import {
   WELLNESS_NOTE_MAX,
   WELLNESS_QUESTIONS,
   WELLNESS_SCALES,
-  wellnessValuesSchema,
+  wellnessProblem,
   type WellnessScale,
   type WellnessValues,
 } from "~/domain/training/wellness";
@@ -47,13 +47,14 @@ export function CheckInForm({
       restingHr: restingHr.trim() === "" ? null : Number(restingHr),
       note,
     };
-    const parsed = wellnessValuesSchema.safeParse(values);
-    if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? "Please check the form.");
+    const found = wellnessProblem(values);
+    if (found) {
+      setProblem(found);
       return;
     }
+    const answers = values as WellnessValues;
     try {
-      await server.call((trpc) => trpc.wellness.save.mutate({ orgSlug, ...parsed.data }));
+      await server.call((trpc) => trpc.wellness.save.mutate({ orgSlug, ...answers, note: answers.note.trim() }));
       setStatus("Saved. Thank you for checking in.");
       router.refresh();
     } catch (error) {
@@ -85,9 +86,7 @@ export function CheckInForm({
                   <label
                     key={value}
                     className={`flex min-h-16 cursor-pointer flex-col items-center justify-center rounded-md border text-center has-focus-visible:outline-2 has-focus-visible:outline-blue-700 ${
-                      checked
-                        ? "border-blue-700 bg-blue-700 text-white"
-                        : "border-slate-300 bg-white text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+                      checked ? "border-blue-700 bg-blue-700 text-white" : "border-slate-300 bg-white text-slate-900"
                     }`}
                   >
                     <input
@@ -115,7 +114,7 @@ export function CheckInForm({
       })}
 
       <details open={Boolean(initial?.restingHr || initial?.note)}>
-        <summary className="inline-flex min-h-11 cursor-pointer items-center text-blue-700 dark:text-blue-300">
+        <summary className="inline-flex min-h-11 cursor-pointer items-center text-blue-700">
           Resting heart rate and a note (optional)
         </summary>
         <div className="mt-2 space-y-3">
@@ -141,14 +140,14 @@ export function CheckInForm({
           {problem}
         </p>
       )}
-      <p role="status" className="min-h-5 text-sm text-slate-700 dark:text-slate-300">
+      <p role="status" className="min-h-5 text-sm text-slate-700">
         {status}
       </p>
       <div className="flex flex-wrap items-center gap-4">
         <Button type="submit" disabled={server.pending} className="w-full sm:w-auto">
           {server.pending ? "Saving…" : "Save"}
         </Button>
-        <Link href={`/o/${orgSlug}`} className="min-h-11 py-3 text-blue-700 underline dark:text-blue-300">
+        <Link href={`/o/${orgSlug}`} className="min-h-11 py-3 text-blue-700 underline">
           Back to this week
         </Link>
       </div>

@@ -16,9 +16,7 @@ export default async function CheckInPage({ params }: { params: Promise<{ slug: 
     <AppShell page={page} current={`/o/${slug}/check-in`}>
       <div className="mx-auto max-w-lg pb-24">
         <h1 className="text-2xl font-semibold tracking-tight">How are you today?</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          {formatDay(today)} · Your coach sees this beside your training.
-        </p>
+        <p className="text-sm text-slate-600">{formatDay(today)} · Your coach sees this beside your training.</p>
         <div className="mt-4">
           <CheckInForm
             orgSlug={slug}

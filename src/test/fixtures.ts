@@ -11,6 +11,7 @@ import {
   calendarFeeds,
   commentReads,
   comments,
+  excusedDays,
   notifications,
   idempotencyKeys,
   invitations,
@@ -23,6 +24,7 @@ import {
   runs,
   weekDigests,
   weekTemplates,
+  wellnessCheckins,
 } from "~/server/db/schema";
 import { recordAudit } from "~/server/data/audit";
 import { setOrganisation } from "~/server/db/tenant";
@@ -53,6 +55,8 @@ export interface OrgFixture {
   /** Athlete 1's A race and base phase (early 2027, away from the fixture's weeks). */
   raceId: string;
   phaseId: string;
+  /** A day athlete 1 marked as ill (no session on it), with a check-in of theirs on the same day. */
+  excusedDate: string;
 }
 
 export async function createOrgFixture(db: Database, label: string): Promise<OrgFixture> {
@@ -194,6 +198,12 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
     await tx
       .insert(weekDigests)
       .values({ orgId, athleteId: a1!.id, weekStart: "2026-10-26", athleteVersion: 0, orgVersion: 0, digest: {} });
+    await tx
+      .insert(excusedDays)
+      .values({ orgId, athleteId: a1!.id, date: "2026-11-05", reason: "ill", createdBy: athlete1.id });
+    await tx
+      .insert(wellnessCheckins)
+      .values({ orgId, athleteId: a1!.id, date: "2026-11-05", sleep: 2, soreness: 3, stress: 3, mood: 3 });
     const [runImport] = await tx
       .insert(runImports)
       .values({
@@ -222,6 +232,7 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       commentId: comment!.id,
       raceId: race!.id,
       phaseId: phase!.id,
+      excusedDate: "2026-11-05",
     };
   });
   // Each member is signed in (contextFor in ./sessions finds their session).

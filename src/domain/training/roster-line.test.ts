@@ -3,7 +3,7 @@ import type { FlagCode, Severity } from "~/domain/rules";
 import type { RankedFlag } from "./flags";
 import { rankFlags } from "./flags";
 import { attentionScore } from "./roster";
-import { byUrgency, needsPlan, rosterLine, rosterTags, urgencyOf, type PlanStatus } from "./roster-line";
+import { byUrgency, excusedTag, needsPlan, rosterLine, rosterTags, urgencyOf, type PlanStatus } from "./roster-line";
 
 const ranked = (code: FlagCode, count = 1, severity: Severity = "warning"): RankedFlag => ({
   code,
@@ -110,6 +110,7 @@ describe("roster line", () => {
     nextWeek: "draft" as const,
     lastRunOn: "2026-11-25",
     coaches: ["Ada"],
+    notes: ["Excused: ill"],
   };
 
   it("carries only what the line shows, and coaches only for owners", () => {
@@ -125,7 +126,35 @@ describe("roster line", () => {
       runs: 3,
       next: "draft",
       lastRun: "2026-11-25",
+      notes: ["Excused: ill"],
     });
     expect(rosterLine(row, { withCoaches: true }).coaches).toEqual(["Ada"]);
+  });
+});
+
+describe("excusedTag", () => {
+  const week = { weekStart: "2026-11-23", today: "2026-11-26" };
+  it("names the latest excused day of this week so far, today's as today", () => {
+    expect(excusedTag([{ date: "2026-11-24", reason: "ill" }], week)).toBe("Excused: ill");
+    expect(
+      excusedTag(
+        [
+          { date: "2026-11-24", reason: "ill" },
+          { date: "2026-11-26", reason: "travelling" },
+        ],
+        week,
+      ),
+    ).toBe("Excused: travelling today");
+  });
+  it("ignores last week's and future days", () => {
+    expect(
+      excusedTag(
+        [
+          { date: "2026-11-22", reason: "ill" },
+          { date: "2026-11-27", reason: "injured" },
+        ],
+        week,
+      ),
+    ).toBeNull();
   });
 });

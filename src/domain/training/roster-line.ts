@@ -5,6 +5,7 @@
 import type { FlagCode } from "~/domain/rules";
 import { ATTENTION_THRESHOLD, byAttention } from "./roster";
 import type { RankedFlag } from "./flags";
+import { excusedText, type ExcusedDayReason } from "./excused-days";
 
 /** Whether next week has a plan the athlete can see: none, one being drafted, or published. */
 export type PlanStatus = "none" | "draft" | "published";
@@ -97,6 +98,19 @@ export function rosterTags(flags: readonly RankedFlag[], nextWeek: PlanStatus, m
   return tags.slice(0, max);
 }
 
+/**
+ * The line's note about days off: the latest excused day of this week so far, "Excused: ill today" or
+ * "Excused: ill"; null when there is none. Neutral: a fact, not a warning.
+ */
+export function excusedTag(
+  excused: readonly { date: string; reason: ExcusedDayReason }[],
+  week: { weekStart: string; today: string },
+): string | null {
+  const latest = excused.filter((e) => e.date >= week.weekStart && e.date <= week.today).at(-1);
+  if (!latest) return null;
+  return latest.date === week.today ? `${excusedText(latest.reason)} today` : excusedText(latest.reason);
+}
+
 /** Most urgent first; of equal urgency, the higher attention score, then by name. */
 export function byUrgency(
   a: { urgency: Urgency; attention: number; displayName: string },
@@ -119,6 +133,8 @@ export interface RosterLine {
   runs: number;
   next: PlanStatus;
   lastRun: string | null;
+  /** Neutral notes beside the tags: an excused day this week, a run of poor check-ins (wellness.ts). */
+  notes: string[];
   /** Coaches' names, for owners (who see every coach's athletes). */
   coaches?: string[];
   /** The next race, when one is near: "A race in 3 weeks". */
@@ -137,6 +153,7 @@ export function rosterLine(
     lastRunOn: string | null;
     coaches: string[];
     race?: string | null;
+    notes: string[];
   },
   options: { withCoaches: boolean },
 ): RosterLine {
@@ -153,6 +170,7 @@ export function rosterLine(
     runs,
     next: row.nextWeek,
     lastRun: row.lastRunOn,
+    notes: row.notes,
     ...(options.withCoaches ? { coaches: row.coaches } : {}),
     ...(row.race ? { race: row.race } : {}),
   };

@@ -11,6 +11,7 @@ import {
   type WeekInput,
   type Weekday,
 } from "~/domain/rules";
+import { toExcusedDay, type ExcusedRow } from "./excused-days";
 
 export interface RunRow {
   id: string;
@@ -79,12 +80,15 @@ export function weekInputFor(args: {
   planned: readonly PlannedRow[] | null;
   /** The first day we know the athlete's training from (e.g. when they joined). */
   historyFrom?: string;
+  /** Days the athlete could not train (any superset: only the week's are passed on). */
+  excused?: readonly Pick<ExcusedRow, "date" | "reason">[];
 }): WeekInput {
   const weekEnd = addDays(args.weekStart, 6);
   const historyStart = addDays(args.weekStart, -HISTORY_DAYS);
   const inWeek = (date: string) => date >= args.weekStart && date <= weekEnd;
   const planned = args.planned?.filter((p) => inWeek(p.date)) ?? null;
   const plannedIds = new Set(planned?.map((p) => p.id));
+  const excused = args.excused?.filter((e) => inWeek(e.date)).map(toExcusedDay) ?? [];
   return {
     weekStart: args.weekStart,
     asOf: args.asOf,
@@ -98,5 +102,6 @@ export function weekInputFor(args: {
       ),
     history: args.runs.filter((r) => r.localDate >= historyStart && r.localDate < args.weekStart).map(toRunInput),
     ...(args.historyFrom ? { historyFrom: args.historyFrom > historyStart ? args.historyFrom : historyStart } : {}),
+    ...(excused.length > 0 ? { excused } : {}),
   };
 }

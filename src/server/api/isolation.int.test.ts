@@ -207,6 +207,10 @@ const matrix: Record<string, Case> = {
   "imports.pending": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
   "imports.confirm": org((a) => ({ importId: a.importId, kind: "aerobic", rpe: 5 })),
   "imports.discard": org((a) => ({ importId: a.importId })),
+  "excusedDays.mark": org((a) => ({ athleteId: a.athleteIds.athlete1, date: "2026-01-01", reason: "ill" })),
+  "excusedDays.unmark": org((a) => ({ athleteId: a.athleteIds.athlete1, date: a.excusedDate })),
+  "wellness.today": member(undefined, athletes),
+  "wellness.save": member(() => ({ sleep: 1, soreness: 5, stress: 5, mood: 1, restingHr: null, note: "" }), athletes),
   "invitations.preview": { scope: "public", input: () => ({ token: BOGUS_TOKEN }) },
   "invitations.accept": {
     scope: "public",

@@ -17,6 +17,8 @@ import { templatesRouter } from "./routers/templates";
 import { trainingSettingsRouter } from "./routers/training-settings";
 import { seasonRouter } from "./routers/season";
 import { weeksRouter } from "./routers/weeks";
+import { excusedDaysRouter } from "./routers/excused-days";
+import { wellnessRouter } from "./routers/wellness";
 import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
@@ -38,6 +40,8 @@ export const appRouter = createRouter({
   comments: commentsRouter,
   trainingSettings: trainingSettingsRouter,
   season: seasonRouter,
+  excusedDays: excusedDaysRouter,
+  wellness: wellnessRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -296,6 +296,13 @@ function runFor(
   };
 }
 
+/**
+ * Athletes whose latest planned session of the current week (before today) has no run: whatever the
+ * day, one of them (James's weeks start on Sunday in New York, Emma's on Monday in Chicago) has a
+ * missed session this week, which a newcomer (and e2e/season-days.spec.ts) can mark as excused.
+ */
+export const LEAVES_LATEST: ReadonlySet<string> = new Set(["james", "emma"]);
+
 /** Eight weeks (seven past ones and the current one) for a persona, up to `today`. */
 export function demoWeeks(persona: Persona, today: string, seed: number): DemoWeek[] {
   const rnd = seededRandom(seed);
@@ -313,9 +320,15 @@ export function demoWeeks(persona: Persona, today: string, seed: number): DemoWe
       position,
     }));
     const runs: DemoRun[] = [];
+    // The latest session before today of the current week, left unrun for some (see LEAVES_LATEST).
+    const leftOut =
+      i === DEMO_WEEKS - 1 && LEAVES_LATEST.has(persona.key)
+        ? template.findLastIndex((s) => addDays(weekStart, s.day) < today)
+        : -1;
     template.forEach((s, index) => {
       const date = addDays(weekStart, s.day);
       if (date >= today) return; // not run yet
+      if (index === leftOut) return;
       const missChance = persona.drift === "misses-sessions" ? 0.35 : 0.06;
       if (rnd.chance(missChance)) return;
       runs.push({ ...runFor(persona, s, i, rnd), date, plannedIndex: index });
@@ -344,4 +357,66 @@ export function demoWeeks(persona: Persona, today: string, seed: number): DemoWe
     })),
   });
   return weeks;
+}
+
+export interface DemoExcusedDay {
+  date: string;
+  reason: "ill" | "injured" | "travelling" | "unavailable";
+  note: string;
+}
+
+/**
+ * A few excused days: for Maya and James, the latest missed session before the current week is
+ * excused (ill; travelling), so their calendars show "Excused" where a red "missed" would have been;
+ * Tom is away on a day of next week.
+ */
+export function demoExcusedDays(persona: Persona, weeks: readonly DemoWeek[], today: string): DemoExcusedDay[] {
+  const currentStart = weekStartOf(today, persona.weekStartDay);
+  const missed = weeks
+    .filter((w) => w.weekStart < currentStart && w.status === "published")
+    .flatMap((w) => w.sessions.flatMap((s, index) => (w.runs.some((r) => r.plannedIndex === index) ? [] : [s.date])));
+  const latest = missed.at(-1);
+  if (persona.key === "maya" && latest) return [{ date: latest, reason: "ill", note: "Head cold" }];
+  if (persona.key === "james" && latest) return [{ date: latest, reason: "travelling", note: "Work trip" }];
+  if (persona.key === "tom") return [{ date: addDays(currentStart, 9), reason: "unavailable", note: "Family wedding" }];
+  return [];
+}
+
+export interface DemoCheckin {
+  date: string;
+  sleep: number;
+  soreness: number;
+  stress: number;
+  mood: number;
+  restingHr: number | null;
+  note: string;
+}
+
+/** Days of check-ins seeded before today. */
+export const DEMO_CHECKIN_DAYS = 28;
+
+/**
+ * Four weeks of daily check-ins up to yesterday (today's is the athlete's to make), most days
+ * answered. Priya, whose load spiked, has slept poorly and been sore for the last three days: the
+ * roster's neutral tag.
+ */
+export function demoCheckins(persona: Persona, today: string, seed: number): DemoCheckin[] {
+  const rnd = seededRandom(seed);
+  const rough = persona.drift === "load-spike";
+  const checkins: DemoCheckin[] = [];
+  for (let back = DEMO_CHECKIN_DAYS; back >= 1; back--) {
+    const date = addDays(today, -back);
+    const recent = back <= 3;
+    if (!(rough && recent) && !rnd.chance(0.8)) continue;
+    checkins.push({
+      date,
+      sleep: rough && recent ? rnd.int(1, 2) : rnd.int(3, 5),
+      soreness: rough && recent ? rnd.int(4, 5) : rnd.int(1, 3),
+      stress: rnd.int(1, 4),
+      mood: rough && recent ? rnd.int(2, 3) : rnd.int(3, 5),
+      restingHr: rnd.chance(0.6) ? rnd.int(44, 58) : null,
+      note: rough && back === 1 ? "Legs heavy after the big week" : "",
+    });
+  }
+  return checkins;
 }

@@ -13,6 +13,8 @@ import {
   weekTemplates,
   races,
   trainingPhases,
+  excusedDays,
+  wellnessCheckins,
 } from "~/server/db/schema";
 import { hashPassword } from "~/server/auth/password";
 import { findUserByEmail } from "~/server/data/users";
@@ -24,6 +26,8 @@ import {
   DEMO_COACHES,
   DEMO_ORG,
   DEMO_PASSWORD,
+  demoCheckins,
+  demoExcusedDays,
   demoWeeks,
   STARTER_TEMPLATES,
   starterSessions,
@@ -201,6 +205,17 @@ export async function seedDemo(db: Database, at: Date): Promise<"seeded" | "exis
       if (season.races.length > 0) await tx.insert(races).values(season.races.map((r) => ({ orgId, athleteId, ...r })));
       if (season.phases.length > 0)
         await tx.insert(trainingPhases).values(season.phases.map((p) => ({ orgId, athleteId, ...p })));
+      const today = zonedDate(at, persona.timeZone);
+      const excused = demoExcusedDays(persona, weeks, today);
+      if (excused.length > 0)
+        await tx
+          .insert(excusedDays)
+          .values(excused.map((e) => ({ orgId, athleteId, ...e, createdBy: idOf(persona.email), createdAt: at })));
+      const checkins = demoCheckins(persona, today, 2000 + index);
+      if (checkins.length > 0)
+        await tx
+          .insert(wellnessCheckins)
+          .values(checkins.map((c) => ({ orgId, athleteId, ...c, createdAt: at, updatedAt: at })));
     }
   });
   return "seeded";

@@ -6,6 +6,7 @@ import { zonedDate } from "~/lib/zoned-time";
 import type { AthleteContext } from "~/server/data/athletes";
 import { runsBetween } from "~/server/data/runs";
 import { plannedBetween } from "~/server/data/weeks";
+import { checkinsBetween, excusedBetween } from "~/server/data/season-days";
 import type { Tx } from "~/server/db/connection";
 import { settingsFor } from "./recent-weeks";
 import { settingsForWeeks } from "./week-settings";
@@ -17,8 +18,8 @@ export const WEEKS_AHEAD = 2;
 
 /**
  * One athlete's last `weekCount` weeks (the current one included) and the next two: plan and runs day
- * by day, each week read by the rules engine, and how hard each kind of session felt. Two queries (the
- * athlete comes loaded, by the access check).
+ * by day, each week read by the rules engine, how hard each kind of session felt, excused days and
+ * wellness check-ins. Four queries (the athlete comes loaded, by the access check).
  * Weeks are judged on their published plan only (a draft was never asked of the athlete); drafts
  * are still listed, marked as such.
  */
@@ -36,15 +37,19 @@ export async function athleteOverview(
   );
   const first = weekStarts[0]!;
   const end = addDays(weekStarts[weekStarts.length - 1]!, 6);
-  const [runsByAthlete, plannedByAthlete, settingsOf, racesByAthlete] = await Promise.all([
-    runsBetween(tx, org.id, [athleteId], addDays(first, -HISTORY_DAYS), end),
-    plannedBetween(tx, org.id, [athleteId], first, end, false),
-    settingsForWeeks(tx, org, [athlete], weekStarts),
-    racesOfAthletesBetween(tx, org.id, [athleteId], first, end),
-  ]);
+  const [runsByAthlete, plannedByAthlete, settingsOf, racesByAthlete, excusedByAthlete, checkinsByAthlete] =
+    await Promise.all([
+      runsBetween(tx, org.id, [athleteId], addDays(first, -HISTORY_DAYS), end),
+      plannedBetween(tx, org.id, [athleteId], first, end, false),
+      settingsForWeeks(tx, org, [athlete], weekStarts),
+      racesOfAthletesBetween(tx, org.id, [athleteId], first, end),
+      excusedBetween(tx, org.id, [athleteId], first, end),
+      checkinsBetween(tx, org.id, [athleteId], first, today),
+    ]);
   const races = racesByAthlete.get(athleteId) ?? [];
   const { settings } = settingsOf(athleteId, current);
   const runs = runsByAthlete.get(athleteId) ?? [];
+  const excused = (excusedByAthlete.get(athleteId) ?? []).map(({ date, reason, note }) => ({ date, reason, note }));
   const planned = plannedByAthlete.get(athleteId) ?? [];
   const published = planned.filter((p) => p.weekStatus === "published");
   const historyFrom = athlete.joinedAt.toISOString().slice(0, 10);
@@ -68,8 +73,17 @@ export async function athleteOverview(
       sessions,
       runs: runs.filter((r) => inWeek(r.localDate)),
       races: races.filter((r) => inWeek(r.date)),
+      excused: excused.filter((e) => inWeek(e.date)),
       evaluation: evaluateWeek(
-        weekInputFor({ weekStart, asOf: today, settings: judgedBy.settings, runs, planned: published, historyFrom }),
+        weekInputFor({
+          weekStart,
+          asOf: today,
+          settings: judgedBy.settings,
+          runs,
+          planned: published,
+          historyFrom,
+          excused,
+        }),
       ),
     };
   });
@@ -86,6 +100,8 @@ export async function athleteOverview(
     settings,
     weeks,
     rpeByKind: rpeByKind(shownRuns, settings.effortBands),
+    /** Wellness check-ins of the weeks shown, oldest first. */
+    checkins: (checkinsByAthlete.get(athleteId) ?? []).map(({ athleteId: _, ...checkin }) => checkin),
     trainingSettings: {
       /** The athlete's own override, as stored. */
       override: athlete.trainingSettings,

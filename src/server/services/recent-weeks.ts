@@ -15,6 +15,7 @@ import { athleteContexts, type AthleteContext } from "~/server/data/athletes";
 import { runsBetween } from "~/server/data/runs";
 import { plannedBetween } from "~/server/data/weeks";
 import { settingsForWeeks, type WeekSettings } from "./week-settings";
+import { excusedBetween, type ExcusedDayRecord } from "~/server/data/season-days";
 
 export interface AthleteWeeks {
   athlete: AthleteContext;
@@ -29,6 +30,8 @@ export interface AthleteWeeks {
   evaluations: WeekEvaluation[];
   runs: Awaited<ReturnType<typeof runsBetween>> extends Map<string, infer R> ? R : never;
   planned: Awaited<ReturnType<typeof plannedBetween>> extends Map<string, infer P> ? P : never;
+  /** Days the athlete could not train, in the same window as the runs. */
+  excused: ExcusedDayRecord[];
 }
 
 /**
@@ -43,7 +46,7 @@ export function settingsFor(orgSettings: unknown, athleteSettings: unknown): Tra
 
 /**
  * Evaluates the last `weekCount` weeks (the current one included) of several athletes, each in their
- * own time zone and week start. Three queries whatever the number of athletes; the rules engine does
+ * own time zone and week start. Four queries whatever the number of athletes; the rules engine does
  * the rest in memory.
  */
 export async function evaluateRecentWeeks(
@@ -58,10 +61,11 @@ export async function evaluateRecentWeeks(
   const from = addDays(todayUtc, -(options.weekCount * 7 + HISTORY_DAYS + 8));
   const to = addDays(todayUtc, 8 + (options.extraDaysAhead ?? 0));
   const ids = contexts.map((c) => c.athleteId);
-  const [runsByAthlete, plannedByAthlete, settingsOf] = await Promise.all([
+  const [runsByAthlete, plannedByAthlete, settingsOf, excusedByAthlete] = await Promise.all([
     runsBetween(tx, org.id, ids, from, to),
     plannedBetween(tx, org.id, ids, from, to, options.publishedOnly),
     settingsForWeeks(tx, org, contexts, [addDays(todayUtc, -(options.weekCount * 7 + 8)), addDays(todayUtc, 8)]),
+    excusedBetween(tx, org.id, ids, from, to),
   ]);
 
   const result = new Map<string, AthleteWeeks>();
@@ -73,15 +77,34 @@ export async function evaluateRecentWeeks(
     );
     const runs = runsByAthlete.get(athlete.athleteId) ?? [];
     const planned = plannedByAthlete.get(athlete.athleteId) ?? [];
+    const excused = excusedByAthlete.get(athlete.athleteId) ?? [];
     const historyFrom = athlete.joinedAt.toISOString().slice(0, 10);
     const weekSettings = weekStarts.map((weekStart) => settingsOf(athlete.athleteId, weekStart));
     const evaluations = weekStarts.map((weekStart, i) =>
       evaluateWeek(
-        weekInputFor({ weekStart, asOf: today, settings: weekSettings[i]!.settings, runs, planned, historyFrom }),
+        weekInputFor({
+          weekStart,
+          asOf: today,
+          settings: weekSettings[i]!.settings,
+          runs,
+          planned,
+          historyFrom,
+          excused,
+        }),
       ),
     );
     const settings = weekSettings[weekSettings.length - 1]!.settings;
-    result.set(athlete.athleteId, { athlete, settings, weekSettings, today, weekStarts, evaluations, runs, planned });
+    result.set(athlete.athleteId, {
+      athlete,
+      settings,
+      weekSettings,
+      today,
+      weekStarts,
+      evaluations,
+      runs,
+      planned,
+      excused,
+    });
   }
   return result;
 }
@@ -99,14 +122,16 @@ export async function evaluateWeekContaining(
 ) {
   const athleteId = athlete.athleteId;
   const weekStart = weekStartFor(date, weekdayFromIndex(athlete.weekStartDay));
-  const [runsByAthlete, plannedByAthlete, settingsOf] = await Promise.all([
+  const [runsByAthlete, plannedByAthlete, settingsOf, excusedByAthlete] = await Promise.all([
     runsBetween(tx, org.id, [athleteId], addDays(weekStart, -HISTORY_DAYS), addDays(weekStart, 6)),
     plannedBetween(tx, org.id, [athleteId], weekStart, addDays(weekStart, 6), options.publishedOnly),
     settingsForWeeks(tx, org, [athlete], [weekStart]),
+    excusedBetween(tx, org.id, [athleteId], weekStart, addDays(weekStart, 6)),
   ]);
   const { settings, phase } = settingsOf(athleteId, weekStart);
   const runs = runsByAthlete.get(athleteId) ?? [];
   const planned = plannedByAthlete.get(athleteId) ?? [];
+  const excused = excusedByAthlete.get(athleteId) ?? [];
   const today = zonedDate(options.now, athlete.timeZone);
   const evaluation = evaluateWeek(
     weekInputFor({
@@ -116,6 +141,7 @@ export async function evaluateWeekContaining(
       runs,
       planned,
       historyFrom: athlete.joinedAt.toISOString().slice(0, 10),
+      excused,
     }),
   );
   return {
@@ -127,5 +153,6 @@ export async function evaluateWeekContaining(
     evaluation,
     runs: runs.filter((r) => r.localDate >= weekStart),
     planned,
+    excused,
   };
 }

@@ -8,6 +8,7 @@ import { storeWeekDigests, type CachedWeekDigest, type NewWeekDigest } from "~/s
 import { runsBetween } from "~/server/data/runs";
 import { plannedBetween } from "~/server/data/weeks";
 import { settingsForWeeks, type WeekSettingsOf } from "./week-settings";
+import { excusedBetween } from "~/server/data/season-days";
 
 /** What digesting an athlete's weeks needs to know about them, with the digests already cached. */
 export interface DigestSubject {
@@ -104,7 +105,7 @@ export async function recentWeekDigests(
 }
 
 /**
- * Evaluates the missing weeks (two queries for any number), stores their digests (one) and returns
+ * Evaluates the missing weeks (three queries for any number), stores their digests (one) and returns
  * them by "athleteId/weekStart".
  */
 async function digestMissingWeeks(
@@ -117,16 +118,20 @@ async function digestMissingWeeks(
   const starts = missing.map((m) => m.weekStart).sort();
   const from = addDays(starts[0]!, -HISTORY_DAYS);
   const to = addDays(starts[starts.length - 1]!, 6);
-  const [runsByAthlete, plannedByAthlete] = await Promise.all([
+  const [runsByAthlete, plannedByAthlete, excusedByAthlete] = await Promise.all([
     runsBetween(tx, org.id, ids, from, to),
     plannedBetween(tx, org.id, ids, from, to, true),
+    excusedBetween(tx, org.id, ids, from, to),
   ]);
   const stored = missing.map(({ athlete, today, weekStart }): NewWeekDigest => {
     const { settings } = settingsOf(athlete.athleteId, weekStart);
     const runs = runsByAthlete.get(athlete.athleteId) ?? [];
     const planned = plannedByAthlete.get(athlete.athleteId) ?? [];
+    const excused = excusedByAthlete.get(athlete.athleteId) ?? [];
     const historyFrom = athlete.joinedAt.toISOString().slice(0, 10);
-    const evaluation = evaluateWeek(weekInputFor({ weekStart, asOf: today, settings, runs, planned, historyFrom }));
+    const evaluation = evaluateWeek(
+      weekInputFor({ weekStart, asOf: today, settings, runs, planned, historyFrom, excused }),
+    );
     const inProgress = today <= addDays(weekStart, 6);
     return {
       athleteId: athlete.athleteId,

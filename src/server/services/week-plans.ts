@@ -5,6 +5,7 @@ import { HISTORY_DAYS, weekdayFromIndex } from "~/domain/training/week-input";
 import { zonedDate } from "~/lib/zoned-time";
 import type { AthleteContext } from "~/server/data/athletes";
 import { runsBetween } from "~/server/data/runs";
+import { excusedBetween } from "~/server/data/season-days";
 import {
   findWeek,
   findWeeks,
@@ -36,9 +37,10 @@ export function ensureWithinPlanningWindow(weekStart: string, today: string): vo
 
 /**
  * A week as the week builder (coaches) or the plan view (the athlete) needs it: the athlete's week
- * start and settings, the stored week and its sessions, last week's sessions (to copy), and the runs
- * of the week and of the four weeks before (what the engine needs to preview load and sequence).
- * `date` may be any day of the week. The athlete sees published weeks only. Three queries (the athlete
+ * start and settings, the stored week and its sessions, last week's sessions (to copy), the runs
+ * of the week and of the four weeks before (what the engine needs to preview load and sequence), and
+ * the week's excused days. `date` may be any day of the week. The athlete sees published weeks only.
+ * Four queries (the athlete
  * comes loaded, by the access check).
  */
 export async function weekForEditing(
@@ -56,11 +58,12 @@ export async function weekForEditing(
   const previousWeekStart = addDays(weekStart, -7);
   const stored = await findWeek(tx, org.id, athleteId, weekStart);
   const week = stored && (options.asCoach || stored.status === "published") ? stored : null;
-  const [plannedByAthlete, runsByAthlete, settingsOf, races] = await Promise.all([
+  const [plannedByAthlete, runsByAthlete, settingsOf, races, excusedByAthlete] = await Promise.all([
     plannedBetween(tx, org.id, [athleteId], options.asCoach ? previousWeekStart : weekStart, weekEnd, !options.asCoach),
     runsBetween(tx, org.id, [athleteId], addDays(weekStart, -HISTORY_DAYS), weekEnd),
     settingsForWeeks(tx, org, [athlete], [weekStart]),
     racesBetween(tx, org.id, athleteId, weekStart, weekEnd),
+    excusedBetween(tx, org.id, [athleteId], weekStart, weekEnd),
   ]);
   const judgedBy = settingsOf(athleteId, weekStart);
   const planned = plannedByAthlete.get(athleteId) ?? [];
@@ -95,6 +98,8 @@ export async function weekForEditing(
     previousWeekStart,
     previousSessions: options.asCoach ? planned.filter((p) => p.date < weekStart).map(session) : [],
     runs: (runsByAthlete.get(athleteId) ?? []).map(({ athleteId: _a, startedAt: _s, ...run }) => run),
+    /** Days of this week the athlete could not train, shown while planning. */
+    excused: (excusedByAthlete.get(athleteId) ?? []).map(({ date, reason, note }) => ({ date, reason, note })),
   };
 }
 

@@ -257,6 +257,11 @@ function Line({
               {tag}
             </span>
           ))}
+          {line.notes.map((note) => (
+            <span key={note} className="rounded border border-slate-300 px-1.5 text-xs">
+              {note}
+            </span>
+          ))}
           {showCoaches && (
             <span className="text-xs text-slate-600 dark:text-slate-300">
               {line.coaches?.length ? `Coach: ${line.coaches.join(", ")}` : "No coach yet"}

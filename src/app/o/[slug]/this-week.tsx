@@ -7,6 +7,8 @@ import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, pace
 import type { RouterOutputs } from "./_shared/types";
 import { AthleteConversations } from "./_shared/comments";
 import { PendingRpe } from "./_shared/pending-rpe";
+import { ExcusedDayMenu } from "./_shared/excused-day-menu";
+import { excusedText } from "~/domain/training/excused-days";
 
 const COMPLIANCE_STYLE = {
   green: "bg-green-100 text-green-900",
@@ -60,6 +62,12 @@ export function ThisWeek({
         >
           The weeks ahead
         </Link>
+        <Link
+          href={`/o/${orgSlug}/check-in`}
+          className="inline-flex min-h-11 items-center font-medium text-blue-700 underline underline-offset-2"
+        >
+          How are you today?
+        </Link>
       </nav>
       {queued}
 
@@ -103,6 +111,7 @@ export function ThisWeek({
           const planned = week.planned.filter((p) => p.date === day);
           const runs = week.runs.filter((r) => r.localDate === day);
           const isToday = day === week.today;
+          const excused = week.excused.find((e) => e.date === day) ?? null;
           return (
             <li
               key={day}
@@ -113,7 +122,9 @@ export function ThisWeek({
                 {formatDay(day)}{" "}
                 {isToday && <span className="ml-1 rounded bg-blue-700 px-1.5 py-0.5 text-xs text-white">Today</span>}
               </h3>
-              {planned.length === 0 && runs.length === 0 && <p className="text-sm text-slate-500">Rest day</p>}
+              {planned.length === 0 && runs.length === 0 && !excused && (
+                <p className="text-sm text-slate-500">Rest day</p>
+              )}
               {planned.map((p) => {
                 const c = compliance.get(p.id);
                 const category = categoryOf(p.kind);
@@ -130,7 +141,7 @@ export function ThisWeek({
                         {c.runId
                           ? `${Math.round(c.percent ?? 0)} % done`
                           : c.color === "excused"
-                            ? "excused"
+                            ? excusedText(excused?.reason ?? "unavailable")
                             : "missed"}
                       </span>
                     )}
@@ -163,6 +174,7 @@ export function ThisWeek({
                   <PaceAgainstTarget run={r} paces={week.paces?.paces} units={units} />
                 </div>
               ))}
+              <ExcusedDayMenu orgSlug={orgSlug} date={day} dayLabel={formatDay(day)} excused={excused} />
             </li>
           );
         })}

@@ -73,6 +73,8 @@ export const athleteWeeksRouter = createRouter({
       /** Has the coach published this week? Unpublished (none or a draft) reads the same to the athlete. */
       published,
       planned: week.planned.filter((p) => inWeek(p.date)),
+      /** Days the athlete could not train: their planned sessions read "Excused: ill", not "missed". */
+      excused: week.excused.filter((e) => inWeek(e.date)).map(({ date, reason, note }) => ({ date, reason, note })),
       runs: runs.map((r) => ({ ...r, startedAt: r.startedAt.toISOString() })),
       totals: weekTotals(runs),
       evaluation: forReader(evaluation, readerOf(ctx, ref)),

@@ -13,3 +13,4 @@ export * from "./audit";
 export * from "./private";
 export * from "./notifications";
 export * from "./season";
+export * from "./season-days";

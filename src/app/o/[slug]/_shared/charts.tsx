@@ -13,6 +13,13 @@ import {
 } from "~/domain/rules";
 import { bandStatus } from "~/domain/training/band-status";
 import type { KindEffort } from "~/domain/training/rpe-by-kind";
+import {
+  WELLNESS_QUESTIONS,
+  WELLNESS_SCALES,
+  wordFor,
+  type WellnessDay,
+  type WellnessScale,
+} from "~/domain/training/wellness";
 import { formatDay } from "~/lib/format";
 import { CATEGORY_FILL, CATEGORY_NAMES, kindTitle, pct, targetText } from "./format";
 
@@ -531,6 +538,135 @@ export function RpeByKindChart({ kinds, effortBands }: { kinds: readonly KindEff
           <text x={left + 5 * step} y={rows.length * rowHeight + 24}>
             RPE (dots: runs, red line: mean, outline: intended effort)
           </text>
+        </g>
+      </svg>
+    </ChartFigure>
+  );
+}
+
+const DAY_SLOT = 14;
+const WELLNESS_COLOUR: Readonly<Record<WellnessScale, string>> = {
+  sleep: "#1d4ed8",
+  soreness: "#b45309",
+  stress: "#7c3aed",
+  mood: "#047857",
+};
+const WELLNESS_TITLE = "Daily check-ins beside sRPE load";
+
+/**
+ * The athlete's daily check-ins (each scale 1–5, in its everyday sense) under their daily sRPE load,
+ * day by day: information for a conversation, so the summary states facts and no verdict.
+ */
+export function WellnessChart({ days }: { days: readonly WellnessDay[] }) {
+  const checked = days.filter((d) => d.checkin !== null);
+  const barHeight = 60;
+  const rowHeight = 34;
+  const gap = 10;
+  const width = LEFT + days.length * DAY_SLOT + RIGHT;
+  const height = barHeight + WELLNESS_SCALES.length * (rowHeight + gap) + 14;
+  const maxLoad = Math.max(1, ...days.map((d) => d.load));
+  const average = (scale: WellnessScale) =>
+    checked.length === 0 ? null : checked.reduce((sum, d) => sum + d.checkin![scale], 0) / checked.length;
+  const summary =
+    checked.length === 0
+      ? `No check-ins in the last ${days.length} days.`
+      : `${checked.length} check-in${checked.length === 1 ? "" : "s"} in the last ${days.length} days. Averages: ${WELLNESS_SCALES.map(
+          (scale) => `${WELLNESS_QUESTIONS[scale].legend.toLowerCase()} ${average(scale)!.toFixed(1)}`,
+        ).join(", ")}.`;
+  const x = (i: number) => LEFT + i * DAY_SLOT + DAY_SLOT / 2;
+  return (
+    <ChartFigure
+      title={WELLNESS_TITLE}
+      summary={summary}
+      notes={[
+        "Each scale runs from 1 to 5: sleep and mood 5 is very good; soreness and stress 5 is very high.",
+        "The athlete's own words on the day: a starting point for a conversation, not a diagnosis.",
+      ]}
+      table={{
+        columns: [
+          "Day",
+          "sRPE load",
+          ...WELLNESS_SCALES.map((s) => WELLNESS_QUESTIONS[s].legend),
+          "Resting HR",
+          "Note",
+        ],
+        rows: checked.map((d) => ({
+          key: d.date,
+          heading: formatDay(d.date),
+          cells: [
+            Math.round(d.load),
+            ...WELLNESS_SCALES.map((s) => `${d.checkin![s]} ${wordFor(s, d.checkin![s])}`),
+            d.checkin!.restingHr ?? "–",
+            d.checkin!.note || "–",
+          ],
+        })),
+      }}
+    >
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="h-auto w-full max-w-3xl"
+        role="img"
+        aria-label={`${WELLNESS_TITLE}. ${summary}`}
+      >
+        <text x={4} y={barHeight / 2} fontSize="11" fill="#0f172a" dominantBaseline="middle">
+          sRPE load
+        </text>
+        <rect x={LEFT} y={0} width={days.length * DAY_SLOT} height={barHeight} fill="#f8fafc" stroke="#e2e8f0" />
+        {days.map((d, i) => {
+          const h = (barHeight - 4) * (d.load / maxLoad);
+          return <rect key={d.date} x={x(i) - 4} y={barHeight - h} width={8} height={Math.max(0, h)} fill="#475569" />;
+        })}
+        {WELLNESS_SCALES.map((scale, row) => {
+          const top = barHeight + gap + row * (rowHeight + gap);
+          const y = (v: number) => top + rowHeight * (1 - (v - 1) / 4);
+          const points = days.flatMap((d, i) => (d.checkin ? [{ x: x(i), y: y(d.checkin[scale]) }] : []));
+          return (
+            <g key={scale}>
+              <text x={4} y={top + rowHeight / 2} fontSize="11" fill="#0f172a" dominantBaseline="middle">
+                {WELLNESS_QUESTIONS[scale].legend.replace("Muscle ", "")}
+              </text>
+              <rect
+                x={LEFT}
+                y={top}
+                width={days.length * DAY_SLOT}
+                height={rowHeight}
+                fill="#f8fafc"
+                stroke="#e2e8f0"
+              />
+              <text x={LEFT - 4} y={top + 4} fontSize="8" fill="#475569" textAnchor="end">
+                5
+              </text>
+              <text x={LEFT - 4} y={top + rowHeight} fontSize="8" fill="#475569" textAnchor="end">
+                1
+              </text>
+              <polyline
+                points={points.map((p) => `${p.x},${p.y}`).join(" ")}
+                fill="none"
+                stroke={WELLNESS_COLOUR[scale]}
+                strokeWidth="1.5"
+              />
+              {points.map((p) => (
+                <circle
+                  key={p.x}
+                  cx={p.x}
+                  cy={p.y}
+                  r={2.5}
+                  fill={WELLNESS_COLOUR[scale]}
+                  stroke="#fff"
+                  strokeWidth={1}
+                />
+              ))}
+            </g>
+          );
+        })}
+        <g fontSize="9" fill="#475569" textAnchor="middle">
+          {days.map((d, i) =>
+            i % 7 === (days.length - 1) % 7 ? (
+              <text key={d.date} x={x(i)} y={height - 2}>
+                {shortDay(d.date)}
+              </text>
+            ) : null,
+          )}
         </g>
       </svg>
     </ChartFigure>

@@ -5,7 +5,10 @@ import { flagsSoFar, rankFlags } from "~/domain/training/flags";
 import { formValuesOfOverride } from "~/domain/training/settings-form";
 import { judgedByText, phaseTitle } from "~/domain/training/season";
 import { formatDay, formatDistance, type Units } from "~/lib/format";
-import { LoadChart, RpeByKindChart, WeeklyMixChart } from "../../_shared/charts";
+import { LoadChart, RpeByKindChart, WeeklyMixChart, WellnessChart } from "../../_shared/charts";
+import { ExcusedDayMenu } from "../../_shared/excused-day-menu";
+import { excusedText } from "~/domain/training/excused-days";
+import { wellnessDays } from "~/domain/training/wellness";
 import { CommentsPanel } from "../../_shared/comments";
 import { FlagMessages } from "../../_shared/flags";
 import { flagsFor, flagText, type FlagReader } from "~/components/flag-list";
@@ -123,12 +126,19 @@ export function AthleteView({
         </h2>
         <p className="mt-1 text-sm text-slate-600">
           Planned sessions and what was run, day by day. Compliance: green 80–120 %, yellow 50–150 %, red beyond or
-          missed.
+          missed. A session on a day marked ill, injured, travelling or unavailable reads “Excused” and is not counted.
         </p>
         <div className="mt-2">
           <MixKey />
         </div>
-        <Calendar weeks={weeks} currentWeekStart={currentWeekStart} units={units} builder={builder} data={data} />
+        <Calendar
+          orgSlug={orgSlug}
+          weeks={weeks}
+          currentWeekStart={currentWeekStart}
+          units={units}
+          builder={builder}
+          data={data}
+        />
       </section>
 
       <section aria-labelledby="charts-heading" className="space-y-4">
@@ -153,6 +163,13 @@ export function AthleteView({
             monotonyMax={settings.monotonyMax}
             loadSpikeRatio={settings.loadSpikeRatio}
             current={currentWeekStart}
+          />
+          <WellnessChart
+            days={wellnessDays(
+              data.checkins,
+              past.flatMap((w) => w.runs),
+              data.today,
+            )}
           />
           <RpeByKindChart kinds={data.rpeByKind} effortBands={settings.effortBands} />
         </div>
@@ -201,12 +218,14 @@ function complianceOf(week: Week): Map<string, ComplianceEntry> {
 }
 
 function Calendar({
+  orgSlug,
   weeks,
   currentWeekStart,
   units,
   builder,
   data,
 }: {
+  orgSlug: string;
   weeks: Week[];
   currentWeekStart: string;
   units: Units;
@@ -280,6 +299,10 @@ function Calendar({
                   const date = addDays(week.weekStart, o);
                   const sessions = week.sessions.filter((s) => s.date === date);
                   const runs = week.runs.filter((r) => r.localDate === date);
+                  const excused = week.excused.find((e) => e.date === date) ?? null;
+                  // Marking is offered from last week on (the recent past and what is planned); an
+                  // older mark can still be removed.
+                  const markable = date >= addDays(currentWeekStart, -7);
                   return (
                     <td
                       key={o}
@@ -301,7 +324,7 @@ function Calendar({
                                   {c.runId
                                     ? `${Math.round(c.percent ?? 0)} % · ${COMPLIANCE_WORDS[c.color]}`
                                     : c.color === "excused"
-                                      ? "excused"
+                                      ? excusedText(excused?.reason ?? "unavailable")
                                       : "missed"}
                                 </span>
                               )}
@@ -326,6 +349,15 @@ function Calendar({
                           </li>
                         ))}
                       </ul>
+                      {(excused || markable) && (
+                        <ExcusedDayMenu
+                          orgSlug={orgSlug}
+                          athleteId={data.athlete.id}
+                          date={date}
+                          dayLabel={formatDay(date)}
+                          excused={excused}
+                        />
+                      )}
                     </td>
                   );
                 })}

@@ -17,6 +17,7 @@ export function checkPlan(week: RouterOutputs["weeks"]["get"], drafts: readonly 
       runs: week.runs,
       planned: plannedRowsOf(week.weekStart, drafts),
       historyFrom: week.historyFrom,
+      excused: week.excused,
     }),
   );
 }

@@ -14,6 +14,7 @@ import {
   updateSession,
   type SessionDraft,
 } from "~/domain/training/week-plan";
+import { excusedByDate, excusedPlanWarning, excusedText } from "~/domain/training/excused-days";
 import { formatDay, type Units } from "~/lib/format";
 import { errorMessage } from "~/lib/trpc-error";
 import { preloadTrpc, useServerCall } from "~/trpc/on-demand";
@@ -182,6 +183,16 @@ export function WeekBuilder({
     if (!isPlanFlag(f) || !f.plannedId) continue;
     flagsByKey.set(f.plannedId, [...(flagsByKey.get(f.plannedId) ?? []), f.coachMessage]);
   }
+  // A session planned on a day the athlete marked as excused: the coach's warning, on its card.
+  const excusedOn = excusedByDate(data.excused);
+  for (const draft of drafts) {
+    const excused = excusedOn.get(addDays(data.weekStart, draft.day));
+    if (excused)
+      flagsByKey.set(draft.key, [
+        ...(flagsByKey.get(draft.key) ?? []),
+        excusedPlanWarning(data.athlete.displayName, excused.reason),
+      ]);
+  }
 
   function addOn(day: number) {
     const draft: SessionDraft = {
@@ -330,6 +341,12 @@ export function WeekBuilder({
                   {dayName(day)}
                   {date === data.today && <span className="ml-1 text-xs font-normal text-blue-800">(today)</span>}
                 </h3>
+                {excusedOn.has(date) && (
+                  <p className="mt-1 w-fit rounded border border-slate-400 bg-slate-50 px-1.5 text-xs text-slate-700">
+                    {excusedText(excusedOn.get(date)!.reason)}
+                    {excusedOn.get(date)!.note ? ` · ${excusedOn.get(date)!.note}` : ""}
+                  </p>
+                )}
                 <ul className="mt-2 flex-1 space-y-2" aria-label={`Sessions on ${dayName(day)}`}>
                   {sessions.map((draft) => (
                     <SessionCard

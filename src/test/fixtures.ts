@@ -57,6 +57,8 @@ export interface OrgFixture {
   phaseId: string;
   /** A day athlete 1 marked as ill (no session on it), with a check-in of theirs on the same day. */
   excusedDate: string;
+  /** The notification in the coach's inbox (unread). */
+  notificationId: string;
 }
 
 export async function createOrgFixture(db: Database, label: string): Promise<OrgFixture> {
@@ -160,8 +162,10 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       .insert(idempotencyKeys)
       .values({ orgId, userId: athlete1.id, key: randomUUID(), requestHash: "h", response: { id: public1!.id } });
     await tx.insert(calendarFeeds).values({ orgId, athleteId: a1!.id, tokenHash: `feed-${suffix}` });
-    // In the coach's inbox (each member reads only their own).
+    // In the coach's inbox (each member reads only their own): no RETURNING, so the id is chosen here.
+    const notificationId = randomUUID();
     await tx.insert(notifications).values({
+      id: notificationId,
       orgId,
       recipientUserId: coach.id,
       kind: "run_warning",
@@ -233,6 +237,7 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       raceId: race!.id,
       phaseId: phase!.id,
       excusedDate: "2026-11-05",
+      notificationId,
     };
   });
   // Each member is signed in (contextFor in ./sessions finds their session).

@@ -8,6 +8,7 @@ import { commentsRouter } from "./routers/comments";
 import { importsRouter } from "./routers/imports";
 import { invitationsRouter } from "./routers/invitations";
 import { meRouter } from "./routers/me";
+import { notificationsRouter } from "./routers/notifications";
 import { membersRouter } from "./routers/members";
 import { organisationsRouter } from "./routers/organisations";
 import { planCalendarRouter } from "./routers/plan-calendar";
@@ -38,6 +39,7 @@ export const appRouter = createRouter({
   planCalendar: planCalendarRouter,
   templates: templatesRouter,
   comments: commentsRouter,
+  notifications: notificationsRouter,
   trainingSettings: trainingSettingsRouter,
   season: seasonRouter,
   excusedDays: excusedDaysRouter,

@@ -359,3 +359,47 @@ export async function deleteSessionsById(tx: Tx, orgId: string, athleteId: strin
       and(eq(plannedSessions.orgId, orgId), eq(plannedSessions.athleteId, athleteId), inArray(plannedSessions.id, ids)),
     );
 }
+
+/** How far back a missed session is still news (a scheduler that was down a few days catches up). */
+export const MISSED_LOOKBACK_DAYS = 7;
+
+/**
+ * Sessions of published weeks whose day has ended in the athlete's own time zone (within the last
+ * `MISSED_LOOKBACK_DAYS` days) with no run for them: none linked to the session and none logged that
+ * day. With the athlete and who coaches them, and the organisation's address for links. One query.
+ * Without `orgId` it spans every organisation: for the scheduler, which runs as the tables' owner
+ * (under the app's role, row-level security keeps it to the current organisation anyway).
+ */
+export async function missedSessions(tx: Tx, options: { now: Date; orgId?: string }) {
+  const at = options.now.toISOString();
+  return tx.execute<{
+    orgId: string;
+    orgSlug: string;
+    sessionId: string;
+    date: string;
+    kind: string;
+    weekStart: string;
+    athleteId: string;
+    athleteUserId: string;
+    athleteName: string;
+    coachUserIds: string[];
+  }>(sql`
+    select ps.org_id as "orgId", o.slug as "orgSlug", ps.id as "sessionId", ps.date::text as "date",
+      ps.kind::text as "kind", pw.week_start::text as "weekStart", a.id as "athleteId",
+      a.user_id as "athleteUserId", a.display_name as "athleteName",
+      coalesce((select array_agg(ca.coach_user_id) from coach_assignments ca
+        where ca.org_id = a.org_id and ca.athlete_id = a.id), '{}') as "coachUserIds"
+    from planned_sessions ps
+    join planned_weeks pw on pw.org_id = ps.org_id and pw.id = ps.week_id and pw.status = 'published'
+    join athletes a on a.org_id = ps.org_id and a.id = ps.athlete_id
+    join users u on u.id = a.user_id
+    join organizations o on o.id = ps.org_id
+    where ps.date < (${at}::timestamptz at time zone u.time_zone)::date
+      and ps.date >= (${at}::timestamptz at time zone u.time_zone)::date - ${MISSED_LOOKBACK_DAYS}::int
+      and not exists (select 1 from runs r where r.org_id = ps.org_id and r.athlete_id = ps.athlete_id
+        and (r.planned_session_id = ps.id or r.local_date = ps.date))
+      and not exists (select 1 from excused_days e where e.org_id = ps.org_id and e.athlete_id = ps.athlete_id
+        and e.date = ps.date)
+      ${options.orgId ? sql`and ps.org_id = ${options.orgId}` : sql``}
+    order by ps.org_id, ps.date, ps.id`);
+}

@@ -188,4 +188,26 @@ describe("importing device files", () => {
     );
     expect(row!.n).toBe(1);
   });
+
+  it("tells the athlete when their coach imported runs that wait for their RPE, never of their own import", async () => {
+    const c = await createOrgFixture(t.db, "Charlie"); // nothing imported there yet
+    const pendingRpe = () =>
+      t.db.execute<{ recipient_user_id: string; title: string; link: string }>(
+        sql`select recipient_user_id, title, link from notifications where kind = 'rpe_pending' and org_id = ${c.orgId}`,
+      );
+    await upload(c.users.athlete1, "treadmill-run.fit", fixture("treadmill-run.fit"), c);
+    expect(await pendingRpe()).toHaveLength(0);
+    const byCoach = await upload(c.users.coach, "plain-run.fit", fixture("plain-run.fit"), c, c.athleteIds.athlete1);
+    expect(byCoach).toMatchObject({ status: 200, body: { ok: true } });
+    expect(await pendingRpe()).toEqual([
+      {
+        recipient_user_id: c.users.athlete1.id,
+        title: `${c.users.coach.name} imported 1 run for you`,
+        link: `/o/${c.slug}`,
+      },
+    ]);
+    // The same file again is a duplicate: nothing new waits, nobody is told again.
+    await upload(c.users.coach, "again.fit", fixture("plain-run.fit"), c, c.athleteIds.athlete1);
+    expect(await pendingRpe()).toHaveLength(1);
+  });
 });

@@ -59,12 +59,7 @@ export async function importFile(
     const parsed = await parseOrRefuse(parse, fileName, bytes, request.userId);
     return await withSession(db, request.sessionSecret, async (tx) => {
       const { org, athlete } = await target(tx);
-      const stored = await storeImportedRuns(
-        tx,
-        { orgId: org.id, athleteId: athlete.athleteId, userId: request.userId },
-        fileName,
-        parsed,
-      );
+      const stored = await storeImportedRuns(tx, { org, athlete, importerUserId: request.userId }, fileName, parsed);
       return { status: 200, body: { fileName, ok: true, ...stored } } as const;
     });
   } catch (error) {

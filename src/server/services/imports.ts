@@ -7,6 +7,7 @@ import { listPendingImports, storeDrafts } from "~/server/data/imports";
 import { plannedBetween } from "~/server/data/weeks";
 import type { Tx } from "~/server/db/connection";
 import { ServiceError } from "~/server/errors";
+import { notifyRpePending, type OrgRef } from "./notification-events";
 
 /**
  * Stores the runs read from one file as drafts for the athlete, who confirms each one's kind and RPE
@@ -14,7 +15,11 @@ import { ServiceError } from "~/server/errors";
  */
 export async function storeImportedRuns(
   tx: Tx,
-  target: { orgId: string; athleteId: string; userId: string },
+  target: {
+    org: OrgRef;
+    athlete: Pick<AthleteContext, "athleteId" | "userId">;
+    importerUserId: string;
+  },
   fileName: string,
   parsed: ParseResult,
 ) {
@@ -24,13 +29,19 @@ export async function storeImportedRuns(
     throw new ServiceError("BAD_REQUEST", `"${fileName}" holds no run${skipped ? ` (only ${skipped})` : ""}.`);
   }
   const stored = await storeDrafts(tx, {
-    orgId: target.orgId,
-    athleteId: target.athleteId,
-    createdBy: target.userId,
+    orgId: target.org.id,
+    athleteId: target.athlete.athleteId,
+    createdBy: target.importerUserId,
     fileName,
     contentHash: parsed.contentHash,
     activities: parsed.activities,
     warnings: parsed.warnings,
+  });
+  // A coach's import waits for the athlete's RPE: the athlete hears of it (not of their own import).
+  await notifyRpePending(tx, target.org, {
+    athlete: target.athlete,
+    importerUserId: target.importerUserId,
+    runs: stored.filter((s) => !s.duplicate).length,
   });
   return {
     runs: stored.map((s) => ({ id: s.id, startedAt: s.startedAt.toISOString(), duplicate: s.duplicate })),

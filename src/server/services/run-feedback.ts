@@ -3,14 +3,15 @@ import type { Tx } from "~/server/db/connection";
 import type { insertRun } from "~/server/data/runs";
 import type { AthleteContext } from "~/server/data/athletes";
 import { flagsForReader, type FlagAudienceReader } from "~/domain/training/reader-flags";
+import { notifyRunWarnings, type OrgRef } from "./notification-events";
 import { evaluateWeekContaining } from "./recent-weeks";
 
 /**
  * What is read right after saving a run: its own flags and the week's, in plain language. The athlete
  * never receives the plan's flags (for the coach alone: they cannot change the plan); a coach saving
- * for them gets every flag.
+ * for them gets every flag. With it, every flag of the week, for the server only (coaches' warnings).
  */
-export async function feedbackFor(
+async function evaluateFeedback(
   tx: Tx,
   org: { id: string; trainingSettings: unknown },
   athlete: AthleteContext,
@@ -23,12 +24,39 @@ export async function feedbackFor(
   const { evaluation } = week;
   const flags = flagsForReader(evaluation.flags, reader);
   return {
-    weekStart: week.weekStart,
-    runFlags: flags.filter((f) => f.runId === runId),
-    weekFlags: flags.filter((f) => !f.runId),
-    mix: evaluation.actual,
-    bands: week.settings.bands,
+    feedback: {
+      weekStart: week.weekStart,
+      runFlags: flags.filter((f) => f.runId === runId),
+      weekFlags: flags.filter((f) => !f.runId),
+      mix: evaluation.actual,
+      bands: week.settings.bands,
+    },
+    allFlags: evaluation.flags,
   };
+}
+
+/**
+ * A run was saved (logged, edited or confirmed from an import): the saver's feedback, and the
+ * athlete's coaches told of the warnings it raised for them, in the same evaluation.
+ */
+export async function feedbackAfterSaving(
+  tx: Tx,
+  org: OrgRef & { trainingSettings: unknown },
+  athlete: AthleteContext,
+  run: { id: string; kind: string; localDate: string },
+  options: { now: Date; reader: FlagAudienceReader; actorUserId: string },
+) {
+  const { feedback, allFlags } = await evaluateFeedback(
+    tx,
+    org,
+    athlete,
+    run.id,
+    run.localDate,
+    options.now,
+    options.reader,
+  );
+  await notifyRunWarnings(tx, org, { athlete, actorUserId: options.actorUserId, run, flags: allFlags });
+  return feedback;
 }
 
 /** A saved run as the client gets it: JSON-safe, since it is also kept verbatim under an idempotency key. */
@@ -38,7 +66,7 @@ export function runDto(run: Awaited<ReturnType<typeof insertRun>>) {
 
 export interface LoggedRun {
   run: ReturnType<typeof runDto>;
-  feedback: Awaited<ReturnType<typeof feedbackFor>>;
+  feedback: Awaited<ReturnType<typeof feedbackAfterSaving>>;
 }
 
 /** Whose eyes the feedback is for: the athlete's own, or a coach's (or owner's) saving for them. */

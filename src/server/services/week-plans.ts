@@ -20,6 +20,7 @@ import type { Tx } from "~/server/db/connection";
 import { ServiceError } from "~/server/errors";
 import { settingsForWeeks } from "./week-settings";
 import { racesBetween } from "~/server/data/season";
+import { notifyWeekPlan, type OrgRef } from "./notification-events";
 
 export const CONFLICT_MESSAGE = "Someone else saved this week while you were editing. Reload to see their changes.";
 /** How far from today a week may be planned. */
@@ -230,4 +231,32 @@ export async function saveWeek(
     },
     sessions: [...sessions].sort((a, b) => a.date.localeCompare(b.date) || a.position - b.position),
   };
+}
+
+/**
+ * Saves a week (as `saveWeek`) and, when it is saved published, tells the athlete: their week was
+ * published, or a week they could already see changed. In the same transaction, so a refused save
+ * (a conflict) tells nobody.
+ */
+export async function saveWeekAndNotify(
+  tx: Tx,
+  org: OrgRef,
+  athlete: AthleteContext,
+  input: Parameters<typeof saveWeek>[3],
+  options: { now: Date; user: { id: string; name: string } },
+) {
+  const wasPublished =
+    input.status === "published" &&
+    input.version !== null &&
+    (await isWeekPublished(tx, org.id, athlete.athleteId, input.weekStart));
+  const saved = await saveWeek(tx, org.id, athlete, input, { now: options.now, userId: options.user.id });
+  if (input.status === "published")
+    await notifyWeekPlan(tx, org, {
+      athlete,
+      coach: { userId: options.user.id, name: options.user.name },
+      weekStart: input.weekStart,
+      changed: wasPublished,
+      sessions: saved.sessions.length,
+    });
+  return saved;
 }

@@ -6,7 +6,7 @@ import { zonedDate } from "~/lib/zoned-time";
 import { deleteImport, linkImportToRun } from "~/server/data/imports";
 import { insertRun } from "~/server/data/runs";
 import { pendingImports, plannedSessionFor } from "~/server/services/imports";
-import { feedbackFor, readerOf, runDto } from "~/server/services/run-feedback";
+import { feedbackAfterSaving, readerOf, runDto } from "~/server/services/run-feedback";
 import { athleteFor, importFor } from "../access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
@@ -62,7 +62,11 @@ export const importsRouter = createRouter({
       await linkImportToRun(ctx.tx, ctx.org.id, draft.id, run.id);
       return {
         run: runDto(run),
-        feedback: await feedbackFor(ctx.tx, ctx.org, athlete, run.id, run.localDate, now(), readerOf(ctx, athlete)),
+        feedback: await feedbackAfterSaving(ctx.tx, ctx.org, athlete, run, {
+          now: now(),
+          reader: readerOf(ctx, athlete),
+          actorUserId: ctx.user.id,
+        }),
       };
     }),
 

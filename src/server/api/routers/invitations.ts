@@ -29,6 +29,7 @@ import { createRouter, orgInput, orgProcedureFor, publicProcedure } from "../trp
 import { browserTimeZoneSchema, emailSchema, idSchema, nameSchema, newPasswordSchema, roleSchema } from "../schemas";
 import { setTimeZone } from "~/server/data/users";
 import { now as clockNow } from "~/lib/clock";
+import { notifyInvitationAccepted } from "~/server/services/notification-events";
 
 const tokenSchema = z
   .string()
@@ -282,8 +283,19 @@ export const invitationsRouter = createRouter({
           // An athlete invited by a coach starts with that coach.
           const [athlete] = invitation.role === "athlete" ? await findAthleteByUser(tx, invitation.orgId, userId) : [];
           const inviter = athlete ? await findMember(tx, invitation.orgId, invitation.invitedBy) : null;
-          if (athlete && inviter && inviter.role !== "athlete")
-            await assignCoach(tx, invitation.orgId, athlete.id, inviter.userId);
+          const coachesThem = Boolean(athlete && inviter && inviter.role !== "athlete");
+          if (coachesThem) await assignCoach(tx, invitation.orgId, athlete!.id, inviter!.userId);
+          // Whoever invited them hears they joined (if still a member).
+          const joined = await organisationName(tx, invitation.orgId);
+          await notifyInvitationAccepted(
+            tx,
+            { id: invitation.orgId, slug: joined!.slug },
+            {
+              inviterUserId: invitation.invitedBy,
+              joined: { userId, name, role: invitation.role, athleteId: athlete?.id ?? null },
+              coachesThem,
+            },
+          );
         }
         await markAccepted(tx, invitation.orgId, invitation.id, userId, now);
         await recordAudit(tx, {

@@ -16,7 +16,7 @@ import {
   type RunFields,
 } from "~/server/data/runs";
 import type { Tx } from "~/server/db/connection";
-import { feedbackFor, readerOf, runDto, type LoggedRun } from "~/server/services/run-feedback";
+import { feedbackAfterSaving, readerOf, runDto, type LoggedRun } from "~/server/services/run-feedback";
 import { refuseField } from "~/server/errors";
 import { athleteFor, runFor } from "../access";
 import { athleteProcedure, createRouter, orgInput, orgProcedure } from "../trpc";
@@ -80,7 +80,11 @@ export const runsRouter = createRouter({
     const run = await insertRun(ctx.tx, ctx.org.id, athlete.athleteId, ctx.user.id, fields);
     const response = {
       run: runDto(run),
-      feedback: await feedbackFor(ctx.tx, ctx.org, athlete, run.id, run.localDate, now, readerOf(ctx, athlete)),
+      feedback: await feedbackAfterSaving(ctx.tx, ctx.org, athlete, run, {
+        now,
+        reader: readerOf(ctx, athlete),
+        actorUserId: ctx.user.id,
+      }),
     };
     await storeIdempotentResponse(ctx.tx, scope, response);
     return response;
@@ -103,7 +107,11 @@ export const runsRouter = createRouter({
     );
     return {
       run: runDto(run!),
-      feedback: await feedbackFor(ctx.tx, ctx.org, athlete, input.runId, run!.localDate, now, readerOf(ctx, athlete)),
+      feedback: await feedbackAfterSaving(ctx.tx, ctx.org, athlete, run!, {
+        now,
+        reader: readerOf(ctx, athlete),
+        actorUserId: ctx.user.id,
+      }),
     };
   }),
 

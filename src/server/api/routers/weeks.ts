@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { can } from "~/domain/authz/policy";
 import { isoDateSchema, MAX_SESSIONS_PER_WEEK, weekSessionSchema } from "~/domain/training/plan-inputs";
-import { saveWeek, weekForEditing } from "~/server/services/week-plans";
+import { saveWeekAndNotify, weekForEditing } from "~/server/services/week-plans";
 import { athleteFor } from "../access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
@@ -41,6 +41,6 @@ export const weeksRouter = createRouter({
     )
     .mutation(async ({ ctx, input }) => {
       const athlete = await athleteFor(ctx, input.athleteId, "coach");
-      return saveWeek(ctx.tx, ctx.org.id, athlete, input, { now: now(), userId: ctx.user.id });
+      return saveWeekAndNotify(ctx.tx, ctx.org, athlete, input, { now: now(), user: ctx.user });
     }),
 });

@@ -7,6 +7,7 @@ import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, pace
 import type { RouterOutputs } from "./_shared/types";
 import { AthleteConversations } from "./_shared/comments";
 import { PendingRpe } from "./_shared/pending-rpe";
+import { WorkoutSteps } from "./_shared/workout-steps";
 
 const COMPLIANCE_STYLE = {
   green: "bg-green-100 text-green-900",
@@ -131,6 +132,15 @@ export function ThisWeek({
                       </span>
                     )}
                     {p.description && <p className="text-slate-700">{p.description}</p>}
+                    {p.structure && (
+                      <WorkoutSteps
+                        structure={p.structure}
+                        paces={week.paces?.paces ?? null}
+                        units={units}
+                        label={`Steps of the ${KIND_NAMES[p.kind].toLowerCase()} on ${formatDay(day)}`}
+                        className="mt-1 text-sm"
+                      />
+                    )}
                     {p.targetRpe && (
                       <p className="text-slate-600">
                         Target RPE {p.targetRpe}: {rpeWords(p.targetRpe, week.effortBands)}

@@ -6,7 +6,7 @@
  */
 import { trainingPaces, vdotFromRace, type TrainingPaces } from "~/domain/rules";
 import { MAX_SESSION_METRES, MAX_SESSION_MINUTES } from "./plan-limits";
-import { clock, printDistance } from "./workout-text";
+import { clock, printDistance } from "./workout-format";
 import type { StepAmount, StepIntent, StepTarget, TrainingPaceName, WorkoutStructure } from "./workout-structure";
 
 /** A target as the athlete should run it. */

@@ -6,22 +6,33 @@
 import { z } from "zod";
 import type { WorkoutStructure } from "./workout-structure";
 
-/** Items at the top level (steps or repeat blocks). */
-export const MAX_WORKOUT_ITEMS = 20;
-/** Steps inside one repeat block. */
-export const MAX_REPEAT_STEPS = 10;
-/** Times a repeat block is done (40 × 200 m is a real session; 100 × is a typo). */
-export const MAX_REPEAT_TIMES = 50;
-/** Steps once repeats are unrolled: the FIT export writes at most this many. */
-export const MAX_UNROLLED_STEPS = 200;
-/** One step: at most 6 hours, at most 100 km. */
-export const MAX_STEP_SECONDS = 6 * 3600;
-export const MAX_STEP_METRES = 100_000;
-/** Paces from 2:00 /km (faster than any human over a distance) to 20:00 /km (a walk). */
-export const MIN_PACE_S_PER_KM = 120;
-export const MAX_PACE_S_PER_KM = 1200;
-export const MIN_HEART_RATE = 30;
-export const MAX_HEART_RATE = 230;
+import {
+  MAX_HEART_RATE,
+  MAX_PACE_S_PER_KM,
+  MAX_REPEAT_STEPS,
+  MAX_REPEAT_TIMES,
+  MAX_STEP_METRES,
+  MAX_STEP_SECONDS,
+  MAX_UNROLLED_STEPS,
+  MAX_WORKOUT_ITEMS,
+  MIN_HEART_RATE,
+  MIN_PACE_S_PER_KM,
+  unrolledStepCount,
+} from "./workout-format";
+
+export {
+  MAX_HEART_RATE,
+  MAX_PACE_S_PER_KM,
+  MAX_REPEAT_STEPS,
+  MAX_REPEAT_TIMES,
+  MAX_STEP_METRES,
+  MAX_STEP_SECONDS,
+  MAX_UNROLLED_STEPS,
+  MAX_WORKOUT_ITEMS,
+  MIN_HEART_RATE,
+  MIN_PACE_S_PER_KM,
+  unrolledStepCount,
+} from "./workout-format";
 
 const int = (label: string) => z.number().int(`${label} must be a whole number`);
 
@@ -81,11 +92,6 @@ export const repeatBlockSchema = z.strictObject({
     .min(1, "A repeat needs a step")
     .max(MAX_REPEAT_STEPS, `At most ${MAX_REPEAT_STEPS} steps in a repeat`),
 });
-
-/** Steps once repeats are unrolled. */
-export function unrolledStepCount(structure: WorkoutStructure): number {
-  return structure.items.reduce((n, item) => n + (item.kind === "repeat" ? item.times * item.steps.length : 1), 0);
-}
 
 /** Typed as the domain's (readonly) shape, so parsed structures flow into it unchanged. */
 export const workoutStructureSchema: z.ZodType<WorkoutStructure> = z

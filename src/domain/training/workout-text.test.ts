@@ -118,7 +118,7 @@ describe("parseWorkout: errors point at the part not understood", () => {
     expect(errorsOf("2k,, 1k")).toEqual([expect.objectContaining({ text: "," })]);
   });
   it("out of bounds", () => {
-    expect(errorsOf("200 x 400m / 200m jog")[0]!.message).toMatch(/at most 50/i);
+    expect(errorsOf("200 x 400m / 200m jog")[0]!.message).toMatch(/2 to 50 times/);
     expect(errorsOf("20' @ RPE 7-11")[0]!.message).toMatch(/RPE/);
     expect(errorsOf("20' @ 1:00/km")[0]!.message).toMatch(/2:00/);
   });

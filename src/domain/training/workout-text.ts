@@ -7,7 +7,7 @@
  * underline it. `printWorkout` writes a structure back in the same grammar, so that print → parse
  * gives the same structure (property-tested). Pure; safe in the browser.
  */
-import { workoutStepSchema, workoutStructureSchema, repeatBlockSchema } from "./workout-schema";
+import { clock, printDistance, repeatProblem, stepProblem, structureProblem } from "./workout-format";
 import type {
   StepAmount,
   StepIntent,
@@ -24,6 +24,8 @@ export interface WorkoutTextError {
   readonly to: number;
   readonly message: string;
 }
+
+export { clock, printDistance } from "./workout-format";
 
 export type ParseResult =
   | { readonly ok: true; readonly structure: WorkoutStructure }
@@ -169,10 +171,8 @@ class Parser {
       const from = first.from;
       const steps = this.group();
       const block = { kind: "repeat" as const, times, steps };
-      const checked = repeatBlockSchema.safeParse(block);
-      if (!checked.success) {
-        throw new SyntaxProblem(from, this.peek(-1)?.to ?? this.end, checked.error.issues[0]!.message);
-      }
+      const problem = repeatProblem(block);
+      if (problem) throw new SyntaxProblem(from, this.peek(-1)?.to ?? this.end, problem);
       return block;
     }
     const step = this.step(false);
@@ -256,10 +256,8 @@ class Parser {
       amount,
       target: target ?? { type: "open" },
     };
-    const checked = workoutStepSchema.safeParse(step);
-    if (!checked.success) {
-      throw new SyntaxProblem(start?.from ?? this.end, this.peek(-1)?.to ?? this.end, checked.error.issues[0]!.message);
-    }
+    const problem = stepProblem(step);
+    if (problem) throw new SyntaxProblem(start?.from ?? this.end, this.peek(-1)?.to ?? this.end, problem);
     return step;
   }
 
@@ -421,24 +419,9 @@ export function parseWorkout(text: string): ParseResult {
   }
   if (errors.length > 0) return { ok: false, errors };
   const structure: WorkoutStructure = { items };
-  const checked = workoutStructureSchema.safeParse(structure);
-  if (!checked.success)
-    return { ok: false, errors: [{ from: 0, to: text.length, message: checked.error.issues[0]!.message }] };
+  const problem = structureProblem(structure);
+  if (problem) return { ok: false, errors: [{ from: 0, to: text.length, message: problem }] };
   return { ok: true, structure };
-}
-
-/** m:ss (or h:mm:ss) — the text grammar's clock; the domain cannot use src/lib's formatters. */
-export function clock(seconds: number): string {
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
-}
-
-/** 800m, 1.5km: kilometres when the distance is a whole number of hundreds of metres from 1 km. */
-export function printDistance(meters: number): string {
-  return meters >= 1000 && meters % 100 === 0 ? `${meters / 1000}km` : `${meters}m`;
 }
 
 function printAmount(amount: StepAmount): string {

@@ -27,6 +27,8 @@ interface Persona {
   /** Easy pace in seconds per km. */
   easyPace: number;
   coaches: number[];
+  /** A recent race, so structured sessions show this athlete's own paces. */
+  race?: { distanceM: number; timeS: number };
 }
 
 export const DEMO_COACHES = [
@@ -94,6 +96,7 @@ export const DEMO_ATHLETES: Persona[] = [
     weekStartDay: 1,
     easyPace: 360,
     coaches: [0, 1],
+    race: { distanceM: 5000, timeS: 24 * 60 + 30 },
   },
   {
     key: "lucas",
@@ -106,6 +109,7 @@ export const DEMO_ATHLETES: Persona[] = [
     weekStartDay: 1,
     easyPace: 300,
     coaches: [1],
+    race: { distanceM: 10000, timeS: 37 * 60 + 30 },
   },
   {
     key: "emma",

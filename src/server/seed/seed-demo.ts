@@ -106,6 +106,8 @@ export async function seedDemo(db: Database, at: Date): Promise<"seeded" | "exis
           orgId,
           userId: idOf(a.email),
           displayName: a.name,
+          raceDistanceM: a.race?.distanceM ?? null,
+          raceTimeS: a.race?.timeS ?? null,
           // They joined before the eight weeks of history, so load ratios can be computed.
           createdAt: new Date(at.getTime() - 70 * 86_400_000),
           // One experienced athlete runs a little more aerobic volume than the club default.

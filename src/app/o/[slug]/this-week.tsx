@@ -9,6 +9,7 @@ import { AthleteConversations } from "./_shared/comments";
 import { PendingRpe } from "./_shared/pending-rpe";
 import { ExcusedDayMenu } from "./_shared/excused-day-menu";
 import { excusedText } from "~/domain/training/excused-days";
+import { WorkoutSteps } from "./_shared/workout-steps";
 
 const COMPLIANCE_STYLE = {
   green: "bg-green-100 text-green-900",
@@ -146,6 +147,15 @@ export function ThisWeek({
                       </span>
                     )}
                     {p.description && <p className="text-slate-700">{p.description}</p>}
+                    {p.structure && (
+                      <WorkoutSteps
+                        structure={p.structure}
+                        paces={week.paces?.paces ?? null}
+                        units={units}
+                        label={`Steps of the ${KIND_NAMES[p.kind].toLowerCase()} on ${formatDay(day)}`}
+                        className="mt-1 text-sm"
+                      />
+                    )}
                     {p.targetRpe && (
                       <p className="text-slate-600">
                         Target RPE {p.targetRpe}: {rpeWords(p.targetRpe, week.effortBands)}

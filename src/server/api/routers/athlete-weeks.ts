@@ -19,6 +19,7 @@ import { athleteFor, type OrgScope } from "../access";
 import { athleteProcedure, createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now } from "~/lib/clock";
+import { readWorkoutStructure } from "~/domain/training/workout-schema";
 
 function guidanceOf(athlete: AthleteWeeks["athlete"]): PaceGuidance | null {
   return athlete.raceDistanceM && athlete.raceTimeS ? paceGuidance(athlete.raceDistanceM, athlete.raceTimeS) : null;
@@ -72,7 +73,9 @@ export const athleteWeeksRouter = createRouter({
       days,
       /** Has the coach published this week? Unpublished (none or a draft) reads the same to the athlete. */
       published,
-      planned: week.planned.filter((p) => inWeek(p.date)),
+      planned: week.planned
+        .filter((p) => inWeek(p.date))
+        .map((p) => ({ ...p, structure: readWorkoutStructure(p.structure) })),
       /** Days the athlete could not train: their planned sessions read "Excused: ill", not "missed". */
       excused: week.excused.filter((e) => inWeek(e.date)).map(({ date, reason, note }) => ({ date, reason, note })),
       runs: runs.map((r) => ({ ...r, startedAt: r.startedAt.toISOString() })),

@@ -3,6 +3,7 @@ import { formatDay, type Units } from "~/lib/format";
 import { addDays } from "~/domain/rules";
 import { amountText, distanceText, kindTitle, minutesText, weekRange } from "../_shared/format";
 import type { RouterOutputs } from "../_shared/types";
+import { WorkoutSteps } from "../_shared/workout-steps";
 
 type Upcoming = RouterOutputs["athleteWeeks"]["upcoming"];
 
@@ -72,6 +73,15 @@ export function UpcomingWeeks({
                       <li key={s.id}>
                         <span className="inline-block w-24 text-slate-600">{formatDay(s.date)}</span>
                         <span className="font-medium">{kindTitle(s.kind)}</span> · {amountText(s, units)}
+                        {s.structure && (
+                          <WorkoutSteps
+                            structure={s.structure}
+                            paces={data.paces}
+                            units={units}
+                            label={`Steps of the ${kindTitle(s.kind).toLowerCase()} on ${formatDay(s.date)}`}
+                            className="mt-1 sm:ml-24"
+                          />
+                        )}
                       </li>
                     ))}
                   </ul>

@@ -5,6 +5,7 @@ import { formatDay, type Units } from "~/lib/format";
 import { CommentsPanel } from "../../_shared/comments";
 import { amountText, kindTitle, WEEKDAY_NAMES, weekRange } from "../../_shared/format";
 import type { RouterOutputs } from "../../_shared/types";
+import { WorkoutSteps } from "../../_shared/workout-steps";
 
 /** A published week, day by day, with the target effort in words (a server component). */
 export function PlanView({
@@ -68,6 +69,15 @@ export function PlanView({
                           </span>
                         )}
                         {s.description && <span className="block text-slate-700">{s.description}</span>}
+                        {s.structure && (
+                          <WorkoutSteps
+                            structure={s.structure}
+                            paces={data.athlete.paces}
+                            units={units}
+                            label={`Steps of the ${kindTitle(s.kind).toLowerCase()} on ${formatDay(s.date)}`}
+                            className="mt-1 text-sm"
+                          />
+                        )}
                       </li>
                     ))}
                   </ul>

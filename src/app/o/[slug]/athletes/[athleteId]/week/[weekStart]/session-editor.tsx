@@ -1,13 +1,16 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "~/components/button";
 import { SelectField } from "~/components/select-field";
 import { TextField } from "~/components/text-field";
-import { rpeWords, SESSION_KINDS, type EffortBands, type SessionKind } from "~/domain/rules";
+import { rpeWords, SESSION_KINDS, type EffortBands, type SessionKind, type TrainingPaces } from "~/domain/rules";
 import { MAX_DESCRIPTION_LENGTH, MAX_SESSION_MINUTES } from "~/domain/training/plan-limits";
 import type { SessionDraft } from "~/domain/training/week-plan";
-import type { Units } from "~/lib/format";
+import { plannedAmounts, workoutTotals } from "~/domain/training/workout-paces";
+import { MAX_WORKOUT_TEXT_LENGTH, parseWorkout, printWorkout } from "~/domain/training/workout-text";
+import { formatDistance, formatMinutes, type Units } from "~/lib/format";
+import { WorkoutSteps } from "../../../../_shared/workout-steps";
 import { distanceInputText, kindTitle, metresFromText } from "../../../../_shared/format";
 import { amountProblem, durationChosen, kindChange } from "./session-defaults";
 
@@ -24,8 +27,13 @@ export function SessionEditor({
   onDelete,
   onClose,
   liveSummary,
+  paces,
+  athleteName,
 }: {
   draft: SessionDraft;
+  /** The athlete's training paces (null without a race): named paces in the steps resolve to them. */
+  paces: TrainingPaces | null;
+  athleteName: string;
   dayOptions: ReadonlyArray<{ value: string; label: string }>;
   units: Units;
   effortBands: EffortBands;
@@ -41,6 +49,7 @@ export function SessionEditor({
   const [chosen, setChosen] = useState(() => durationChosen(draft));
   useEffect(() => heading.current?.focus(), []);
   const problem = amountProblem(draft);
+  const structured = Boolean(draft.structure);
 
   return (
     <section aria-labelledby="editor-heading" className="rounded-lg border-2 border-blue-700 bg-white p-4 shadow-sm">
@@ -76,8 +85,22 @@ export function SessionEditor({
           ]}
           onChange={(e) => onChange({ targetRpe: e.target.value === "" ? null : Number(e.target.value) })}
         />
+        <StepsField
+          draft={draft}
+          paces={paces}
+          units={units}
+          athleteName={athleteName}
+          onChange={(change) => {
+            if (change.durationMin !== undefined)
+              setDuration(change.durationMin === null ? "" : String(change.durationMin));
+            if (change.distanceM !== undefined) setDistance(distanceInputText(change.distanceM, units));
+            onChange(change);
+          }}
+        />
         <TextField
           label="Duration (minutes)"
+          readOnly={structured}
+          hint={structured ? "From the steps." : undefined}
           type="number"
           min={1}
           max={MAX_SESSION_MINUTES}
@@ -98,8 +121,9 @@ export function SessionEditor({
         <TextField
           label={`Distance (${units})`}
           inputMode="decimal"
+          readOnly={structured}
           value={distance}
-          hint="Optional when a duration is given."
+          hint={structured ? "From the steps." : "Optional when a duration is given."}
           error={draft.distanceM !== null && Number.isNaN(draft.distanceM) ? (problem ?? undefined) : undefined}
           onChange={(e) => {
             setDistance(e.target.value);
@@ -125,4 +149,108 @@ export function SessionEditor({
       </div>
     </section>
   );
+}
+
+/**
+ * The session's steps typed as one line ("10' E, 3 x 10' T / 2' jog, 10' E"): parsed as the coach
+ * types, with the steps, each target at this athlete's paces, and the computed duration shown live.
+ * While the text has errors, the last steps understood are kept (and said so).
+ */
+function StepsField({
+  draft,
+  paces,
+  units,
+  athleteName,
+  onChange,
+}: {
+  draft: SessionDraft;
+  paces: TrainingPaces | null;
+  units: Units;
+  athleteName: string;
+  onChange: (change: Partial<Omit<SessionDraft, "key" | "id">>) => void;
+}) {
+  const [text, setText] = useState(() => (draft.structure ? printWorkout(draft.structure) : ""));
+  const result = text.trim() === "" ? null : parseWorkout(text);
+  const errors = result && !result.ok ? result.errors : [];
+  const errorText = errors
+    .map((e) => (e.to > e.from ? `“${text.slice(e.from, e.to)}”: ${e.message}` : e.message))
+    .join(" · ");
+  const totals = draft.structure ? workoutTotals(draft.structure, paces) : null;
+
+  function update(value: string) {
+    setText(value);
+    if (value.trim() === "") {
+      onChange({ structure: null });
+      return;
+    }
+    const parsed = parseWorkout(value);
+    if (!parsed.ok) return;
+    const amounts = plannedAmounts(parsed.structure, paces);
+    onChange(
+      amounts.ok
+        ? { structure: parsed.structure, durationMin: amounts.durationMin, distanceM: amounts.distanceM }
+        : { structure: parsed.structure },
+    );
+  }
+
+  return (
+    <div className="sm:col-span-2 lg:col-span-3">
+      <TextField
+        label="Steps (optional, one line)"
+        value={text}
+        maxLength={MAX_WORKOUT_TEXT_LENGTH}
+        placeholder="e.g. 2k warm-up, 6 x 800m @ I w/ 400m jog, 2k cool-down"
+        hint="Warm-up, repeats and cool-down with targets: @ I, @ 4:10-4:20/km, @ HR 140-150, @ RPE 7-8. The duration follows from the steps."
+        error={errorText || undefined}
+        onChange={(e) => update(e.target.value)}
+        spellCheck={false}
+        autoComplete="off"
+      />
+      {errors.length > 0 && (
+        <p className="mt-1 font-mono text-sm break-words" aria-hidden="true">
+          {highlight(text, errors)}
+        </p>
+      )}
+      {draft.structure && totals && (
+        <div className="mt-2 rounded-md bg-slate-50 p-2">
+          <p className="text-sm font-medium" role="status">
+            {errors.length > 0 ? "Last steps understood: " : "Steps: "}
+            {formatMinutes(totals.seconds / 60)}
+            {totals.estimated ? " (estimated)" : ""}
+            {totals.meters !== null ? ` · ${formatDistance(totals.meters, units)}` : ""}
+          </p>
+          <WorkoutSteps
+            structure={draft.structure}
+            paces={paces}
+            units={units}
+            label={`Steps at ${athleteName}'s paces`}
+            className="mt-1"
+          />
+          {!paces && (
+            <p className="mt-1 text-xs text-slate-600">
+              {athleteName} has no recent race, so named paces show as effort (RPE), not pace.
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The text with the parts not understood marked. */
+function highlight(text: string, errors: ReadonlyArray<{ from: number; to: number }>) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [i, e] of [...errors].sort((a, b) => a.from - b.from).entries()) {
+    if (e.from < at) continue;
+    parts.push(text.slice(at, e.from));
+    parts.push(
+      <mark key={i} className="rounded bg-red-100 px-0.5 text-red-900 underline decoration-wavy">
+        {text.slice(e.from, Math.max(e.to, e.from + 1)) || " "}
+      </mark>,
+    );
+    at = Math.max(e.to, e.from + 1);
+  }
+  parts.push(text.slice(at));
+  return parts;
 }

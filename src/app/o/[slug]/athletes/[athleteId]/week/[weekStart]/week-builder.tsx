@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { Button } from "~/components/button";
-import { addDays, isQualityKind, rpeWords, type WeekEvaluation } from "~/domain/rules";
+import { addDays, isQualityKind, rpeWords, type TrainingPaces, type WeekEvaluation } from "~/domain/rules";
 import {
   copyWeek,
   draftsFromStored,
@@ -26,6 +26,7 @@ import { TemplateTools, type Template } from "./template-tools";
 import { LiveSummaryBar } from "./live-summary-bar";
 import { isPlanFlag, liveSummary, WeekPreview } from "./week-preview";
 import { BackLink } from "~/components/back-link";
+import { WorkoutSteps } from "../../../../_shared/workout-steps";
 
 /*
  * What only editing needs loads from the coach's first touch (focus, pointer, or a first change),
@@ -354,6 +355,7 @@ export function WeekBuilder({
                       draft={draft}
                       dayName={dayName}
                       units={units}
+                      paces={data.athlete.paces}
                       flags={flagsByKey.get(draft.key) ?? []}
                       editing={editing === draft.key}
                       rpeText={
@@ -410,6 +412,8 @@ export function WeekBuilder({
             units={units}
             effortBands={data.settings.effortBands}
             liveSummary={summary}
+            paces={data.athlete.paces}
+            athleteName={data.athlete.displayName}
             onChange={(c) => change(updateSession(drafts, editingDraft.key, c))}
             onDelete={() => remove(editingDraft)}
             onClose={() => {
@@ -471,6 +475,7 @@ function SessionCard({
   draft,
   dayName,
   units,
+  paces,
   flags,
   editing,
   rpeText,
@@ -481,6 +486,7 @@ function SessionCard({
   draft: SessionDraft;
   dayName: (offset: number) => string;
   units: Units;
+  paces: TrainingPaces | null;
   /** What the live check says about this session, for the coach. */
   flags: readonly string[];
   editing: boolean;
@@ -503,6 +509,15 @@ function SessionCard({
           "no amount yet"}
       </p>
       {rpeText && <p className="text-xs text-slate-700">{rpeText}</p>}
+      {draft.structure && (
+        <WorkoutSteps
+          structure={draft.structure}
+          paces={paces}
+          units={units}
+          label={`Steps of the ${name}`}
+          className="mt-1"
+        />
+      )}
       {draft.description && <p className="mt-1 text-xs break-words text-slate-700">{draft.description}</p>}
       {flags.map((text) => (
         <p key={text} className="mt-1 text-xs font-medium text-amber-950">

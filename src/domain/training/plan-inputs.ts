@@ -10,6 +10,9 @@ import {
   MAX_SESSION_MINUTES,
   MAX_TEMPLATE_NAME_LENGTH,
 } from "./plan-limits";
+import { withPlannedAmounts } from "./workout-paces";
+import { readWorkoutStructure, workoutStructureSchema } from "./workout-schema";
+import type { WorkoutStructure } from "./workout-structure";
 
 export {
   MAX_DESCRIPTION_LENGTH,
@@ -56,14 +59,27 @@ const sessionFields = {
     .nullable(),
   targetRpe: z.number().int().min(1).max(10).nullable(),
   description: plainText(MAX_DESCRIPTION_LENGTH),
+  /** The session's steps; when given, its duration and distance are computed from them. */
+  structure: workoutStructureSchema.nullish(),
 };
 
-const hasAmount = (s: { durationMin: number | null; distanceM: number | null }) =>
-  s.durationMin !== null || s.distanceM !== null;
+const hasAmount = (s: { durationMin: number | null; distanceM: number | null; structure?: unknown }) =>
+  s.durationMin !== null || s.distanceM !== null || (s.structure !== null && s.structure !== undefined);
 const AMOUNT_NEEDED = { message: "Give each session a duration or a distance", path: ["durationMin"] };
 
+/** Steps that add up to more than a session may hold (estimated without an athlete's paces). */
+const structureFits = (s: {
+  structure?: WorkoutStructure | null;
+  durationMin: number | null;
+  distanceM: number | null;
+}) => withPlannedAmounts(s, null).ok;
+const STRUCTURE_TOO_LONG = { message: "The steps add up to more than 10 hours or 300 km", path: ["structure"] };
+
 /** A session of a template (by day offset). */
-export const templateSessionSchema = z.strictObject(sessionFields).refine(hasAmount, AMOUNT_NEEDED);
+export const templateSessionSchema = z
+  .strictObject(sessionFields)
+  .refine(hasAmount, AMOUNT_NEEDED)
+  .refine(structureFits, STRUCTURE_TOO_LONG);
 export type TemplateSession = z.output<typeof templateSessionSchema>;
 
 /** A session of a week being saved; `id` names a session the week already has (kept, so runs stay linked). */
@@ -85,6 +101,7 @@ const storedSessionSchema = z.object({
   distanceM: z.number().int().min(1).max(MAX_SESSION_METRES).nullish(),
   targetRpe: z.number().int().min(1).max(10).nullish(),
   description: z.string().max(MAX_DESCRIPTION_LENGTH).optional(),
+  structure: z.unknown().optional(),
 });
 
 /** Reads a stored template's sessions, dropping entries that no longer make sense rather than failing. */
@@ -95,6 +112,7 @@ export function readTemplateSessions(stored: unknown): TemplateSession[] {
     const parsed = storedSessionSchema.safeParse(item);
     if (!parsed.success) continue;
     const s = parsed.data;
+    const structure = readWorkoutStructure(s.structure);
     const session = {
       day: s.day,
       kind: s.kind,
@@ -102,20 +120,31 @@ export function readTemplateSessions(stored: unknown): TemplateSession[] {
       distanceM: s.distanceM ?? null,
       targetRpe: s.targetRpe ?? null,
       description: s.description ?? "",
+      ...(structure ? { structure } : {}),
     };
     if (hasAmount(session)) sessions.push(session);
   }
   return sessions;
 }
 
-/** The stored form: optional fields omitted rather than null, as documented on week_templates.sessions. */
+/**
+ * The stored form: optional fields omitted rather than null, as documented on week_templates.sessions.
+ * A structured session's amounts are estimated without an athlete's paces (applying the template
+ * computes each athlete's own).
+ */
 export function storedTemplateSessions(sessions: readonly TemplateSession[]) {
-  return sessions.map((s) => ({
-    day: s.day,
-    kind: s.kind,
-    ...(s.durationMin === null ? {} : { durationMin: s.durationMin }),
-    ...(s.distanceM === null ? {} : { distanceM: s.distanceM }),
-    ...(s.targetRpe === null ? {} : { targetRpe: s.targetRpe }),
-    description: s.description,
-  }));
+  return sessions
+    .map((session) => withPlannedAmounts(session, null))
+    .map((result, i) => {
+      const s = result.ok ? result.session : sessions[i]!;
+      return {
+        day: s.day,
+        kind: s.kind,
+        ...(s.durationMin === null ? {} : { durationMin: s.durationMin }),
+        ...(s.distanceM === null ? {} : { distanceM: s.distanceM }),
+        ...(s.targetRpe === null ? {} : { targetRpe: s.targetRpe }),
+        description: s.description,
+        ...(s.structure ? { structure: s.structure } : {}),
+      };
+    });
 }

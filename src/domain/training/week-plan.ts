@@ -5,6 +5,7 @@
 import { addDays, parseDay, type SessionKind } from "~/domain/rules";
 import type { TemplateSession } from "./plan-inputs";
 import type { PlannedRow } from "./week-input";
+import type { WorkoutStructure } from "./workout-structure";
 
 /** A session in the editor. `key` is the editor's own; `id` is the stored session it came from, if any. */
 export interface SessionDraft {
@@ -16,6 +17,8 @@ export interface SessionDraft {
   distanceM: number | null;
   targetRpe: number | null;
   description: string;
+  /** Steps, when the session is structured: its duration and distance then follow from them. */
+  structure?: WorkoutStructure | null;
 }
 
 /** A stored planned session, as weeks.get returns it. */
@@ -27,6 +30,7 @@ export interface StoredSession {
   distanceM: number | null;
   targetRpe: number | null;
   description: string;
+  structure?: WorkoutStructure | null;
 }
 
 export const DAYS_IN_WEEK = 7;
@@ -47,6 +51,7 @@ export function draftsFromStored(weekStart: string, sessions: readonly StoredSes
     distanceM: s.distanceM,
     targetRpe: s.targetRpe,
     description: s.description,
+    ...(s.structure ? { structure: s.structure } : {}),
   }));
 }
 
@@ -70,8 +75,24 @@ export function draftsFromTemplate(sessions: readonly TemplateSession[], newKey:
 }
 
 /** A draft's session as it is stored, in a week or a template (no editor key, description trimmed). */
-function sessionOf({ day, kind, durationMin, distanceM, targetRpe, description }: SessionDraft): TemplateSession {
-  return { day, kind, durationMin, distanceM, targetRpe, description: description.trim() };
+function sessionOf({
+  day,
+  kind,
+  durationMin,
+  distanceM,
+  targetRpe,
+  description,
+  structure,
+}: SessionDraft): TemplateSession {
+  return {
+    day,
+    kind,
+    durationMin,
+    distanceM,
+    targetRpe,
+    description: description.trim(),
+    ...(structure ? { structure } : {}),
+  };
 }
 
 /** The drafts as a template's sessions (day offsets, no ids). */

@@ -6,6 +6,7 @@ import type { Tx } from "~/server/db/connection";
 import { plannedSessions, plannedWeeks } from "~/server/db/schema";
 import { excluded } from "~/server/db/upsert";
 import type { StoredSession } from "~/domain/training/week-plan";
+import type { WorkoutStructure } from "~/domain/training/workout-structure";
 import type { PlannedRow } from "~/domain/training/week-input";
 import { groupBy } from "~/lib/group-by";
 import { now } from "~/lib/clock";
@@ -104,10 +105,13 @@ export const sessionColumns = {
   distanceM: plannedSessions.distanceM,
   targetRpe: plannedSessions.targetRpe,
   description: plannedSessions.description,
+  /** jsonb: read it with readWorkoutStructure. */
+  structure: plannedSessions.structure,
   position: plannedSessions.position,
 };
 
-export interface SessionValues extends Omit<StoredSession, "id"> {
+export interface SessionValues extends Omit<StoredSession, "id" | "structure"> {
+  structure: WorkoutStructure | null;
   /** A session this week already has, kept under its id so runs stay linked to it. */
   id?: string;
   position: number;
@@ -161,6 +165,7 @@ export async function replaceWeekSessions(
         "distanceM",
         "targetRpe",
         "description",
+        "structure",
         "position",
       ]),
       // Only ever a row of this week (ids were checked above; this makes it hold in SQL too).
@@ -204,7 +209,7 @@ export async function deleteSessionsOfWeeks(tx: Tx, orgId: string, weekIds: stri
     .where(and(eq(plannedSessions.orgId, orgId), inArray(plannedSessions.weekId, weekIds)));
 }
 
-/** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters (10 per row). */
+/** Rows per INSERT: well under PostgreSQL's 65,535 bound parameters (11 per row). */
 const INSERT_CHUNK = 2000;
 
 export async function insertSessions(
@@ -264,6 +269,7 @@ export async function plannedBetween(
         athleteId: string;
         targetRpe: number | null;
         description: string;
+        structure: unknown;
         position: number;
         weekStatus: "draft" | "published";
       }

@@ -16,7 +16,7 @@ import { runsBetween } from "~/server/data/runs";
 import { deleteSessionsOfWeeks, findWeeks, insertSessions, upsertDraftWeeks } from "~/server/data/weeks";
 import type { Tx } from "~/server/db/connection";
 import { settingsResolver } from "./recent-weeks";
-import { ensureWithinPlanningWindow, sessionValues } from "./week-plans";
+import { ensureWithinPlanningWindow, sessionValues, withStructureAmounts } from "./week-plans";
 
 export type ApplyOutcome = "created" | "replaced" | "kept_published";
 
@@ -82,7 +82,9 @@ export async function applyTemplate(
   for (const { athlete, today, weekStarts } of plans) {
     const runs = runsByAthlete.get(athlete.athleteId) ?? [];
     const scale = input.scale ? volumeScale(meanWeeklyMinutes(runs, today), templateMinutes(template)) : 1;
-    const sessions = scaleSessions(template, scale);
+    // Structured sessions take their amounts from their steps at this athlete's own paces (after
+    // scaling, which therefore leaves them as the coach wrote them).
+    const sessions = withStructureAmounts(weekStarts[0]!, scaleSessions(template, scale), athlete);
     const settings = settingsOf(athlete.trainingSettings);
     const historyFrom = athlete.joinedAt.toISOString().slice(0, 10);
     const weeks = weekStarts.map((weekStart): AppliedWeek => {

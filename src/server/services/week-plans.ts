@@ -1,7 +1,9 @@
 import "server-only";
 import { addDays, weekdayName, parseDay, weekStartFor, type SessionKind } from "~/domain/rules";
-import type { WeekSessionInput } from "~/domain/training/plan-inputs";
+import type { TemplateSession, WeekSessionInput } from "~/domain/training/plan-inputs";
 import { HISTORY_DAYS, weekdayFromIndex } from "~/domain/training/week-input";
+import { athletePaces, withPlannedAmounts } from "~/domain/training/workout-paces";
+import { readWorkoutStructure } from "~/domain/training/workout-schema";
 import { zonedDate } from "~/lib/zoned-time";
 import type { AthleteContext } from "~/server/data/athletes";
 import { runsBetween } from "~/server/data/runs";
@@ -60,7 +62,7 @@ export async function weekForEditing(
     runsBetween(tx, org.id, [athleteId], addDays(weekStart, -HISTORY_DAYS), weekEnd),
   ]);
   const planned = plannedByAthlete.get(athleteId) ?? [];
-  const session = ({ id, date, kind, durationMin, distanceM, targetRpe, description }: (typeof planned)[number]) => ({
+  const session = ({
     id,
     date,
     kind,
@@ -68,9 +70,25 @@ export async function weekForEditing(
     distanceM,
     targetRpe,
     description,
+    structure,
+  }: (typeof planned)[number]) => ({
+    id,
+    date,
+    kind,
+    durationMin,
+    distanceM,
+    targetRpe,
+    description,
+    structure: readWorkoutStructure(structure),
   });
   return {
-    athlete: { id: athlete.athleteId, displayName: athlete.displayName, weekStartDay: athlete.weekStartDay },
+    athlete: {
+      id: athlete.athleteId,
+      displayName: athlete.displayName,
+      weekStartDay: athlete.weekStartDay,
+      /** Training paces from the athlete's recent race: structured sessions' named paces resolve to them. */
+      paces: athletePaces({ distanceM: athlete.raceDistanceM, timeS: athlete.raceTimeS }),
+    },
     today,
     weekStart,
     weekEnd,
@@ -112,6 +130,7 @@ export async function upcomingWeeks(tx: Tx, org: Org, athlete: AthleteContext, o
   return {
     today,
     weekStartDay: athlete.weekStartDay,
+    paces: athletePaces({ distanceM: athlete.raceDistanceM, timeS: athlete.raceTimeS }),
     weeks: starts.map((weekStart) => {
       const end = addDays(weekStart, 6);
       const isPublished = published.has(weekStart);
@@ -122,7 +141,7 @@ export async function upcomingWeeks(tx: Tx, org: Org, athlete: AthleteContext, o
         sessions: isPublished
           ? planned
               .filter((p) => p.date >= weekStart && p.date <= end)
-              .map(({ id, date, kind, durationMin, distanceM, targetRpe, description }) => ({
+              .map(({ id, date, kind, durationMin, distanceM, targetRpe, description, structure }) => ({
                 id,
                 date,
                 kind,
@@ -130,6 +149,7 @@ export async function upcomingWeeks(tx: Tx, org: Org, athlete: AthleteContext, o
                 distanceM,
                 targetRpe,
                 description,
+                structure: readWorkoutStructure(structure),
               }))
           : [],
       };
@@ -159,15 +179,36 @@ export function sessionValues(
       distanceM: s.distanceM,
       targetRpe: s.targetRpe,
       description: s.description,
+      structure: s.structure ?? null,
       position,
     };
   });
 }
 
 /**
+ * Structured sessions with their duration and distance computed from their steps and the athlete's
+ * own paces (whatever the browser sent); a session whose steps add up to too much is refused.
+ */
+export function withStructureAmounts<T extends TemplateSession>(
+  weekStart: string,
+  sessions: readonly T[],
+  athlete: Pick<AthleteContext, "displayName" | "raceDistanceM" | "raceTimeS">,
+): T[] {
+  const paces = athletePaces({ distanceM: athlete.raceDistanceM, timeS: athlete.raceTimeS });
+  return sessions.map((session) => {
+    const result = withPlannedAmounts(session, paces);
+    if (!result.ok) {
+      const day = weekdayName(parseDay(addDays(weekStart, session.day)) ?? 0);
+      throw new ServiceError("BAD_REQUEST", `${athlete.displayName}'s ${day} session: ${result.message}.`);
+    }
+    return result.session;
+  });
+}
+
+/**
  * Saves a week as a whole, in the caller's transaction: the week row at the version the editor loaded
  * (bumped), then its sessions. A stale version, or a week created by someone else meanwhile, is a
- * CONFLICT and nothing is written.
+ * CONFLICT and nothing is written. Structured sessions get their amounts from their steps.
  */
 export async function saveWeek(
   tx: Tx,
@@ -190,6 +231,8 @@ export async function saveWeek(
     );
   }
   ensureWithinPlanningWindow(input.weekStart, zonedDate(options.now, athlete.timeZone));
+  // Before any write: a refused structure changes nothing.
+  const planned = withStructureAmounts(input.weekStart, input.sessions, athlete);
   const change = { status: input.status, updatedBy: options.userId };
   const week =
     input.version === null
@@ -205,7 +248,7 @@ export async function saveWeek(
     tx,
     orgId,
     { id: week.id, athleteId: athlete.athleteId },
-    sessionValues(input.weekStart, input.sessions),
+    sessionValues(input.weekStart, planned),
   );
   return {
     week: {
@@ -215,6 +258,8 @@ export async function saveWeek(
       publishedAt: week.publishedAt,
       updatedAt: week.updatedAt,
     },
-    sessions: [...sessions].sort((a, b) => a.date.localeCompare(b.date) || a.position - b.position),
+    sessions: [...sessions]
+      .sort((a, b) => a.date.localeCompare(b.date) || a.position - b.position)
+      .map((s) => ({ ...s, structure: readWorkoutStructure(s.structure) })),
   };
 }

@@ -7,7 +7,7 @@ export const weekTemplates = pgTable(
   {
     ...tenantColumns(),
     name: text("name").notNull(),
-    /** [{ day: 0..6, kind, durationMin?, distanceM?, targetRpe?, description }] */
+    /** [{ day: 0..6, kind, durationMin?, distanceM?, targetRpe?, description, structure? }] (structure: named paces, resolved per athlete when applied) */
     sessions: jsonb("sessions").notNull(),
     createdBy: uuid("created_by"),
     createdAt: createdAt(),

@@ -5,6 +5,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -62,6 +63,11 @@ export const plannedSessions = pgTable(
     distanceM: integer("distance_m"),
     targetRpe: smallint("target_rpe"),
     description: text("description").notNull().default(""),
+    /**
+     * The session's steps (WorkoutStructure, validated by workout-schema.ts), or null for a plain
+     * session. When set, duration_min and distance_m are computed from it with the athlete's paces.
+     */
+    structure: jsonb("structure"),
     position: smallint("position").notNull().default(0),
     createdAt: createdAt(),
   },
@@ -77,5 +83,6 @@ export const plannedSessions = pgTable(
     check("planned_sessions_duration_range", sql`${t.durationMin} between 1 and 600`),
     check("planned_sessions_distance_range", sql`${t.distanceM} between 1 and 300000`),
     check("planned_sessions_target_rpe_range", sql`${t.targetRpe} between 1 and 10`),
+    check("planned_sessions_structure_object", sql`jsonb_typeof(${t.structure}) = 'object'`),
   ],
 );

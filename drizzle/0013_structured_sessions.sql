@@ -1,0 +1,2 @@
+ALTER TABLE "planned_sessions" ADD COLUMN "structure" jsonb;--> statement-breakpoint
+ALTER TABLE "planned_sessions" ADD CONSTRAINT "planned_sessions_structure_object" CHECK (jsonb_typeof("planned_sessions"."structure") = 'object');

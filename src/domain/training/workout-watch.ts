@@ -4,7 +4,10 @@
  * for an athlete without a race), an open step carrying the words instead. Feeds the FIT workout
  * export and the calendar feed's description. Pure: the resolver (the athlete's paces) is passed in.
  */
+import type { TrainingPaces } from "~/domain/rules";
+import { resolveTarget, splitText, type ResolvedTarget } from "./workout-paces";
 import type { StepAmount, StepIntent, StepTarget, WorkoutStructure } from "./workout-structure";
+import { clock } from "./workout-text";
 
 /** What the watch is told to aim at. `words` is how a person reads the target ("3:10–3:15 per 800 m", "RPE 7–8"). */
 export type WatchTarget =
@@ -104,4 +107,32 @@ export function workoutLines(workout: WatchWorkout): string[] {
   return workout.items.map((item) =>
     isRepeat(item) ? `${item.times} × (${item.steps.map((s) => stepWords(s, true)).join(", then ")})` : stepWords(item),
   );
+}
+
+/** A resolved target as the watch follows it, with its words ("I pace: 3:10–3:15 per 800 m", "RPE 8–9"). */
+export function watchTargetOf(target: ResolvedTarget, amount: StepAmount): WatchTarget {
+  switch (target.type) {
+    case "pace": {
+      const range = splitText(amount, target) ?? `${clock(target.fastSPerKm)}–${clock(target.slowSPerKm)} /km`;
+      return { ...target, words: target.pace ? `${PACE_WORDS[target.pace]}, ${range}` : range };
+    }
+    case "heartRate":
+      return { ...target, words: `heart rate ${target.minBpm}–${target.maxBpm}` };
+    case "rpe": {
+      // A named pace for an athlete without a race: its effort, never a made-up pace.
+      const effort = `RPE ${target.min}–${target.max}`;
+      return { type: "open", words: target.pace ? `${PACE_WORDS[target.pace]} effort, ${effort}` : effort };
+    }
+    case "open":
+      return { type: "open", words: null };
+  }
+}
+
+/** The session as this athlete runs it: named paces from their race, or the pace's RPE without one. */
+export function athleteWatchWorkout(
+  name: string,
+  structure: WorkoutStructure,
+  paces: TrainingPaces | null,
+): WatchWorkout {
+  return watchWorkout(name, structure, (target, amount) => watchTargetOf(resolveTarget(target, paces), amount));
 }

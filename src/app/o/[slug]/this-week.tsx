@@ -7,6 +7,7 @@ import { formatDay, formatDistance, formatDuration, formatPace, KIND_NAMES, pace
 import type { RouterOutputs } from "./_shared/types";
 import { AthleteConversations } from "./_shared/comments";
 import { PendingRpe } from "./_shared/pending-rpe";
+import { WorkoutDownloadLink } from "./_shared/workout-download";
 
 const COMPLIANCE_STYLE = {
   green: "bg-green-100 text-green-900",
@@ -131,6 +132,7 @@ export function ThisWeek({
                       </span>
                     )}
                     {p.description && <p className="text-slate-700">{p.description}</p>}
+                    {p.structure != null && <WorkoutDownloadLink orgSlug={orgSlug} sessionId={p.id} />}
                     {p.targetRpe && (
                       <p className="text-slate-600">
                         Target RPE {p.targetRpe}: {rpeWords(p.targetRpe, week.effortBands)}

@@ -6,6 +6,7 @@ import { formValuesOfOverride } from "~/domain/training/settings-form";
 import { formatDay, type Units } from "~/lib/format";
 import { LoadChart, RpeByKindChart, WeeklyMixChart } from "../../_shared/charts";
 import { CommentsPanel } from "../../_shared/comments";
+import { WorkoutDownloadLink } from "../../_shared/workout-download";
 import { FlagMessages } from "../../_shared/flags";
 import { flagsFor, flagText, type FlagReader } from "~/components/flag-list";
 import {
@@ -118,7 +119,14 @@ export function AthleteView({
         <div className="mt-2">
           <MixKey />
         </div>
-        <Calendar weeks={weeks} currentWeekStart={currentWeekStart} units={units} builder={builder} data={data} />
+        <Calendar
+          orgSlug={orgSlug}
+          weeks={weeks}
+          currentWeekStart={currentWeekStart}
+          units={units}
+          builder={builder}
+          data={data}
+        />
       </section>
 
       <section aria-labelledby="charts-heading" className="space-y-4">
@@ -180,12 +188,14 @@ function complianceOf(week: Week): Map<string, ComplianceEntry> {
 }
 
 function Calendar({
+  orgSlug,
   weeks,
   currentWeekStart,
   units,
   builder,
   data,
 }: {
+  orgSlug: string;
   weeks: Week[];
   currentWeekStart: string;
   units: Units;
@@ -271,6 +281,16 @@ function Calendar({
                             >
                               <span className="font-medium">{kindTitle(s.kind)}</span>{" "}
                               <span>{amountText(s, units)}</span>
+                              {s.structure != null && (
+                                <>
+                                  {" "}
+                                  <WorkoutDownloadLink
+                                    orgSlug={orgSlug}
+                                    sessionId={s.id}
+                                    athleteName={data.athlete.displayName}
+                                  />
+                                </>
+                              )}
                               {c?.color && (
                                 <span className="block">
                                   {c.runId

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { addDays, rpeWords } from "~/domain/rules";
 import { formatDay, type Units } from "~/lib/format";
 import { CommentsPanel } from "../../_shared/comments";
+import { WorkoutDownloadLink } from "../../_shared/workout-download";
 import { amountText, kindTitle, WEEKDAY_NAMES, weekRange } from "../../_shared/format";
 import type { RouterOutputs } from "../../_shared/types";
 
@@ -68,6 +69,11 @@ export function PlanView({
                           </span>
                         )}
                         {s.description && <span className="block text-slate-700">{s.description}</span>}
+                        {s.structure != null && (
+                          <span className="block">
+                            <WorkoutDownloadLink orgSlug={orgSlug} sessionId={s.id} />
+                          </span>
+                        )}
                       </li>
                     ))}
                   </ul>

@@ -8,6 +8,9 @@ import { athletes, plannedSessions, plannedWeeks, runs } from "~/server/db/schem
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { contextFor, sessionOf } from "~/test/sessions";
 import { useTestDatabase } from "~/test/test-database";
+import { readFileSync } from "node:fs";
+import { parseActivityFile } from "~/server/activity-import";
+import { importFile } from "./import-file";
 import { downloadWorkout } from "./workout-file";
 
 /** 1 km warm-up at E, 2 × (800 m at I, 400 m jog), by the athlete's own paces. */
@@ -139,5 +142,36 @@ describe("FIT workout downloads and lap compliance", () => {
       runId: a.runIds.private1,
     });
     expect(logged.lapCompliance).toBeNull();
+  });
+
+  it("a device file's laps go with the draft and stay with the run once confirmed", async () => {
+    const bytes = new Uint8Array(readFileSync(new URL("../activity-import/fixtures/run-with-hr.tcx", import.meta.url)));
+    const uploaded = await importFile(
+      t.app.db,
+      {
+        userId: a.users.athlete1.id,
+        sessionSecret: sessionOf(a.users.athlete1.id),
+        orgSlug: a.slug,
+        athleteId: null,
+        fileName: "run-with-hr.tcx",
+        body: async () => bytes,
+      },
+      async (fileName, data) => parseActivityFile({ fileName, bytes: data }),
+    );
+    expect(uploaded.status).toBe(200);
+    if (uploaded.status !== 200) return;
+    const confirmed = await createCaller(contextFor(t.app.db, a.users.athlete1)).imports.confirm({
+      orgSlug: a.slug,
+      importId: uploaded.body.runs[0]!.id,
+      kind: "aerobic",
+      rpe: 4,
+    });
+    const [row] = await t.db.execute<{ laps: unknown }>(
+      sql`select laps from runs where org_id = ${a.orgId} and id = ${confirmed.run.id}`,
+    );
+    expect(row?.laps).toEqual([
+      { durationS: 300, distanceM: 1000, avgHeartRate: 145 },
+      { durationS: 330, distanceM: 1100, avgHeartRate: 155 },
+    ]);
   });
 });

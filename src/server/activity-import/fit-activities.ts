@@ -9,7 +9,13 @@ import { roundMetres, roundSeconds, weightedMean } from "./numbers";
 import { isIndoorSubSport, isRunning, normalizeSport, normalizeSubSport, skipReason } from "./sport";
 import { implausibleStartWarning, toIsoSecond } from "./time";
 import { summarizeTrack, type TrackPoint, type TrackSummary } from "./track-summary";
-import { ActivityFileError, type FormatParseOutput, type ImportedActivity, type ImportedLap, type SkippedPart } from "./types";
+import {
+  ActivityFileError,
+  type FormatParseOutput,
+  type ImportedActivity,
+  type ImportedLap,
+  type SkippedPart,
+} from "./types";
 
 /** How far a session's start may be from "end − elapsed" before it is questioned. */
 const START_TOLERANCE_MS = 60_000;

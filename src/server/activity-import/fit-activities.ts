@@ -4,11 +4,18 @@
  */
 import type { EventMesg, FitMessages, LapMesg, SessionMesg } from "@garmin/fitsdk";
 import { fitMs, fitNumber, fitPositive, isDeviceClock, recordToPoint } from "./fit-values";
+import { MAX_LAPS } from "./limits";
 import { roundMetres, roundSeconds, weightedMean } from "./numbers";
 import { isIndoorSubSport, isRunning, normalizeSport, normalizeSubSport, skipReason } from "./sport";
 import { implausibleStartWarning, toIsoSecond } from "./time";
 import { summarizeTrack, type TrackPoint, type TrackSummary } from "./track-summary";
-import { ActivityFileError, type FormatParseOutput, type ImportedActivity, type SkippedPart } from "./types";
+import {
+  ActivityFileError,
+  type FormatParseOutput,
+  type ImportedActivity,
+  type ImportedLap,
+  type SkippedPart,
+} from "./types";
 
 /** How far a session's start may be from "end − elapsed" before it is questioned. */
 const START_TOLERANCE_MS = 60_000;
@@ -120,8 +127,29 @@ function sessionPart(s: SessionMesg, ctx: Context): Part {
     subSport,
     source: timer !== null || elapsed !== null ? "summary" : "track",
     indoor: isIndoorSubSport(subSport) || (fitNumber(s.startPositionLat) === null && !track?.hasPosition),
+    laps: importedLaps(lapsWithin(ctx, startMs, endMs > startMs ? endMs : Infinity)),
   };
   return { activity, warnings: [...warnings, ...startWarnings(startMs, ctx.nowMs)] };
+}
+
+/** The device's laps with a timer time, as the run keeps them. */
+function importedLaps(laps: LapMesg[]): ImportedLap[] {
+  return laps
+    .filter((l) => fitPositive(l.totalTimerTime) !== null)
+    .slice(0, MAX_LAPS)
+    .map((l) => ({
+      durationS: roundSeconds(fitNumber(l.totalTimerTime) ?? 0),
+      distanceM: roundMetres(fitNumber(l.totalDistance)),
+      avgHeartRate: fitPositive(l.avgHeartRate),
+    }));
+}
+
+/** A session's own laps: those that start inside it (a multisport file's laps cover every leg). */
+function lapsWithin(ctx: Context, startMs: number, endMs: number): LapMesg[] {
+  return ctx.laps.filter((l) => {
+    const t = fitMs(l.startTime);
+    return t !== null && t >= startMs - 1000 && t < endMs;
+  });
 }
 
 function weightedLapHeartRate(laps: LapMesg[]): number | null {
@@ -184,6 +212,7 @@ function lapsPart(laps: LapMesg[], ctx: Context): Part | null {
     subSport,
     source: "summary",
     indoor: isIndoorSubSport(subSport) || !(track?.hasPosition || tail?.hasPosition),
+    laps: importedLaps(laps),
   };
   const plusTail = tail ? ", plus what the records after the last lap show" : "";
   return finishFallback(
@@ -234,6 +263,7 @@ function recordsPart(ctx: Context): Part | null {
     subSport,
     source: "track",
     indoor: isIndoorSubSport(subSport) || !track.hasPosition,
+    laps: [],
   };
   const how = timer === null ? "" : " (moving time from the device's timer events)";
   return finishFallback(

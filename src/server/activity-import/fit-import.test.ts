@@ -338,6 +338,12 @@ describe("FIT records with cycles and total_cycles (patched SDK)", () => {
         subSport: null,
         source: "summary",
         indoor: false,
+        // The run leg's own laps (two mile auto-laps and the rest), not the swim's or the bike's.
+        laps: [
+          { durationS: 575.649, distanceM: 1609.13, avgHeartRate: 165 },
+          { durationS: 557.471, distanceM: 1609.32, avgHeartRate: 169 },
+          { durationS: 440.493, distanceM: 1272.65, avgHeartRate: 171 },
+        ],
       },
     ]);
     expect(result.skipped.map((s) => s.sport)).toEqual(["swimming", "transition", "cycling", "transition"]);

@@ -120,6 +120,8 @@ function outingResult(outing: Outing, nowMs: number): OutingResult | null {
     subSport: null,
     source: "track",
     indoor: !summary.hasPosition,
+    // GPX has no laps.
+    laps: [],
   };
   return { activity, warnings };
 }

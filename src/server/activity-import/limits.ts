@@ -32,3 +32,6 @@ export function wholeMegabytes(bytes: number): string {
 }
 
 export const grouped = (n: number): string => n.toLocaleString("en-GB");
+
+/** The laps a run keeps (the first ones): more is a file of auto-laps every few metres, not a workout. */
+export const MAX_LAPS = 500;

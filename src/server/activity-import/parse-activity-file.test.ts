@@ -47,6 +47,7 @@ describe("FIT fixtures", () => {
       subSport: null,
       source: "summary",
       indoor: false,
+      laps: [{ durationS: 600, distanceM: 1800, avgHeartRate: 151 }],
     });
   });
 
@@ -140,6 +141,11 @@ describe("GPX and TCX fixtures", () => {
       subSport: null,
       source: "summary",
       indoor: false,
+      // The laps as the device wrote them, each with its own heart rate.
+      laps: [
+        { durationS: 300, distanceM: 1000, avgHeartRate: 145 },
+        { durationS: 330, distanceM: 1100, avgHeartRate: 155 },
+      ],
     });
   });
 

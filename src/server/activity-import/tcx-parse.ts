@@ -8,6 +8,7 @@ import { implausibleStartWarning, parseXmlTime, toIsoSecond } from "./time";
 import { summarizeTrack, type TrackPoint, type TrackSummary } from "./track-summary";
 import { ActivityFileError, type FormatParseOutput, type ImportedActivity, type SkippedPart } from "./types";
 import { TCX_ROOT } from "./detect-format";
+import { MAX_LAPS } from "./limits";
 import { child, children, decodeText, numberAt, parseXml, text, type XmlNode } from "./xml";
 
 type TcxLap = {
@@ -87,6 +88,14 @@ function buildActivity(activity: XmlNode, sport: string, nowMs: number): Activit
     subSport: null,
     source: lapMoving !== null ? "summary" : "track",
     indoor: track !== null && !track.hasPosition,
+    laps: laps
+      .filter((l) => l.totalS !== null && l.totalS > 0)
+      .slice(0, MAX_LAPS)
+      .map((l) => ({
+        durationS: roundSeconds(l.totalS ?? 0),
+        distanceM: roundMetres(l.distanceM),
+        avgHeartRate: l.avgHr !== null && l.avgHr > 0 ? l.avgHr : null,
+      })),
   };
   const warnings = warning ? [warning] : [];
   if (lapMoving === null) warnings.push("the TCX laps have no total time; times were computed from the track points");

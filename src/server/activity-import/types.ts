@@ -1,6 +1,17 @@
 /** The formats the importer reads; gzip is a wrapper around any of them, not a format. */
 export type ActivityFormat = "fit" | "gpx" | "tcx";
 
+/**
+ * One lap as the device recorded it (FIT lap message, TCX <Lap>): a press of the lap button, an
+ * auto-lap, or a step of a workout the watch ran. Compared with a structured session's steps.
+ */
+export type ImportedLap = {
+  /** The lap's timer time (pauses excluded), seconds. */
+  durationS: number;
+  distanceM: number | null;
+  avgHeartRate: number | null;
+};
+
 /** One run taken from an uploaded file, with the numbers the coaching app keeps. */
 export type ImportedActivity = {
   /** ISO 8601 UTC, to the second. */
@@ -19,6 +30,8 @@ export type ImportedActivity = {
   source: "summary" | "track";
   /** Treadmill / indoor sub-sport, or no GPS position at all. */
   indoor: boolean;
+  /** The device's laps in order (at most MAX_LAPS); empty when the file has none (GPX never has). */
+  laps: ImportedLap[];
 };
 
 /** A part of the file that is not a run (bike leg, transition, swim, a fragment…), listed so the user knows. */

@@ -52,6 +52,7 @@ export async function storeDrafts(
         avgHeartRate: activity.avgHeartRate === null ? null : Math.round(activity.avgHeartRate),
         sport: activity.subSport ? `${activity.sport} (${activity.subSport})` : activity.sport,
         warnings: input.warnings,
+        laps: activity.laps,
         createdBy: input.createdBy,
       })
       .onConflictDoNothing()
@@ -85,9 +86,10 @@ export async function listPendingImports(tx: Tx, orgId: string, athleteId: strin
     .orderBy(asc(runImports.startedAt));
 }
 
+/** One draft, with the device's laps (which the run keeps once confirmed). */
 export async function findImport(tx: Tx, orgId: string, id: string) {
   const [row] = await tx
-    .select(importColumns)
+    .select({ ...importColumns, laps: runImports.laps })
     .from(runImports)
     .where(and(eq(runImports.orgId, orgId), eq(runImports.id, id)));
   return row ?? null;

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { idempotencyKeys, plannedSessions, runs } from "~/server/db/schema";
+import type { StoredLap } from "~/server/db/schema";
 import type { SessionKind } from "~/domain/rules";
 import type { RunRow } from "~/domain/training/week-input";
 import { groupBy } from "~/lib/group-by";
@@ -41,10 +42,11 @@ export async function insertRun(
   createdBy: string,
   fields: RunFields,
   source: "manual" | "import" = "manual",
+  laps: StoredLap[] | null = null,
 ) {
   const [row] = await tx
     .insert(runs)
-    .values({ orgId, athleteId, createdBy, source, ...fields })
+    .values({ orgId, athleteId, createdBy, source, ...fields, laps })
     .returning(runColumns);
   return row!;
 }
@@ -55,6 +57,15 @@ export async function findRun(tx: Tx, orgId: string, runId: string) {
     .from(runs)
     .where(and(eq(runs.orgId, orgId), eq(runs.id, runId)));
   return row ?? null;
+}
+
+/** An imported run's laps as the device recorded them; null for a logged run (or a run of another organisation). */
+export async function findRunLaps(tx: Tx, orgId: string, runId: string): Promise<StoredLap[] | null> {
+  const [row] = await tx
+    .select({ laps: runs.laps })
+    .from(runs)
+    .where(and(eq(runs.orgId, orgId), eq(runs.id, runId)));
+  return row?.laps ?? null;
 }
 
 export async function updateRun(tx: Tx, orgId: string, runId: string, fields: RunFields) {

@@ -409,3 +409,26 @@ export async function missedSessions(tx: Tx, options: { now: Date; orgId?: strin
       ${options.orgId ? sql`and ps.org_id = ${options.orgId}` : sql``}
     order by ps.org_id, ps.date, ps.id`);
 }
+
+/**
+ * One planned session with what a download or a comparison needs: its athlete, day, kind, steps
+ * (jsonb: read with readWorkoutStructure) and whether its week is published.
+ */
+export async function findPlannedWorkout(tx: Tx, orgId: string, sessionId: string) {
+  const [row] = await tx
+    .select({
+      id: plannedSessions.id,
+      athleteId: plannedSessions.athleteId,
+      date: plannedSessions.date,
+      kind: plannedSessions.kind,
+      structure: plannedSessions.structure,
+      weekStatus: plannedWeeks.status,
+    })
+    .from(plannedSessions)
+    .innerJoin(
+      plannedWeeks,
+      and(eq(plannedWeeks.orgId, plannedSessions.orgId), eq(plannedWeeks.id, plannedSessions.weekId)),
+    )
+    .where(and(eq(plannedSessions.orgId, orgId), eq(plannedSessions.id, sessionId)));
+  return row ?? null;
+}

@@ -5,6 +5,9 @@
  * quality, missed sessions and a sudden jump in load.
  */
 import "server-only";
+import { workoutTotals } from "~/domain/training/workout-paces";
+import type { WorkoutStructure } from "~/domain/training/workout-structure";
+import { parseWorkout } from "~/domain/training/workout-text";
 import { seededRandom, type Random } from "./random";
 
 export const DEMO_PASSWORD = "runbalance-demo";
@@ -144,6 +147,8 @@ interface TemplateSession {
   minutes: number;
   targetRpe: number;
   description: string;
+  /** Its steps as a coach types them (workout-text.ts); the demo's only structured session. */
+  workout?: string;
 }
 
 // A classic week: 60–80 % aerobic, 10–20 % recovery, the rest quality.
@@ -161,8 +166,17 @@ const TEMPO_SWAP: TemplateSession = {
   kind: "tempo",
   minutes: 45,
   targetRpe: 7,
-  description: "3 × 10 min at threshold, 2 min jog",
+  description: "3 × 8 min at threshold, 2 min jog",
+  workout: "10' warm-up, 3 x 8' T / 2' jog, 5' cool-down",
 };
+
+/** A session's steps, when it has them and they add up to its minutes (a persona's volume may scale it). */
+function structureOf(session: TemplateSession): WorkoutStructure | null {
+  if (!session.workout) return null;
+  const parsed = parseWorkout(session.workout);
+  if (!parsed.ok) throw new Error(`demo workout "${session.workout}" does not parse`);
+  return workoutTotals(parsed.structure, null).seconds === session.minutes * 60 ? parsed.structure : null;
+}
 
 /**
  * The templates a new coach finds ready to use: the club's classic week and a lighter one. Both sit
@@ -200,6 +214,7 @@ export interface DemoPlannedSession {
   durationMin: number;
   targetRpe: number;
   description: string;
+  structure: WorkoutStructure | null;
   position: number;
 }
 
@@ -321,6 +336,7 @@ export function demoWeeks(persona: Persona, today: string, seed: number): DemoWe
       durationMin: s.minutes,
       targetRpe: s.targetRpe,
       description: s.description,
+      structure: structureOf(s),
       position,
     }));
     const runs: DemoRun[] = [];
@@ -357,6 +373,7 @@ export function demoWeeks(persona: Persona, today: string, seed: number): DemoWe
       durationMin: s.minutes,
       targetRpe: s.targetRpe,
       description: s.description,
+      structure: structureOf(s),
       position,
     })),
   });

@@ -168,6 +168,7 @@ export async function seedDemo(db: Database, at: Date): Promise<"seeded" | "exis
               durationMin: s.durationMin,
               targetRpe: s.targetRpe,
               description: s.description,
+              structure: s.structure,
               position: s.position,
             })),
           ),

@@ -10,6 +10,8 @@ import { racesBetween } from "~/server/data/season";
 import { formatDuration } from "~/lib/format";
 import type { Database } from "~/server/db/connection";
 import { withSession } from "~/server/db/tenant";
+import { workoutLines } from "~/domain/training/workout-watch";
+import { athleteWorkout } from "./workout-file";
 
 /**
  * The iCal document of an athlete's published plan (4 weeks back, 12 ahead) for a feed token, or null
@@ -34,6 +36,8 @@ export async function calendarForToken(db: Database, token: string, now: Date): 
       prodId: { company: "Runbalance", product: "plan" },
     });
     for (const session of planned) {
+      // The steps in words with this athlete's own paces (a calendar shows plain text).
+      const workout = athleteWorkout(session, athlete);
       const amount = [
         session.durationMin ? `${session.durationMin} min` : null,
         session.distanceM ? `${(session.distanceM / 1000).toFixed(1)} km` : null,
@@ -47,6 +51,7 @@ export async function calendarForToken(db: Database, token: string, now: Date): 
         summary: `${KIND_NAMES[session.kind]}${amount ? ` · ${amount}` : ""}`,
         description: [
           session.description,
+          ...(workout ? workoutLines(workout) : []),
           session.targetRpe ? `Target RPE ${session.targetRpe}: ${rpeWords(session.targetRpe)}` : null,
         ]
           .filter(Boolean)

@@ -10,6 +10,7 @@ import { PendingRpe } from "./_shared/pending-rpe";
 import { ExcusedDayMenu } from "./_shared/excused-day-menu";
 import { excusedText } from "~/domain/training/excused-days";
 import { WorkoutSteps } from "./_shared/workout-steps";
+import { WorkoutDownloadLink } from "./_shared/workout-download";
 
 const COMPLIANCE_STYLE = {
   green: "bg-green-100 text-green-900",
@@ -156,6 +157,7 @@ export function ThisWeek({
                         className="mt-1 text-sm"
                       />
                     )}
+                    {p.structure != null && <WorkoutDownloadLink orgSlug={orgSlug} sessionId={p.id} />}
                     {p.targetRpe && (
                       <p className="text-slate-600">
                         Target RPE {p.targetRpe}: {rpeWords(p.targetRpe, week.effortBands)}

@@ -58,6 +58,7 @@ export const importsRouter = createRouter({
           plannedSessionId: await plannedSessionFor(ctx.tx, ctx.org.id, draft.athleteId, localDate, input.kind),
         },
         "import",
+        draft.laps,
       );
       await linkImportToRun(ctx.tx, ctx.org.id, draft.id, run.id);
       return {

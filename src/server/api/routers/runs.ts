@@ -18,6 +18,7 @@ import {
 import type { Tx } from "~/server/db/connection";
 import { feedbackAfterSaving, readerOf, runDto, type LoggedRun } from "~/server/services/run-feedback";
 import { refuseField } from "~/server/errors";
+import { runLapCompliance } from "~/server/services/run-laps";
 import { athleteFor, runFor } from "../access";
 import { athleteProcedure, createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
@@ -93,7 +94,13 @@ export const runsRouter = createRouter({
   /** One run, for its athlete and their coaches (teammates only when it is not private). */
   get: orgProcedure.input(orgInput({ runId: idSchema })).query(async ({ ctx, input }) => {
     const { run, athlete } = await runFor(ctx, input.runId, "view");
-    return { ...run, canEdit: can(ctx.actor, { type: "run.write", athlete }) };
+    return {
+      ...run,
+      canEdit: can(ctx.actor, { type: "run.write", athlete }),
+      athleteName: athlete.displayName,
+      /** The laps against the structured session the run fulfils, if both exist. */
+      lapCompliance: await runLapCompliance(ctx.tx, ctx.org.id, run, athlete),
+    };
   }),
 
   update: orgProcedure.input(orgInput({ runId: idSchema, run: runFieldsSchema })).mutation(async ({ ctx, input }) => {

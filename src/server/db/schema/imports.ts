@@ -12,7 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { createdAt, tenantColumns } from "./columns";
 import { athletes } from "./athletes";
-import { runs } from "./runs";
+import { runs, type StoredLap } from "./runs";
 
 /**
  * A run read from a device file, waiting for the athlete to confirm its kind and RPE. The content
@@ -34,6 +34,8 @@ export const runImports = pgTable(
     avgHeartRate: smallint("avg_heart_rate"),
     sport: text("sport").notNull(),
     warnings: jsonb("warnings").notNull().default([]),
+    /** The device's laps (`ImportedLap[]`), kept on the run once confirmed. */
+    laps: jsonb("laps").$type<StoredLap[]>().notNull().default([]),
     runId: uuid("run_id"),
     createdBy: uuid("created_by"),
     createdAt: createdAt(),

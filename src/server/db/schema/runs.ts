@@ -18,6 +18,9 @@ import { createdAt, tenantColumns, updatedAt } from "./columns";
 import { athletes } from "./athletes";
 import { sessionKindEnum } from "./weeks";
 
+/** A device's lap as stored (the importer's `ImportedLap`): timer seconds, metres, average heart rate. */
+export type StoredLap = { durationS: number; distanceM: number | null; avgHeartRate: number | null };
+
 /** A run the athlete did: logged by hand or imported from a device file. */
 export const runs = pgTable(
   "runs",
@@ -38,6 +41,8 @@ export const runs = pgTable(
     source: text("source", { enum: ["manual", "import"] })
       .notNull()
       .default("manual"),
+    /** The device's laps of an imported run (`ImportedLap[]`), compared with a structured session's steps; null for a logged run. */
+    laps: jsonb("laps").$type<StoredLap[]>(),
     createdBy: uuid("created_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -10,6 +10,7 @@ import { ExcusedDayMenu } from "../../_shared/excused-day-menu";
 import { excusedText } from "~/domain/training/excused-days";
 import { wellnessDays } from "~/domain/training/wellness";
 import { CommentsPanel } from "../../_shared/comments";
+import { WorkoutDownloadLink } from "../../_shared/workout-download";
 import { FlagMessages } from "../../_shared/flags";
 import { flagsFor, flagText, type FlagReader } from "~/components/flag-list";
 import {
@@ -319,6 +320,16 @@ function Calendar({
                             >
                               <span className="font-medium">{kindTitle(s.kind)}</span>{" "}
                               <span>{amountText(s, units)}</span>
+                              {s.structure != null && (
+                                <>
+                                  {" "}
+                                  <WorkoutDownloadLink
+                                    orgSlug={orgSlug}
+                                    sessionId={s.id}
+                                    athleteName={data.athlete.displayName}
+                                  />
+                                </>
+                              )}
                               {c?.color && (
                                 <span className="block">
                                   {c.runId

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { addDays, rpeWords } from "~/domain/rules";
 import { formatDay, type Units } from "~/lib/format";
 import { CommentsPanel } from "../../_shared/comments";
+import { WorkoutDownloadLink } from "../../_shared/workout-download";
 import { amountText, kindTitle, WEEKDAY_NAMES, weekRange } from "../../_shared/format";
 import type { RouterOutputs } from "../../_shared/types";
 import { WorkoutSteps } from "../../_shared/workout-steps";
@@ -77,6 +78,11 @@ export function PlanView({
                             label={`Steps of the ${kindTitle(s.kind).toLowerCase()} on ${formatDay(s.date)}`}
                             className="mt-1 text-sm"
                           />
+                        )}
+                        {s.structure != null && (
+                          <span className="block">
+                            <WorkoutDownloadLink orgSlug={orgSlug} sessionId={s.id} />
+                          </span>
                         )}
                       </li>
                     ))}

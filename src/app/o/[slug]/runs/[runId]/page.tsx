@@ -9,6 +9,7 @@ import { getQueryClient, trpc } from "~/trpc/server";
 import { RunForm } from "../../run-form";
 import { now } from "~/lib/clock";
 import { RunConversation } from "../../_shared/comments";
+import { LapComplianceCard } from "../../_shared/lap-compliance";
 
 export const metadata: Metadata = { title: "Edit run" };
 
@@ -48,6 +49,14 @@ export default async function EditRunPage({ params }: { params: Promise<{ slug: 
             }}
           />
         </div>
+        {run.lapCompliance && (
+          <LapComplianceCard
+            compliance={run.lapCompliance}
+            units={page.user.units}
+            ownRun={page.org.role === "athlete"}
+            athleteName={run.athleteName}
+          />
+        )}
         <RunConversation orgSlug={slug} athleteId={run.athleteId} runId={run.id} ownRun={page.org.role === "athlete"} />
       </div>
     </AppShell>

@@ -12,3 +12,4 @@ export * from "./invitations";
 export * from "./audit";
 export * from "./private";
 export * from "./notifications";
+export * from "./mail";

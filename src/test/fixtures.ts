@@ -12,6 +12,7 @@ import {
   commentReads,
   comments,
   notifications,
+  mailDeliveries,
   idempotencyKeys,
   invitations,
   outboxEmails,
@@ -160,6 +161,17 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       actorUserId: athlete1.id,
       title: "A run of athlete 1 raised a warning",
       link: `/o/${slug}/runs/${public1!.id}`,
+    });
+    // The mail that followed it (the job queue's worker writes these).
+    await tx.insert(mailDeliveries).values({
+      orgId,
+      recipientUserId: coach.id,
+      kind: "run_warning",
+      idempotencyKey: `fixture:${suffix}`,
+      subject: "A run of athlete 1 raised a warning",
+      status: "accepted",
+      attempts: 1,
+      acceptedAt: now(),
     });
     // A stale cache row (version 0 never matches): the roster recomputes it on first use.
     await tx

@@ -49,6 +49,8 @@ export interface OrgFixture {
   importId: string;
   /** The coach's comment on athlete 1's public run (unread by the athlete). */
   commentId: string;
+  /** The notification in the coach's inbox (unread). */
+  notificationId: string;
 }
 
 export async function createOrgFixture(db: Database, label: string): Promise<OrgFixture> {
@@ -152,8 +154,10 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       .insert(idempotencyKeys)
       .values({ orgId, userId: athlete1.id, key: randomUUID(), requestHash: "h", response: { id: public1!.id } });
     await tx.insert(calendarFeeds).values({ orgId, athleteId: a1!.id, tokenHash: `feed-${suffix}` });
-    // In the coach's inbox (each member reads only their own).
+    // In the coach's inbox (each member reads only their own): no RETURNING, so the id is chosen here.
+    const notificationId = randomUUID();
     await tx.insert(notifications).values({
+      id: notificationId,
       orgId,
       recipientUserId: coach.id,
       kind: "run_warning",
@@ -203,6 +207,7 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
       invitationId: invitation!.id,
       importId: runImport!.id,
       commentId: comment!.id,
+      notificationId,
     };
   });
   // Each member is signed in (contextFor in ./sessions finds their session).

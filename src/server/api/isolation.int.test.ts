@@ -157,6 +157,11 @@ const matrix: Record<string, Case> = {
   "comments.threads": org((a) => ({ athleteId: a.athleteIds.athlete1 })),
   "comments.markRead": org((a) => ({ athleteId: a.athleteIds.athlete1, runId: a.runIds.public1, upTo: a.commentId })),
   "comments.unread": member(),
+  // Each member's own inbox: A's coach has a notification, which nobody else may read or mark.
+  "notifications.list": member(),
+  "notifications.unreadCount": member(),
+  "notifications.markRead": org((a) => ({ id: a.notificationId })),
+  "notifications.markAllRead": member(),
   "trainingSettings.org": org(undefined, staff),
   "trainingSettings.updateAthlete": org((a) => ({ athleteId: a.athleteIds.athlete1, override: { monotonyMax: 9 } })),
   "trainingSettings.updateOrg": org(() => ({ override: { monotonyMax: 9 } }), owners),

@@ -8,6 +8,7 @@ import { commentsRouter } from "./routers/comments";
 import { importsRouter } from "./routers/imports";
 import { invitationsRouter } from "./routers/invitations";
 import { meRouter } from "./routers/me";
+import { notificationsRouter } from "./routers/notifications";
 import { membersRouter } from "./routers/members";
 import { organisationsRouter } from "./routers/organisations";
 import { rosterRouter } from "./routers/roster";
@@ -33,6 +34,7 @@ export const appRouter = createRouter({
   weeks: weeksRouter,
   templates: templatesRouter,
   comments: commentsRouter,
+  notifications: notificationsRouter,
   trainingSettings: trainingSettingsRouter,
 });
 

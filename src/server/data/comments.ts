@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gte, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
-import { athletes, commentReads, comments, runs, users } from "~/server/db/schema";
+import { athletes, commentReads, comments, memberships, runs, users } from "~/server/db/schema";
 import { coachedBy } from "./athletes";
 
 const commentColumns = {
@@ -162,8 +162,31 @@ export async function markThreadRead(
 /** Whose run this is, or null: comments may only name a run of the athlete they are about. */
 export async function findRunAthlete(tx: Tx, orgId: string, runId: string) {
   const [row] = await tx
-    .select({ athleteId: runs.athleteId, localDate: runs.localDate })
+    .select({ athleteId: runs.athleteId, localDate: runs.localDate, kind: runs.kind })
     .from(runs)
     .where(and(eq(runs.orgId, orgId), eq(runs.id, runId)));
   return row ?? null;
+}
+
+/**
+ * Who else has written in a thread before `exceptCommentId`, with their role in the organisation
+ * today (null once they have left): whether a new comment is a reply, and which owners take part.
+ */
+export async function earlierThreadAuthors(
+  tx: Tx,
+  orgId: string,
+  thread: { athleteId: string; runId: string | null; weekStart: string | null; exceptCommentId: string },
+) {
+  return tx
+    .selectDistinct({ userId: comments.authorUserId, role: memberships.role })
+    .from(comments)
+    .leftJoin(memberships, and(eq(memberships.orgId, comments.orgId), eq(memberships.userId, comments.authorUserId)))
+    .where(
+      and(
+        eq(comments.orgId, orgId),
+        eq(comments.athleteId, thread.athleteId),
+        thread.runId ? eq(comments.runId, thread.runId) : eq(comments.weekStart, thread.weekStart!),
+        sql`${comments.id} <> ${thread.exceptCommentId}`,
+      ),
+    );
 }

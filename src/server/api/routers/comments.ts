@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { isoDateSchema, plainText } from "~/domain/training/plan-inputs";
 import { groupThreads, threadKey } from "~/domain/training/threads";
 import { findRunAthlete, insertComment, listComments, markThreadRead, unreadThreads } from "~/server/data/comments";
+import { notifyComment } from "~/server/services/notification-events";
 import { athleteFor } from "../access";
 import { createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
@@ -34,19 +35,29 @@ export const commentsRouter = createRouter({
     )
     .mutation(async ({ ctx, input }) => {
       const ref = await athleteFor(ctx, input.athleteId, "write");
-      if (input.runId) {
-        const run = await findRunAthlete(ctx.tx, ctx.org.id, input.runId);
-        if (run?.athleteId !== ref.athleteId) throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
-      }
+      const run = input.runId ? await findRunAthlete(ctx.tx, ctx.org.id, input.runId) : null;
+      if (input.runId && run?.athleteId !== ref.athleteId)
+        throw new TRPCError({ code: "NOT_FOUND", message: "No such run." });
       // No read mark moves: one's own comments are never unread, and a reply from someone else
       // that the author has not opened stays unread for them.
-      return insertComment(ctx.tx, ctx.org.id, {
+      const comment = await insertComment(ctx.tx, ctx.org.id, {
         athleteId: ref.athleteId,
         runId: input.runId ?? null,
         weekStart: input.weekStart ?? null,
         authorUserId: ctx.user.id,
         body: input.body,
       });
+      // In the comment's transaction: a comment that fails to save notifies nobody.
+      await notifyComment(ctx.tx, ctx.org, {
+        athlete: ref,
+        author: { userId: ctx.user.id, name: ctx.user.name },
+        comment,
+        about:
+          input.runId && run
+            ? { runId: input.runId, runKind: run.kind, runDate: run.localDate }
+            : { weekStart: input.weekStart! },
+      });
+      return comment;
     }),
 
   /** Comments about an athlete, newest first: for the athlete themself and their coaches. */

@@ -5,7 +5,7 @@ import { BottomNav, MainNav, Menu, NavProvider, NavSync, type NavItem } from "./
 export type { NavItem };
 
 /** The main navigation; on a phone the first four are the bottom bar (PHONE_BAR_ITEMS), the rest "More". */
-export function navFor({ org, unreadComments }: OrgPage): NavItem[] {
+export function navFor({ org, unreadComments, unreadNotifications }: OrgPage): NavItem[] {
   const base = `/o/${org.slug}`;
   if (org.role === "athlete") {
     return [
@@ -17,6 +17,7 @@ export function navFor({ org, unreadComments }: OrgPage): NavItem[] {
       { href: `${base}/import`, label: "Import" },
       { href: `${base}/paces`, label: "Paces" },
       { href: `${base}/calendar`, label: "Calendar" },
+      { href: `${base}/inbox`, label: "Inbox", badge: unreadNotifications },
     ];
   }
   const items: NavItem[] = [
@@ -26,6 +27,8 @@ export function navFor({ org, unreadComments }: OrgPage): NavItem[] {
   ];
   if (org.abilities.inviteAthletes)
     items.push({ href: `${base}/members`, label: org.abilities.manageMembers ? "Members" : "Invite athletes" });
+  // Last: on a phone behind More, whose own badge then counts it.
+  items.push({ href: `${base}/inbox`, label: "Inbox", badge: unreadNotifications });
   return items;
 }
 

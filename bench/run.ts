@@ -11,6 +11,7 @@ import { openBenchDatabase, removeLoggedRuns, type BenchDatabase } from "./datab
 import { ENGINE_TARGET_RUNS_PER_SECOND, benchEngine } from "./engine";
 import { benchFirstLoad, FIRST_LOAD_TARGET_KB } from "./first-load";
 import { benchHttp, HTTP_CONNECTIONS, HTTP_SECONDS, LOG_RUN_MIN_SHARE } from "./http";
+import { benchMailLatency, MAIL_EVENTS, MAIL_LATENCY_TARGET_P95_MS } from "./mail-latency";
 import { benchImports, IMPORT_REFUSAL_TARGET_MS, IMPORT_WAIT_TARGET_MS } from "./imports";
 import { benchRoster, ROSTER_TARGET_P95_MS, ROSTER_TARGET_RATIO } from "./roster";
 import { benchRosterPage, ROSTER_PAGE_TARGET_KB, ROSTER_PAGE_TARGET_P95_MS } from "./roster-page";
@@ -393,6 +394,22 @@ const calendarSection: BenchSection = {
   },
 };
 
+const mailLatencySection: BenchSection = {
+  name: `Mail latency: a comment's commit to the mail accepted by SMTP (${MAIL_EVENTS} events, job queue worker)`,
+  run: async () => {
+    const result = await benchMailLatency(log);
+    return {
+      table: [
+        ["events", "p50", "p95", "max"],
+        [String(result.samples.length), ms(result.p50), ms(result.p95), ms(result.max)],
+      ],
+      target: `p95 ≤ ${ms(MAIL_LATENCY_TARGET_P95_MS)}`,
+      pass: result.p95 <= MAIL_LATENCY_TARGET_P95_MS,
+      notes: ["one event at a time; the worker wakes on LISTEN/NOTIFY from the enqueuing transaction's commit"],
+    };
+  },
+};
+
 const SECTIONS: readonly BenchSection[] = [
   engineSection,
   importsSection,
@@ -403,6 +420,7 @@ const SECTIONS: readonly BenchSection[] = [
   statementsSection,
   httpSection,
   firstLoadSection,
+  mailLatencySection,
 ];
 
 /** The sections to run: all of them, or with `--only <text>` those whose name contains <text>. */

@@ -47,6 +47,8 @@ const next = spawn(process.execPath, [resolve("node_modules/next/dist/bin/next")
     NEXT_TELEMETRY_DISABLED: "1",
     // Sign-up mail (no SMTP here) is written where the browser tests read it.
     MAIL_OUTBOX_DIR: mailDir,
+    // The job queue's worker runs inside the server (ADR 017): notification mail reaches the outbox.
+    WORKER_DATABASE_URL: ownerUrl,
   },
 });
 

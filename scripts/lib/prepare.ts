@@ -80,6 +80,9 @@ export async function prepare(): Promise<PreparedEnvironment> {
   }
   await provision();
   env.DATABASE_URL = databaseUrl!;
+  // The job queue's worker runs inside the app's process with the owner's login (ADR 017).
+  const workerUrl = process.env.WORKER_DATABASE_URL || migrationUrl;
+  if (workerUrl) env.WORKER_DATABASE_URL = workerUrl;
 
   const problem = loginProblem(await auditLogin(databaseUrl!));
   if (problem) {

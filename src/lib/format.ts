@@ -1,5 +1,6 @@
 /** Display formatting in the user's units. Pure, shared by server and browser. */
 import type { SessionKind } from "~/domain/rules";
+import { zonedParts } from "./zoned-time";
 
 export type Units = "km" | "mi";
 export const METRES_PER_MILE = 1609.344;
@@ -60,4 +61,10 @@ export function formatMinutes(minutes: number): string {
   const rounded = Math.round(minutes);
   if (rounded < 60) return `${rounded} min`;
   return `${Math.floor(rounded / 60)} h ${String(rounded % 60).padStart(2, "0")} min`;
+}
+
+/** "Tue 24 Nov, 18:05": an instant as the wall clock of a time zone shows it (mail, lists). */
+export function formatInstant(instant: Date, timeZone: string): string {
+  const { date, time } = zonedParts(instant, timeZone);
+  return `${formatDay(date)}, ${time}`;
 }

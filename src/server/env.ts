@@ -46,6 +46,16 @@ const optionalSchema = z.object({
    * development and the end-to-end tests; unset, it is only logged.
    */
   MAIL_OUTBOX_DIR: z.preprocess(unsetWhenEmpty, z.string().min(1).optional()),
+  /**
+   * The job queue's login (ADR 017): the tables' owner, which may act as any member (app.act_as).
+   * Without it the app's process runs no worker (run `npm run worker` elsewhere).
+   */
+  WORKER_DATABASE_URL: z.preprocess(
+    unsetWhenEmpty,
+    z.string().url({ message: "WORKER_DATABASE_URL must be a postgres:// URL" }).optional(),
+  ),
+  /** "inline" (the default): the app's process also runs the job queue's worker; "off": only `npm run worker` does. */
+  RUNBALANCE_WORKER: z.preprocess(unsetWhenEmpty, z.enum(["inline", "off"]).default("inline")),
 });
 
 const requiredSchema = z.object({

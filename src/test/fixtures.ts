@@ -13,6 +13,7 @@ import {
   comments,
   excusedDays,
   notifications,
+  mailDeliveries,
   idempotencyKeys,
   invitations,
   outboxEmails,
@@ -198,6 +199,17 @@ export async function createOrgFixture(db: Database, label: string): Promise<Org
         settings: { bands: { qualityMax: 0.2 } },
       })
       .returning({ id: trainingPhases.id });
+    // The mail that followed it (the job queue's worker writes these).
+    await tx.insert(mailDeliveries).values({
+      orgId,
+      recipientUserId: coach.id,
+      kind: "run_warning",
+      idempotencyKey: `fixture:${suffix}`,
+      subject: "A run of athlete 1 raised a warning",
+      status: "accepted",
+      attempts: 1,
+      acceptedAt: now(),
+    });
     // A stale cache row (version 0 never matches): the roster recomputes it on first use.
     await tx
       .insert(weekDigests)

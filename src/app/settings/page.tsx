@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { selectableTimeZones } from "~/lib/browser-zone";
 import { requireUser } from "~/server/auth/session";
+import { getQueryClient, trpc } from "~/trpc/server";
+import { MailPreferencesForm } from "./mail-preferences-form";
 import { PasswordForm, ProfileForm, SignOutEverywhere } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const user = await requireUser("/settings");
+  const mailPreferences = await getQueryClient().fetchQuery(trpc.account.mailPreferences.queryOptions());
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-8">
       <Link href="/dashboard" className="text-sm text-blue-700 underline">
@@ -18,6 +21,7 @@ export default async function SettingsPage() {
         initial={{ name: user.name, units: user.units, timeZone: user.timeZone, weekStartDay: user.weekStartDay }}
         timeZones={selectableTimeZones(user.timeZone)}
       />
+      <MailPreferencesForm initial={mailPreferences} />
       <PasswordForm email={user.email} />
       <SignOutEverywhere />
     </main>

@@ -16,6 +16,7 @@ import { useTestDatabase } from "~/test/test-database";
 import { appRouter, createCaller } from "./root";
 import type { Access, ProcedureMeta } from "./trpc";
 import { contextFor } from "~/test/sessions";
+import { MAIL_KINDS } from "~/domain/notifications/mail-preferences";
 
 /**
  * org:        acts on organisation A; every principal here must be refused.
@@ -80,6 +81,11 @@ const matrix: Record<string, Case> = {
     input: () => ({ currentPassword: "wrong", newPassword: "another long password" }),
   },
   "account.signOutEverywhere": { scope: "self", input: () => undefined },
+  "account.mailPreferences": { scope: "self", input: () => undefined },
+  "account.setMailPreferences": {
+    scope: "self",
+    input: () => Object.fromEntries(MAIL_KINDS.map((kind) => [kind, "never"])),
+  },
   "organisations.mine": { scope: "self", input: () => undefined },
   "organisations.current": member(),
   "organisations.audit": org(undefined, owners),

@@ -8,6 +8,8 @@ export type NotificationKind = (typeof notifications.$inferInsert)["kind"];
 
 /** An event for one member's inbox, with its texts already written for that reader. */
 export interface NewNotification {
+  /** Made by the caller when it must name the row later (notify() passes it to the mail job). */
+  id?: string;
   recipientUserId: string;
   kind: NotificationKind;
   athleteId?: string | null;

@@ -8,12 +8,31 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** The same content as HTML; mail to members has both parts (issue 17). */
+  html?: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 /** Mail goes to SMTP when SMTP_URL is configured; otherwise to the development outbox. */
 export const mailIsDelivered = () => optionalEnv().SMTP_URL !== undefined;
 
-let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
+let transport: { url: string; send: ReturnType<typeof nodemailer.createTransport> } | undefined;
+
+/** One transport per SMTP_URL, reused from mail to mail (tests change the URL between files). */
+function smtp(url: string) {
+  if (transport?.url !== url) {
+    transport?.send.close();
+    transport = { url, send: nodemailer.createTransport(url) };
+  }
+  return transport.send;
+}
+
+/** Sends through SMTP_URL; resolves once the server accepted the message, throws if it refused. */
+async function deliver(mail: Mail): Promise<void> {
+  const { SMTP_URL, MAIL_FROM } = optionalEnv();
+  await smtp(SMTP_URL!).sendMail({ from: MAIL_FROM, ...mail });
+}
 
 /**
  * Sends a mail on behalf of an organisation. Without SMTP (development, tests, offline demos) the
@@ -22,12 +41,10 @@ let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
  */
 export async function sendMail(tx: Tx, orgId: string, mail: Mail): Promise<void> {
   if (mailIsDelivered()) {
-    const { SMTP_URL, MAIL_FROM } = optionalEnv();
-    transport ??= nodemailer.createTransport(SMTP_URL);
-    await transport.sendMail({ from: MAIL_FROM, ...mail });
+    await deliver(mail);
     return;
   }
-  await tx.insert(outboxEmails).values({ orgId, ...mail });
+  await tx.insert(outboxEmails).values({ orgId, to: mail.to, subject: mail.subject, text: mail.text });
   console.log(`[mail] (outbox, no SMTP configured) to ${mail.to}: ${mail.subject}`);
 }
 
@@ -39,9 +56,7 @@ export async function sendMail(tx: Tx, orgId: string, mail: Mail): Promise<void>
  */
 export async function sendAccountMail(mail: Mail): Promise<void> {
   if (mailIsDelivered()) {
-    const { SMTP_URL, MAIL_FROM } = optionalEnv();
-    transport ??= nodemailer.createTransport(SMTP_URL);
-    await transport.sendMail({ from: MAIL_FROM, ...mail });
+    await deliver(mail);
     return;
   }
   const { NODE_ENV, MAIL_OUTBOX_DIR: dir } = optionalEnv();

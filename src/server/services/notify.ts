@@ -1,12 +1,21 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Tx } from "~/server/db/connection";
+import { enqueueJob } from "~/server/data/mail";
 import { recordNotifications, type NewNotification } from "~/server/data/notifications";
 
 /**
  * The one way an event reaches people: into each recipient's inbox, in the transaction of the
  * change that caused it (so a rolled-back change notifies nobody). Mail follows from the inbox row,
- * by each recipient's preferences.
+ * by each recipient's preferences: one job, enqueued in the same transaction (ADR 017), reads them in
+ * the worker and mails what is wanted at once; the daily summary picks up the rest.
  */
 export async function notify(tx: Tx, orgId: string, events: readonly NewNotification[]): Promise<void> {
-  await recordNotifications(tx, orgId, events);
+  if (events.length === 0) return;
+  // Ids made here: row-level security lets the writer add a fellow member's row but not read it back.
+  const withIds = events.map((e) => ({ ...e, id: randomUUID() }));
+  await recordNotifications(tx, orgId, withIds);
+  await enqueueJob(tx, orgId, "notification-mail", {
+    notifications: withIds.map((e) => ({ id: e.id, recipientUserId: e.recipientUserId })),
+  });
 }

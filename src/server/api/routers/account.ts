@@ -6,6 +6,8 @@ import { hashPassword, MAX_PASSWORD_LENGTH, passwordProof } from "~/server/auth/
 import { passwordWeakness } from "~/server/auth/password-policy";
 import { beginPasswordChange, changePassword, endAllSessions } from "~/server/data/accounts";
 import { updateProfile } from "~/server/data/users";
+import { MAIL_KINDS, MAIL_MODES, mailModes } from "~/domain/notifications/mail-preferences";
+import { findMailPreferences, saveMailPreferences } from "~/server/data/mail";
 import { refuseField } from "~/server/errors";
 import { createRouter, protectedProcedure } from "../trpc";
 import { nameSchema, newPasswordSchema } from "../schemas";
@@ -21,7 +23,22 @@ export const profileSchema = z
 
 const TOO_MANY_GUESSES = "Too many wrong passwords. Wait 15 minutes, then try again.";
 
+/** Every kind of mail with its mode: immediately, in the daily summary, or never. */
+export const mailPreferencesSchema = z
+  .object(Object.fromEntries(MAIL_KINDS.map((k) => [k, z.enum(MAIL_MODES)])))
+  .strict();
+
 export const accountRouter = createRouter({
+  /** Which mail the signed-in user gets for each kind of notification (defaults filled in). */
+  mailPreferences: protectedProcedure.query(async ({ ctx }) =>
+    mailModes(await findMailPreferences(ctx.tx, ctx.user.id)),
+  ),
+
+  setMailPreferences: protectedProcedure.input(mailPreferencesSchema).mutation(async ({ ctx, input }) => {
+    await saveMailPreferences(ctx.tx, ctx.user.id, mailModes(input));
+    return { ok: true };
+  }),
+
   /** Display preferences the whole product uses: units, time zone and the day weeks start. */
   updateProfile: protectedProcedure.input(profileSchema).mutation(async ({ ctx, input }) => {
     await updateProfile(ctx.tx, ctx.user.id, input);

@@ -14,3 +14,4 @@ export * from "./private";
 export * from "./notifications";
 export * from "./season";
 export * from "./season-days";
+export * from "./mail";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, jsonb, pgTable, smallint, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./columns";
 
 /** People who can sign in. Global (not tenant-owned): one account may belong to several organisations. */
@@ -20,6 +20,8 @@ export const users = pgTable(
     timeZone: text("time_zone").notNull().default("UTC"),
     /** 0 = Sunday … 6 = Saturday, as Date#getUTCDay. */
     weekStartDay: smallint("week_start_day").notNull().default(1),
+    /** Mail per kind of notification (src/domain/notifications/mail-preferences.ts); missing kinds take the default. */
+    mailPreferences: jsonb("mail_preferences").$type<Record<string, string>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

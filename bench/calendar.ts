@@ -6,6 +6,7 @@
 import { addDays } from "~/domain/rules";
 import { createCaller } from "~/server/api/root";
 import { contextFor } from "~/test/sessions";
+import { parseWorkout } from "~/domain/training/workout-text";
 import type { BenchDatabase } from "./database";
 import { orgIdOf, type Timings } from "./roster";
 import { currentMonday } from "./scale-data";
@@ -16,24 +17,22 @@ export const CALENDAR_WEEKS = 8;
 const WARM_UP = 10;
 const RUNS = 60;
 
-/**
- * A week of structured sessions, written the way coaches type them (the steps themselves join the
- * rows once planned_sessions gains its `structure` column: seed it here then).
- */
-const WEEK = [
-  { day: 0, kind: "recovery", durationMin: 35, description: "35' E, relaxed" },
-  {
-    day: 1,
-    kind: "intervals",
-    durationMin: 65,
-    description: "2k warm-up, 6 x 800m @ I pace w/ 400m jog, 2k cool-down",
-  },
-  { day: 2, kind: "aerobic", durationMin: 50, description: "50' E with 6 x 20'' strides" },
-  { day: 3, kind: "tempo", durationMin: 60, description: "10' E, 3 x 10' T / 2' jog, 10' E" },
-  { day: 4, kind: "recovery", durationMin: 30, description: "30' very easy" },
-  { day: 5, kind: "aerobic", durationMin: 45, description: "45' E" },
-  { day: 6, kind: "long", durationMin: 110, description: "110' E, last 20' @ M" },
-] as const;
+/** A week of structured sessions, typed the way coaches type them; the steps are parsed once here. */
+const WEEK = (
+  [
+    { day: 0, kind: "recovery", steps: "30' E" },
+    { day: 1, kind: "intervals", steps: "2k warm-up, 6 x 800m @ I pace w/ 400m jog, 2k cool-down" },
+    { day: 2, kind: "aerobic", steps: "50' E" },
+    { day: 3, kind: "tempo", steps: "10' E, 3 x 10' T / 2' jog, 10' E" },
+    { day: 4, kind: "recovery", steps: "30' E" },
+    { day: 5, kind: "aerobic", steps: "45' E" },
+    { day: 6, kind: "long", steps: "90' E, 20' M" },
+  ] as const
+).map(({ day, kind, steps }) => {
+  const parsed = parseWorkout(steps);
+  if (!parsed.ok) throw new Error(`bench session "${steps}": ${parsed.errors[0]?.message}`);
+  return { day, kind, description: steps, structure: parsed.structure, durationMin: null };
+});
 
 export interface CalendarBenchResult {
   readonly weeks: number;

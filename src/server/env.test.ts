@@ -3,12 +3,21 @@ import { parseOptionalEnv } from "./env";
 
 describe("optional configuration", () => {
   it("gives the documented defaults when unset, and treats an empty value as unset", () => {
-    const empty = { SMTP_URL: "", MAIL_FROM: "", NEXTAUTH_URL: "", BENCH_ROUTES: "", TRUSTED_PROXY_HOPS: "" };
+    const empty = {
+      SMTP_URL: "",
+      MAIL_FROM: "",
+      NEXTAUTH_URL: "",
+      BENCH_ROUTES: "",
+      TRUSTED_PROXY_HOPS: "",
+      WORKER_DATABASE_URL: "",
+      RUNBALANCE_WORKER: "",
+    };
     for (const source of [{}, empty]) {
       expect(parseOptionalEnv(source)).toEqual({
         NODE_ENV: "development",
         MAIL_FROM: "Runbalance <no-reply@runbalance.example>",
         TRUSTED_PROXY_HOPS: 0,
+        RUNBALANCE_WORKER: "inline",
       });
     }
   });

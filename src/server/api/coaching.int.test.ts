@@ -12,7 +12,16 @@ import { flagsSoFar, rankFlags } from "~/domain/training/flags";
 import { complianceSummary } from "~/domain/training/roster";
 import { weekInputFor } from "~/domain/training/week-input";
 import { connect, type Connection, type Database } from "~/server/db/connection";
-import { athletes, memberships, organizations, plannedSessions, plannedWeeks, runs, users } from "~/server/db/schema";
+import {
+  athletes,
+  excusedDays,
+  memberships,
+  organizations,
+  plannedSessions,
+  plannedWeeks,
+  runs,
+  users,
+} from "~/server/db/schema";
 import { setOrganisation } from "~/server/db/tenant";
 import { findSessionUser, type SessionUser } from "~/server/data/users";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
@@ -257,6 +266,11 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
         .select()
         .from(athletes)
         .where(and(eq(athletes.orgId, a.orgId), eq(athletes.id, athleteId)));
+      // Days the athlete could not train (the fixture marks one) are excused, as the roster reads them.
+      const excused = await t.db
+        .select({ date: excusedDays.date, reason: excusedDays.reason })
+        .from(excusedDays)
+        .where(and(eq(excusedDays.orgId, a.orgId), eq(excusedDays.athleteId, athleteId)));
       const weekStarts = [4, 3, 2, 1, 0].map((i) => addDays(thisWeek, -7 * i));
       const evaluations = weekStarts.map((weekStart) =>
         evaluateWeek(
@@ -267,6 +281,7 @@ describe("coaching: roster, week builder, templates, comments, settings", () => 
             runs: storedRuns,
             planned: storedPlan,
             historyFrom: athlete!.createdAt.toISOString().slice(0, 10),
+            excused,
           }),
         ),
       );

@@ -373,10 +373,9 @@ export const MISSED_LOOKBACK_DAYS = 7;
  * Sessions of published weeks whose day has ended in the athlete's own time zone (within the last
  * `MISSED_LOOKBACK_DAYS` days) with no run for them: none linked to the session and none logged that
  * day. With the athlete and who coaches them, and the organisation's address for links. One query.
- * Without `orgId` it spans every organisation: for the scheduler, which runs as the tables' owner
- * (under the app's role, row-level security keeps it to the current organisation anyway).
+ * The queue's hourly sweep runs it once per organisation, in that organisation's context.
  */
-export async function missedSessions(tx: Tx, options: { now: Date; orgId?: string }) {
+export async function missedSessions(tx: Tx, options: { now: Date; orgId: string }) {
   const at = options.now.toISOString();
   return tx.execute<{
     orgId: string;
@@ -406,7 +405,7 @@ export async function missedSessions(tx: Tx, options: { now: Date; orgId?: strin
         and (r.planned_session_id = ps.id or r.local_date = ps.date))
       and not exists (select 1 from excused_days e where e.org_id = ps.org_id and e.athlete_id = ps.athlete_id
         and e.date = ps.date)
-      ${options.orgId ? sql`and ps.org_id = ${options.orgId}` : sql``}
+      and ps.org_id = ${options.orgId}
     order by ps.org_id, ps.date, ps.id`);
 }
 

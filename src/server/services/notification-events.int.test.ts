@@ -186,13 +186,13 @@ describe("inbox events", () => {
       });
       return rows.map((r) => r.id);
     });
-    const record = () => t.db.transaction((tx) => recordMissedSessions(tx, { now: now() }));
+    // As the job runs it: the app's role with only that organisation as its context.
+    const record = () =>
+      withTenant(t.db, { orgId: a.orgId, userId: null }, (tx) =>
+        recordMissedSessions(tx, { now: now(), orgId: a.orgId }),
+      );
     await record();
     await record(); // a scheduler firing twice
-    // And for one organisation, as the app's role with only that organisation as its context.
-    await withTenant(t.db, { orgId: a.orgId, userId: null }, (tx) =>
-      recordMissedSessions(tx, { now: now(), orgId: a.orgId }),
-    );
     const [keys] = await t.db.execute<{ missed: number; ran: number; today: number }>(
       sql`select count(*) filter (where dedupe_key = ${`missed:${ids[0]}`})::int as missed,
                  count(*) filter (where dedupe_key = ${`missed:${ids[1]}`})::int as ran,

@@ -229,9 +229,9 @@ export async function notifyInvitationAccepted(
  * Records one notification per missed session per recipient (the athlete and each of their coaches):
  * planned sessions of published weeks whose day ended, in the athlete's time zone, without a run.
  * Idempotent: each carries `missed:<sessionId>`, so a scheduler firing twice records it once.
- * `job-queue-mail` schedules it; without `orgId` it covers every organisation (the owner's connection).
+ * The job queue runs it hourly for each organisation (`missed-sessions` in src/server/jobs/runner.ts).
  */
-export async function recordMissedSessions(tx: Tx, options: { now: Date; orgId?: string }): Promise<number> {
+export async function recordMissedSessions(tx: Tx, options: { now: Date; orgId: string }): Promise<number> {
   const missed = await missedSessions(tx, options);
   const byOrg = new Map<string, { org: OrgRef; events: NewNotification[] }>();
   for (const m of missed) {

@@ -69,6 +69,7 @@ test("a new coach signs up, invites an athlete, who accepts from the outbox and 
     "Import",
     "Paces",
     "Calendar",
+    /^Inbox/,
   ]);
   const members = await athlete.goto(`/o/hill-striders-${stamp}/members`);
   expect(members?.status()).toBe(404);

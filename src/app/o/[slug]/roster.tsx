@@ -245,9 +245,10 @@ function Line({
               {line.race}
             </span>
           )}
+          {/* Named "Calendar" alone: the athlete's name is the row's first link, and a second link
+              whose name contains it would make "the link named Lucas Moreau" ambiguous. */}
           <a
             href={`/o/${orgSlug}/athletes/${line.id}/calendar`}
-            aria-label={`Calendar of ${line.name}`}
             className="text-xs text-blue-800 underline dark:text-blue-300"
           >
             Calendar

@@ -28,7 +28,10 @@ export default defineConfig({
   reporter: [["list"]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  use: { baseURL, trace: "retain-on-failure" },
+  // The service worker (offline use, ADR 018) saves four pages of every athlete who signs in, in
+  // every new browser context: e2e/offline.spec.ts allows it and tests it; elsewhere it would only
+  // add that work to each test.
+  use: { baseURL, trace: "retain-on-failure", serviceWorkers: "block" },
   projects: [
     {
       name: "chromium",

@@ -37,16 +37,9 @@ const dayLabel = (iso: string) =>
 const plusDays = (iso: string, days: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-/** The roster row's "Calendar" link, beside the athlete's name. */
-function calendarLinkOf(page: Page) {
-  return page
-    .getByRole("row")
-    .filter({ has: page.getByRole("link", { name: ATHLETE, exact: true }) })
-    .getByRole("link", { name: "Calendar", exact: true });
-}
-
 async function openCalendar(page: Page) {
-  await calendarLinkOf(page).click();
+  await page.getByRole("link", { name: ATHLETE, exact: true }).click();
+  await page.getByRole("link", { name: "Calendar", exact: true }).click();
   await expect(page.getByRole("heading", { name: `Calendar · ${ATHLETE}`, level: 1 })).toBeVisible();
   await page.getByRole("navigation", { name: "How many weeks" }).getByRole("link", { name: "8 weeks" }).click();
   await expect(weeks(page)).toHaveCount(8);
@@ -154,7 +147,8 @@ test("on a phone the weeks stack and the calendar stays accessible", async ({ pa
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 360, height: 740 });
   await signIn(page, "ben@riverside.example");
-  await calendarLinkOf(page).click();
+  await page.getByRole("link", { name: ATHLETE, exact: true }).click();
+  await page.getByRole("link", { name: "Calendar", exact: true }).click();
   await expect(page.getByRole("heading", { name: `Calendar · ${ATHLETE}`, level: 1 })).toBeVisible();
   const days = daysOf(weeks(page).first());
   const [a, b] = [await days.nth(0).boundingBox(), await days.nth(1).boundingBox()];

@@ -25,7 +25,8 @@ rmSync(mailDir, { recursive: true, force: true });
 const server = await startEmbeddedPostgres({
   dataDir: resolve(`.data/e2e-${port}/postgres`),
   persistent: false,
-  preferredPort: 57432,
+  // Per port too: two runs starting at once (CI's two shards) must not both pick the same one.
+  preferredPort: 57400 + (Number(port) % 100),
 });
 await ensureDatabase(server.serverUrl, "runbalance");
 const ownerUrl = server.urlFor("runbalance");

@@ -245,14 +245,6 @@ function Line({
               {line.race}
             </span>
           )}
-          {/* Named "Calendar" alone: the athlete's name is the row's first link, and a second link
-              whose name contains it would make "the link named Lucas Moreau" ambiguous. */}
-          <a
-            href={`/o/${orgSlug}/athletes/${line.id}/calendar`}
-            className="text-xs text-blue-800 underline dark:text-blue-300"
-          >
-            Calendar
-          </a>
           {line.tags.map((tag) => (
             <span key={tag} className="rounded bg-slate-100 px-1.5 text-xs dark:bg-slate-800">
               {tag}

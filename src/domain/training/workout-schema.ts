@@ -5,22 +5,7 @@
  */
 import { z } from "zod";
 import type { WorkoutStructure } from "./workout-structure";
-
 import {
-  MAX_HEART_RATE,
-  MAX_PACE_S_PER_KM,
-  MAX_REPEAT_STEPS,
-  MAX_REPEAT_TIMES,
-  MAX_STEP_METRES,
-  MAX_STEP_SECONDS,
-  MAX_UNROLLED_STEPS,
-  MAX_WORKOUT_ITEMS,
-  MIN_HEART_RATE,
-  MIN_PACE_S_PER_KM,
-  unrolledStepCount,
-} from "./workout-format";
-
-export {
   MAX_HEART_RATE,
   MAX_PACE_S_PER_KM,
   MAX_REPEAT_STEPS,

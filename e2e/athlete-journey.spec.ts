@@ -1,14 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
+import { submitSignIn } from "./support";
 import { expect, test, type Page } from "./test";
 
 // Athletes log runs from their phone, right after running.
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
 async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("runbalance-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page.getByRole("heading", { name: "This week", exact: true })).toBeVisible();
 }
 

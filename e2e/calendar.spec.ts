@@ -4,18 +4,14 @@
  * are undone (the toast's Undo, Ctrl+Z), each week's live verdict follows, and a second tab that
  * has gone stale is refused. Noah Svensson (coached by Ben) is used by no other spec.
  */
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, type Page } from "./test";
 
-const PASSWORD = "runbalance-demo";
 const ATHLETE = "Noah Svensson";
 const DAY_LABEL = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} \w{3}( \(today\))?$/;
 
 async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page).toHaveURL(/\/o\/riverside-rc$/);
 }
 

@@ -1,3 +1,4 @@
+import { submitSignIn } from "./support";
 import { expect, test, testNow, type Page } from "./test";
 
 // Pages render the server's data; a change goes through the tRPC client loaded on demand, then the
@@ -5,10 +6,7 @@ import { expect, test, testNow, type Page } from "./test";
 // journeys do not make.
 
 async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("runbalance-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page).toHaveURL(/\/o\/riverside-rc$/);
 }
 

@@ -3,10 +3,9 @@
  * sees the inbox count rise, opens the inbox and follows the link to the run with the comment; the
  * notification is then read. Axe-clean in both themes.
  */
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, type Page } from "./test";
 
-const PASSWORD = "runbalance-demo";
 const ORG = "/o/riverside-rc";
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
@@ -15,10 +14,7 @@ const ATHLETE = { name: "Lucas Moreau", email: "lucas@riverside.example" };
 const COACH = { name: "Ben Laurent", email: "ben@riverside.example" };
 
 async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page).toHaveURL(new RegExp(`${ORG}$`));
 }
 

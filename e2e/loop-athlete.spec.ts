@@ -4,7 +4,7 @@
  * labelled mix bars; on a phone and on a desktop, with axe in the light and dark themes. Nothing here
  * depends on today's weekday: dates come from the app's own links.
  */
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, watchContentSecurityPolicy, type Page } from "./test";
 
 const ORG = "/o/riverside-rc";
@@ -14,10 +14,7 @@ const VIEWPORTS = [
 ] as const;
 
 async function signIn(page: Page, email: string, password = "runbalance-demo") {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email, password);
 }
 
 /** A tRPC call with the page's session, as the browser's client makes it (superjson, same origin). */

@@ -4,20 +4,16 @@
  * numbers with the week in progress marked, the near-edge setting and captioned mix bars. Every
  * journey runs on a desktop and a phone, with axe in the light and dark themes.
  */
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, type Page } from "./test";
 
-const PASSWORD = "runbalance-demo";
 const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 800 },
   { name: "phone", width: 360, height: 740 },
 ] as const;
 
 async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page).toHaveURL(/\/o\/riverside-rc$/);
 }
 

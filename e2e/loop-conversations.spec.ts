@@ -4,17 +4,13 @@
  * History and on the run, and replies; the coach sees the reply counted and reads it. On a phone and
  * on a desktop, axe-clean in both themes.
  */
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, type Page } from "./test";
 
-const PASSWORD = "runbalance-demo";
 const ORG = "/o/riverside-rc";
 
 async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page).toHaveURL(new RegExp(`${ORG}$`));
 }
 

@@ -3,7 +3,7 @@
  * sign-up fixes), on a phone (360×740) and a desktop (1280×800), with axe in both themes.
  */
 import { mailTo } from "./mail";
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, testNow, watchContentSecurityPolicy, type Page } from "./test";
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
@@ -11,10 +11,7 @@ const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const fixtures = "src/server/activity-import/fixtures";
 
 async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("runbalance-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page.getByRole("heading", { name: "This week", exact: true })).toBeVisible();
 }
 

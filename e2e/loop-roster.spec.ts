@@ -3,19 +3,15 @@
  * in one compact line per athlete, on a desktop and on a phone, in the light and the dark theme.
  */
 import { mailTo } from "./mail";
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, type Page } from "./test";
 
-const PASSWORD = "runbalance-demo";
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 360, height: 740 };
 const URGENCY = /^(Urgent|Needs attention|Check|Needs a plan|On track)$/;
 
 async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page).toHaveURL(/\/o\/riverside-rc$/);
   await expect(page.getByRole("heading", { name: "Athletes", level: 1 })).toBeVisible();
 }

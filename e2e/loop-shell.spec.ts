@@ -4,7 +4,7 @@
  * Loading… indicator within 200 ms of a click on a slow network, the dark theme that follows the
  * system with zero axe violations in both themes, readable API validation errors.
  */
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, type Page } from "./test";
 
 const ORG = "/o/riverside-rc";
@@ -12,10 +12,7 @@ const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch:
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
 async function signIn(page: Page, email: string, heading: "This week" | "Athletes") {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("runbalance-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
 }
 

@@ -3,10 +3,9 @@
  * sends none. No SMTP server here, so mail lands in the organisation's outbox page (owners read it),
  * put there by the job queue's worker running inside the server.
  */
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, type Page } from "./test";
 
-const PASSWORD = "runbalance-demo";
 const ORG = "/o/riverside-rc";
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
@@ -15,10 +14,7 @@ const ATHLETE = { name: "Maya Chen", email: "maya@riverside.example" };
 const COACH = { name: "Ada Okafor", email: "ada@riverside.example" };
 
 async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page).toHaveURL(new RegExp(`${ORG}$`));
 }
 

@@ -2,7 +2,7 @@
  * Issue 19: an installable app that logs runs offline and syncs when the signal returns (ADR 018).
  * The service worker runs in Chromium; `context.setOffline` cuts the page and the worker off.
  */
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, testNow, type Page } from "./test";
 
 const PHONE = {
@@ -13,10 +13,7 @@ const PHONE = {
 };
 
 async function signIn(page: Page, email: string): Promise<string> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("runbalance-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page.getByRole("heading", { name: "This week", exact: true })).toBeVisible();
   return new URL(page.url()).pathname.replace(/\/$/, "");
 }

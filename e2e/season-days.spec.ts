@@ -4,16 +4,13 @@
  * roster and beside the load. Whatever the day: the demo leaves a session of this week unrun for
  * James or Emma (src/server/seed/demo-data.ts, LEAVES_LATEST), and Priya's last check-ins are rough.
  */
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, testNow, type Page } from "./test";
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("runbalance-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
 }
 
 /** The athlete's calendar date on the app's clock. */

@@ -3,16 +3,11 @@
  * 33 % quality passes the live check inside the phase and is flagged outside it; a race added on the
  * athlete page shows on the roster. Noah's weeks far ahead are planned by no other spec.
  */
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, testNow, type Page } from "./test";
 
-const PASSWORD = "runbalance-demo";
-
 async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page).toHaveURL(/\/o\/riverside-rc$/);
 }
 

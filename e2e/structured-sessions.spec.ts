@@ -4,7 +4,7 @@
  * template and applies it to two athletes with different races: each sees their own I pace.
  * Demo data: Lucas Moreau ran 10 km in 37:30, Priya Nair 5 km in 24:30.
  */
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, testNow, type Page } from "./test";
 
 const ORG = "/o/riverside-rc";
@@ -13,10 +13,7 @@ const SLOW = { timeout: 30_000 };
 const SESSION = "2k warm-up, 6 x 800m @ I pace w/ 400m jog, 2k cool-down";
 
 async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("runbalance-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page).toHaveURL(new RegExp(`${ORG}$`));
 }
 

@@ -17,3 +17,14 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   }
   await page.emulateMedia({ colorScheme: null });
 }
+
+/** The demo accounts' password (src/server/seed). */
+export const DEMO_PASSWORD = "runbalance-demo";
+
+/** Fills in and sends the sign-in form; each spec then waits for the page it expects. */
+export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

@@ -3,7 +3,7 @@
  * file holds the planned steps (decoded here with Garmin's SDK), with their own paces as targets.
  */
 import { Decoder, Stream } from "@garmin/fitsdk";
-import { expectAccessible } from "./support";
+import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, type Page } from "./test";
 
 /** Maya's demo week has a structured tempo on its second day: 10' warm-up, 3 × (8' T, 2' jog), 5' cool-down. */
@@ -25,10 +25,7 @@ const EXPECTED_STEPS = [
 ];
 
 async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("runbalance-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignIn(page, email);
   await expect(page.getByRole("heading", { name: "This week", exact: true })).toBeVisible();
 }
 

@@ -4,7 +4,6 @@
  * training settings. Data is laid out relative to today, as the app reads "now" from the clock.
  */
 import { randomUUID } from "node:crypto";
-import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, DEFAULT_SETTINGS, evaluateWeek, weekStartFor } from "~/domain/rules";
@@ -25,6 +24,7 @@ import {
 import { setOrganisation } from "~/server/db/tenant";
 import { findSessionUser, type SessionUser } from "~/server/data/users";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
+import { refusal } from "~/test/refusal";
 import { useTestDatabase } from "~/test/test-database";
 import { createCaller } from "./root";
 import { contextFor, openSession } from "~/test/sessions";
@@ -171,16 +171,6 @@ async function bulkOrganisation(db: Database, label: string, count: number) {
     owner: (await openSession(db, ids.ownerId), (await findSessionUser(db, ids.ownerId))!),
     athleteIds: ids.athleteIds,
   };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TRPCError);
-    return error as TRPCError;
-  }
-  throw new Error("expected a refusal");
 }
 
 describe("coaching: roster, week builder, templates, comments, settings", () => {

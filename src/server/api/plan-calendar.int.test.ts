@@ -3,29 +3,19 @@
  * constant number of queries, moves and copies that lock every week they touch (a stale screen is
  * refused and changes nothing), copies that take whole rows, and undo as the inverse edit.
  */
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, weekStartFor } from "~/domain/rules";
 import { todayUtc } from "~/lib/clock";
 import { connect, type Connection } from "~/server/db/connection";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { contextFor } from "~/test/sessions";
+import { refusal } from "~/test/refusal";
 import { useTestDatabase } from "~/test/test-database";
 import type { SessionUser } from "~/server/data/users";
 import { createCaller } from "./root";
 
 // Far enough ahead that nothing of the fixture is there; fixture users live in UTC, weeks from Monday.
 const first = addDays(weekStartFor(todayUtc(), "monday"), 7 * 10);
-
-async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TRPCError);
-    return error as TRPCError;
-  }
-  throw new Error("expected a refusal");
-}
 
 describe("plan calendar", () => {
   const t = useTestDatabase();

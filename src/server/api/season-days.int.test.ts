@@ -3,7 +3,6 @@
  * day leaves the compliance rate (roster and athlete page alike), its change reaches the cached week
  * digests at once, and only the athlete or their coaches may mark a day; only the athlete checks in.
  */
-import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, weekStartFor } from "~/domain/rules";
@@ -12,20 +11,15 @@ import { athletes, weekDigests, wellnessCheckins } from "~/server/db/schema";
 import { withTenant } from "~/server/db/tenant";
 import type { SessionUser } from "~/server/data/users";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
+import { refusal } from "~/test/refusal";
 import { useTestDatabase } from "~/test/test-database";
 import { contextFor } from "~/test/sessions";
 import { now as clockNow, todayUtc } from "~/lib/clock";
 
 const DAY_MS = 86_400_000;
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return (error as TRPCError).code;
-}
+/** The code a call is refused with. */
+const refusalCode = async (promise: Promise<unknown>) => (await refusal(promise)).code;
 
 describe("excused days and check-ins", () => {
   const t = useTestDatabase();
@@ -127,17 +121,17 @@ describe("excused days and check-ins", () => {
     expect(overview.weeks.flatMap((w) => w.excused)).toEqual([{ date: day, reason: "injured", note: "Calf" }]);
 
     // A teammate, a coach of someone else's athlete and another organisation's coach are refused.
-    expect(await refusal(mark(a.users.athlete2, a.athleteIds.athlete1))).toBe("NOT_FOUND");
-    expect(await refusal(mark(a.users.coach, a.athleteIds.athlete2))).toBe("NOT_FOUND");
-    expect(await refusal(mark(b.users.coach, a.athleteIds.athlete1))).toBe("NOT_FOUND");
+    expect(await refusalCode(mark(a.users.athlete2, a.athleteIds.athlete1))).toBe("NOT_FOUND");
+    expect(await refusalCode(mark(a.users.coach, a.athleteIds.athlete2))).toBe("NOT_FOUND");
+    expect(await refusalCode(mark(b.users.coach, a.athleteIds.athlete1))).toBe("NOT_FOUND");
     // Bad input changes nothing and says why.
     expect(
-      await refusal(
+      await refusalCode(
         as(a.users.athlete1).excusedDays.mark({ orgSlug: a.slug, date: "2026-02-30", reason: "ill", note: "" }),
       ),
     ).toBe("BAD_REQUEST");
     expect(
-      await refusal(as(a.users.athlete1).excusedDays.unmark({ orgSlug: a.slug, date: addDays(lastWeek(), 1) })),
+      await refusalCode(as(a.users.athlete1).excusedDays.unmark({ orgSlug: a.slug, date: addDays(lastWeek(), 1) })),
     ).toBe("NOT_FOUND");
   });
 
@@ -172,8 +166,8 @@ describe("excused days and check-ins", () => {
     expect((await rosterLineOf(a.athleteIds.athlete1)).notes).toContain("Poor sleep 3 days running");
 
     // Coaches read check-ins (athlete page) but never write them; bad scores are refused.
-    expect(await refusal(as(a.users.coach).wellness.save({ orgSlug: a.slug, ...values }))).toBe("FORBIDDEN");
-    expect(await refusal(athlete.wellness.save({ orgSlug: a.slug, ...values, mood: 6 }))).toBe("BAD_REQUEST");
+    expect(await refusalCode(as(a.users.coach).wellness.save({ orgSlug: a.slug, ...values }))).toBe("FORBIDDEN");
+    expect(await refusalCode(athlete.wellness.save({ orgSlug: a.slug, ...values, mood: 6 }))).toBe("BAD_REQUEST");
     const overview = await as(a.users.coach).athletes.overview({
       orgSlug: a.slug,
       athleteId: a.athleteIds.athlete1,

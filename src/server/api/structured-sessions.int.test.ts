@@ -3,7 +3,6 @@
  * planned duration and distance come from them (at the athlete's own paces), a bad structure is
  * refused with a clear error and changes nothing, and one template gives each athlete their paces.
  */
-import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, weekStartFor } from "~/domain/rules";
@@ -15,6 +14,7 @@ import { athletes, plannedSessions, plannedWeeks } from "~/server/db/schema";
 import { setOrganisation } from "~/server/db/tenant";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { contextFor } from "~/test/sessions";
+import { refusal } from "~/test/refusal";
 import { useTestDatabase } from "~/test/test-database";
 import { createCaller } from "./root";
 
@@ -25,16 +25,6 @@ function structureOf(text: string) {
   const parsed = parseWorkout(text);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   return parsed.structure;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TRPCError);
-    return error as TRPCError;
-  }
-  throw new Error("expected a refusal");
 }
 
 describe("structured sessions", () => {

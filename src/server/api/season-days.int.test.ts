@@ -13,6 +13,7 @@ import type { SessionUser } from "~/server/data/users";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { refusal } from "~/test/refusal";
 import { useTestDatabase } from "~/test/test-database";
+import { calendarForToken } from "~/server/services/calendar";
 import { contextFor } from "~/test/sessions";
 import { now as clockNow, todayUtc } from "~/lib/clock";
 
@@ -119,6 +120,12 @@ describe("excused days and check-ins", () => {
       weeks: 4,
     });
     expect(overview.weeks.flatMap((w) => w.excused)).toEqual([{ date: day, reason: "injured", note: "Calf" }]);
+    // The athlete's calendar feed shows the day with its reason, never its note (health details).
+    const { path } = await as(a.users.athlete1).calendarFeeds.create({ orgSlug: a.slug });
+    const ics = (await calendarForToken(t.db, path.split("/").pop()!, clockNow()))!;
+    const event = ics.split("BEGIN:VEVENT").find((e) => e.includes("SUMMARY:Excused: injured"));
+    expect(event).toContain(`DTSTART;VALUE=DATE:${day.replaceAll("-", "")}`);
+    expect(ics).not.toContain("Calf");
 
     // A teammate, a coach of someone else's athlete and another organisation's coach are refused.
     expect(await refusalCode(mark(a.users.athlete2, a.athleteIds.athlete1))).toBe("NOT_FOUND");

@@ -7,6 +7,8 @@ import { enterFeedByToken } from "~/server/data/calendar-feeds";
 import { athleteContexts } from "~/server/data/athletes";
 import { plannedBetween } from "~/server/data/weeks";
 import { racesBetween } from "~/server/data/season";
+import { excusedBetween } from "~/server/data/season-days";
+import { excusedText } from "~/domain/training/excused-days";
 import { formatDuration } from "~/lib/format";
 import type { Database } from "~/server/db/connection";
 import { withSession } from "~/server/db/tenant";
@@ -15,7 +17,9 @@ import { athleteWorkout } from "./workout-file";
 
 /**
  * The iCal document of an athlete's published plan (4 weeks back, 12 ahead) for a feed token, or null
- * when the token is unknown or revoked. Planned sessions and races have a day, not a time: all-day events.
+ * when the token is unknown or revoked. Planned sessions, races and excused days have a day, not a
+ * time: all-day events. An excused day shows its reason only: its note may be about the athlete's
+ * health, and a feed's address is readable by whatever calendar app it was given to.
  */
 export async function calendarForToken(db: Database, token: string, now: Date): Promise<string | null> {
   return withSession(db, null, async (tx) => {
@@ -24,9 +28,11 @@ export async function calendarForToken(db: Database, token: string, now: Date): 
     const [athlete] = await athleteContexts(tx, feed.orgId, [feed.athleteId]);
     if (!athlete) return null;
     const today = zonedDate(now, athlete.timeZone);
-    const [plannedByAthlete, races] = await Promise.all([
-      plannedBetween(tx, feed.orgId, [feed.athleteId], addDays(today, -28), addDays(today, 84), true),
-      racesBetween(tx, feed.orgId, feed.athleteId, addDays(today, -28), addDays(today, 84)),
+    const [from, to] = [addDays(today, -28), addDays(today, 84)];
+    const [plannedByAthlete, races, excusedByAthlete] = await Promise.all([
+      plannedBetween(tx, feed.orgId, [feed.athleteId], from, to, true),
+      racesBetween(tx, feed.orgId, feed.athleteId, from, to),
+      excusedBetween(tx, feed.orgId, [feed.athleteId], from, to),
     ]);
     const planned = plannedByAthlete.get(feed.athleteId) ?? [];
 
@@ -71,6 +77,14 @@ export async function calendarForToken(db: Database, token: string, now: Date): 
         ]
           .filter(Boolean)
           .join("\n"),
+      });
+    }
+    for (const excused of excusedByAthlete.get(feed.athleteId) ?? []) {
+      calendar.createEvent({
+        id: `excused-${feed.athleteId}-${excused.date}@runbalance`,
+        start: new Date(`${excused.date}T00:00:00Z`),
+        allDay: true,
+        summary: excusedText(excused.reason),
       });
     }
     return calendar.toString();

@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, weekStartFor } from "~/domain/rules";
 import { athletePaces, resolveTarget, splitText } from "~/domain/training/workout-paces";
-import { parseWorkout } from "~/domain/training/workout-text";
+import { parseWorkout, printWorkout } from "~/domain/training/workout-text";
 import { todayUtc } from "~/lib/clock";
 import type { SessionUser } from "~/server/data/users";
 import { athletes, plannedSessions, plannedWeeks } from "~/server/db/schema";
@@ -80,6 +80,16 @@ describe("structured sessions", () => {
     const week = upcoming.weeks.find((w) => w.weekStart === nextWeek)!;
     expect(week.sessions[0]!.structure).toEqual(structure);
     expect(upcoming.paces).not.toBeNull();
+
+    // The coach's calendar card lists the steps in the words the coach types.
+    const calendar = await coach.planCalendar.weeks({
+      orgSlug: a.slug,
+      athleteId: a.athleteIds.athlete1,
+      from: nextWeek,
+      count: 1,
+    });
+    expect(calendar.weeks[0]!.sessions[0]!.steps).toBe(printWorkout(structure));
+    expect(calendar.weeks[0]!.sessions[0]!.steps).toMatch(/6 x 800m/);
   });
 
   it("refuses a bad structure with a clear error and changes nothing", async () => {

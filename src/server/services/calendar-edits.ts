@@ -2,6 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { addDays, evaluateWeek, parseDay, weekStartFor } from "~/domain/rules";
 import { MAX_SESSIONS_PER_WEEK } from "~/domain/training/plan-limits";
+import { readWorkoutStructure } from "~/domain/training/workout-schema";
+import { printWorkout } from "~/domain/training/workout-text";
 import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/week-input";
 import { formatDay } from "~/lib/format";
 import { zonedDate } from "~/lib/zoned-time";
@@ -38,9 +40,13 @@ export type SeenVersions = ReadonlyArray<{ weekStart: string; version: number | 
 export const CALENDAR_CONFLICT_MESSAGE =
   "Someone else changed this athlete's plan while you were looking. Nothing was changed: reload the calendar to see their changes.";
 
-/** A session as the calendar shows it: every column but the bookkeeping ones, so new columns flow through. */
-function sessionView({ orgId: _o, athleteId: _a, weekId: _w, createdAt: _c, ...session }: SessionRow) {
-  return session;
+/**
+ * A session as the calendar shows it: every column but the bookkeeping ones, so new columns flow
+ * through, with a structured session's steps as the one line a coach types ("6 x 800m @ I pace …").
+ */
+function sessionView({ orgId: _o, athleteId: _a, weekId: _w, createdAt: _c, structure, ...session }: SessionRow) {
+  const steps = readWorkoutStructure(structure);
+  return { ...session, steps: steps ? printWorkout(steps) : null };
 }
 
 /**

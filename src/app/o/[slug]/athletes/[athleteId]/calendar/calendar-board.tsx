@@ -272,6 +272,7 @@ export function CalendarBoard({
                 session={session}
                 units={units}
                 dayLabel={dayLabel(session.date)}
+                details={session.steps && <p className="mt-1 text-xs break-words text-slate-700">{session.steps}</p>}
                 disabled={server.pending}
                 onDragStart={() => setDragging(session.id)}
                 onDragEnd={() => {

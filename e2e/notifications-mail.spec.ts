@@ -1,7 +1,8 @@
 /**
  * Issue 17's acceptance for mail: the athlete turns comment emails off and the coach's next comment
- * sends none. No SMTP server here, so mail lands in the organisation's outbox page (owners read it),
- * put there by the job queue's worker running inside the server.
+ * sends none, and a mail's own unsubscribe link does the same after asking. No SMTP server here, so
+ * mail lands in the organisation's outbox page (owners read it), put there by the job queue's worker
+ * running inside the server.
  */
 import { expectAccessible, submitSignIn } from "./support";
 import { expect, test, type Page } from "./test";
@@ -86,6 +87,50 @@ test("the athlete turns comment emails off; the coach's next comment sends none"
   await new Promise((resolve) => setTimeout(resolve, 4_000));
   expect(await commentMails(desk)).toBe(before + 1);
 
+  await athleteContext.close();
+  await coachContext.close();
+});
+
+test("a mail's unsubscribe link asks first, then turns that mail off without signing in", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now().toString(36);
+
+  // The athlete wants comment mails right away (the test above turned them off).
+  const athleteContext = await browser.newContext(PHONE);
+  const phone = await athleteContext.newPage();
+  await signIn(phone, ATHLETE.email);
+  await phone.goto("/settings");
+  const commentMode = phone.getByLabel("Comments and replies");
+  await commentMode.selectOption({ label: "Right away" });
+  await phone.getByRole("button", { name: "Save email settings" }).click();
+  await expect(phone.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  const coachContext = await browser.newContext(DESKTOP);
+  const desk = await coachContext.newPage();
+  await signIn(desk, COACH.email);
+  const before = await commentMails(desk);
+  await comment(desk, `Lovely relaxed form (${stamp}).`);
+  await expect.poll(() => commentMails(desk), { message: "the comment's mail" }).toBe(before + 1);
+  const mail = desk.getByRole("article", { name: `Mail to ${ATHLETE.email}` }).filter({ hasText: stamp });
+  const unsubscribeUrl = await mail.getByRole("link", { name: /\/api\/unsubscribe\// }).getAttribute("href");
+
+  // Opened from the mail app, with no session: a confirmation first (opening it changes nothing).
+  const mailAppContext = await browser.newContext(PHONE);
+  const fromMail = await mailAppContext.newPage();
+  await fromMail.goto(unsubscribeUrl!);
+  await expect(fromMail.getByRole("heading", { name: "Stop these mails?", level: 1 })).toBeVisible();
+  await expect(fromMail.getByText("Comments and replies")).toBeVisible();
+  await expectAccessible(fromMail, "unsubscribe confirmation, phone");
+  await phone.reload();
+  await expect(commentMode).toHaveValue("immediately");
+
+  await fromMail.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(fromMail.getByRole("heading", { name: "You are unsubscribed", level: 1 })).toBeVisible();
+  await expect(fromMail.getByRole("status")).toContainText("no more of these mails");
+  await phone.reload();
+  await expect(commentMode).toHaveValue("never");
+
+  await mailAppContext.close();
   await athleteContext.close();
   await coachContext.close();
 });

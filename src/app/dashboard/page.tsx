@@ -3,12 +3,13 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireUser } from "~/server/auth/session";
 import { getQueryClient, trpc } from "~/trpc/server";
+import { forPage } from "~/server/http/page-outage";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 /** After sign-in: straight into the user's (first) organisation. */
 export default async function DashboardPage() {
-  const user = await requireUser("/dashboard");
+  const user = await forPage(() => requireUser("/dashboard"));
   const orgs = await getQueryClient().fetchQuery(trpc.organisations.mine.queryOptions());
   if (orgs[0]) redirect(`/o/${orgs[0].slug}`);
   return (

@@ -5,11 +5,12 @@ import { requireUser } from "~/server/auth/session";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { MailPreferencesForm } from "./mail-preferences-form";
 import { PasswordForm, ProfileForm, SignOutEverywhere } from "./settings-forms";
+import { forPage } from "~/server/http/page-outage";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const user = await requireUser("/settings");
+  const user = await forPage(() => requireUser("/settings"));
   const mailPreferences = await getQueryClient().fetchQuery(trpc.account.mailPreferences.queryOptions());
   return (
     <main id="main" className="mx-auto max-w-xl px-4 py-8">

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "~/server/auth/session";
 import { safeReturnPath } from "~/lib/safe-return-path";
 import { SignInForm } from "./sign-in-form";
+import { forPage } from "~/server/http/page-outage";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -14,7 +15,7 @@ export default async function SignInPage({
 }) {
   const { callbackUrl } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
-  if (await getCurrentUser()) redirect(returnTo);
+  if (await forPage(getCurrentUser)) redirect(returnTo);
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-12">
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Runbalance</h1>

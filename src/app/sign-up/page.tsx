@@ -3,11 +3,12 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "~/server/auth/session";
 import { SignUpForm } from "./sign-up-form";
+import { forPage } from "~/server/http/page-outage";
 
 export const metadata: Metadata = { title: "Create your club" };
 
 export default async function SignUpPage() {
-  if (await getCurrentUser()) redirect("/dashboard");
+  if (await forPage(getCurrentUser)) redirect("/dashboard");
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4 py-12">
       <h1 className="text-2xl font-semibold tracking-tight">Start coaching on Runbalance</h1>

@@ -125,6 +125,9 @@ describe.runIf(runFaultTest("database restart test"))("PostgreSQL restart under 
     const requests: Record<string, [string, RequestInit]> = {
       csv: [`/o/${org.slug}/runs.csv`, { headers: { cookie: athlete.cookie } }],
       calendar: [calendarPath, {}],
+      // Pages cannot set their own status: they send the reader to /unavailable (fetch follows).
+      "athlete's page": [`/o/${org.slug}`, { headers: { cookie: athlete.cookie } }],
+      settings: [`/settings`, { headers: { cookie: athlete.cookie } }],
       upload: [
         `/o/${org.slug}/import/upload`,
         {
@@ -279,7 +282,12 @@ describe.runIf(runFaultTest("database restart test"))("PostgreSQL restart under 
         unavailable.filter((w) => !(Number(w.retryAfter) > 0)),
         "every 503 says when to retry (Retry-After)",
       ).toEqual([]);
-      expect(routesWhileDown, "CSV export, calendar feed and upload answer 503 while the database is down").toEqual({
+      expect(
+        routesWhileDown,
+        "CSV export, calendar feed, pages and upload answer 503 while the database is down",
+      ).toEqual({
+        "athlete's page": "503 retry-after 2",
+        settings: "503 retry-after 2",
         csv: "503 retry-after 2",
         calendar: "503 retry-after 2",
         upload: "503 retry-after 2",

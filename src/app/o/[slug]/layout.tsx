@@ -2,6 +2,7 @@ import { getCurrentUser } from "~/server/auth/session";
 import { getQueryClient, trpc } from "~/trpc/server";
 import { OrgFrame } from "./_shared/app-shell";
 import { loadOrgPage } from "./_shared/load-page";
+import { forPage } from "~/server/http/page-outage";
 
 /**
  * The organisation's frame, outside the pages so it stays on screen while the next page loads and
@@ -16,7 +17,7 @@ export default async function OrganisationLayout({
   params: Promise<{ slug: string }>;
 }) {
   const { slug } = await params;
-  if (!(await getCurrentUser())) return children;
+  if (!(await forPage(getCurrentUser))) return children;
   const orgs = await getQueryClient().fetchQuery(trpc.organisations.mine.queryOptions());
   if (!orgs.some((org) => org.slug === slug)) return children;
   return <OrgFrame page={await loadOrgPage(slug, `/o/${slug}`)}>{children}</OrgFrame>;

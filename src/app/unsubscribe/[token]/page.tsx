@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDb } from "~/server/db";
 import { unsubscribeLink } from "~/server/services/unsubscribe";
+import { forPage } from "~/server/http/page-outage";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Email settings", referrer: "no-refer
  */
 export default async function UnsubscribePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const link = await unsubscribeLink(getDb(), token);
+  const link = await forPage(() => unsubscribeLink(getDb(), token));
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
       {!link ? (

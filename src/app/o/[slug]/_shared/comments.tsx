@@ -5,6 +5,7 @@ import { getQueryClient, trpc } from "~/trpc/server";
 import { CommentForm, type CommentTarget } from "./comment-form";
 import { ThreadCard } from "./thread-card";
 import { threadViews, type ThreadReader } from "./thread-views";
+import { forPage } from "~/server/http/page-outage";
 
 export type { CommentTarget } from "./comment-form";
 
@@ -15,7 +16,7 @@ async function loadThreads(
 ) {
   const queryClient = getQueryClient();
   const [user, org, threads] = await Promise.all([
-    getCurrentUser(),
+    forPage(getCurrentUser),
     queryClient.fetchQuery(trpc.organisations.current.queryOptions({ orgSlug })),
     queryClient.fetchQuery(trpc.comments.threads.queryOptions({ orgSlug, ...query })),
   ]);

@@ -20,6 +20,7 @@ import { startStreamingPair, type StreamingPair } from "~/test/streaming-pair";
 import {
   DB_ROUTE_HEADER,
   forgetReplicaOutage,
+  onReplica,
   parseWriteMarker,
   requestReadRouting,
   WRITE_MARKER_COOKIE,
@@ -291,6 +292,20 @@ describe("reads on a streaming replica", () => {
     const request = requestOf(a.users.coach);
     await request.caller.roster.list({ orgSlug: a.slug });
     expect(request.pool()).toBe("replica");
+  });
+
+  it("keeps a replica read read-only even where the replica's name points at the primary", async () => {
+    // A pooler sends the replica's connections to the primary while no standby is healthy.
+    const request = requestOf(a.users.athlete1, { replica: primary.db, marker: "FFFFFFFF/FFFFFFFF" });
+    await request.caller.runs.allMine({ orgSlug: a.slug });
+    // The primary has every write, whatever the marker says.
+    expect(request.pool()).toBe("replica");
+    const attempt = onReplica(
+      primary.db,
+      { sessionSecret: sessionOf(a.users.athlete1.id), expectedUserId: a.users.athlete1.id, mustSee: null },
+      (tx) => tx.execute(sql`update users set name = name where id = ${a.users.athlete1.id}`),
+    );
+    await expect(attempt).rejects.toMatchObject({ cause: { code: "25006" } }); // read_only_sql_transaction
   });
 
   it("measures the replay lag: commit on the primary to replayed on the standby", async () => {

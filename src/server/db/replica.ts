@@ -93,21 +93,22 @@ export async function onReplica<T>(
 ): Promise<ReplicaOutcome<T>> {
   if (performance.now() < replicaDownUntil) return { served: false, reason: "unavailable" };
   try {
-    const value = await replica.transaction(
-      async (tx) => {
-        // pg_last_wal_replay_lsn() is null on a primary (a pooler pointing the replica's name at the
-        // primary while no standby is healthy): the primary has every write.
-        const [entered] = await tx.execute<{ user_id: string | null; caught_up: boolean }>(
-          sql`select set_config('role', ${APP_ROLE}, true), app.enter_session(${read.sessionSecret}) as user_id,
-                (${read.mustSee}::pg_lsn is null or pg_last_wal_replay_lsn() is null
-                 or pg_last_wal_replay_lsn() >= ${read.mustSee}::pg_lsn) as caught_up`,
-        );
-        if (!entered?.caught_up) throw new ReplicaCannotServe("behind");
-        if ((entered.user_id ?? null) !== read.expectedUserId) throw new ReplicaCannotServe("session");
-        return work(tx, entered.user_id);
-      },
-      { accessMode: "read only" },
-    );
+    const value = await replica.transaction(async (tx) => {
+      // One statement, like withSession's: read-only (a hot standby is anyway; a pooler may point the
+      // replica's name at the primary while no standby is healthy, and this keeps reads reads; going
+      // read-only is allowed after the transaction's first query), the app role, the session's
+      // context, and whether the user's last write is here. pg_last_wal_replay_lsn() is null on a
+      // primary, which has every write.
+      const [entered] = await tx.execute<{ user_id: string | null; caught_up: boolean }>(
+        sql`select set_config('transaction_read_only', 'on', true), set_config('role', ${APP_ROLE}, true),
+              app.enter_session(${read.sessionSecret}) as user_id,
+              (${read.mustSee}::pg_lsn is null or pg_last_wal_replay_lsn() is null
+               or pg_last_wal_replay_lsn() >= ${read.mustSee}::pg_lsn) as caught_up`,
+      );
+      if (!entered?.caught_up) throw new ReplicaCannotServe("behind");
+      if ((entered.user_id ?? null) !== read.expectedUserId) throw new ReplicaCannotServe("session");
+      return work(tx, entered.user_id);
+    });
     return { served: true, value };
   } catch (error) {
     const cause = findCause(error);

@@ -62,7 +62,7 @@ const optionalSchema = z.object({
    */
   DATABASE_REPLICA_URL: z.preprocess(
     unsetWhenEmpty,
-    z.string().url({ message: "DATABASE_REPLICA_URL must be a postgres:// URL" }).optional(),
+    z.url({ protocol: /^postgres(ql)?$/, message: "DATABASE_REPLICA_URL must be a postgres:// URL" }).optional(),
   ),
   /** "1": tRPC answers say which pool served their reads (`x-runbalance-db`), for the cluster's tests. */
   RUNBALANCE_EXPOSE_DB_ROUTE: z.preprocess(unsetWhenEmpty, z.enum(["0", "1"]).optional()),

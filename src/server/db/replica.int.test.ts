@@ -5,10 +5,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import postgres from "postgres";
+import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { todayUtc } from "~/lib/clock";
-import { createCaller } from "~/server/api/root";
+import { appRouter, createCaller } from "~/server/api/root";
 import type { Context } from "~/server/api/trpc";
 import type { SessionUser } from "~/server/data/users";
 import { provisionAppLogin } from "~/server/db/app-login";
@@ -218,6 +220,46 @@ describe("reads on a streaming replica", () => {
     expect(without.some((q) => q.includes("pg_current_wal_lsn"))).toBe(false);
     expect(withReplica.length).toBe(without.length + 1);
     expect(withReplica.at(-1)).toContain("pg_current_wal_lsn");
+  });
+
+  it("puts the marker cookie and the pool header on tRPC's HTTP answers (the fetch adapter's resHeaders)", async () => {
+    const user = a.users.athlete1;
+    const call = (path: string, init: RequestInit, marker?: string) =>
+      fetchRequestHandler({
+        endpoint: "/api/trpc",
+        req: new Request(`http://localhost/api/trpc/${path}`, init),
+        router: appRouter,
+        createContext: ({ resHeaders }) => ({
+          db: primary.db,
+          user,
+          sessionSecret: sessionOf(user.id),
+          clientAddress: "192.0.2.10",
+          readRouting: requestReadRouting({
+            replica: replica.db,
+            markerCookie: marker,
+            resHeaders,
+            secure: false,
+            exposeRoute: true,
+          }),
+        }),
+      });
+    const input = { orgSlug: a.slug, idempotencyKey: crypto.randomUUID(), run: run() };
+    const logged = await call("runs.log", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(superjson.serialize(input)),
+    });
+    expect(logged.status).toBe(200);
+    expect(logged.headers.get(DB_ROUTE_HEADER)).toBe("primary");
+    const cookie = logged.headers.getSetCookie().find((c) => c.startsWith(`${WRITE_MARKER_COOKIE}=`));
+    const marker = parseWriteMarker(/=([^;]+)/.exec(cookie ?? "")?.[1]);
+    expect(marker).not.toBeNull();
+    await pair.waitForReplay();
+    const query = encodeURIComponent(JSON.stringify(superjson.serialize({ orgSlug: a.slug })));
+    const read = await call(`runs.allMine?input=${query}`, { method: "GET" }, marker!);
+    expect(read.status).toBe(200);
+    expect(read.headers.get(DB_ROUTE_HEADER)).toBe("replica");
+    expect(read.headers.getSetCookie()).toEqual([]);
   });
 
   it("refuses a forged or garbage marker harmlessly", async () => {

@@ -9,7 +9,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import postgres from "postgres";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayUtc } from "~/lib/clock";
+import { now, todayUtc } from "~/lib/clock";
 import { appRouter, createCaller } from "~/server/api/root";
 import type { Context } from "~/server/api/trpc";
 import type { SessionUser } from "~/server/data/users";
@@ -19,10 +19,12 @@ import { applyMigrations } from "~/server/db/migrate";
 import { createOrgFixture, type OrgFixture } from "~/test/fixtures";
 import { openSession, sessionOf } from "~/test/sessions";
 import { startStreamingPair, type StreamingPair } from "~/test/streaming-pair";
+import { calendarForToken } from "~/server/services/calendar";
 import {
   DB_ROUTE_HEADER,
   forgetReplicaOutage,
   onReplica,
+  readWithoutSession,
   parseWriteMarker,
   requestReadRouting,
   WRITE_MARKER_COOKIE,
@@ -334,6 +336,28 @@ describe("reads on a streaming replica", () => {
     const request = requestOf(a.users.coach);
     await request.caller.roster.list({ orgSlug: a.slug });
     expect(request.pool()).toBe("replica");
+  });
+
+  it("serves calendar feeds from the standby, and a feed revoked a moment ago there until replayed", async () => {
+    await pair.waitForReplay();
+    const { path } = await requestOf(b.users.athlete1).caller.calendarFeeds.create({ orgSlug: b.slug });
+    const token = path.replace("/api/calendar/", "");
+    await pair.waitForReplay();
+    const feed = () => readWithoutSession(primary.db, replica.db, (db) => calendarForToken(db, token, now()));
+    const served = await feed();
+    expect(served.pool).toBe("replica");
+    expect(served.value).toContain("BEGIN:VCALENDAR");
+
+    await standbyAdmin`select pg_wal_replay_pause()`;
+    try {
+      await requestOf(b.users.athlete1).caller.calendarFeeds.revoke({ orgSlug: b.slug });
+      // The accepted window (ADR 023): until the standby replays the revocation, it still serves the feed.
+      expect((await feed()).value).toContain("BEGIN:VCALENDAR");
+    } finally {
+      await standbyAdmin`select pg_wal_replay_resume()`;
+    }
+    await pair.waitForReplay();
+    expect(await feed()).toEqual({ value: null, pool: "replica" });
   });
 
   it("keeps a replica read read-only even where the replica's name points at the primary", async () => {

@@ -145,6 +145,20 @@ describe("reads on a streaming replica", () => {
         await read(requestOf(request === reads[0]![0] ? a.users.coach : a.users.athlete1, { replica: null })),
       );
     }
+    // A read on the standby sends as many statements as the same read on the primary alone.
+    const count = async (log: string[], read: () => Promise<unknown>) => {
+      const start = log.length;
+      await read();
+      return log.length - start;
+    };
+    const onStandby = await count(sent.replica, () =>
+      requestOf(a.users.athlete1).caller.runs.allMine({ orgSlug: a.slug }),
+    );
+    const onPrimary = await count(sent.primary, () =>
+      requestOf(a.users.athlete1, { replica: null }).caller.runs.allMine({ orgSlug: a.slug }),
+    );
+    expect(onStandby).toBe(onPrimary);
+
     // Not opted in: on the primary.
     const me = requestOf(a.users.athlete1);
     await me.caller.athleteWeeks.thisWeek({ orgSlug: a.slug });

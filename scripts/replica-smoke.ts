@@ -3,7 +3,8 @@
  * `next start` of the existing build (`npx next build` first) with DATABASE_REPLICA_URL and
  * RUNBALANCE_EXPOSE_DB_ROUTE=1, then sign-in, a logged run and reads over HTTP, with the standby's
  * replay paused and the standby stopped. Prints each step; exits 1 when one is not as ADR 023 says.
- * Run: `npx tsx --conditions=react-server scripts/replica-smoke.ts` (ports 55520-55521 and 3420).
+ * Run: `npx tsx --conditions=react-server scripts/replica-smoke.ts` (free ports from 55520; the app on
+ * SMOKE_PORT, default 3420).
  */
 import { spawn } from "node:child_process";
 import postgres from "postgres";
@@ -36,7 +37,7 @@ try {
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: appUrl,
-      DATABASE_REPLICA_URL: appUrl.replace(":55520/", ":55521/"),
+      DATABASE_REPLICA_URL: pair.onStandby(appUrl),
       RUNBALANCE_EXPOSE_DB_ROUTE: "1",
       NEXTAUTH_SECRET: "smoke-secret-smoke-secret-123456",
       NEXTAUTH_URL: base,

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import postgres from "postgres";
+import { findFreePort } from "../../scripts/lib/embedded-postgres";
 
 const run = promisify(execFile);
 
@@ -21,6 +22,10 @@ export interface StreamingPair {
   standbyUrl: string;
   /** A URL on which nothing listens (a replica that was never there). */
   closedUrl: string;
+  primaryPort: number;
+  standbyPort: number;
+  /** The same database and login as `url` (on the primary), on the standby. */
+  onStandby(url: string): string;
   stopStandby(): Promise<void>;
   startStandby(): Promise<void>;
   /** Waits until the standby has replayed everything the primary has written so far. */
@@ -53,8 +58,11 @@ async function waitUntilReady(url: string): Promise<void> {
   }
 }
 
-/** Starts the pair on `port` (primary) and `port + 1` (standby); `port + 2` stays closed. */
-export async function startStreamingPair(port: number): Promise<StreamingPair> {
+/** Starts the pair on the first free ports from `preferredPort` (primary, standby, one left closed). */
+export async function startStreamingPair(preferredPort: number): Promise<StreamingPair> {
+  const port = await findFreePort(preferredPort);
+  const standbyPort = await findFreePort(port + 1);
+  const closedPort = await findFreePort(standbyPort + 1);
   if (!existsSync(join(PG_BIN, "pg_basebackup"))) throw new Error(`PostgreSQL 15 binaries not found in ${PG_BIN}`);
   const dir = mkdtempSync(join(tmpdir(), "runbalance-pair-"));
   if (asRoot) {
@@ -92,18 +100,25 @@ export async function startStreamingPair(port: number): Promise<StreamingPair> {
     "fast",
   ]);
   const startStandby = async () => {
-    await pg("pg_ctl", ["-D", standbyDir, "-o", options(port + 1), "-l", join(dir, "standby.log"), "-w", "start"]);
-    await waitUntilReady(url(port + 1));
+    await pg("pg_ctl", ["-D", standbyDir, "-o", options(standbyPort), "-l", join(dir, "standby.log"), "-w", "start"]);
+    await waitUntilReady(url(standbyPort));
   };
   const stopStandby = () => pg("pg_ctl", ["-D", standbyDir, "-m", "fast", "-w", "stop"]);
   await startStandby();
 
   const primary = postgres(url(port), { max: 1, onnotice: () => {} });
-  const standby = postgres(url(port + 1), { max: 1, onnotice: () => {} });
+  const standby = postgres(url(standbyPort), { max: 1, onnotice: () => {} });
   return {
     primaryUrl: url(port),
-    standbyUrl: url(port + 1),
-    closedUrl: url(port + 2),
+    standbyUrl: url(standbyPort),
+    closedUrl: url(closedPort),
+    primaryPort: port,
+    standbyPort,
+    onStandby: (primaryUrl) => {
+      const moved = new URL(primaryUrl);
+      moved.port = String(standbyPort);
+      return moved.toString();
+    },
     stopStandby,
     startStandby,
     async waitForReplay() {

@@ -31,7 +31,7 @@ import {
   WRITE_MARKER_MAX_AGE_SECONDS,
 } from "./replica";
 
-/** Within the range this suite may use (55500–55599): primary, standby, and a port left closed. */
+/** Where to look for free ports (primary, standby, and one left closed). */
 const PORT = Number(process.env.REPLICA_TEST_PORT ?? 55510);
 
 describe("reads on a streaming replica", () => {
@@ -55,7 +55,7 @@ describe("reads on a streaming replica", () => {
     const appUrl = await provisionAppLogin(pair.primaryUrl, login);
     owner = connect(pair.primaryUrl, { max: 2 });
     primary = connect(appUrl, { max: 4, onQuery: (query) => void sent.primary.push(query) });
-    replica = connect(appUrl.replace(`:${PORT}/`, `:${PORT + 1}/`), {
+    replica = connect(pair.onStandby(appUrl), {
       max: 4,
       onQuery: (query) => void sent.replica.push(query),
     });

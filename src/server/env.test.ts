@@ -11,6 +11,8 @@ describe("optional configuration", () => {
       TRUSTED_PROXY_HOPS: "",
       WORKER_DATABASE_URL: "",
       RUNBALANCE_WORKER: "",
+      DATABASE_REPLICA_URL: "",
+      RUNBALANCE_EXPOSE_DB_ROUTE: "",
     };
     for (const source of [{}, empty]) {
       expect(parseOptionalEnv(source)).toEqual({
@@ -38,6 +40,11 @@ describe("optional configuration", () => {
     expect(() => parseOptionalEnv({ SMTP_URL: "smtp.example.com" })).toThrow(/SMTP_URL: SMTP_URL must be a URL/);
     expect(() => parseOptionalEnv({ NEXTAUTH_URL: "localhost:3000" })).toThrow(/NEXTAUTH_URL/);
     expect(() => parseOptionalEnv({ BENCH_ROUTES: "yes" })).toThrow(/BENCH_ROUTES/);
+    expect(() => parseOptionalEnv({ DATABASE_REPLICA_URL: "standby:5432" })).toThrow(/DATABASE_REPLICA_URL/);
+    expect(() => parseOptionalEnv({ RUNBALANCE_EXPOSE_DB_ROUTE: "yes" })).toThrow(/RUNBALANCE_EXPOSE_DB_ROUTE/);
+    expect(parseOptionalEnv({ DATABASE_REPLICA_URL: "postgres://app@127.0.0.1:6432/replica" })).toMatchObject({
+      DATABASE_REPLICA_URL: "postgres://app@127.0.0.1:6432/replica",
+    });
     expect(() => parseOptionalEnv({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS must be a whole number/);
   });
 });

@@ -56,6 +56,16 @@ const optionalSchema = z.object({
   ),
   /** "inline" (the default): the app's process also runs the job queue's worker; "off": only `npm run worker` does. */
   RUNBALANCE_WORKER: z.preprocess(unsetWhenEmpty, z.enum(["inline", "off"]).default("inline")),
+  /**
+   * A hot standby (or a pooler in front of one) for the reads that opt in (ADR 023). Unset: every
+   * query goes to DATABASE_URL, as with one database.
+   */
+  DATABASE_REPLICA_URL: z.preprocess(
+    unsetWhenEmpty,
+    z.url({ protocol: /^postgres(ql)?$/, message: "DATABASE_REPLICA_URL must be a postgres:// URL" }).optional(),
+  ),
+  /** "1": tRPC answers say which pool served their reads (`x-runbalance-db`), for the cluster's tests. */
+  RUNBALANCE_EXPOSE_DB_ROUTE: z.preprocess(unsetWhenEmpty, z.enum(["0", "1"]).optional()),
 });
 
 const requiredSchema = z.object({

@@ -14,7 +14,7 @@ import type { SessionUser } from "~/server/data/users";
 import { SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
 
 const state = vi.hoisted(() => ({ db: null as unknown, currentUser: async (): Promise<unknown> => null }));
-vi.mock("~/server/db", () => ({ getDb: () => state.db, getSql: () => null }));
+vi.mock("~/server/db", () => ({ getDb: () => state.db, getSql: () => null, getReplicaDb: () => null }));
 vi.mock("~/server/auth/session", () => ({
   getCurrentUser: () => state.currentUser(),
   getCurrentSession: async () => {

@@ -9,11 +9,13 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z } from "zod";
 import { can, type Action, type Role } from "~/domain/authz/policy";
-import type { Database } from "~/server/db/connection";
+import type { Database, Tx } from "~/server/db/connection";
+import { markWrite, onReplica, type Pool, type ReadRouting } from "~/server/db/replica";
 import type { SessionUser } from "~/server/data/users";
 import { withSession } from "~/server/db/tenant";
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
 import { ServiceError } from "~/server/errors";
+import { reenterOrganisation } from "~/server/data/organisations";
 import { resolveOrgActor } from "./access";
 
 export interface Context {
@@ -27,6 +29,8 @@ export interface Context {
   sessionSecret: string | null;
   /** The client's address for rate limits (src/server/auth/client-address.ts); null when unknown. */
   clientAddress: string | null;
+  /** Where reads that opt in may go (ADR 023); absent without a replica: everything on `db`. */
+  readRouting?: ReadRouting;
 }
 
 /** Who may call a procedure: anyone, any signed-in user, or members of the organisation with these roles. */
@@ -37,6 +41,11 @@ export interface ProcedureMeta {
   access?: Access;
   /** The message a role-gated kind refuses with, when the kind's own is too general. */
   refusal?: string;
+  /**
+   * "replica": this query may read from the streaming replica (ADR 023), which falls back to the
+   * primary by itself (lag behind the user's last write, an outage). Honoured for queries only.
+   */
+  reads?: "replica";
 }
 
 /**
@@ -154,29 +163,82 @@ const errorsAtTheEdge = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * After a mutation committed (with a replica configured): the primary's WAL position into the
+ * user's write marker, so their next reads wait for the replica to replay it (ADR 023).
+ */
+const markWritesForReplicaReads = t.middleware(async ({ ctx, type, next }) => {
+  const result = await next();
+  if (type === "mutation" && ctx.readRouting) {
+    ctx.readRouting.served("primary");
+    if (result.ok) await markWrite(ctx.db, ctx.readRouting);
+  }
+  return result;
+});
+
 export const publicProcedure = t.procedure
   .meta({ access: { kind: "public" } })
   .use(errorsAtTheEdge)
-  .use(refuseNulCharacters);
+  .use(refuseNulCharacters)
+  .use(markWritesForReplicaReads);
 
 /**
  * Needs a signed-in user. The procedure runs in one transaction as the restricted app role
  * (`ctx.tx`), where row-level security, set by the database from the session, lets the user see
  * their own account and memberships only.
  */
-export const protectedProcedure = publicProcedure.meta({ access: { kind: "signed-in" } }).use(({ ctx, next }) => {
-  const { user, sessionSecret } = ctx;
-  if (!user || !sessionSecret) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-  return withSession(ctx.db, sessionSecret, async (tx, sessionUserId) => {
-    // The session may have ended since the request began (signed out elsewhere).
-    if (sessionUserId !== user.id) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-    const result = await next({ ctx: { ...ctx, user, sessionSecret, tx } });
-    // next() reports a failed procedure as a result rather than throwing; rethrow it so the
-    // transaction rolls back and a refused request leaves no partial write behind.
-    if (!result.ok) throw result.error;
-    return result;
+export const protectedProcedure = publicProcedure
+  .meta({ access: { kind: "signed-in" } })
+  .use(async ({ ctx, meta, type, next }) => {
+    const { user, sessionSecret } = ctx;
+    if (!user || !sessionSecret) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+    const run = async (tx: Tx, sessionUserId: string | null, readsFrom: Pool, afterwards?: CacheWrite[]) => {
+      // The session may have ended since the request began (signed out elsewhere).
+      if (sessionUserId !== user.id) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+      const writeCache = afterwards
+        ? (write: CacheWrite) => void afterwards.push(write)
+        : (write: CacheWrite) => write(tx);
+      const result = await next({ ctx: { ...ctx, user, sessionSecret, tx, readsFrom, writeCache } });
+      // next() reports a failed procedure as a result rather than throwing; rethrow it so the
+      // transaction rolls back and a refused request leaves no partial write behind.
+      if (!result.ok) throw result.error;
+      return result;
+    };
+    // The request's session was checked on the primary (context.ts); only opted-in queries may
+    // read the replica, and they come back here when it cannot serve them.
+    const replica = type === "query" && meta?.reads === "replica" ? ctx.readRouting?.replica : null;
+    if (replica) {
+      const afterwards: CacheWrite[] = [];
+      const read = { sessionSecret, expectedUserId: user.id, mustSee: ctx.readRouting!.mustSee };
+      const outcome = await onReplica(replica, read, (tx, id) => run(tx, id, "replica", afterwards));
+      if (outcome.served) {
+        ctx.readRouting!.served("replica");
+        await writeCachesOnPrimary(ctx.db, sessionSecret, afterwards);
+        return outcome.value;
+      }
+    }
+    ctx.readRouting?.served("primary");
+    return withSession(ctx.db, sessionSecret, (tx, id) => run(tx, id, "primary"));
   });
-});
+
+/**
+ * A write a read makes only to cache what it computed (the roster's week digests), given the
+ * transaction to write in. On the primary it runs at once, in the read's transaction; a read served
+ * by the replica (read-only) hands it to the primary afterwards, in a transaction of its own.
+ */
+export type CacheWrite = (tx: Tx) => Promise<void>;
+
+/** A cache that failed to fill costs the next read a recomputation, never this read its answer. */
+async function writeCachesOnPrimary(db: Database, sessionSecret: string, writes: CacheWrite[]): Promise<void> {
+  if (writes.length === 0) return;
+  try {
+    await withSession(db, sessionSecret, async (tx) => {
+      for (const write of writes) await write(tx);
+    });
+  } catch (error) {
+    console.warn("A read served by the replica could not fill its cache on the primary:", error);
+  }
+}
 
 // Not trimmed: "slug\r\n" is not an organisation address (trimming let it through to headers and links).
 export const orgSlugSchema = z
@@ -208,7 +270,15 @@ export const orgProcedure = protectedProcedure
   .use(async ({ ctx, input, next }) => {
     const resolved = await resolveOrgActor(ctx.tx, ctx.user.id, input.orgSlug);
     if (!resolved) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
-    return next({ ctx: { ...ctx, ...resolved } });
+    // A cache write handed to the primary after a replica read starts with the user's context only.
+    const writeCache =
+      ctx.readsFrom === "replica"
+        ? (write: CacheWrite) =>
+            ctx.writeCache(async (tx) => {
+              if (await reenterOrganisation(tx, resolved.org.id)) await write(tx);
+            })
+        : ctx.writeCache;
+    return next({ ctx: { ...ctx, ...resolved, writeCache } });
   });
 
 /** An action about the organisation itself (no athlete or run): what a procedure kind can gate on. */

@@ -42,6 +42,15 @@ export async function enterOrganisation(tx: Tx, userId: string, slug: string) {
 }
 
 /**
+ * Narrows an open transaction's context to an organisation already resolved for this user (a
+ * cache write after a read served by the replica, ADR 023); false when they are no longer a member.
+ */
+export async function reenterOrganisation(tx: Tx, orgId: string): Promise<boolean> {
+  const [row] = await tx.execute<{ entered: boolean }>(sql`select app.enter_organisation(${orgId}::uuid) as entered`);
+  return row?.entered === true;
+}
+
+/**
  * Creates an organisation under the first free address among `slug`, `slug-2`, `slug-3`, …
  * and returns the address it got.
  */

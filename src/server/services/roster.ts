@@ -7,7 +7,7 @@ import { WELLNESS_RUN_DAYS, wellnessTag } from "~/domain/training/wellness";
 import { rosterAthletes } from "~/server/data/roster";
 import { checkinsBetween, excusedBetween } from "~/server/data/season-days";
 import type { Tx } from "~/server/db/connection";
-import { digestsFrom, recentWeekDigests } from "./week-digests";
+import { digestsFrom, recentWeekDigests, type CacheWriter } from "./week-digests";
 import { nextRaceTag, RACE_TAG_HORIZON_DAYS } from "~/domain/training/season";
 import { racesOfAthletesBetween } from "~/server/data/season";
 
@@ -28,6 +28,7 @@ export async function rosterFor(
   org: { id: string; trainingSettings: unknown; trainingVersion: number },
   actor: Actor,
   now: Date,
+  writeCache?: CacheWriter,
 ) {
   const coachUserId = can(actor, { type: "organisation.viewAllAthletes" }) ? undefined : actor.userId;
   const utcToday = now.toISOString().slice(0, 10);
@@ -47,7 +48,7 @@ export async function rosterFor(
   const ids = athletes.map((a) => a.athleteId);
   // Wide enough for any athlete's current week and last check-ins, whatever their time zone.
   const [weeks, races, excusedByAthlete, checkinsByAthlete] = await Promise.all([
-    recentWeekDigests(tx, org, athletes, { weekCount: ROSTER_WEEKS, now }),
+    recentWeekDigests(tx, org, athletes, { weekCount: ROSTER_WEEKS, now, writeCache }),
     // Today is within a day of UTC's wherever the athlete lives.
     racesOfAthletesBetween(tx, org.id, ids, addDays(utcToday, -1), addDays(utcToday, RACE_TAG_HORIZON_DAYS + 1)),
     excusedBetween(tx, org.id, ids, addDays(utcToday, -8), addDays(utcToday, 1)),

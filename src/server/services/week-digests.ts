@@ -10,6 +10,13 @@ import { plannedBetween } from "~/server/data/weeks";
 import { settingsForWeeks, type WeekSettingsOf } from "./week-settings";
 import { excusedBetween } from "~/server/data/season-days";
 
+/**
+ * Where fresh digests are stored: in the read's own transaction (the default), or, for a read served
+ * by a read-only replica, on the primary once the read is done (ADR 023). Digests carry the versions
+ * they were computed from, so one made from a replica's slightly older rows never passes for current.
+ */
+export type CacheWriter = (write: (tx: Tx) => Promise<void>) => Promise<void> | void;
+
 /** What digesting an athlete's weeks needs to know about them, with the digests already cached. */
 export interface DigestSubject {
   athleteId: string;
@@ -59,7 +66,7 @@ export async function recentWeekDigests(
   tx: Tx,
   org: { id: string; trainingSettings: unknown; trainingVersion: number },
   athletes: readonly DigestSubject[],
-  options: { weekCount: number; now: Date },
+  options: { weekCount: number; now: Date; writeCache?: CacheWriter },
 ): Promise<Map<string, AthleteWeekDigests>> {
   // Phases judge weeks (ADR 016); changing one bumps the athlete's training version, so cached digests
   // judged by the old phase are no longer valid (drizzle 0013).
@@ -88,7 +95,9 @@ export async function recentWeekDigests(
     r.weekStarts.filter((weekStart) => !r.cached.has(weekStart)).map((weekStart) => ({ ...r, weekStart })),
   );
   const computed =
-    missing.length > 0 ? await digestMissingWeeks(tx, org, missing, settingsOf) : new Map<string, WeekDigest>();
+    missing.length > 0
+      ? await digestMissingWeeks(tx, org, missing, settingsOf, options.writeCache ?? ((write) => write(tx)))
+      : new Map<string, WeekDigest>();
   return new Map(
     read.map(({ athlete, current, today, weekStarts, cached }) => [
       athlete.athleteId,
@@ -113,6 +122,7 @@ async function digestMissingWeeks(
   org: { id: string; trainingVersion: number },
   missing: Array<{ athlete: DigestSubject; today: string; weekStart: string }>,
   settingsOf: WeekSettingsOf,
+  writeCache: CacheWriter,
 ): Promise<Map<string, WeekDigest>> {
   const ids = [...new Set(missing.map((m) => m.athlete.athleteId))];
   const starts = missing.map((m) => m.weekStart).sort();
@@ -142,6 +152,6 @@ async function digestMissingWeeks(
       orgVersion: org.trainingVersion,
     };
   });
-  await storeWeekDigests(tx, org.id, stored);
+  await writeCache((writer) => storeWeekDigests(writer, org.id, stored));
   return new Map(stored.map((d) => [`${d.athleteId}/${d.weekStart}`, d.digest]));
 }

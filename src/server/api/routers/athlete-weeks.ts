@@ -95,6 +95,7 @@ export const athleteWeeksRouter = createRouter({
    * record starts (joining or their first run, whichever is earlier); optionally only one kind of run.
    */
   history: orgProcedure
+    .meta({ reads: "replica" })
     .input(
       orgInput({
         athleteId: idSchema.optional(),
@@ -150,6 +151,7 @@ export const athleteWeeksRouter = createRouter({
    * comments come from comments.listForAthlete). The plan's flags are the coach's: never sent here.
    */
   feedback: orgProcedure
+    .meta({ reads: "replica" })
     .input(orgInput({ weeks: z.number().int().min(1).max(52).default(8) }))
     .query(async ({ ctx, input }) => {
       const ref = await athleteFor(ctx, undefined, "view");

@@ -20,6 +20,7 @@ export const athletesRouter = createRouter({
 
   /** One coached athlete's recent and upcoming weeks, charts' data and training settings. */
   overview: orgProcedure
+    .meta({ reads: "replica" })
     .input(
       orgInput({
         athleteId: idSchema,

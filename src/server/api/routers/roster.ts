@@ -5,7 +5,7 @@ import { now } from "~/lib/clock";
 
 export const rosterRouter = createRouter({
   /** The coach's athletes at a glance (owners: everyone), most in need of attention first. */
-  list: coachingProcedure.query(({ ctx }) => {
-    return rosterFor(ctx.tx, ctx.org, ctx.actor, now());
+  list: coachingProcedure.meta({ reads: "replica" }).query(({ ctx }) => {
+    return rosterFor(ctx.tx, ctx.org, ctx.actor, now(), ctx.writeCache);
   }),
 });

@@ -129,7 +129,9 @@ export const runsRouter = createRouter({
   }),
 
   /** Every run of the caller's, for the CSV export (my data is mine). */
-  allMine: athleteProcedure.meta({ refusal: "Only athletes have runs to export." }).query(async ({ ctx }) => {
-    return listRuns(ctx.tx, ctx.org.id, ctx.athleteId);
-  }),
+  allMine: athleteProcedure
+    .meta({ refusal: "Only athletes have runs to export.", reads: "replica" })
+    .query(async ({ ctx }) => {
+      return listRuns(ctx.tx, ctx.org.id, ctx.athleteId);
+    }),
 });

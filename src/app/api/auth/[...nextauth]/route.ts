@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "~/server/auth/options";
 import { tooLarge, withBodyWithin } from "~/server/http/request-body";
+import { markWriteIn } from "~/server/http/write-marker";
 
 const nextAuth = NextAuth(authOptions);
 
@@ -15,6 +16,8 @@ async function handler(request: NextRequest, context: { params: Promise<{ nextau
   // Sessions, CSRF tokens and sign-in answers are personal: no cache may keep them.
   const headers = new Headers(response.headers);
   headers.set("cache-control", "no-store");
+  // Signing in opens a session, signing out ends one: the next reads wait for the replica (ADR 023).
+  if (request.method === "POST" && response.status < 400) await markWriteIn(headers);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 

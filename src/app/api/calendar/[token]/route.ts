@@ -1,4 +1,5 @@
-import { getDb } from "~/server/db";
+import { getDb, getReplicaDb } from "~/server/db";
+import { readWithoutSession } from "~/server/db/replica";
 import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
 import { calendarForToken } from "~/server/services/calendar";
 import { now } from "~/lib/clock";
@@ -17,7 +18,10 @@ export const GET = answer503WhenDatabaseIsDown(
     const { token } = await params;
     const cleaned = token.replace(/\.ics$/, "");
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(cleaned)) return new Response("Not found", { status: 404 });
-    const body = await calendarForToken(getDb(), cleaned, now());
+    // Calendar apps poll: the replica serves them when there is one (ADR 023); no user waits to see a write.
+    const { value: body } = await readWithoutSession(getDb(), getReplicaDb(), (db) =>
+      calendarForToken(db, cleaned, now()),
+    );
     if (body === null) return new Response("Not found", { status: 404 });
     return new Response(body, {
       headers: { "content-type": "text/calendar; charset=utf-8", "cache-control": "no-store" },

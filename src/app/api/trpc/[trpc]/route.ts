@@ -21,7 +21,8 @@ async function handler(request: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: () => createRequestContext(req),
+    // resHeaders: where a write's marker cookie goes (ADR 023).
+    createContext: ({ resHeaders }) => createRequestContext(req, resHeaders),
     maxBatchSize: MAX_BATCH,
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);

@@ -5,6 +5,7 @@ import { getDb } from "~/server/db";
 import { isCrossSitePost } from "~/server/http/cross-site";
 import { answer503WhenDatabaseIsDown } from "~/server/http/database-outage";
 import { importFile } from "~/server/http/import-file";
+import { markWriteIn } from "~/server/http/write-marker";
 import { readBodyWithin, refuseUnread, tooLarge } from "~/server/http/request-body";
 
 /** The file's name as the browser encoded it; anything malformed or containing NUL becomes "upload". */
@@ -66,6 +67,8 @@ export const POST = answer503WhenDatabaseIsDown(
       status: outcome.status,
       headers: { "cache-control": "no-store", ...retry },
     });
+    // The stored drafts are the uploader's to read next: on the primary until the replica has them.
+    if (outcome.status === 200) await markWriteIn(response.headers);
     // A refusal may leave the body unread (a non-member's, or one past the limit).
     return outcome.status === 200 ? response : refuseUnread(request, response);
   },

@@ -5,7 +5,8 @@
  * - writes that fail are answered 503 SERVICE_UNAVAILABLE with Retry-After (retry later), never 500;
  *   writes sent and answered while the database is down fail that way, and writes succeed again
  *   within 5 s of it accepting connections; the route handlers outside tRPC (CSV export, calendar
- *   feed, activity upload) answer 503 with Retry-After too, and 200 after the restart;
+ *   feed, activity upload) and pages (through /unavailable) answer 503 with Retry-After too, and 200
+ *   after the restart;
  * - every write the client saw acknowledged (HTTP 200) is in the database afterwards;
  * - writes that failed, sent again with the same idempotency key, succeed without duplicates;
  * - the server process never exits.
@@ -292,7 +293,13 @@ describe.runIf(runFaultTest("database restart test"))("PostgreSQL restart under 
         calendar: "503 retry-after 2",
         upload: "503 retry-after 2",
       });
-      expect(routesAfter, "and 200 once it is back").toEqual({ csv: "200", calendar: "200", upload: "200" });
+      expect(routesAfter, "and 200 once it is back").toEqual({
+        csv: "200",
+        calendar: "200",
+        "athlete's page": "200",
+        settings: "200",
+        upload: "200",
+      });
       expect(firstWriteOkAfter, "writes succeed again after the restart").toBeDefined();
       expect(figures.writesOkSecondsAfterDatabaseAccepts!).toBeLessThanOrEqual(5);
       expect(figures.retriedOk, "failed writes succeed when sent again").toBe(failed.length);

@@ -96,10 +96,23 @@ export const portsFor = (basePort: number, instances: number) => ({
 });
 
 const isRoot = () => process.getuid?.() === 0;
-const pgEnvPath = `PATH=${PG_BIN}:${process.env.PATH ?? "/usr/bin:/bin"}`;
-/** pg_autoctl and PgBouncer refuse to run as root: run them as the `postgres` system user then. */
-const asPostgres = (argv: string[]): [string, string[]] =>
-  isRoot() ? ["runuser", ["-u", "postgres", "--", "env", pgEnvPath, ...argv]] : ["env", [pgEnvPath, ...argv]];
+
+/**
+ * pg_autoctl and PgBouncer refuse to run as root: run them as the `postgres` system user then.
+ * pg_autoctl keeps its configuration, state and pid files outside PGDATA (XDG directories, keyed by
+ * the PGDATA path): pointed into the state directory, they go with the data at the next start, and a
+ * fresh node is never taken for one "dropped previously".
+ */
+const postgresRunner = (pgDir: string) => {
+  const env = [
+    `PATH=${PG_BIN}:${process.env.PATH ?? "/usr/bin:/bin"}`,
+    `XDG_CONFIG_HOME=${join(pgDir, "xdg", "config")}`,
+    `XDG_DATA_HOME=${join(pgDir, "xdg", "data")}`,
+    `XDG_RUNTIME_DIR=${join(pgDir, "xdg", "run")}`,
+  ];
+  return (argv: string[]): [string, string[]] =>
+    isRoot() ? ["runuser", ["-u", "postgres", "--", "env", ...env, ...argv]] : ["env", [...env, ...argv]];
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -224,6 +237,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   };
   giveToPostgres(join(stateDir, "pg"));
 
+  const asPostgres = postgresRunner(join(stateDir, "pg"));
   const ports = portsFor(options.basePort, options.instances);
   const pgdata = (name: string) => join(stateDir, "pg", name);
   const superuserUrl = (port: number, database = DATABASE) => `postgres://postgres@${HOST}:${port}/${database}`;

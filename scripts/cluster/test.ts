@@ -347,9 +347,13 @@ async function main(): Promise<boolean> {
         body,
       });
       if (comment.status !== 200) throw new Error(`comments.create answered ${comment.status} ${comment.error}`);
-      const victim = await until(
+      // Wrapped: instance 0 is a falsy answer.
+      const { victim } = await until(
         "an instance's worker mid-delivery",
-        () => instanceConnectedTo(c, smtpPort) ?? false,
+        () => {
+          const index = instanceConnectedTo(c, smtpPort);
+          return index === null ? null : { victim: index };
+        },
         30_000,
         100,
       );

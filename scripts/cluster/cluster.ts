@@ -228,6 +228,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   await processes.stopStale(log);
   // Fresh data every start: the cluster is for trying and testing the topology, not for keeping data.
   rmSync(join(stateDir, "pg"), { recursive: true, force: true });
+  rmSync(join(stateDir, "logs"), { recursive: true, force: true });
   // The state directory must be traversable by the `postgres` user; its data directories are its own.
   mkdirSync(stateDir, { recursive: true, mode: 0o755 });
   mkdirSync(join(stateDir, "pg"), { mode: 0o700 });

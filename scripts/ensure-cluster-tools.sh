@@ -8,6 +8,9 @@ packages=()
 [ -x /usr/sbin/pgbouncer ] || packages+=(pgbouncer)
 [ -x /usr/bin/pg_autoctl ] || packages+=(pg-auto-failover-cli)
 [ -e /usr/lib/postgresql/15/lib/pgautofailover.so ] || packages+=(postgresql-15-auto-failover)
+# psql talks to PgBouncer's admin console; ss tells the test which instance holds a connection.
+command -v psql >/dev/null || packages+=(postgresql-client-15)
+command -v ss >/dev/null || packages+=(iproute2)
 [ ${#packages[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null; then
   echo "[cluster] missing ${packages[*]}: install them as root (apt-get install ${packages[*]})" >&2

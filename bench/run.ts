@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchCalendar, CALENDAR_TARGET_P95_MS, CALENDAR_WEEKS } from "./calendar";
+import { benchCluster, CLUSTER_CONNECTIONS, CLUSTER_SECONDS, CLUSTER_TARGET_RATIO } from "./cluster";
 import { openBenchDatabase, removeLoggedRuns, type BenchDatabase } from "./database";
 import { ENGINE_TARGET_RUNS_PER_SECOND, benchEngine } from "./engine";
 import { benchFirstLoad, FIRST_LOAD_TARGET_KB } from "./first-load";
@@ -410,6 +411,43 @@ const mailLatencySection: BenchSection = {
   },
 };
 
+const clusterSection: BenchSection = {
+  name: `Cluster: HAProxy → 1 and 2 next start instances → PgBouncer → pg_auto_failover primary (npm run cluster; autocannon, ${CLUSTER_CONNECTIONS} connections, ${CLUSTER_SECONDS} s each)`,
+  run: async () => {
+    const figures = await benchCluster(log);
+    const rps = (name: string, instances: number) =>
+      figures.find((f) => f.name === name && f.instances === instances)?.requestsPerSecond ?? 0;
+    const names = [...new Set(figures.map((f) => f.name))];
+    const ratios = names.map((name) => ({ name, ratio: rps(name, 2) / Math.max(rps(name, 1), 1e-9) }));
+    const clean = figures.every((f) => f.errors === 0 && f.non2xx === 0);
+    const scales = ratios.every((r) => r.ratio >= CLUSTER_TARGET_RATIO);
+    return {
+      table: [
+        ["endpoint", "instances", "req/s", "p50", "p99", "non-2xx", "errors", "autocannon CPU"],
+        ...figures.map((f) => [
+          f.name,
+          String(f.instances),
+          f.requestsPerSecond.toFixed(0),
+          `${f.p50} ms`,
+          `${f.p99} ms`,
+          String(f.non2xx),
+          String(f.errors),
+          `${(f.loadGeneratorCpuMsPerS / 10).toFixed(0)} % of a core`,
+        ]),
+      ],
+      target: `0 errors and 0 non-2xx; 2 instances ≥ ${CLUSTER_TARGET_RATIO}× the req/s of 1, for each endpoint`,
+      pass: clean && scales,
+      notes: [
+        ...ratios.map(
+          (r) => `${r.name}: 2 instances give ${r.ratio.toFixed(2)}× one (${verdict(r.ratio >= CLUSTER_TARGET_RATIO)})`,
+        ),
+        "everything shares the machine's cores: both instances, PgBouncer, HAProxy, the two PostgreSQL nodes (synchronous replication: each commit waits for the standby's flush) and autocannon",
+        `errors: ${clean ? "none" : "SOME"} (${verdict(clean)}); the cluster's data is thrown away when it stops`,
+      ],
+    };
+  },
+};
+
 const SECTIONS: readonly BenchSection[] = [
   engineSection,
   importsSection,
@@ -421,6 +459,7 @@ const SECTIONS: readonly BenchSection[] = [
   httpSection,
   firstLoadSection,
   mailLatencySection,
+  clusterSection,
 ];
 
 /** The sections to run: all of them, or with `--only <text>` those whose name contains <text>. */

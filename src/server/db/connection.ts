@@ -16,6 +16,12 @@ export interface Connection {
 /**
  * Opens a pooled connection. Used by the app (src/server/db/index.ts), scripts and tests alike,
  * so that all of them talk to PostgreSQL the same way.
+ *
+ * Behind a transaction pooler without protocol-level prepared statements (PgBouncer before 1.21, as
+ * in `npm run cluster`), the URL says `?prepare=false`: postgres.js reads that parameter itself (it is
+ * one of its options, so it is not sent to the server as a start-up parameter) and then sends every
+ * statement unnamed, since the next execution of a named one may land on another server connection
+ * (ADR 022). The URL decides, not the code, because only the deployment knows what is in front.
  */
 export function connect(
   url: string,

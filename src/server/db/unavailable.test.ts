@@ -36,6 +36,32 @@ describe("which failures mean the database is unreachable", () => {
   );
 
   it.each([
+    "server conn crashed?",
+    "pgbouncer cannot connect to server",
+    "server login has been failing, try again later (server_login_retry)",
+    "query_wait_timeout",
+  ])("PgBouncer's 08P01 %j (its primary is gone or not back yet)", (message) => {
+    expect(isDatabaseUnavailable(pgError("08P01", message))).toBe(true);
+  });
+
+  it("25006 read_only_sql_transaction: a write that reached a standby or a demoted primary", () => {
+    expect(isDatabaseUnavailable(pgError("25006", "cannot execute INSERT in a read-only transaction"))).toBe(true);
+  });
+
+  it.each([
+    ["PgBouncer refusing a login", "no such user"],
+    ["PgBouncer refusing a start-up parameter", "unsupported startup parameter: search_path"],
+    ["PgBouncer's client limit", "no more connections allowed (max_client_conn)"],
+    ["a message that only contains PgBouncer's words", "invalid packet: server conn crashed?"],
+  ])("not 08P01 for %s", (_what, message) => {
+    expect(isDatabaseUnavailable(pgError("08P01", message))).toBe(false);
+  });
+
+  it("not PgBouncer's words under another SQLSTATE", () => {
+    expect(isDatabaseUnavailable(pgError("XX000", "server conn crashed?"))).toBe(false);
+  });
+
+  it.each([
     ["a unique violation", "23505"],
     ["a syntax error", "42601"],
     ["a row-level security refusal", "42501"],
@@ -158,6 +184,24 @@ describe("errors from postgres.js and Drizzle, as they really come", () => {
     });
     const error = await failureOf(client(port).db);
     expect(error).toBeInstanceOf(Error);
+    expect(isDatabaseUnavailable(error), String(error)).toBe(true);
+  });
+
+  /** A server that accepts the startup, then answers the first query with PgBouncer's ErrorResponse. */
+  it('PgBouncer\'s "server conn crashed?" (08P01) in answer to a query', async () => {
+    const { port } = await listen((socket) => {
+      socket.once("data", () => {
+        socket.write(Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 0, 0x5a, 0, 0, 0, 5, 0x49]));
+        socket.once("data", () => {
+          const fields = Buffer.from("SERROR\0VERROR\0C08P01\0Mserver conn crashed?\0\0");
+          const header = Buffer.alloc(5);
+          header.write("E", 0);
+          header.writeInt32BE(fields.length + 4, 1);
+          socket.end(Buffer.concat([header, fields]));
+        });
+      });
+    });
+    const error = await failureOf(client(port).db);
     expect(isDatabaseUnavailable(error), String(error)).toBe(true);
   });
 

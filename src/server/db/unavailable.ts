@@ -44,6 +44,29 @@ const isUnavailableCode = (code: string) =>
   NETWORK_CODES.has(code) || DRIVER_CODES.has(code) || SQLSTATES.has(code) || isConnectionExceptionClass(code);
 
 /**
+ * 25006 read_only_sql_transaction: a write reached a node that is a standby right now, a demoted
+ * primary or a standby not yet promoted during a failover (ADR 022). The app never opens read-only
+ * transactions for its writes, so a write refused this way is refused by the node, not by our code.
+ */
+const READ_ONLY_NODE = "25006";
+
+/**
+ * PgBouncer reports a primary it cannot reach with its own ErrorResponse, SQLSTATE 08P01 (which is
+ * otherwise protocol_violation, a bug): these messages, and only these, mean "the server is gone or
+ * not back yet" (pgbouncer/src: server conn crashed, failed connects, server_login_retry,
+ * query_wait_timeout while the pool waits for a server).
+ */
+const PGBOUNCER_UNAVAILABLE_MESSAGES = [
+  /^server conn crashed\?/,
+  /^pgbouncer cannot connect to server/,
+  /^server login has been failing/,
+  /^query_wait_timeout/,
+];
+
+const isPgBouncerUnavailable = (code: string, message: unknown) =>
+  code === "08P01" && typeof message === "string" && PGBOUNCER_UNAVAILABLE_MESSAGES.some((re) => re.test(message));
+
+/**
  * The code that says the database is unreachable, found in `error` or anything it wraps ("57P01",
  * "ECONNREFUSED", …), or null when it says no such thing. Wrappers are followed through `cause`
  * (Drizzle's DrizzleQueryError, tRPC's TRPCError) and through the `errors` of an AggregateError
@@ -61,7 +84,13 @@ export function databaseUnavailableCode(error: unknown): string | null {
     if (typeof value !== "object" || value === null || seen.has(value)) continue;
     seen.add(value);
     const code = (value as { code?: unknown }).code;
-    if (typeof code === "string" && isUnavailableCode(code)) return code;
+    if (
+      typeof code === "string" &&
+      (isUnavailableCode(code) ||
+        code === READ_ONLY_NODE ||
+        isPgBouncerUnavailable(code, (value as { message?: unknown }).message))
+    )
+      return code;
     pending.push((value as { cause?: unknown }).cause);
     const errors = (value as { errors?: unknown }).errors;
     if (value instanceof AggregateError && Array.isArray(errors)) pending.push(...errors);

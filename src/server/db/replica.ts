@@ -9,7 +9,18 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database, Tx } from "./connection";
 import { APP_ROLE } from "./tenant";
-import { isDatabaseUnavailable } from "./unavailable";
+import { databaseUnavailableCode } from "./unavailable";
+
+/**
+ * Whether the replica cannot be reached (fall back to the primary). Not 25006 read_only_sql_transaction,
+ * which unavailable.ts counts as an outage for writes (a node not yet promoted): on the replica, which
+ * is read-only by design, it means a write inside a read, a bug to surface rather than to rerun on
+ * the primary.
+ */
+function replicaUnreachable(error: unknown): boolean {
+  const code = databaseUnavailableCode(error);
+  return code !== null && code !== "25006";
+}
 
 /** Which pool served a request's reads. */
 export type Pool = "replica" | "primary";
@@ -113,7 +124,7 @@ export async function onReplica<T>(
   } catch (error) {
     const cause = findCause(error);
     if (cause) return { served: false, reason: cause.reason };
-    if (isDatabaseUnavailable(error)) {
+    if (replicaUnreachable(error)) {
       replicaDownUntil = performance.now() + SKIP_DOWN_REPLICA_MS;
       return { served: false, reason: "unavailable" };
     }
@@ -144,7 +155,7 @@ export async function readWithoutSession<T>(
     try {
       return { value: await work(replica), pool: "replica" };
     } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
+      if (!replicaUnreachable(error)) throw error;
       replicaDownUntil = performance.now() + SKIP_DOWN_REPLICA_MS;
     }
   }

@@ -11,10 +11,10 @@ import { z } from "zod";
 import { can, type Action, type Role } from "~/domain/authz/policy";
 import type { Database } from "~/server/db/connection";
 import type { SessionUser } from "~/server/data/users";
-import { withSession } from "~/server/db/tenant";
+import { withMemberSession, withSession } from "~/server/db/tenant";
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
 import { ServiceError } from "~/server/errors";
-import { resolveOrgActor } from "./access";
+import { orgActorOf } from "./access";
 
 export interface Context {
   db: Database;
@@ -165,18 +165,29 @@ export const publicProcedure = t.procedure
  * their own account and memberships only.
  */
 export const protectedProcedure = publicProcedure.meta({ access: { kind: "signed-in" } }).use(({ ctx, next }) => {
-  const { user, sessionSecret } = ctx;
-  if (!user || !sessionSecret) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  const { user, sessionSecret } = signedIn(ctx);
   return withSession(ctx.db, sessionSecret, async (tx, sessionUserId) => {
     // The session may have ended since the request began (signed out elsewhere).
     if (sessionUserId !== user.id) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
-    const result = await next({ ctx: { ...ctx, user, sessionSecret, tx } });
-    // next() reports a failed procedure as a result rather than throwing; rethrow it so the
-    // transaction rolls back and a refused request leaves no partial write behind.
-    if (!result.ok) throw result.error;
-    return result;
+    return rollBackOnFailure(await next({ ctx: { ...ctx, user, sessionSecret, tx } }));
   });
 });
+
+/** The signed-in caller of a request, or UNAUTHORIZED. */
+function signedIn(ctx: Context) {
+  const { user, sessionSecret } = ctx;
+  if (!user || !sessionSecret) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return { ...ctx, user, sessionSecret };
+}
+
+/**
+ * next() reports a failed procedure as a result rather than throwing; rethrow it so the transaction
+ * rolls back and a refused request leaves no partial write behind.
+ */
+function rollBackOnFailure<R extends { ok: boolean; error?: unknown }>(result: R): R {
+  if (!result.ok) throw result.error;
+  return result;
+}
 
 // Not trimmed: "slug\r\n" is not an organisation address (trimming let it through to headers and links).
 export const orgSlugSchema = z
@@ -202,14 +213,20 @@ const ROLES: readonly Role[] = ["owner", "coach", "athlete"];
  * (src/server/api/access.ts); gates on the role alone are the kinds below.
  */
 
-export const orgProcedure = protectedProcedure
+export const orgProcedure = publicProcedure
   .meta({ access: { kind: "member", roles: ROLES } })
+  .use(({ ctx, next }) => next({ ctx: signedIn(ctx) }))
   .input(z.object({ orgSlug: orgSlugSchema }))
-  .use(async ({ ctx, input, next }) => {
-    const resolved = await resolveOrgActor(ctx.tx, ctx.user.id, input.orgSlug);
-    if (!resolved) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
-    return next({ ctx: { ...ctx, ...resolved } });
-  });
+  .use(({ ctx, input, next }) =>
+    // protectedProcedure's transaction and checks, with the organisation entered in the same first
+    // statement (ADR 024): one round trip instead of three on every organisation request.
+    withMemberSession(ctx.db, ctx.sessionSecret, input.orgSlug, async (tx, entered) => {
+      if (entered.userId !== ctx.user.id) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+      const resolved = orgActorOf(ctx.user.id, entered.membership);
+      if (!resolved) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
+      return rollBackOnFailure(await next({ ctx: { ...ctx, tx, ...resolved } }));
+    }),
+  );
 
 /** An action about the organisation itself (no athlete or run): what a procedure kind can gate on. */
 export type OrgAction = Exclude<Action, { athlete: unknown }>;

@@ -65,10 +65,18 @@ export async function athleteFor(
 ): Promise<AthleteContext> {
   const id = athleteId ?? scope.actor.athleteId;
   const [athlete] = id ? await athleteContexts(scope.tx, scope.org.id, [id]) : [];
-  if (!athlete || !can(scope.actor, { type: need === "write" ? "run.write" : "athlete.view", athlete }))
+  return athleteAllowed(scope.actor, athlete ?? null, need);
+}
+
+/**
+ * athleteFor's check, on an athlete its caller read with athleteContexts' columns in a larger
+ * statement (the run log: readRunLogBasis). Null (not in sight) is NOT_FOUND, like a refusal.
+ */
+export function athleteAllowed(actor: Actor, athlete: AthleteContext | null, need: AthleteNeed): AthleteContext {
+  if (!athlete || !can(actor, { type: need === "write" ? "run.write" : "athlete.view", athlete }))
     throw noSuchAthlete();
   if (need === "coach")
-    ensure(can(scope.actor, { type: "athlete.coach", athlete }), "Only this athlete's coaches can do that.");
+    ensure(can(actor, { type: "athlete.coach", athlete }), "Only this athlete's coaches can do that.");
   return athlete;
 }
 

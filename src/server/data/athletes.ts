@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { athletes, coachAssignments, runs, users } from "~/server/db/schema";
+import { decodeJsonRow, jsonObjectOf } from "./json-rows";
 
 /**
  * An athlete's last run date, as a column of a query over `athletes`: one step down
@@ -79,32 +80,51 @@ export async function setRecentRace(
 
 /**
  * What evaluating an athlete's weeks needs to know about them, and who coaches them (so the same row
- * answers the policy's questions). One query for any number of athletes.
+ * answers the policy's questions): the columns of `athletes` joined with their `users` row.
  */
-export async function athleteContexts(tx: Tx, orgId: string, athleteIds: string[]) {
-  if (athleteIds.length === 0) return [];
+function athleteContextColumns(tx: Tx) {
   const coachUserIds = tx
     .select({ ids: sql`coalesce(array_agg(${coachAssignments.coachUserId}), '{}')` })
     .from(coachAssignments)
     .where(and(eq(coachAssignments.orgId, athletes.orgId), eq(coachAssignments.athleteId, athletes.id)));
+  return {
+    athleteId: athletes.id,
+    userId: athletes.userId,
+    displayName: athletes.displayName,
+    trainingSettings: athletes.trainingSettings,
+    raceDistanceM: athletes.raceDistanceM,
+    raceTimeS: athletes.raceTimeS,
+    joinedAt: athletes.createdAt,
+    trainingVersion: athletes.trainingVersion,
+    coachUserIds: sql<string[]>`(${coachUserIds})`,
+    timeZone: users.timeZone,
+    weekStartDay: users.weekStartDay,
+    units: users.units,
+  };
+}
+
+/** The athletes' contexts (see athleteContextColumns). One query for any number of athletes. */
+export async function athleteContexts(tx: Tx, orgId: string, athleteIds: string[]) {
+  if (athleteIds.length === 0) return [];
   return tx
-    .select({
-      athleteId: athletes.id,
-      userId: athletes.userId,
-      displayName: athletes.displayName,
-      trainingSettings: athletes.trainingSettings,
-      raceDistanceM: athletes.raceDistanceM,
-      raceTimeS: athletes.raceTimeS,
-      joinedAt: athletes.createdAt,
-      trainingVersion: athletes.trainingVersion,
-      coachUserIds: sql<string[]>`(${coachUserIds})`,
-      timeZone: users.timeZone,
-      weekStartDay: users.weekStartDay,
-      units: users.units,
-    })
+    .select(athleteContextColumns(tx))
     .from(athletes)
     .innerJoin(users, eq(users.id, athletes.userId))
     .where(and(eq(athletes.orgId, orgId), inArray(athletes.id, athleteIds)));
+}
+
+/**
+ * One athlete's context as a json column of a larger statement (the run log reads it with the week
+ * it judges: readRunLogBasis), and its decoder; the same columns and join as athleteContexts.
+ */
+export function athleteContextJson(tx: Tx, orgId: string, athleteId: string) {
+  const columns = athleteContextColumns(tx);
+  return {
+    sql: sql`(select ${jsonObjectOf(columns)} from ${athletes} inner join ${users} on ${eq(users.id, athletes.userId)}
+      where ${and(eq(athletes.orgId, orgId), eq(athletes.id, athleteId))})`,
+    decode: (value: Record<string, unknown> | null) =>
+      value === null ? null : decodeJsonRow<AthleteContext>(columns, value),
+  };
 }
 
 export type AthleteContext = Awaited<ReturnType<typeof athleteContexts>>[number];

@@ -1,12 +1,29 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
-import { idempotencyKeys, plannedSessions, runs } from "~/server/db/schema";
+import {
+  excusedDays,
+  idempotencyKeys,
+  notifications,
+  plannedSessions,
+  plannedWeeks,
+  runs,
+  trainingPhases,
+} from "~/server/db/schema";
 import type { StoredLap } from "~/server/db/schema";
 import type { SessionKind } from "~/domain/rules";
 import type { RunRow } from "~/domain/training/week-input";
 import { groupBy } from "~/lib/group-by";
 import { now } from "~/lib/clock";
+import { addDays } from "~/domain/rules";
+import { HISTORY_DAYS } from "~/domain/training/week-input";
+import { athleteContextJson, type AthleteContext } from "./athletes";
+import { columnListOf, columnRecordOf, decodeJsonRow, jsonObjectOf, type Selection } from "./json-rows";
+import { enqueueJobCall } from "./mail";
+import { notificationRows, type NewNotification } from "./notifications";
+import { excusedColumns, type ExcusedDayRecord } from "./season-days";
+import { phaseColumns, type PhaseRow } from "./season";
+import { plannedBetween, sessionColumns } from "./weeks";
 
 export interface RunFields {
   startedAt: Date;
@@ -106,51 +123,240 @@ export async function findPlannedSession(tx: Tx, orgId: string, athleteId: strin
   return row ?? null;
 }
 
-/**
- * Claims an idempotency key in the caller's transaction. "claimed": do the work, then `storeResponse`.
- * "replay": the same request was already answered; here is the answer. "mismatch": the key was used for
- * a different request. A concurrent duplicate waits on the first one's row lock and then replays it.
- */
-export async function claimIdempotencyKey(
-  tx: Tx,
-  scope: { orgId: string; userId: string; key: string },
-  requestHash: string,
-): Promise<{ status: "claimed" } | { status: "replay"; response: unknown } | { status: "mismatch" }> {
-  const inserted = await tx
-    .insert(idempotencyKeys)
-    .values({ ...scope, requestHash, response: sql`'null'::jsonb` })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  if (inserted.length > 0) return { status: "claimed" };
+type IdempotencyScope = { orgId: string; userId: string; key: string };
+type EarlierRequest = { requestHash: string; response: unknown };
+
+const keyIs = (scope: IdempotencyScope) =>
+  and(
+    eq(idempotencyKeys.orgId, scope.orgId),
+    eq(idempotencyKeys.userId, scope.userId),
+    eq(idempotencyKeys.key, scope.key),
+  );
+
+/** The request a key was already used for, and its answer; null for a fresh key. */
+export async function findIdempotentResponse(tx: Tx, scope: IdempotencyScope): Promise<EarlierRequest | null> {
   const [existing] = await tx
     .select({ requestHash: idempotencyKeys.requestHash, response: idempotencyKeys.response })
     .from(idempotencyKeys)
-    .where(
-      and(
-        eq(idempotencyKeys.orgId, scope.orgId),
-        eq(idempotencyKeys.userId, scope.userId),
-        eq(idempotencyKeys.key, scope.key),
-      ),
-    );
-  if (!existing || existing.requestHash !== requestHash) return { status: "mismatch" };
-  return { status: "replay", response: existing.response };
+    .where(keyIs(scope));
+  return existing ?? null;
 }
 
-export async function storeIdempotentResponse(
+/** A used key's answer: the same request's stored response, or "mismatch" for a different request. */
+export function earlierAnswer(
+  earlier: EarlierRequest | null,
+  requestHash: string,
+): { status: "replay"; response: unknown } | { status: "mismatch" } {
+  if (!earlier || earlier.requestHash !== requestHash) return { status: "mismatch" };
+  return { status: "replay", response: earlier.response };
+}
+
+/** The rows judging one week of one athlete (evaluateWeekOf in services/recent-weeks.ts). */
+export interface WeekRows {
+  runs: Array<RunRow & { athleteId: string; startedAt: Date }>;
+  planned: Awaited<ReturnType<typeof plannedBetween>> extends Map<string, Array<infer P>> ? P[] : never;
+  phases: PhaseRow[];
+  excused: ExcusedDayRecord[];
+}
+
+/** Inbox events with their ids and the mail job's payload (notificationBatch in services/notify.ts). */
+export interface NotificationBatch {
+  events: ReadonlyArray<NewNotification & { id: string }>;
+  mailJob: Record<string, unknown>;
+}
+
+/** The rows runsBetween returns for one athlete. */
+const weekRunColumns = {
+  athleteId: runs.athleteId,
+  id: runs.id,
+  localDate: runs.localDate,
+  kind: runs.kind,
+  durationS: runs.durationS,
+  distanceM: runs.distanceM,
+  rpe: runs.rpe,
+  plannedSessionId: runs.plannedSessionId,
+  startedAt: runs.startedAt,
+};
+
+const plannedWeekColumns = { athleteId: plannedSessions.athleteId, ...sessionColumns, weekStatus: plannedWeeks.status };
+
+/** json_agg of a selection's objects in an order, '[]' for none. */
+const jsonArrayOf = (selection: Selection, orderBy: SQL) =>
+  sql`coalesce(json_agg(${jsonObjectOf(selection)} order by ${orderBy}), '[]')`;
+
+/**
+ * Everything logging a run reads before it writes, in one statement (ADR 024): the athlete (their
+ * context, as athleteContexts reads it, for the access check and the feedback), the answer already
+ * given under the idempotency key, whether the planned session named is this athlete's, and the rows
+ * judging the week of `date` (published plans), read over the widest window any week start needs
+ * (evaluateWeekOf keeps the week's own). Row-level security applies as to the separate queries.
+ */
+export async function readRunLogBasis(
   tx: Tx,
-  scope: { orgId: string; userId: string; key: string },
-  response: unknown,
-) {
-  await tx
-    .update(idempotencyKeys)
-    .set({ response: sql`${JSON.stringify(response)}::jsonb` })
-    .where(
-      and(
-        eq(idempotencyKeys.orgId, scope.orgId),
-        eq(idempotencyKeys.userId, scope.userId),
-        eq(idempotencyKeys.key, scope.key),
-      ),
-    );
+  input: { scope: IdempotencyScope; athleteId: string; date: string; plannedSessionId: string | null },
+): Promise<{
+  athlete: AthleteContext | null;
+  earlier: EarlierRequest | null;
+  plannedSessionFound: boolean;
+  week: WeekRows;
+}> {
+  const { scope, athleteId, date, plannedSessionId } = input;
+  const orgId = scope.orgId;
+  // Any week containing `date` starts within the 6 days before it.
+  const from = addDays(date, -6);
+  const to = addDays(date, 6);
+  const athlete = athleteContextJson(tx, orgId, athleteId);
+  const [row] = await tx.execute<{
+    athlete: Record<string, unknown> | null;
+    earlier: EarlierRequest | null;
+    planned_session_found: boolean;
+    runs: Record<string, unknown>[];
+    planned: Record<string, unknown>[];
+    phases: Record<string, unknown>[];
+    excused: Record<string, unknown>[];
+  }>(sql`select
+    ${athlete.sql} as athlete,
+    (select json_build_object('requestHash', ${idempotencyKeys.requestHash}, 'response', ${idempotencyKeys.response})
+      from ${idempotencyKeys} where ${keyIs(scope)}) as earlier,
+    ${
+      plannedSessionId === null
+        ? sql`true`
+        : sql`exists (select 1 from ${plannedSessions} where ${and(
+            eq(plannedSessions.orgId, orgId),
+            eq(plannedSessions.athleteId, athleteId),
+            eq(plannedSessions.id, plannedSessionId),
+          )})`
+    } as planned_session_found,
+    (select ${jsonArrayOf(weekRunColumns, sql`${runs.localDate}, ${runs.startedAt}`)} from ${runs}
+      where ${and(
+        eq(runs.orgId, orgId),
+        eq(runs.athleteId, athleteId),
+        gte(runs.localDate, addDays(from, -HISTORY_DAYS)),
+        lte(runs.localDate, to),
+      )}) as runs,
+    (select ${jsonArrayOf(plannedWeekColumns, sql`${plannedSessions.date}, ${plannedSessions.position}`)}
+      from ${plannedSessions} inner join ${plannedWeeks}
+        on ${and(eq(plannedWeeks.orgId, plannedSessions.orgId), eq(plannedWeeks.id, plannedSessions.weekId))}
+      where ${and(
+        eq(plannedSessions.orgId, orgId),
+        eq(plannedSessions.athleteId, athleteId),
+        gte(plannedSessions.date, from),
+        lte(plannedSessions.date, to),
+        eq(plannedWeeks.athleteId, athleteId),
+        gte(plannedWeeks.weekStart, addDays(from, -6)),
+        lte(plannedWeeks.weekStart, to),
+        eq(plannedWeeks.status, "published"),
+      )}) as planned,
+    (select ${jsonArrayOf(phaseColumns, sql`${trainingPhases.startDate}`)} from ${trainingPhases}
+      where ${and(
+        eq(trainingPhases.orgId, orgId),
+        eq(trainingPhases.athleteId, athleteId),
+        lte(trainingPhases.startDate, to),
+        gte(trainingPhases.endDate, from),
+      )}) as phases,
+    (select ${jsonArrayOf(excusedColumns, sql`${excusedDays.date}`)} from ${excusedDays}
+      where ${and(
+        eq(excusedDays.orgId, orgId),
+        eq(excusedDays.athleteId, athleteId),
+        gte(excusedDays.date, from),
+        lte(excusedDays.date, to),
+      )}) as excused`);
+  if (!row) throw new Error("the run log's basis returned no row");
+  return {
+    athlete: athlete.decode(row.athlete),
+    earlier: row.earlier,
+    plannedSessionFound: row.planned_session_found,
+    week: {
+      runs: row.runs.map((r) => decodeJsonRow(weekRunColumns, r)),
+      planned: row.planned.map((p) => decodeJsonRow(plannedWeekColumns, p)),
+      phases: row.phases.map((p) => decodeJsonRow(phaseColumns, p)),
+      excused: row.excused.map((e) => decodeJsonRow(excusedColumns, e)),
+    },
+  };
+}
+
+/** The columns a logged run is written with (the rest keep their defaults, as with insertRun). */
+const loggedRunFields = [
+  "orgId",
+  "id",
+  "athleteId",
+  "createdBy",
+  "source",
+  "startedAt",
+  "localDate",
+  "kind",
+  "durationS",
+  "distanceM",
+  "rpe",
+  "notes",
+  "private",
+  "plannedSessionId",
+] as const;
+
+const notificationFields = [
+  "orgId",
+  "id",
+  "recipientUserId",
+  "kind",
+  "athleteId",
+  "actorUserId",
+  "title",
+  "body",
+  "link",
+  "dedupeKey",
+  "createdAt",
+] as const;
+
+/**
+ * Saves a logged run in one statement (ADR 024): claims the idempotency key with the answer already
+ * in it, and only when the claim succeeds inserts the run, records the coaches' warnings and enqueues
+ * their mail (as notify does). False when the key was taken meanwhile by a concurrent request with
+ * the same key (its row lock made this one wait): nothing was written; read its answer.
+ */
+export async function saveLoggedRun(
+  tx: Tx,
+  input: {
+    scope: IdempotencyScope;
+    requestHash: string;
+    response: unknown;
+    run: { id: string; athleteId: string; createdBy: string; fields: RunFields };
+    notifications: NotificationBatch | null;
+  },
+): Promise<boolean> {
+  const { scope, run } = input;
+  const runRecord = columnRecordOf(runs, {
+    orgId: scope.orgId,
+    id: run.id,
+    athleteId: run.athleteId,
+    createdBy: run.createdBy,
+    source: "manual",
+    ...run.fields,
+  });
+  const notificationRecords = (input.notifications?.events ?? []).length
+    ? notificationRows(scope.orgId, input.notifications!.events).map((n) => columnRecordOf(notifications, n))
+    : [];
+  const [row] = await tx.execute<{ saved: number }>(sql`with claim as (
+      insert into ${idempotencyKeys} (org_id, user_id, key, request_hash, response)
+      values (${scope.orgId}, ${scope.userId}, ${scope.key}, ${input.requestHash}, ${JSON.stringify(input.response)}::jsonb)
+      on conflict do nothing
+      returning key
+    ), saved as (
+      insert into ${runs} (${columnListOf(runs, loggedRunFields)})
+      select ${columnListOf(runs, loggedRunFields, "r")}
+      from claim, jsonb_populate_record(null::${runs}, ${JSON.stringify(runRecord)}::jsonb) r
+      returning id
+    ), recorded as (
+      insert into ${notifications} (${columnListOf(notifications, notificationFields)})
+      select ${columnListOf(notifications, notificationFields, "n")}
+      from claim, jsonb_populate_recordset(null::${notifications}, ${JSON.stringify(notificationRecords)}::jsonb) n
+      on conflict do nothing
+    ), queued as (
+      select ${
+        input.notifications ? enqueueJobCall(scope.orgId, "notification-mail", input.notifications.mailJob) : sql`null`
+      } from claim
+    )
+    select (select count(*) from saved)::int as saved, (select count(*) from queued)::int as queued`);
+  return (row?.saved ?? 0) > 0;
 }
 
 /** Runs of several athletes between two dates (inclusive), grouped by athlete. One query. */

@@ -1,0 +1,60 @@
+import "server-only";
+import { Column, getTableColumns, sql, type SQL, type Table } from "drizzle-orm";
+
+/**
+ * Several loaders' rows in one statement: each loader's selection (field → column or expression) as a
+ * json object, so one query can return several tables' rows as json columns and the data layer decodes
+ * them into the very shapes the separate queries return. Used where round trips dominate a request
+ * (the run log, ADR 024); everywhere else the plain queries read better.
+ */
+export type Selection = Record<string, Column | SQL>;
+
+/** `json_build_object('field', <column or expression>, …)` for a selection. */
+export function jsonObjectOf(selection: Selection): SQL {
+  const pairs = Object.entries(selection).map(([field, value]) => sql`${field}::text, ${value}`);
+  return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
+}
+
+/**
+ * A json object of `jsonObjectOf(selection)` as the plain query would have returned it: each column's
+ * value through the column's own decoder (timestamps become Dates, as with the driver's text);
+ * expressions as they are.
+ */
+export function decodeJsonRow<Row>(selection: Selection, value: Record<string, unknown>): Row {
+  const row: Record<string, unknown> = {};
+  for (const [field, source] of Object.entries(selection)) {
+    const raw = value[field];
+    row[field] =
+      raw === null || raw === undefined || !(source instanceof Column) ? (raw ?? null) : source.mapFromDriverValue(raw);
+  }
+  return row as Row;
+}
+
+/**
+ * `values` (keyed by the table's field names) as one json record keyed by its column names, for
+ * `jsonb_populate_record(null::<table>, …)` in an insert that a single statement makes conditional.
+ * Dates become ISO strings, which PostgreSQL reads back exactly (to the millisecond JavaScript has).
+ */
+export function columnRecordOf(table: Table, values: Record<string, unknown>): Record<string, unknown> {
+  const columns = getTableColumns(table);
+  return Object.fromEntries(
+    Object.entries(values).map(([field, value]) => {
+      const column = columns[field];
+      if (!column) throw new Error(`no column for field ${field}`);
+      return [column.name, value instanceof Date ? value.toISOString() : value];
+    }),
+  );
+}
+
+/** The column names of `fields` of `table`, prefixed with `alias.` when given: an insert's column list and its select list. */
+export function columnListOf(table: Table, fields: readonly string[], alias?: string): SQL {
+  const columns = getTableColumns(table);
+  return sql.join(
+    fields.map((field) => {
+      const column = columns[field];
+      if (!column) throw new Error(`no column for field ${field}`);
+      return alias ? sql`${sql.identifier(alias)}.${sql.identifier(column.name)}` : sql.identifier(column.name);
+    }),
+    sql`, `,
+  );
+}

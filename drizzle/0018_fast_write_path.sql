@@ -44,3 +44,69 @@ END $$;
 REVOKE ALL ON FUNCTION app.enter_member_session(text, text) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION app.enter_member_session(text, text) TO runbalance_app;
+--> statement-breakpoint
+-- What logging a run reads before it writes (readRunLogBasis in src/server/data/runs.ts), as one
+-- json value: the athlete's context (athleteContexts' columns), the answer stored under the key, whether
+-- the planned session named is the athlete's, and the rows judging the week of the run's date (runs
+-- from p_runs_from, the rest from p_from, all to p_to; published plans only). A function so that its
+-- plan is prepared once per connection (PL/pgSQL caches it) rather than planned on every request: the
+-- statement joins seven tables under row-level security, and planning it cost more than running it.
+-- SECURITY INVOKER: it reads as the caller, under the caller's row-level security. The json keys are
+-- the data layer's field names, decoded there with each column's own decoder (json-rows.ts).
+CREATE FUNCTION app.run_log_basis(p_org uuid, p_user uuid, p_key uuid, p_athlete uuid, p_planned_session uuid,
+                                  p_runs_from date, p_from date, p_to date)
+  RETURNS json LANGUAGE plpgsql STABLE SECURITY INVOKER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_basis json;
+BEGIN
+  SELECT json_build_object(
+    'athlete', (
+      SELECT json_build_object('athleteId', a.id, 'userId', a.user_id, 'displayName', a.display_name,
+               'trainingSettings', a.training_settings, 'raceDistanceM', a.race_distance_m,
+               'raceTimeS', a.race_time_s, 'joinedAt', a.created_at, 'trainingVersion', a.training_version,
+               'coachUserIds', (SELECT coalesce(array_agg(c.coach_user_id), '{}') FROM public.coach_assignments c
+                                WHERE c.org_id = a.org_id AND c.athlete_id = a.id),
+               'timeZone', u.time_zone, 'weekStartDay', u.week_start_day, 'units', u.units)
+      FROM public.athletes a JOIN public.users u ON u.id = a.user_id
+      WHERE a.org_id = p_org AND a.id = p_athlete),
+    'earlier', (
+      SELECT json_build_object('requestHash', k.request_hash, 'response', k.response)
+      FROM public.idempotency_keys k WHERE k.org_id = p_org AND k.user_id = p_user AND k.key = p_key),
+    'plannedSessionFound', p_planned_session IS NULL OR EXISTS (
+      SELECT 1 FROM public.planned_sessions s
+      WHERE s.org_id = p_org AND s.athlete_id = p_athlete AND s.id = p_planned_session),
+    'runs', (
+      SELECT coalesce(json_agg(json_build_object('athleteId', r.athlete_id, 'id', r.id, 'localDate', r.local_date,
+               'kind', r.kind, 'durationS', r.duration_s, 'distanceM', r.distance_m, 'rpe', r.rpe,
+               'plannedSessionId', r.planned_session_id, 'startedAt', r.started_at)
+             ORDER BY r.local_date, r.started_at), '[]')
+      FROM public.runs r
+      WHERE r.org_id = p_org AND r.athlete_id = p_athlete AND r.local_date BETWEEN p_runs_from AND p_to),
+    'planned', (
+      SELECT coalesce(json_agg(json_build_object('athleteId', s.athlete_id, 'id', s.id, 'date', s.date, 'kind', s.kind,
+               'durationMin', s.duration_min, 'distanceM', s.distance_m, 'targetRpe', s.target_rpe,
+               'description', s.description, 'structure', s.structure, 'position', s.position,
+               'weekStatus', w.status)
+             ORDER BY s.date, s.position), '[]')
+      FROM public.planned_sessions s JOIN public.planned_weeks w ON w.org_id = s.org_id AND w.id = s.week_id
+      WHERE s.org_id = p_org AND s.athlete_id = p_athlete AND s.date BETWEEN p_from AND p_to
+        AND w.athlete_id = p_athlete AND w.week_start BETWEEN p_from - 6 AND p_to AND w.status = 'published'),
+    'phases', (
+      SELECT coalesce(json_agg(json_build_object('id', p.id, 'athleteId', p.athlete_id, 'name', p.name,
+               'startDate', p.start_date, 'endDate', p.end_date, 'settings', p.settings)
+             ORDER BY p.start_date), '[]')
+      FROM public.training_phases p
+      WHERE p.org_id = p_org AND p.athlete_id = p_athlete AND p.start_date <= p_to AND p.end_date >= p_from),
+    'excused', (
+      SELECT coalesce(json_agg(json_build_object('athleteId', e.athlete_id, 'date', e.date, 'reason', e.reason,
+               'note', e.note)
+             ORDER BY e.date), '[]')
+      FROM public.excused_days e
+      WHERE e.org_id = p_org AND e.athlete_id = p_athlete AND e.date BETWEEN p_from AND p_to)
+  ) INTO v_basis;
+  RETURN v_basis;
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION app.run_log_basis(uuid, uuid, uuid, uuid, uuid, date, date, date) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION app.run_log_basis(uuid, uuid, uuid, uuid, uuid, date, date, date) TO runbalance_app;

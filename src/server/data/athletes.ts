@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { athletes, coachAssignments, runs, users } from "~/server/db/schema";
-import { decodeJsonRow, jsonObjectOf } from "./json-rows";
+import { decodeJsonRow } from "./json-rows";
 
 /**
  * An athlete's last run date, as a column of a query over `athletes`: one step down
@@ -114,18 +114,28 @@ export async function athleteContexts(tx: Tx, orgId: string, athleteIds: string[
 }
 
 /**
- * One athlete's context as a json column of a larger statement (the run log reads it with the week
- * it judges: readRunLogBasis), and its decoder; the same columns and join as athleteContexts.
+ * An athlete's context read as json by a larger statement (app.run_log_basis, the run log's one
+ * read), decoded into the shape athleteContexts returns: the same fields, each column's own decoder.
  */
-export function athleteContextJson(tx: Tx, orgId: string, athleteId: string) {
-  const columns = athleteContextColumns(tx);
-  return {
-    sql: sql`(select ${jsonObjectOf(columns)} from ${athletes} inner join ${users} on ${eq(users.id, athletes.userId)}
-      where ${and(eq(athletes.orgId, orgId), eq(athletes.id, athleteId))})`,
-    decode: (value: Record<string, unknown> | null) =>
-      value === null ? null : decodeJsonRow<AthleteContext>(columns, value),
-  };
+export function decodeAthleteContext(value: Record<string, unknown> | null): AthleteContext | null {
+  return value === null ? null : decodeJsonRow<AthleteContext>(athleteContextFields, value);
 }
+
+/** athleteContextColumns' fields and their columns (the coaches' ids, an expression, are read as they are). */
+const athleteContextFields = {
+  athleteId: athletes.id,
+  userId: athletes.userId,
+  displayName: athletes.displayName,
+  trainingSettings: athletes.trainingSettings,
+  raceDistanceM: athletes.raceDistanceM,
+  raceTimeS: athletes.raceTimeS,
+  joinedAt: athletes.createdAt,
+  trainingVersion: athletes.trainingVersion,
+  coachUserIds: sql`coach_user_ids`,
+  timeZone: users.timeZone,
+  weekStartDay: users.weekStartDay,
+  units: users.units,
+};
 
 export type AthleteContext = Awaited<ReturnType<typeof athleteContexts>>[number];
 

@@ -2,21 +2,16 @@ import "server-only";
 import { Column, getTableColumns, sql, type SQL, type Table } from "drizzle-orm";
 
 /**
- * Several loaders' rows in one statement: each loader's selection (field → column or expression) as a
- * json object, so one query can return several tables' rows as json columns and the data layer decodes
- * them into the very shapes the separate queries return. Used where round trips dominate a request
- * (the run log, ADR 024); everywhere else the plain queries read better.
+ * Several loaders' rows in one statement: a statement returns each table's rows as json objects keyed
+ * by a loader's field names, and the data layer decodes them into the very shapes the separate queries
+ * return, through each field's column. Used where round trips dominate a request (the run log, ADR
+ * 024); everywhere else the plain queries read better. Also the other way: rows as json records for
+ * an insert that one statement makes conditional.
  */
 export type Selection = Record<string, Column | SQL>;
 
-/** `json_build_object('field', <column or expression>, …)` for a selection. */
-export function jsonObjectOf(selection: Selection): SQL {
-  const pairs = Object.entries(selection).map(([field, value]) => sql`${field}::text, ${value}`);
-  return sql`json_build_object(${sql.join(pairs, sql`, `)})`;
-}
-
 /**
- * A json object of `jsonObjectOf(selection)` as the plain query would have returned it: each column's
+ * A json object of a selection's fields as the plain query would have returned it: each column's
  * value through the column's own decoder (timestamps become Dates, as with the driver's text);
  * expressions as they are.
  */
@@ -24,6 +19,8 @@ export function decodeJsonRow<Row>(selection: Selection, value: Record<string, u
   const row: Record<string, unknown> = {};
   for (const [field, source] of Object.entries(selection)) {
     const raw = value[field];
+    // A field the statement did not return is a statement out of step with the loader: fail loudly.
+    if (raw === undefined) throw new Error(`the json row has no field ${field}`);
     row[field] =
       raw === null || raw === undefined || !(source instanceof Column) ? (raw ?? null) : source.mapFromDriverValue(raw);
   }

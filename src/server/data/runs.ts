@@ -1,15 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
-import {
-  excusedDays,
-  idempotencyKeys,
-  notifications,
-  plannedSessions,
-  plannedWeeks,
-  runs,
-  trainingPhases,
-} from "~/server/db/schema";
+import { idempotencyKeys, notifications, plannedSessions, plannedWeeks, runs } from "~/server/db/schema";
 import type { StoredLap } from "~/server/db/schema";
 import type { SessionKind } from "~/domain/rules";
 import type { RunRow } from "~/domain/training/week-input";
@@ -17,8 +9,8 @@ import { groupBy } from "~/lib/group-by";
 import { now } from "~/lib/clock";
 import { addDays } from "~/domain/rules";
 import { HISTORY_DAYS } from "~/domain/training/week-input";
-import { athleteContextJson, type AthleteContext } from "./athletes";
-import { columnListOf, columnRecordOf, decodeJsonRow, jsonObjectOf, type Selection } from "./json-rows";
+import { decodeAthleteContext, type AthleteContext } from "./athletes";
+import { columnListOf, columnRecordOf, decodeJsonRow } from "./json-rows";
 import { enqueueJobCall } from "./mail";
 import { notificationRows, type NewNotification } from "./notifications";
 import { excusedColumns, type ExcusedDayRecord } from "./season-days";
@@ -180,16 +172,13 @@ const weekRunColumns = {
 
 const plannedWeekColumns = { athleteId: plannedSessions.athleteId, ...sessionColumns, weekStatus: plannedWeeks.status };
 
-/** json_agg of a selection's objects in an order, '[]' for none. */
-const jsonArrayOf = (selection: Selection, orderBy: SQL) =>
-  sql`coalesce(json_agg(${jsonObjectOf(selection)} order by ${orderBy}), '[]')`;
-
 /**
  * Everything logging a run reads before it writes, in one statement (ADR 024): the athlete (their
  * context, as athleteContexts reads it, for the access check and the feedback), the answer already
  * given under the idempotency key, whether the planned session named is this athlete's, and the rows
  * judging the week of `date` (published plans), read over the widest window any week start needs
- * (evaluateWeekOf keeps the week's own). Row-level security applies as to the separate queries.
+ * (evaluateWeekOf keeps the week's own). The SQL is app.run_log_basis (drizzle/0018), a function so
+ * that PostgreSQL plans it once per connection; row-level security applies as to separate queries.
  */
 export async function readRunLogBasis(
   tx: Tx,
@@ -201,78 +190,36 @@ export async function readRunLogBasis(
   week: WeekRows;
 }> {
   const { scope, athleteId, date, plannedSessionId } = input;
-  const orgId = scope.orgId;
-  // Any week containing `date` starts within the 6 days before it.
+  // Any week containing `date` starts within the 6 days before it; its runs are read from HISTORY_DAYS before.
   const from = addDays(date, -6);
   const to = addDays(date, 6);
-  const athlete = athleteContextJson(tx, orgId, athleteId);
-  const [row] = await tx.execute<{
-    athlete: Record<string, unknown> | null;
-    earlier: EarlierRequest | null;
-    planned_session_found: boolean;
-    runs: Record<string, unknown>[];
-    planned: Record<string, unknown>[];
-    phases: Record<string, unknown>[];
-    excused: Record<string, unknown>[];
-  }>(sql`select
-    ${athlete.sql} as athlete,
-    (select json_build_object('requestHash', ${idempotencyKeys.requestHash}, 'response', ${idempotencyKeys.response})
-      from ${idempotencyKeys} where ${keyIs(scope)}) as earlier,
-    ${
-      plannedSessionId === null
-        ? sql`true`
-        : sql`exists (select 1 from ${plannedSessions} where ${and(
-            eq(plannedSessions.orgId, orgId),
-            eq(plannedSessions.athleteId, athleteId),
-            eq(plannedSessions.id, plannedSessionId),
-          )})`
-    } as planned_session_found,
-    (select ${jsonArrayOf(weekRunColumns, sql`${runs.localDate}, ${runs.startedAt}`)} from ${runs}
-      where ${and(
-        eq(runs.orgId, orgId),
-        eq(runs.athleteId, athleteId),
-        gte(runs.localDate, addDays(from, -HISTORY_DAYS)),
-        lte(runs.localDate, to),
-      )}) as runs,
-    (select ${jsonArrayOf(plannedWeekColumns, sql`${plannedSessions.date}, ${plannedSessions.position}`)}
-      from ${plannedSessions} inner join ${plannedWeeks}
-        on ${and(eq(plannedWeeks.orgId, plannedSessions.orgId), eq(plannedWeeks.id, plannedSessions.weekId))}
-      where ${and(
-        eq(plannedSessions.orgId, orgId),
-        eq(plannedSessions.athleteId, athleteId),
-        gte(plannedSessions.date, from),
-        lte(plannedSessions.date, to),
-        eq(plannedWeeks.athleteId, athleteId),
-        gte(plannedWeeks.weekStart, addDays(from, -6)),
-        lte(plannedWeeks.weekStart, to),
-        eq(plannedWeeks.status, "published"),
-      )}) as planned,
-    (select ${jsonArrayOf(phaseColumns, sql`${trainingPhases.startDate}`)} from ${trainingPhases}
-      where ${and(
-        eq(trainingPhases.orgId, orgId),
-        eq(trainingPhases.athleteId, athleteId),
-        lte(trainingPhases.startDate, to),
-        gte(trainingPhases.endDate, from),
-      )}) as phases,
-    (select ${jsonArrayOf(excusedColumns, sql`${excusedDays.date}`)} from ${excusedDays}
-      where ${and(
-        eq(excusedDays.orgId, orgId),
-        eq(excusedDays.athleteId, athleteId),
-        gte(excusedDays.date, from),
-        lte(excusedDays.date, to),
-      )}) as excused`);
-  if (!row) throw new Error("the run log's basis returned no row");
+  const [row] = await tx.execute<{ basis: RunLogBasisJson }>(
+    sql`select app.run_log_basis(${scope.orgId}::uuid, ${scope.userId}::uuid, ${scope.key}::uuid, ${athleteId}::uuid,
+      ${plannedSessionId}::uuid, ${addDays(from, -HISTORY_DAYS)}::date, ${from}::date, ${to}::date) as basis`,
+  );
+  const basis = row?.basis;
+  if (!basis) throw new Error("the run log's basis returned no row");
   return {
-    athlete: athlete.decode(row.athlete),
-    earlier: row.earlier,
-    plannedSessionFound: row.planned_session_found,
+    athlete: decodeAthleteContext(basis.athlete),
+    earlier: basis.earlier,
+    plannedSessionFound: basis.plannedSessionFound,
     week: {
-      runs: row.runs.map((r) => decodeJsonRow(weekRunColumns, r)),
-      planned: row.planned.map((p) => decodeJsonRow(plannedWeekColumns, p)),
-      phases: row.phases.map((p) => decodeJsonRow(phaseColumns, p)),
-      excused: row.excused.map((e) => decodeJsonRow(excusedColumns, e)),
+      runs: basis.runs.map((r) => decodeJsonRow(weekRunColumns, r)),
+      planned: basis.planned.map((p) => decodeJsonRow(plannedWeekColumns, p)),
+      phases: basis.phases.map((p) => decodeJsonRow(phaseColumns, p)),
+      excused: basis.excused.map((e) => decodeJsonRow(excusedColumns, e)),
     },
   };
+}
+
+interface RunLogBasisJson {
+  athlete: Record<string, unknown> | null;
+  earlier: EarlierRequest | null;
+  plannedSessionFound: boolean;
+  runs: Record<string, unknown>[];
+  planned: Record<string, unknown>[];
+  phases: Record<string, unknown>[];
+  excused: Record<string, unknown>[];
 }
 
 /** The columns a logged run is written with (the rest keep their defaults, as with insertRun). */

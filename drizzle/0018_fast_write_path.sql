@@ -110,3 +110,49 @@ END $$;
 REVOKE ALL ON FUNCTION app.run_log_basis(uuid, uuid, uuid, uuid, uuid, date, date, date) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION app.run_log_basis(uuid, uuid, uuid, uuid, uuid, date, date, date) TO runbalance_app;
+--> statement-breakpoint
+-- Saves a logged run (saveLoggedRun in src/server/data/runs.ts): claims the idempotency key with the
+-- answer already in it, and only when the claim succeeds inserts the run, records the coaches'
+-- notifications and enqueues their mail job (as notify does; app.enqueue_job checks the organisation).
+-- When the key was taken (a concurrent request with the same key, whose row lock this one waited on)
+-- nothing is written and the earlier request's hash and answer are returned: each statement of a
+-- function sees what committed before it began, so the answer is read here, not in another round trip.
+-- A function for the same reason as app.run_log_basis: planned once per connection. SECURITY INVOKER.
+-- Rows come as json keyed by column names (columnRecordOf in src/server/data/json-rows.ts).
+CREATE FUNCTION app.save_logged_run(p_org uuid, p_user uuid, p_key uuid, p_request_hash text, p_response jsonb,
+                                    p_run jsonb, p_notifications jsonb, p_mail_job jsonb)
+  -- No SET search_path: the runs table's triggers (0007) name their tables unqualified and run with
+  -- the search path of the statement that fired them. An invoker's function gains nothing from one.
+  RETURNS json LANGUAGE plpgsql VOLATILE SECURITY INVOKER AS $$
+DECLARE
+  v_earlier json;
+BEGIN
+  INSERT INTO public.idempotency_keys (org_id, user_id, key, request_hash, response)
+    VALUES (p_org, p_user, p_key, p_request_hash, p_response)
+    ON CONFLICT DO NOTHING;
+  IF NOT FOUND THEN
+    SELECT json_build_object('requestHash', k.request_hash, 'response', k.response) INTO v_earlier
+      FROM public.idempotency_keys k WHERE k.org_id = p_org AND k.user_id = p_user AND k.key = p_key;
+    RETURN json_build_object('saved', false, 'earlier', v_earlier);
+  END IF;
+  INSERT INTO public.runs (org_id, id, athlete_id, created_by, source, started_at, local_date, kind, duration_s,
+                           distance_m, rpe, notes, private, planned_session_id)
+    SELECT r.org_id, r.id, r.athlete_id, r.created_by, r.source, r.started_at, r.local_date, r.kind, r.duration_s,
+           r.distance_m, r.rpe, r.notes, r.private, r.planned_session_id
+    FROM jsonb_populate_record(NULL::public.runs, p_run) r;
+  IF jsonb_array_length(p_notifications) > 0 THEN
+    -- No RETURNING: row-level security lets the writer add a coach's row but not read it back.
+    INSERT INTO public.notifications (org_id, id, recipient_user_id, kind, athlete_id, actor_user_id, title, body,
+                                      link, dedupe_key, created_at)
+      SELECT n.org_id, n.id, n.recipient_user_id, n.kind, n.athlete_id, n.actor_user_id, n.title, n.body, n.link,
+             n.dedupe_key, n.created_at
+      FROM jsonb_populate_recordset(NULL::public.notifications, p_notifications) n
+      ON CONFLICT DO NOTHING;
+    PERFORM app.enqueue_job('notification-mail', p_mail_job, NULL);
+  END IF;
+  RETURN json_build_object('saved', true);
+END $$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION app.save_logged_run(uuid, uuid, uuid, text, jsonb, jsonb, jsonb, jsonb) FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION app.save_logged_run(uuid, uuid, uuid, text, jsonb, jsonb, jsonb, jsonb) TO runbalance_app;

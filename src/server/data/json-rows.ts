@@ -1,5 +1,5 @@
 import "server-only";
-import { Column, getTableColumns, sql, type SQL, type Table } from "drizzle-orm";
+import { Column, getTableColumns, type SQL, type Table } from "drizzle-orm";
 
 /**
  * Several loaders' rows in one statement: a statement returns each table's rows as json objects keyed
@@ -40,18 +40,5 @@ export function columnRecordOf(table: Table, values: Record<string, unknown>): R
       if (!column) throw new Error(`no column for field ${field}`);
       return [column.name, value instanceof Date ? value.toISOString() : value];
     }),
-  );
-}
-
-/** The column names of `fields` of `table`, prefixed with `alias.` when given: an insert's column list and its select list. */
-export function columnListOf(table: Table, fields: readonly string[], alias?: string): SQL {
-  const columns = getTableColumns(table);
-  return sql.join(
-    fields.map((field) => {
-      const column = columns[field];
-      if (!column) throw new Error(`no column for field ${field}`);
-      return alias ? sql`${sql.identifier(alias)}.${sql.identifier(column.name)}` : sql.identifier(column.name);
-    }),
-    sql`, `,
   );
 }

@@ -20,17 +20,12 @@ export async function enqueueJob(
   payload: Record<string, unknown>,
   jobKey: string | null = null,
 ): Promise<void> {
-  await tx.execute(sql`select ${enqueueJobCall(orgId, job, payload, jobKey)}`);
+  await tx.execute(sql`select app.enqueue_job(${job}, ${jobPayload(orgId, payload)}::jsonb, ${jobKey})`);
 }
 
-/** enqueueJob's call, for a statement that enqueues the job together with other work (the run log). */
-export function enqueueJobCall(
-  orgId: string,
-  job: AppJob,
-  payload: Record<string, unknown>,
-  jobKey: string | null = null,
-) {
-  return sql`app.enqueue_job(${job}, ${JSON.stringify({ ...payload, orgId })}::jsonb, ${jobKey})`;
+/** A job's payload as app.enqueue_job takes it: naming the organisation of the context. */
+export function jobPayload(orgId: string, payload: Record<string, unknown>): string {
+  return JSON.stringify({ ...payload, orgId });
 }
 
 /** The signed-in user's own mail preferences (row-level security admits only their row). */

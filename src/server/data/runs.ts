@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
-import { idempotencyKeys, notifications, plannedSessions, plannedWeeks, runs } from "~/server/db/schema";
+import { notifications, plannedSessions, plannedWeeks, runs } from "~/server/db/schema";
 import type { StoredLap } from "~/server/db/schema";
 import type { SessionKind } from "~/domain/rules";
 import type { RunRow } from "~/domain/training/week-input";
@@ -10,8 +10,8 @@ import { now } from "~/lib/clock";
 import { addDays } from "~/domain/rules";
 import { HISTORY_DAYS } from "~/domain/training/week-input";
 import { decodeAthleteContext, type AthleteContext } from "./athletes";
-import { columnListOf, columnRecordOf, decodeJsonRow } from "./json-rows";
-import { enqueueJobCall } from "./mail";
+import { columnRecordOf, decodeJsonRow } from "./json-rows";
+import { jobPayload } from "./mail";
 import { notificationRows, type NewNotification } from "./notifications";
 import { excusedColumns, type ExcusedDayRecord } from "./season-days";
 import { phaseColumns, type PhaseRow } from "./season";
@@ -118,22 +118,6 @@ export async function findPlannedSession(tx: Tx, orgId: string, athleteId: strin
 type IdempotencyScope = { orgId: string; userId: string; key: string };
 type EarlierRequest = { requestHash: string; response: unknown };
 
-const keyIs = (scope: IdempotencyScope) =>
-  and(
-    eq(idempotencyKeys.orgId, scope.orgId),
-    eq(idempotencyKeys.userId, scope.userId),
-    eq(idempotencyKeys.key, scope.key),
-  );
-
-/** The request a key was already used for, and its answer; null for a fresh key. */
-export async function findIdempotentResponse(tx: Tx, scope: IdempotencyScope): Promise<EarlierRequest | null> {
-  const [existing] = await tx
-    .select({ requestHash: idempotencyKeys.requestHash, response: idempotencyKeys.response })
-    .from(idempotencyKeys)
-    .where(keyIs(scope));
-  return existing ?? null;
-}
-
 /** A used key's answer: the same request's stored response, or "mismatch" for a different request. */
 export function earlierAnswer(
   earlier: EarlierRequest | null,
@@ -222,43 +206,11 @@ interface RunLogBasisJson {
   excused: Record<string, unknown>[];
 }
 
-/** The columns a logged run is written with (the rest keep their defaults, as with insertRun). */
-const loggedRunFields = [
-  "orgId",
-  "id",
-  "athleteId",
-  "createdBy",
-  "source",
-  "startedAt",
-  "localDate",
-  "kind",
-  "durationS",
-  "distanceM",
-  "rpe",
-  "notes",
-  "private",
-  "plannedSessionId",
-] as const;
-
-const notificationFields = [
-  "orgId",
-  "id",
-  "recipientUserId",
-  "kind",
-  "athleteId",
-  "actorUserId",
-  "title",
-  "body",
-  "link",
-  "dedupeKey",
-  "createdAt",
-] as const;
-
 /**
- * Saves a logged run in one statement (ADR 024): claims the idempotency key with the answer already
- * in it, and only when the claim succeeds inserts the run, records the coaches' warnings and enqueues
- * their mail (as notify does). False when the key was taken meanwhile by a concurrent request with
- * the same key (its row lock made this one wait): nothing was written; read its answer.
+ * Saves a logged run in one statement (ADR 024): app.save_logged_run (drizzle/0018) claims the
+ * idempotency key with the answer already in it and, only when the claim succeeds, inserts the run,
+ * records the coaches' warnings and enqueues their mail (as notify does). When a concurrent request
+ * with the same key took it first, nothing is written and its request's hash and answer come back.
  */
 export async function saveLoggedRun(
   tx: Tx,
@@ -269,7 +221,7 @@ export async function saveLoggedRun(
     run: { id: string; athleteId: string; createdBy: string; fields: RunFields };
     notifications: NotificationBatch | null;
   },
-): Promise<boolean> {
+): Promise<{ saved: true } | { saved: false; earlier: EarlierRequest | null }> {
   const { scope, run } = input;
   const runRecord = columnRecordOf(runs, {
     orgId: scope.orgId,
@@ -279,31 +231,17 @@ export async function saveLoggedRun(
     source: "manual",
     ...run.fields,
   });
-  const notificationRecords = (input.notifications?.events ?? []).length
-    ? notificationRows(scope.orgId, input.notifications!.events).map((n) => columnRecordOf(notifications, n))
+  const batch = input.notifications;
+  const notificationRecords = batch
+    ? notificationRows(scope.orgId, batch.events).map((n) => columnRecordOf(notifications, n))
     : [];
-  const [row] = await tx.execute<{ saved: number }>(sql`with claim as (
-      insert into ${idempotencyKeys} (org_id, user_id, key, request_hash, response)
-      values (${scope.orgId}, ${scope.userId}, ${scope.key}, ${input.requestHash}, ${JSON.stringify(input.response)}::jsonb)
-      on conflict do nothing
-      returning key
-    ), saved as (
-      insert into ${runs} (${columnListOf(runs, loggedRunFields)})
-      select ${columnListOf(runs, loggedRunFields, "r")}
-      from claim, jsonb_populate_record(null::${runs}, ${JSON.stringify(runRecord)}::jsonb) r
-      returning id
-    ), recorded as (
-      insert into ${notifications} (${columnListOf(notifications, notificationFields)})
-      select ${columnListOf(notifications, notificationFields, "n")}
-      from claim, jsonb_populate_recordset(null::${notifications}, ${JSON.stringify(notificationRecords)}::jsonb) n
-      on conflict do nothing
-    ), queued as (
-      select ${
-        input.notifications ? enqueueJobCall(scope.orgId, "notification-mail", input.notifications.mailJob) : sql`null`
-      } from claim
-    )
-    select (select count(*) from saved)::int as saved, (select count(*) from queued)::int as queued`);
-  return (row?.saved ?? 0) > 0;
+  const [row] = await tx.execute<{ outcome: { saved: true } | { saved: false; earlier: EarlierRequest | null } }>(
+    sql`select app.save_logged_run(${scope.orgId}::uuid, ${scope.userId}::uuid, ${scope.key}::uuid, ${input.requestHash},
+      ${JSON.stringify(input.response)}::jsonb, ${JSON.stringify(runRecord)}::jsonb,
+      ${JSON.stringify(notificationRecords)}::jsonb, ${batch ? jobPayload(scope.orgId, batch.mailJob) : null}::jsonb) as outcome`,
+  );
+  if (!row) throw new Error("saving the logged run returned no row");
+  return row.outcome;
 }
 
 /** Runs of several athletes between two dates (inclusive), grouped by athlete. One query. */

@@ -8,7 +8,6 @@ import { zonedDate, zonedDateTimeToUtc } from "~/lib/zoned-time";
 import {
   deleteRun,
   earlierAnswer,
-  findIdempotentResponse,
   findPlannedSession,
   listRuns,
   readRunLogBasis,
@@ -90,7 +89,7 @@ export const runsRouter = createRouter({
     const athleteId = input.athleteId ?? ctx.actor.athleteId;
     if (!athleteId) throw new TRPCError({ code: "BAD_REQUEST", message: "Choose the athlete this run belongs to." });
     const scope = { orgId: ctx.org.id, userId: ctx.user.id, key: input.idempotencyKey };
-    // Two statements after the organisation's entry (ADR 024): one reads all the checks and the
+    // Two statements after the organisation's entry (ADR 024): one reads all that the checks and the
     // feedback need, one writes the run, its answer and the coaches' warnings, or nothing.
     const basis = await readRunLogBasis(ctx.tx, {
       scope,
@@ -127,7 +126,7 @@ export const runsRouter = createRouter({
       actorUserId: ctx.user.id,
     });
     const response: LoggedRun = { run: runDto(run), feedback };
-    const saved = await saveLoggedRun(ctx.tx, {
+    const outcome = await saveLoggedRun(ctx.tx, {
       scope,
       requestHash,
       response,
@@ -135,7 +134,7 @@ export const runsRouter = createRouter({
       notifications: notificationBatch(warnings),
     });
     // A concurrent request with the same key claimed it first: answer as it did.
-    if (!saved) return answerOfEarlier(earlierAnswer(await findIdempotentResponse(ctx.tx, scope), requestHash));
+    if (!outcome.saved) return answerOfEarlier(earlierAnswer(outcome.earlier, requestHash));
     return response;
   }),
 

@@ -13,6 +13,7 @@ import { openSession } from "~/test/sessions";
 import { ensureDatabase, startEmbeddedPostgres } from "../scripts/lib/embedded-postgres";
 import { athleteEmail, BIG_ORG, coachEmail, ensureScaleData, orgSlug, type ScaleDataInfo } from "./scale-data";
 
+/** The embedded server's bench database; with BENCH_DATABASE_URL, the database that URL names (if any). */
 const DATABASE_NAME = "runbalance_bench";
 
 export interface BenchDatabase {
@@ -61,8 +62,11 @@ async function sessionUser(connection: Connection, email: string): Promise<Sessi
 
 export async function openBenchDatabase(log: (line: string) => void): Promise<BenchDatabase> {
   const server = await serverUrl(log);
-  await ensureDatabase(server.serverUrl, DATABASE_NAME);
-  const url = server.urlFor(DATABASE_NAME);
+  // Several people benching on one server each name their own database (BENCH_DATABASE_URL=…/<db>).
+  const named = process.env.BENCH_DATABASE_URL ? new URL(process.env.BENCH_DATABASE_URL).pathname.slice(1) : "";
+  const name = named || DATABASE_NAME;
+  await ensureDatabase(server.serverUrl, name);
+  const url = server.urlFor(name);
   await applyMigrations(url);
   const connection = connect(url, { max: 4 });
   const data = await ensureScaleData(connection.sql, log);

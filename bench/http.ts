@@ -15,8 +15,11 @@ import { benchRun } from "./statements";
 
 export const HTTP_CONNECTIONS = 20;
 export const HTTP_SECONDS = 20;
-/** Logging a run must keep this share of the ceiling's requests per second. */
-export const LOG_RUN_MIN_SHARE = 0.7;
+/**
+ * Logging a run must keep this share of a signed-in call that does nothing (me.get): the write's own
+ * cost on top of the fixed stack (session, tRPC, a tenant transaction), measured side by side (issue 18).
+ */
+export const LOG_RUN_MIN_SHARE_OF_NOOP = 0.5;
 
 export interface HttpFigures {
   readonly name: string;

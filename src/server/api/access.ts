@@ -12,6 +12,7 @@ import { enterOrganisation, findAthleteByUser } from "~/server/data/organisation
 import { findRun } from "~/server/data/runs";
 import { athleteContexts, type AthleteContext } from "~/server/data/athletes";
 import type { Tx } from "~/server/db/connection";
+import type { MemberSession } from "~/server/db/tenant";
 import { ensure, ServiceError } from "~/server/errors";
 
 /** A request inside one organisation, once the caller's membership is resolved (an org procedure's ctx). */
@@ -31,7 +32,16 @@ export async function resolveOrgActor(tx: Tx, userId: string, orgSlug: string) {
   if (!membership) return null;
   // Athlete profiles are tenant rows: readable only now that the organisation is set.
   const [athlete] = membership.role === "athlete" ? await findAthleteByUser(tx, membership.org.id, userId) : [];
-  const actor: Actor = { userId, role: membership.role, athleteId: athlete?.id ?? null };
+  return orgActorOf(userId, { ...membership, athleteId: athlete?.id ?? null });
+}
+
+/**
+ * The same for an organisation procedure, whose transaction entered the session and the organisation
+ * in its first statement (withMemberSession): null for a non-member.
+ */
+export function orgActorOf(userId: string, membership: MemberSession["membership"]) {
+  if (!membership) return null;
+  const actor: Actor = { userId, role: membership.role, athleteId: membership.athleteId };
   return { org: membership.org, actor };
 }
 
@@ -55,10 +65,18 @@ export async function athleteFor(
 ): Promise<AthleteContext> {
   const id = athleteId ?? scope.actor.athleteId;
   const [athlete] = id ? await athleteContexts(scope.tx, scope.org.id, [id]) : [];
-  if (!athlete || !can(scope.actor, { type: need === "write" ? "run.write" : "athlete.view", athlete }))
+  return athleteAllowed(scope.actor, athlete ?? null, need);
+}
+
+/**
+ * athleteFor's check, on an athlete its caller read with athleteContexts' columns in a larger
+ * statement (the run log: readRunLogBasis). Null (not in sight) is NOT_FOUND, like a refusal.
+ */
+export function athleteAllowed(actor: Actor, athlete: AthleteContext | null, need: AthleteNeed): AthleteContext {
+  if (!athlete || !can(actor, { type: need === "write" ? "run.write" : "athlete.view", athlete }))
     throw noSuchAthlete();
   if (need === "coach")
-    ensure(can(scope.actor, { type: "athlete.coach", athlete }), "Only this athlete's coaches can do that.");
+    ensure(can(actor, { type: "athlete.coach", athlete }), "Only this athlete's coaches can do that.");
   return athlete;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
 import { athletes, coachAssignments, runs, users } from "~/server/db/schema";
+import { decodeJsonRow } from "./json-rows";
 
 /**
  * An athlete's last run date, as a column of a query over `athletes`: one step down
@@ -79,33 +80,62 @@ export async function setRecentRace(
 
 /**
  * What evaluating an athlete's weeks needs to know about them, and who coaches them (so the same row
- * answers the policy's questions). One query for any number of athletes.
+ * answers the policy's questions): the columns of `athletes` joined with their `users` row.
  */
-export async function athleteContexts(tx: Tx, orgId: string, athleteIds: string[]) {
-  if (athleteIds.length === 0) return [];
+function athleteContextColumns(tx: Tx) {
   const coachUserIds = tx
     .select({ ids: sql`coalesce(array_agg(${coachAssignments.coachUserId}), '{}')` })
     .from(coachAssignments)
     .where(and(eq(coachAssignments.orgId, athletes.orgId), eq(coachAssignments.athleteId, athletes.id)));
+  return {
+    athleteId: athletes.id,
+    userId: athletes.userId,
+    displayName: athletes.displayName,
+    trainingSettings: athletes.trainingSettings,
+    raceDistanceM: athletes.raceDistanceM,
+    raceTimeS: athletes.raceTimeS,
+    joinedAt: athletes.createdAt,
+    trainingVersion: athletes.trainingVersion,
+    coachUserIds: sql<string[]>`(${coachUserIds})`,
+    timeZone: users.timeZone,
+    weekStartDay: users.weekStartDay,
+    units: users.units,
+  };
+}
+
+/** The athletes' contexts (see athleteContextColumns). One query for any number of athletes. */
+export async function athleteContexts(tx: Tx, orgId: string, athleteIds: string[]) {
+  if (athleteIds.length === 0) return [];
   return tx
-    .select({
-      athleteId: athletes.id,
-      userId: athletes.userId,
-      displayName: athletes.displayName,
-      trainingSettings: athletes.trainingSettings,
-      raceDistanceM: athletes.raceDistanceM,
-      raceTimeS: athletes.raceTimeS,
-      joinedAt: athletes.createdAt,
-      trainingVersion: athletes.trainingVersion,
-      coachUserIds: sql<string[]>`(${coachUserIds})`,
-      timeZone: users.timeZone,
-      weekStartDay: users.weekStartDay,
-      units: users.units,
-    })
+    .select(athleteContextColumns(tx))
     .from(athletes)
     .innerJoin(users, eq(users.id, athletes.userId))
     .where(and(eq(athletes.orgId, orgId), inArray(athletes.id, athleteIds)));
 }
+
+/**
+ * An athlete's context read as json by a larger statement (app.run_log_basis, the run log's one
+ * read), decoded into the shape athleteContexts returns: the same fields, each column's own decoder.
+ */
+export function decodeAthleteContext(value: Record<string, unknown> | null): AthleteContext | null {
+  return value === null ? null : decodeJsonRow<AthleteContext>(athleteContextFields, value);
+}
+
+/** athleteContextColumns' fields and their columns (the coaches' ids, an expression, are read as they are). */
+const athleteContextFields = {
+  athleteId: athletes.id,
+  userId: athletes.userId,
+  displayName: athletes.displayName,
+  trainingSettings: athletes.trainingSettings,
+  raceDistanceM: athletes.raceDistanceM,
+  raceTimeS: athletes.raceTimeS,
+  joinedAt: athletes.createdAt,
+  trainingVersion: athletes.trainingVersion,
+  coachUserIds: sql`coach_user_ids`,
+  timeZone: users.timeZone,
+  weekStartDay: users.weekStartDay,
+  units: users.units,
+};
 
 export type AthleteContext = Awaited<ReturnType<typeof athleteContexts>>[number];
 

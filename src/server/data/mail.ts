@@ -20,7 +20,12 @@ export async function enqueueJob(
   payload: Record<string, unknown>,
   jobKey: string | null = null,
 ): Promise<void> {
-  await tx.execute(sql`select app.enqueue_job(${job}, ${JSON.stringify({ ...payload, orgId })}::jsonb, ${jobKey})`);
+  await tx.execute(sql`select app.enqueue_job(${job}, ${jobPayload(orgId, payload)}::jsonb, ${jobKey})`);
+}
+
+/** A job's payload as app.enqueue_job takes it: naming the organisation of the context. */
+export function jobPayload(orgId: string, payload: Record<string, unknown>): string {
+  return JSON.stringify({ ...payload, orgId });
 }
 
 /** The signed-in user's own mail preferences (row-level security admits only their row). */

@@ -36,6 +36,27 @@ export async function recordNotifications(tx: Tx, orgId: string, events: readonl
     .onConflictDoNothing();
 }
 
+/**
+ * The rows recordNotifications writes for `events`, with every column named (stamped by the app's
+ * clock): for a statement that records them together with the change that caused them (the run log).
+ */
+export function notificationRows(orgId: string, events: ReadonlyArray<NewNotification & { id: string }>) {
+  const at = now();
+  return events.map((e) => ({
+    orgId,
+    id: e.id,
+    recipientUserId: e.recipientUserId,
+    kind: e.kind,
+    athleteId: e.athleteId ?? null,
+    actorUserId: e.actorUserId ?? null,
+    title: e.title,
+    body: e.body ?? "",
+    link: e.link,
+    dedupeKey: e.dedupeKey ?? null,
+    createdAt: at,
+  }));
+}
+
 /** Whose inbox: the member reading it (row-level security shows each member only their own rows too). */
 const inboxOf = (orgId: string, userId: string) =>
   and(eq(notifications.orgId, orgId), eq(notifications.recipientUserId, userId));

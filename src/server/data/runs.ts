@@ -1,12 +1,21 @@
 import "server-only";
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Tx } from "~/server/db/connection";
-import { idempotencyKeys, plannedSessions, runs } from "~/server/db/schema";
+import { notifications, plannedSessions, plannedWeeks, runs } from "~/server/db/schema";
 import type { StoredLap } from "~/server/db/schema";
 import type { SessionKind } from "~/domain/rules";
 import type { RunRow } from "~/domain/training/week-input";
 import { groupBy } from "~/lib/group-by";
 import { now } from "~/lib/clock";
+import { addDays } from "~/domain/rules";
+import { HISTORY_DAYS } from "~/domain/training/week-input";
+import { decodeAthleteContext, type AthleteContext } from "./athletes";
+import { columnRecordOf, decodeJsonRow } from "./json-rows";
+import { jobPayload } from "./mail";
+import { notificationRows, type NewNotification } from "./notifications";
+import { excusedColumns, type ExcusedDayRecord } from "./season-days";
+import { phaseColumns, type PhaseRow } from "./season";
+import { plannedBetween, sessionColumns } from "./weeks";
 
 export interface RunFields {
   startedAt: Date;
@@ -106,51 +115,142 @@ export async function findPlannedSession(tx: Tx, orgId: string, athleteId: strin
   return row ?? null;
 }
 
-/**
- * Claims an idempotency key in the caller's transaction. "claimed": do the work, then `storeResponse`.
- * "replay": the same request was already answered; here is the answer. "mismatch": the key was used for
- * a different request. A concurrent duplicate waits on the first one's row lock and then replays it.
- */
-export async function claimIdempotencyKey(
-  tx: Tx,
-  scope: { orgId: string; userId: string; key: string },
+type IdempotencyScope = { orgId: string; userId: string; key: string };
+type EarlierRequest = { requestHash: string; response: unknown };
+
+/** A used key's answer: the same request's stored response, or "mismatch" for a different request. */
+export function earlierAnswer(
+  earlier: EarlierRequest | null,
   requestHash: string,
-): Promise<{ status: "claimed" } | { status: "replay"; response: unknown } | { status: "mismatch" }> {
-  const inserted = await tx
-    .insert(idempotencyKeys)
-    .values({ ...scope, requestHash, response: sql`'null'::jsonb` })
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
-  if (inserted.length > 0) return { status: "claimed" };
-  const [existing] = await tx
-    .select({ requestHash: idempotencyKeys.requestHash, response: idempotencyKeys.response })
-    .from(idempotencyKeys)
-    .where(
-      and(
-        eq(idempotencyKeys.orgId, scope.orgId),
-        eq(idempotencyKeys.userId, scope.userId),
-        eq(idempotencyKeys.key, scope.key),
-      ),
-    );
-  if (!existing || existing.requestHash !== requestHash) return { status: "mismatch" };
-  return { status: "replay", response: existing.response };
+): { status: "replay"; response: unknown } | { status: "mismatch" } {
+  if (!earlier || earlier.requestHash !== requestHash) return { status: "mismatch" };
+  return { status: "replay", response: earlier.response };
 }
 
-export async function storeIdempotentResponse(
+/** The rows judging one week of one athlete (evaluateWeekOf in services/recent-weeks.ts). */
+export interface WeekRows {
+  runs: Array<RunRow & { athleteId: string; startedAt: Date }>;
+  planned: Awaited<ReturnType<typeof plannedBetween>> extends Map<string, Array<infer P>> ? P[] : never;
+  phases: PhaseRow[];
+  excused: ExcusedDayRecord[];
+}
+
+/** Inbox events with their ids and the mail job's payload (notificationBatch in services/notify.ts). */
+export interface NotificationBatch {
+  events: ReadonlyArray<NewNotification & { id: string }>;
+  mailJob: Record<string, unknown>;
+}
+
+/** The rows runsBetween returns for one athlete. */
+const weekRunColumns = {
+  athleteId: runs.athleteId,
+  id: runs.id,
+  localDate: runs.localDate,
+  kind: runs.kind,
+  durationS: runs.durationS,
+  distanceM: runs.distanceM,
+  rpe: runs.rpe,
+  plannedSessionId: runs.plannedSessionId,
+  startedAt: runs.startedAt,
+};
+
+const plannedWeekColumns = { athleteId: plannedSessions.athleteId, ...sessionColumns, weekStatus: plannedWeeks.status };
+
+/**
+ * Everything logging a run reads before it writes, in one statement (ADR 024): the athlete (their
+ * context, as athleteContexts reads it, for the access check and the feedback), the answer already
+ * given under the idempotency key, whether the planned session named is this athlete's, and the rows
+ * judging the week of `date` (published plans), read over the widest window any week start needs
+ * (evaluateWeekOf keeps the week's own). The SQL is app.run_log_basis (drizzle/0018), a function so
+ * that PostgreSQL plans it once per connection; row-level security applies as to separate queries.
+ */
+export async function readRunLogBasis(
   tx: Tx,
-  scope: { orgId: string; userId: string; key: string },
-  response: unknown,
-) {
-  await tx
-    .update(idempotencyKeys)
-    .set({ response: sql`${JSON.stringify(response)}::jsonb` })
-    .where(
-      and(
-        eq(idempotencyKeys.orgId, scope.orgId),
-        eq(idempotencyKeys.userId, scope.userId),
-        eq(idempotencyKeys.key, scope.key),
-      ),
-    );
+  input: { scope: IdempotencyScope; athleteId: string; date: string; plannedSessionId: string | null },
+): Promise<{
+  athlete: AthleteContext | null;
+  earlier: EarlierRequest | null;
+  plannedSessionFound: boolean;
+  week: WeekRows;
+}> {
+  const { scope, athleteId, date, plannedSessionId } = input;
+  // Any week containing `date` starts within the 6 days before it; its runs are read from HISTORY_DAYS before.
+  const from = addDays(date, -6);
+  const to = addDays(date, 6);
+  const [row] = await tx
+    .select({ basis: sql<RunLogBasisJson>`basis` })
+    .from(
+      sql`app.run_log_basis(${scope.orgId}::uuid, ${scope.userId}::uuid, ${scope.key}::uuid, ${athleteId}::uuid,
+        ${plannedSessionId}::uuid, ${addDays(from, -HISTORY_DAYS)}::date, ${from}::date, ${to}::date) as basis`,
+    )
+    // Prepared (per connection; off when the pool disables it): one round trip instead of two.
+    .prepare("run_log_basis")
+    .execute();
+  const basis = row?.basis;
+  if (!basis) throw new Error("the run log's basis returned no row");
+  return {
+    athlete: decodeAthleteContext(basis.athlete),
+    earlier: basis.earlier,
+    plannedSessionFound: basis.plannedSessionFound,
+    week: {
+      runs: basis.runs.map((r) => decodeJsonRow(weekRunColumns, r)),
+      planned: basis.planned.map((p) => decodeJsonRow(plannedWeekColumns, p)),
+      phases: basis.phases.map((p) => decodeJsonRow(phaseColumns, p)),
+      excused: basis.excused.map((e) => decodeJsonRow(excusedColumns, e)),
+    },
+  };
+}
+
+interface RunLogBasisJson {
+  athlete: Record<string, unknown> | null;
+  earlier: EarlierRequest | null;
+  plannedSessionFound: boolean;
+  runs: Record<string, unknown>[];
+  planned: Record<string, unknown>[];
+  phases: Record<string, unknown>[];
+  excused: Record<string, unknown>[];
+}
+
+/**
+ * Saves a logged run in one statement (ADR 024): app.save_logged_run (drizzle/0018) claims the
+ * idempotency key with the answer already in it and, only when the claim succeeds, inserts the run,
+ * records the coaches' warnings and enqueues their mail (as notify does). When a concurrent request
+ * with the same key took it first, nothing is written and its request's hash and answer come back.
+ */
+export async function saveLoggedRun(
+  tx: Tx,
+  input: {
+    scope: IdempotencyScope;
+    requestHash: string;
+    response: unknown;
+    run: { id: string; athleteId: string; createdBy: string; fields: RunFields };
+    notifications: NotificationBatch | null;
+  },
+): Promise<{ saved: true } | { saved: false; earlier: EarlierRequest | null }> {
+  const { scope, run } = input;
+  const runRecord = columnRecordOf(runs, {
+    orgId: scope.orgId,
+    id: run.id,
+    athleteId: run.athleteId,
+    createdBy: run.createdBy,
+    source: "manual",
+    ...run.fields,
+  });
+  const batch = input.notifications;
+  const notificationRecords = batch
+    ? notificationRows(scope.orgId, batch.events).map((n) => columnRecordOf(notifications, n))
+    : [];
+  const [row] = await tx
+    .select({ outcome: sql<{ saved: true } | { saved: false; earlier: EarlierRequest | null }>`outcome` })
+    .from(
+      sql`app.save_logged_run(${scope.orgId}::uuid, ${scope.userId}::uuid, ${scope.key}::uuid, ${input.requestHash}::text,
+        ${JSON.stringify(input.response)}::jsonb, ${JSON.stringify(runRecord)}::jsonb,
+        ${JSON.stringify(notificationRecords)}::jsonb, ${batch ? jobPayload(scope.orgId, batch.mailJob) : null}::jsonb) as outcome`,
+    )
+    .prepare("save_logged_run")
+    .execute();
+  if (!row) throw new Error("saving the logged run returned no row");
+  return row.outcome;
 }
 
 /** Runs of several athletes between two dates (inclusive), grouped by athlete. One query. */

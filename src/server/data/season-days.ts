@@ -8,7 +8,7 @@ import type { WellnessValues } from "~/domain/training/wellness";
 import { groupBy } from "~/lib/group-by";
 import { now } from "~/lib/clock";
 
-const excusedColumns = {
+export const excusedColumns = {
   athleteId: excusedDays.athleteId,
   date: excusedDays.date,
   reason: excusedDays.reason,

@@ -6,7 +6,7 @@ import { groupBy } from "~/lib/group-by";
 import { now } from "~/lib/clock";
 import type { RacePriority } from "~/domain/training/season";
 
-const phaseColumns = {
+export const phaseColumns = {
   id: trainingPhases.id,
   athleteId: trainingPhases.athleteId,
   name: trainingPhases.name,

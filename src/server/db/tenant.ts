@@ -26,6 +26,64 @@ export function withSession<T>(
   });
 }
 
+/** What entering an organisation's request found: the session's user, and the membership if any. */
+export interface MemberSession {
+  /** The live session's user; null when the session has ended. */
+  userId: string | null;
+  /** Null for a non-member (or an ended session): the context then names no organisation. */
+  membership: {
+    org: { id: string; slug: string; name: string; trainingSettings: unknown; trainingVersion: number };
+    role: "owner" | "coach" | "athlete";
+    /** The caller's own athlete profile in the organisation, when their role is athlete. */
+    athleteId: string | null;
+  } | null;
+}
+
+/**
+ * withSession for a request inside one organisation (`orgSlug`): the session, the membership and the
+ * caller's athlete profile entered in the transaction's first statement (app.enter_member_session,
+ * drizzle/0018), which does what withSession and then app.enter_organisation do, with the same checks.
+ */
+export function withMemberSession<T>(
+  db: Database,
+  sessionSecret: string | null,
+  orgSlug: string,
+  work: (tx: Tx, entered: MemberSession) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    // Prepared (per connection; off when the pool disables it): one round trip instead of two.
+    const [row] = await tx
+      .select({
+        user_id: sql<string | null>`user_id`,
+        org_id: sql<string | null>`org_id`,
+        org_slug: sql<string>`org_slug`,
+        org_name: sql<string>`org_name`,
+        training_settings: sql<unknown>`training_settings`,
+        training_version: sql<number>`training_version`,
+        role: sql<"owner" | "coach" | "athlete">`role`,
+        athlete_id: sql<string | null>`athlete_id`,
+      })
+      .from(sql`app.enter_member_session(${sessionSecret}::text, ${orgSlug}::text)`)
+      .prepare("enter_member_session")
+      .execute();
+    const membership =
+      row?.org_id == null
+        ? null
+        : {
+            org: {
+              id: row.org_id,
+              slug: row.org_slug,
+              name: row.org_name,
+              trainingSettings: row.training_settings,
+              trainingVersion: row.training_version,
+            },
+            role: row.role,
+            athleteId: row.athlete_id,
+          };
+    return work(tx, { userId: row?.user_id ?? null, membership });
+  });
+}
+
 export interface TenantScope {
   /** The organisation the transaction may touch; null before one is chosen. */
   orgId: string | null;

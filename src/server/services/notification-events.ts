@@ -133,20 +133,23 @@ export async function notifyWeekPlan(
  * about this run): every coach of the athlete hears of it, once per run (a later edit that still
  * warns does not repeat it), except whoever saved it, who just read the same feedback.
  */
-export async function notifyRunWarnings(
-  tx: Tx,
-  org: OrgRef,
-  input: {
-    athlete: Pick<AthleteContext, "athleteId" | "displayName" | "coachUserIds">;
-    actorUserId: string;
-    run: { id: string; kind: string | null; localDate: string };
-    flags: readonly Flag[];
-  },
-): Promise<void> {
+export async function notifyRunWarnings(tx: Tx, org: OrgRef, input: RunWarningsInput): Promise<void> {
+  await notify(tx, org.id, runWarningEvents(org, input));
+}
+
+export interface RunWarningsInput {
+  athlete: Pick<AthleteContext, "athleteId" | "displayName" | "coachUserIds">;
+  actorUserId: string;
+  run: { id: string; kind: string | null; localDate: string };
+  flags: readonly Flag[];
+}
+
+/** notifyRunWarnings' events, for the run log, which records them in the statement saving the run. */
+export function runWarningEvents(org: OrgRef, input: RunWarningsInput): NewNotification[] {
   const warnings = flagsForReader(input.flags, "coach").filter(
     (f) => f.severity === "warning" && f.runId === input.run.id,
   );
-  if (warnings.length === 0) return;
+  if (warnings.length === 0) return [];
   const text = runWarningText({
     orgSlug: org.slug,
     athleteName: input.athlete.displayName,
@@ -156,17 +159,13 @@ export async function notifyRunWarnings(
     coachMessages: warnings.map((f) => `${input.athlete.displayName}: ${f.coachMessage}`),
   });
   const coaches = input.athlete.coachUserIds.map((userId) => ({ userId, reader: "coach" as const }));
-  await notify(
-    tx,
-    org.id,
-    forReaders(coaches, input.actorUserId, () => ({
-      kind: "run_warning",
-      athleteId: input.athlete.athleteId,
-      actorUserId: input.actorUserId,
-      dedupeKey: `warning:${input.run.id}`,
-      ...text,
-    })),
-  );
+  return forReaders(coaches, input.actorUserId, () => ({
+    kind: "run_warning",
+    athleteId: input.athlete.athleteId,
+    actorUserId: input.actorUserId,
+    dedupeKey: `warning:${input.run.id}`,
+    ...text,
+  }));
 }
 
 /** Runs someone else imported for the athlete wait for the athlete's RPE. */

@@ -11,11 +11,22 @@ import { recordNotifications, type NewNotification } from "~/server/data/notific
  * the worker and mails what is wanted at once; the daily summary picks up the rest.
  */
 export async function notify(tx: Tx, orgId: string, events: readonly NewNotification[]): Promise<void> {
-  if (events.length === 0) return;
+  const batch = notificationBatch(events);
+  if (!batch) return;
+  await recordNotifications(tx, orgId, batch.events);
+  await enqueueJob(tx, orgId, "notification-mail", batch.mailJob);
+}
+
+/**
+ * What notify records: the events with their ids and the mail job's payload; null when there are
+ * none. The run log writes them itself, in the statement that saves the run (ADR 024).
+ */
+export function notificationBatch(events: readonly NewNotification[]) {
+  if (events.length === 0) return null;
   // Ids made here: row-level security lets the writer add a fellow member's row but not read it back.
   const withIds = events.map((e) => ({ ...e, id: randomUUID() }));
-  await recordNotifications(tx, orgId, withIds);
-  await enqueueJob(tx, orgId, "notification-mail", {
-    notifications: withIds.map((e) => ({ id: e.id, recipientUserId: e.recipientUserId })),
-  });
+  return {
+    events: withIds,
+    mailJob: { notifications: withIds.map((e) => ({ id: e.id, recipientUserId: e.recipientUserId })) },
+  };
 }

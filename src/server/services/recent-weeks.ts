@@ -12,9 +12,10 @@ import { HISTORY_DAYS, weekdayFromIndex, weekInputFor } from "~/domain/training/
 import { zonedDate } from "~/lib/zoned-time";
 import type { Tx } from "~/server/db/connection";
 import { athleteContexts, type AthleteContext } from "~/server/data/athletes";
-import { runsBetween } from "~/server/data/runs";
+import { runsBetween, type WeekRows } from "~/server/data/runs";
 import { plannedBetween } from "~/server/data/weeks";
-import { settingsForWeeks, type WeekSettings } from "./week-settings";
+import { settingsForWeeks, weekSettingsResolver, type WeekSettings } from "./week-settings";
+import { phasesBetween } from "~/server/data/season";
 import { excusedBetween, type ExcusedDayRecord } from "~/server/data/season-days";
 
 export interface AthleteWeeks {
@@ -110,8 +111,17 @@ export async function evaluateRecentWeeks(
 }
 
 /**
+ * The days the week containing `date` is judged on, in the athlete's week start: its runs from
+ * HISTORY_DAYS before it (the load ratio), its plan, phases and excused days within it.
+ */
+export function weekContainingWindow(athlete: Pick<AthleteContext, "weekStartDay">, date: string) {
+  const weekStart = weekStartFor(date, weekdayFromIndex(athlete.weekStartDay));
+  return { weekStart, historyFrom: addDays(weekStart, -HISTORY_DAYS), weekEnd: addDays(weekStart, 6) };
+}
+
+/**
  * Evaluates the one week of an athlete that contains `date` (in their week start), e.g. the week a
- * run was just logged in. Two queries (the caller already has the athlete's context).
+ * run was just logged in. Four queries in parallel (the caller already has the athlete's context).
  */
 export async function evaluateWeekContaining(
   tx: Tx,
@@ -121,17 +131,50 @@ export async function evaluateWeekContaining(
   options: { now: Date; publishedOnly: boolean },
 ) {
   const athleteId = athlete.athleteId;
-  const weekStart = weekStartFor(date, weekdayFromIndex(athlete.weekStartDay));
-  const [runsByAthlete, plannedByAthlete, settingsOf, excusedByAthlete] = await Promise.all([
-    runsBetween(tx, org.id, [athleteId], addDays(weekStart, -HISTORY_DAYS), addDays(weekStart, 6)),
-    plannedBetween(tx, org.id, [athleteId], weekStart, addDays(weekStart, 6), options.publishedOnly),
-    settingsForWeeks(tx, org, [athlete], [weekStart]),
-    excusedBetween(tx, org.id, [athleteId], weekStart, addDays(weekStart, 6)),
+  const { weekStart, historyFrom, weekEnd } = weekContainingWindow(athlete, date);
+  const [runsByAthlete, plannedByAthlete, phasesByAthlete, excusedByAthlete] = await Promise.all([
+    runsBetween(tx, org.id, [athleteId], historyFrom, weekEnd),
+    plannedBetween(tx, org.id, [athleteId], weekStart, weekEnd, options.publishedOnly),
+    phasesBetween(tx, org.id, [athleteId], weekStart, weekEnd),
+    excusedBetween(tx, org.id, [athleteId], weekStart, weekEnd),
   ]);
-  const { settings, phase } = settingsOf(athleteId, weekStart);
-  const runs = runsByAthlete.get(athleteId) ?? [];
-  const planned = plannedByAthlete.get(athleteId) ?? [];
-  const excused = excusedByAthlete.get(athleteId) ?? [];
+  return evaluateWeekOf(
+    org,
+    athlete,
+    date,
+    {
+      runs: runsByAthlete.get(athleteId) ?? [],
+      planned: plannedByAthlete.get(athleteId) ?? [],
+      phases: phasesByAthlete.get(athleteId) ?? [],
+      excused: excusedByAthlete.get(athleteId) ?? [],
+    },
+    options,
+  );
+}
+
+/**
+ * evaluateWeekContaining's in-memory part, on rows the caller read (the run log reads them in the
+ * statement before its write, and adds the run it is saving). Rows outside the week's window are
+ * ignored, so a caller may read a wider one.
+ */
+export function evaluateWeekOf(
+  org: { trainingSettings: unknown },
+  athlete: AthleteContext,
+  date: string,
+  rows: WeekRows,
+  options: { now: Date },
+) {
+  const { weekStart, historyFrom, weekEnd } = weekContainingWindow(athlete, date);
+  const within = (day: string, from: string) => day >= from && day <= weekEnd;
+  const runs = rows.runs.filter((r) => within(r.localDate, historyFrom));
+  const planned = rows.planned.filter((p) => within(p.date, weekStart));
+  const phases = rows.phases.filter((p) => p.startDate <= weekEnd && p.endDate >= weekStart);
+  const excused = rows.excused.filter((e) => within(e.date, weekStart));
+  const { settings, phase } = weekSettingsResolver(
+    org.trainingSettings,
+    [athlete],
+    new Map([[athlete.athleteId, phases]]),
+  )(athlete.athleteId, weekStart);
   const today = zonedDate(options.now, athlete.timeZone);
   const evaluation = evaluateWeek(
     weekInputFor({

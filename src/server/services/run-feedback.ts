@@ -3,8 +3,10 @@ import type { Tx } from "~/server/db/connection";
 import type { insertRun } from "~/server/data/runs";
 import type { AthleteContext } from "~/server/data/athletes";
 import { flagsForReader, type FlagAudienceReader } from "~/domain/training/reader-flags";
-import { notifyRunWarnings, type OrgRef } from "./notification-events";
-import { evaluateWeekContaining } from "./recent-weeks";
+import type { RunRow } from "~/domain/training/week-input";
+import { notifyRunWarnings, runWarningEvents, type OrgRef } from "./notification-events";
+import type { WeekRows } from "~/server/data/runs";
+import { evaluateWeekContaining, evaluateWeekOf } from "./recent-weeks";
 
 /**
  * What is read right after saving a run: its own flags and the week's, in plain language. The athlete
@@ -20,7 +22,10 @@ async function evaluateFeedback(
   now: Date,
   reader: FlagAudienceReader,
 ) {
-  const week = await evaluateWeekContaining(tx, org, athlete, date, { now, publishedOnly: true });
+  return feedbackOf(await evaluateWeekContaining(tx, org, athlete, date, { now, publishedOnly: true }), runId, reader);
+}
+
+function feedbackOf(week: ReturnType<typeof evaluateWeekOf>, runId: string, reader: FlagAudienceReader) {
   const { evaluation } = week;
   const flags = flagsForReader(evaluation.flags, reader);
   return {
@@ -33,6 +38,30 @@ async function evaluateFeedback(
     },
     allFlags: evaluation.flags,
   };
+}
+
+/**
+ * feedbackAfterSaving for a run not written yet (the run log, ADR 024): the same feedback and coaches'
+ * warnings from the week's rows read before the write (published plans only), with the run among
+ * them. The caller records the warnings with the run, in one statement.
+ */
+export function feedbackBeforeSaving(
+  org: OrgRef & { trainingSettings: unknown },
+  athlete: AthleteContext,
+  run: RunRow & { startedAt: Date },
+  week: WeekRows,
+  options: { now: Date; reader: FlagAudienceReader; actorUserId: string },
+) {
+  const runs = [...week.runs, { ...run, athleteId: athlete.athleteId }].sort(
+    (a, b) => a.localDate.localeCompare(b.localDate) || a.startedAt.getTime() - b.startedAt.getTime(),
+  );
+  const { feedback, allFlags } = feedbackOf(
+    evaluateWeekOf(org, athlete, run.localDate, { ...week, runs }, { now: options.now }),
+    run.id,
+    options.reader,
+  );
+  const warnings = runWarningEvents(org, { athlete, actorUserId: options.actorUserId, run, flags: allFlags });
+  return { feedback, warnings };
 }
 
 /**

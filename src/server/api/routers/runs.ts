@@ -1,25 +1,32 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { can } from "~/domain/authz/policy";
 import { futureDateProblem, runFieldsSchema } from "~/domain/training/run-input";
 import { zonedDate, zonedDateTimeToUtc } from "~/lib/zoned-time";
 import {
-  claimIdempotencyKey,
   deleteRun,
+  earlierAnswer,
   findPlannedSession,
-  insertRun,
   listRuns,
-  storeIdempotentResponse,
+  readRunLogBasis,
+  saveLoggedRun,
   updateRun,
   type RunFields,
 } from "~/server/data/runs";
 import type { Tx } from "~/server/db/connection";
-import { feedbackAfterSaving, readerOf, runDto, type LoggedRun } from "~/server/services/run-feedback";
+import {
+  feedbackAfterSaving,
+  feedbackBeforeSaving,
+  readerOf,
+  runDto,
+  type LoggedRun,
+} from "~/server/services/run-feedback";
+import { notificationBatch } from "~/server/services/notify";
 import { refuseField } from "~/server/errors";
 import { runLapCompliance } from "~/server/services/run-laps";
-import { athleteFor, runFor } from "../access";
+import { athleteAllowed, runFor } from "../access";
 import { athleteProcedure, createRouter, orgInput, orgProcedure } from "../trpc";
 import { idSchema } from "../schemas";
 import { now as clockNow } from "~/lib/clock";
@@ -33,11 +40,16 @@ async function toRunFields(
   input: z.output<typeof runFieldsSchema>,
   now: Date,
 ): Promise<RunFields> {
+  const fields = runFieldsOf(timeZone, input, now);
+  if (fields.plannedSessionId && !(await findPlannedSession(tx, orgId, athleteId, fields.plannedSessionId)))
+    refusePlannedSession();
+  return fields;
+}
+
+/** toRunFields without the planned session's check (the run log reads it with everything else). */
+function runFieldsOf(timeZone: string, input: z.output<typeof runFieldsSchema>, now: Date): RunFields {
   const problem = futureDateProblem(input.date, zonedDate(now, timeZone));
   if (problem) refuseField("run.date", problem);
-  if (input.plannedSessionId && !(await findPlannedSession(tx, orgId, athleteId, input.plannedSessionId))) {
-    refuseField("run.plannedSessionId", "That planned session is not in this athlete's plan.");
-  }
   return {
     startedAt: zonedDateTimeToUtc(input.date, input.time, timeZone),
     localDate: input.date,
@@ -49,6 +61,16 @@ async function toRunFields(
     private: input.private,
     plannedSessionId: input.plannedSessionId,
   };
+}
+
+const refusePlannedSession = () =>
+  refuseField("run.plannedSessionId", "That planned session is not in this athlete's plan.");
+
+/** A used idempotency key: the same request's first answer, or a refusal for a different request. */
+function answerOfEarlier(answer: ReturnType<typeof earlierAnswer>): LoggedRun {
+  if (answer.status === "mismatch")
+    throw new TRPCError({ code: "CONFLICT", message: "This submission key was already used for a different run." });
+  return answer.response as LoggedRun;
 }
 
 const logInput = orgInput({
@@ -64,30 +86,55 @@ export const runsRouter = createRouter({
    */
   log: orgProcedure.input(logInput).mutation(async ({ ctx, input }) => {
     // Whose run: the caller's own profile, or an athlete they coach.
-    if (!input.athleteId && !ctx.actor.athleteId)
-      throw new TRPCError({ code: "BAD_REQUEST", message: "Choose the athlete this run belongs to." });
-    const athlete = await athleteFor(ctx, input.athleteId, "write");
+    const athleteId = input.athleteId ?? ctx.actor.athleteId;
+    if (!athleteId) throw new TRPCError({ code: "BAD_REQUEST", message: "Choose the athlete this run belongs to." });
     const scope = { orgId: ctx.org.id, userId: ctx.user.id, key: input.idempotencyKey };
+    // Two statements after the organisation's entry (ADR 024): one reads all that the checks and the
+    // feedback need, one writes the run, its answer and the coaches' warnings, or nothing.
+    const basis = await readRunLogBasis(ctx.tx, {
+      scope,
+      athleteId,
+      date: input.run.date,
+      plannedSessionId: input.run.plannedSessionId,
+    });
+    const athlete = athleteAllowed(ctx.actor, basis.athlete, "write");
     const requestHash = createHash("sha256")
       .update(JSON.stringify([athlete.athleteId, input.run]))
       .digest("hex");
-    const claim = await claimIdempotencyKey(ctx.tx, scope, requestHash);
-    if (claim.status === "mismatch")
-      throw new TRPCError({ code: "CONFLICT", message: "This submission key was already used for a different run." });
-    if (claim.status === "replay") return claim.response as LoggedRun;
+    if (basis.earlier) return answerOfEarlier(earlierAnswer(basis.earlier, requestHash));
 
     const now = clockNow();
-    const fields = await toRunFields(ctx.tx, ctx.org.id, athlete.athleteId, athlete.timeZone, input.run, now);
-    const run = await insertRun(ctx.tx, ctx.org.id, athlete.athleteId, ctx.user.id, fields);
-    const response = {
-      run: runDto(run),
-      feedback: await feedbackAfterSaving(ctx.tx, ctx.org, athlete, run, {
-        now,
-        reader: readerOf(ctx, athlete),
-        actorUserId: ctx.user.id,
-      }),
+    const fields = runFieldsOf(athlete.timeZone, input.run, now);
+    if (!basis.plannedSessionFound) refusePlannedSession();
+    const run = {
+      id: randomUUID(),
+      athleteId: athlete.athleteId,
+      startedAt: fields.startedAt,
+      localDate: fields.localDate,
+      kind: fields.kind,
+      durationS: fields.durationS,
+      distanceM: fields.distanceM,
+      rpe: fields.rpe,
+      notes: fields.notes,
+      private: fields.private,
+      plannedSessionId: fields.plannedSessionId,
+      source: "manual" as const,
     };
-    await storeIdempotentResponse(ctx.tx, scope, response);
+    const { feedback, warnings } = feedbackBeforeSaving(ctx.org, athlete, run, basis.week, {
+      now,
+      reader: readerOf(ctx, athlete),
+      actorUserId: ctx.user.id,
+    });
+    const response: LoggedRun = { run: runDto(run), feedback };
+    const outcome = await saveLoggedRun(ctx.tx, {
+      scope,
+      requestHash,
+      response,
+      run: { id: run.id, athleteId: athlete.athleteId, createdBy: ctx.user.id, fields },
+      notifications: notificationBatch(warnings),
+    });
+    // A concurrent request with the same key claimed it first: answer as it did.
+    if (!outcome.saved) return answerOfEarlier(earlierAnswer(outcome.earlier, requestHash));
     return response;
   }),
 

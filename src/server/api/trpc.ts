@@ -12,11 +12,11 @@ import { can, type Action, type Role } from "~/domain/authz/policy";
 import type { Database, Tx } from "~/server/db/connection";
 import { markWrite, onReplica, type Pool, type ReadRouting } from "~/server/db/replica";
 import type { SessionUser } from "~/server/data/users";
-import { withMemberSession, withSession } from "~/server/db/tenant";
+import { withMemberSession, withSession, type MemberSession } from "~/server/db/tenant";
 import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
 import { ServiceError } from "~/server/errors";
 import { reenterOrganisation } from "~/server/data/organisations";
-import { orgActorOf, resolveOrgActor } from "./access";
+import { orgActorOf } from "./access";
 
 export interface Context {
   db: Database;
@@ -196,7 +196,7 @@ export const protectedProcedure = publicProcedure
       if (sessionUserId !== user.id) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
       return rollBackOnFailure(await next({ ctx: { ...ctx, user, sessionSecret, tx, readsFrom, writeCache } }));
     };
-    const onTheReplica = await readOnReplica(ctx, sessionSecret, meta, type, (tx, id, writeCache) =>
+    const onTheReplica = await readOnReplica(ctx, { sessionSecret }, meta, type, (tx, id, _membership, writeCache) =>
       run(tx, id, "replica", writeCache),
     );
     if (onTheReplica.served) return onTheReplica.value;
@@ -234,16 +234,24 @@ type CacheWriter = (write: CacheWrite) => void | Promise<void>;
  */
 async function readOnReplica<T>(
   ctx: Context,
-  sessionSecret: string,
+  enter: { sessionSecret: string; orgSlug?: string },
   meta: ProcedureMeta | undefined,
   type: string,
-  work: (tx: Tx, sessionUserId: string | null, writeCache: CacheWriter) => Promise<T>,
+  work: (
+    tx: Tx,
+    sessionUserId: string | null,
+    membership: MemberSession["membership"],
+    writeCache: CacheWriter,
+  ) => Promise<T>,
 ): Promise<{ served: true; value: T } | { served: false }> {
   const replica = type === "query" && meta?.reads === "replica" ? ctx.readRouting?.replica : null;
   if (replica) {
     const afterwards: CacheWrite[] = [];
-    const read = { sessionSecret, expectedUserId: ctx.user?.id ?? null, mustSee: ctx.readRouting!.mustSee };
-    const outcome = await onReplica(replica, read, (tx, id) => work(tx, id, (write) => void afterwards.push(write)));
+    const { sessionSecret } = enter;
+    const read = { ...enter, expectedUserId: ctx.user?.id ?? null, mustSee: ctx.readRouting!.mustSee };
+    const outcome = await onReplica(replica, read, (tx, id, membership) =>
+      work(tx, id, membership, (write) => void afterwards.push(write)),
+    );
     if (outcome.served) {
       ctx.readRouting!.served("replica");
       await writeCachesOnPrimary(ctx.db, sessionSecret, afterwards);
@@ -308,10 +316,10 @@ export const orgProcedure = publicProcedure
       if (!resolved) throw new TRPCError({ code: "NOT_FOUND", message: "Organisation not found." });
       return rollBackOnFailure(await next({ ctx: { ...ctx, tx, ...resolved, readsFrom, writeCache } }));
     };
-    // An opted-in query on the replica enters the organisation there (app.enter_member_session's
-    // statements one by one: the replica's first statement is its own, with the replay check).
-    const onTheReplica = await readOnReplica(ctx, ctx.sessionSecret, meta, type, async (tx, _id, writeCache) => {
-      const resolved = await resolveOrgActor(tx, ctx.user.id, input.orgSlug);
+    // An opted-in query enters the organisation on the replica the same way, in its first statement.
+    const enter = { sessionSecret: ctx.sessionSecret, orgSlug: input.orgSlug };
+    const onTheReplica = await readOnReplica(ctx, enter, meta, type, async (tx, _id, membership, writeCache) => {
+      const resolved = orgActorOf(ctx.user.id, membership);
       // A cache write handed to the primary afterwards starts with the user's context only.
       const inThisOrganisation: CacheWriter = (write) =>
         writeCache(async (primaryTx) => {

@@ -8,7 +8,7 @@ import "server-only";
  */
 import { sql } from "drizzle-orm";
 import type { Database, Tx } from "./connection";
-import { APP_ROLE } from "./tenant";
+import { APP_ROLE, memberSessionOf, type MemberSession, type MemberSessionRow } from "./tenant";
 import { databaseUnavailableCode } from "./unavailable";
 
 /**
@@ -99,8 +99,8 @@ export type ReplicaOutcome<T> = { served: true; value: T } | { served: false; re
  */
 export async function onReplica<T>(
   replica: Database,
-  read: { sessionSecret: string | null; expectedUserId: string | null; mustSee: string | null },
-  work: (tx: Tx, sessionUserId: string | null) => Promise<T>,
+  read: { sessionSecret: string | null; expectedUserId: string | null; mustSee: string | null; orgSlug?: string },
+  work: (tx: Tx, sessionUserId: string | null, membership: MemberSession["membership"]) => Promise<T>,
 ): Promise<ReplicaOutcome<T>> {
   if (performance.now() < replicaDownUntil) return { served: false, reason: "unavailable" };
   try {
@@ -110,15 +110,21 @@ export async function onReplica<T>(
       // read-only is allowed after the transaction's first query), the app role, the session's
       // context, and whether the user's last write is here. pg_last_wal_replay_lsn() is null on a
       // primary, which has every write.
-      const [entered] = await tx.execute<{ user_id: string | null; caught_up: boolean }>(
-        sql`select set_config('transaction_read_only', 'on', true), set_config('role', ${APP_ROLE}, true),
-              app.enter_session(${read.sessionSecret}) as user_id,
-              (${read.mustSee}::pg_lsn is null or pg_last_wal_replay_lsn() is null
-               or pg_last_wal_replay_lsn() >= ${read.mustSee}::pg_lsn) as caught_up`,
+      const caughtUp = sql`(${read.mustSee}::pg_lsn is null or pg_last_wal_replay_lsn() is null
+               or pg_last_wal_replay_lsn() >= ${read.mustSee}::pg_lsn) as caught_up`;
+      // With an organisation: app.enter_member_session (the role, the session, the membership; it
+      // only reads and set_config()s too), as organisation procedures enter it on the primary.
+      const [entered] = await tx.execute<Partial<MemberSessionRow> & { user_id: string | null; caught_up: boolean }>(
+        read.orgSlug === undefined
+          ? sql`select set_config('transaction_read_only', 'on', true), set_config('role', ${APP_ROLE}, true),
+              app.enter_session(${read.sessionSecret}) as user_id, ${caughtUp}`
+          : sql`select set_config('transaction_read_only', 'on', true), m.*, ${caughtUp}
+              from app.enter_member_session(${read.sessionSecret}::text, ${read.orgSlug}::text) m`,
       );
       if (!entered?.caught_up) throw new ReplicaCannotServe("behind");
       if ((entered.user_id ?? null) !== read.expectedUserId) throw new ReplicaCannotServe("session");
-      return work(tx, entered.user_id);
+      const membership = read.orgSlug === undefined ? null : memberSessionOf(entered as MemberSessionRow).membership;
+      return work(tx, entered.user_id, membership);
     });
     return { served: true, value };
   } catch (error) {

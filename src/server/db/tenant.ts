@@ -66,22 +66,39 @@ export function withMemberSession<T>(
       .from(sql`app.enter_member_session(${sessionSecret}::text, ${orgSlug}::text)`)
       .prepare("enter_member_session")
       .execute();
-    const membership =
-      row?.org_id == null
-        ? null
-        : {
-            org: {
-              id: row.org_id,
-              slug: row.org_slug,
-              name: row.org_name,
-              trainingSettings: row.training_settings,
-              trainingVersion: row.training_version,
-            },
-            role: row.role,
-            athleteId: row.athlete_id,
-          };
-    return work(tx, { userId: row?.user_id ?? null, membership });
+    return work(tx, memberSessionOf(row));
   });
+}
+
+/** A row of app.enter_member_session, as the database returns it. */
+export interface MemberSessionRow {
+  user_id: string | null;
+  org_id: string | null;
+  org_slug: string;
+  org_name: string;
+  training_settings: unknown;
+  training_version: number;
+  role: "owner" | "coach" | "athlete";
+  athlete_id: string | null;
+}
+
+/** The session and membership app.enter_member_session entered (no row: nobody). */
+export function memberSessionOf(row: MemberSessionRow | undefined): MemberSession {
+  const membership =
+    row?.org_id == null
+      ? null
+      : {
+          org: {
+            id: row.org_id,
+            slug: row.org_slug,
+            name: row.org_name,
+            trainingSettings: row.training_settings,
+            trainingVersion: row.training_version,
+          },
+          role: row.role,
+          athleteId: row.athlete_id,
+        };
+  return { userId: row?.user_id ?? null, membership };
 }
 
 export interface TenantScope {

@@ -98,11 +98,16 @@ export async function benchHttp(
     requests: [
       {
         method: "POST",
-        setupRequest: (request) => ({
-          ...request,
-          headers: { ...request.headers, cookie: sessions.athletes[sent++ % sessions.athletes.length]! },
-          body: JSON.stringify({ json: benchRun(randomUUID(), orgSlug) }),
-        }),
+        // Each athlete's runs spread over the past year, as a real log is: one or two more a week.
+        // All on one day, every athlete's day held ~75 runs by the end, which each log read and judged.
+        setupRequest: (request) => {
+          const n = sent++;
+          return {
+            ...request,
+            headers: { ...request.headers, cookie: sessions.athletes[n % sessions.athletes.length]! },
+            body: JSON.stringify({ json: benchRun(randomUUID(), orgSlug, 1 + (n % 364)) }),
+          };
+        },
       },
     ],
   });

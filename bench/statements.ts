@@ -29,13 +29,13 @@ export interface StatementCount {
 }
 
 /** A run the athlete logs: yesterday, so it is never in their future whatever their time zone. */
-export function benchRun(idempotencyKey: string, orgSlug: string) {
-  const yesterday = addDays(todayUtc(), -1);
+/** A run to log, `daysAgo` days before today (yesterday by default). */
+export function benchRun(idempotencyKey: string, orgSlug: string, daysAgo = 1) {
   return {
     orgSlug,
     idempotencyKey,
     run: {
-      date: yesterday,
+      date: addDays(todayUtc(), -daysAgo),
       time: "07:00",
       kind: "aerobic" as const,
       durationS: 2700,

@@ -25,12 +25,13 @@ export interface Acknowledged {
 }
 
 /** A run whose notes carry its idempotency key, so the database can be asked how many runs each key made. */
-export function runInput(orgSlug: string, key: string) {
+/** A run to log through the API, `daysAgo` days before today (yesterday by default). */
+export function runInput(orgSlug: string, key: string, daysAgo = 1) {
   return {
     orgSlug,
     idempotencyKey: key,
     run: {
-      date: addDays(todayUtc(), -1),
+      date: addDays(todayUtc(), -daysAgo),
       time: "07:00",
       kind: "aerobic" as const,
       durationS: 2400,

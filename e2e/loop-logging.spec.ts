@@ -40,23 +40,38 @@ const top = async (page: Page, name: Parameters<Page["getByRole"]>[1]) =>
 
 /** The demo athletes' profile zones (src/server/seed/demo-data.ts). */
 const ZONES: Record<string, string> = {
-  "emma@riverside.example": "America/Chicago",
+  "james@riverside.example": "America/New_York",
   "lucas@riverside.example": "Europe/Paris",
 };
 
-// Each device has its own athletes: logging a planned run uses up that session. Sundays have a plan
-// for James (his week starts on Sunday) and Sofia (a seventh, quality day).
+// Each device has its own athletes: logging a planned run uses up that session. Every athlete rests
+// on the last day of their week: Sunday in Europe; Saturday for James (New York, weeks from Sunday).
+// So in the hours when it is Sunday in Europe and still Saturday in New York, only Sofia (a seventh,
+// quality day) and Emma (Chicago, weeks from Monday: her Saturday long run) have a plan today: the
+// phone falls back to the one, the desktop to the other.
 for (const [device, use, withPlan, other] of [
   [
     "phone",
     PHONE,
-    ["noah@riverside.example", "james@riverside.example", "tom@riverside.example", "maya@riverside.example"],
-    "emma@riverside.example",
+    [
+      "noah@riverside.example",
+      "james@riverside.example",
+      "tom@riverside.example",
+      "maya@riverside.example",
+      "sofia@riverside.example",
+    ],
+    "james@riverside.example",
   ],
   [
     "desktop",
     DESKTOP,
-    ["priya@riverside.example", "sofia@riverside.example", "lucas@riverside.example", "maya@riverside.example"],
+    [
+      "priya@riverside.example",
+      "sofia@riverside.example",
+      "lucas@riverside.example",
+      "maya@riverside.example",
+      "emma@riverside.example",
+    ],
     "lucas@riverside.example",
   ],
 ] as const) {

@@ -141,7 +141,7 @@ export interface NotificationBatch {
   mailJob: Record<string, unknown>;
 }
 
-/** The rows runsBetween returns for one athlete. */
+/** The columns of a run judging a week: runsBetween selects them, the run log's read returns them. */
 const weekRunColumns = {
   athleteId: runs.athleteId,
   id: runs.id,
@@ -257,17 +257,7 @@ export async function saveLoggedRun(
 export async function runsBetween(tx: Tx, orgId: string, athleteIds: string[], from: string, to: string) {
   const rows = athleteIds.length
     ? await tx
-        .select({
-          athleteId: runs.athleteId,
-          id: runs.id,
-          localDate: runs.localDate,
-          kind: runs.kind,
-          durationS: runs.durationS,
-          distanceM: runs.distanceM,
-          rpe: runs.rpe,
-          plannedSessionId: runs.plannedSessionId,
-          startedAt: runs.startedAt,
-        })
+        .select(weekRunColumns)
         .from(runs)
         .where(
           and(

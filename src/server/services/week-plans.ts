@@ -38,6 +38,29 @@ export function ensureWithinPlanningWindow(weekStart: string, today: string): vo
   }
 }
 
+type PlannedRow = Awaited<ReturnType<typeof plannedBetween>> extends Map<string, Array<infer P>> ? P : never;
+
+/** A planned session as the week builder and the athlete's plan show it: its steps read back whole. */
+const plannedSessionView = ({
+  id,
+  date,
+  kind,
+  durationMin,
+  distanceM,
+  targetRpe,
+  description,
+  structure,
+}: PlannedRow) => ({
+  id,
+  date,
+  kind,
+  durationMin,
+  distanceM,
+  targetRpe,
+  description,
+  structure: readWorkoutStructure(structure),
+});
+
 /**
  * A week as the week builder (coaches) or the plan view (the athlete) needs it: the athlete's week
  * start and settings, the stored week and its sessions, last week's sessions (to copy), the runs
@@ -70,25 +93,6 @@ export async function weekForEditing(
   ]);
   const judgedBy = settingsOf(athleteId, weekStart);
   const planned = plannedByAthlete.get(athleteId) ?? [];
-  const session = ({
-    id,
-    date,
-    kind,
-    durationMin,
-    distanceM,
-    targetRpe,
-    description,
-    structure,
-  }: (typeof planned)[number]) => ({
-    id,
-    date,
-    kind,
-    durationMin,
-    distanceM,
-    targetRpe,
-    description,
-    structure: readWorkoutStructure(structure),
-  });
   return {
     athlete: {
       id: athlete.athleteId,
@@ -113,9 +117,9 @@ export async function weekForEditing(
       publishedAt: week.publishedAt,
       updatedAt: week.updatedAt,
     },
-    sessions: week ? planned.filter((p) => p.date >= weekStart).map(session) : [],
+    sessions: week ? planned.filter((p) => p.date >= weekStart).map(plannedSessionView) : [],
     previousWeekStart,
-    previousSessions: options.asCoach ? planned.filter((p) => p.date < weekStart).map(session) : [],
+    previousSessions: options.asCoach ? planned.filter((p) => p.date < weekStart).map(plannedSessionView) : [],
     runs: (runsByAthlete.get(athleteId) ?? []).map(({ athleteId: _a, startedAt: _s, ...run }) => run),
     /** Days of this week the athlete could not train, shown while planning. */
     excused: (excusedByAthlete.get(athleteId) ?? []).map(({ date, reason, note }) => ({ date, reason, note })),
@@ -153,18 +157,7 @@ export async function upcomingWeeks(tx: Tx, org: Org, athlete: AthleteContext, o
         weekEnd: end,
         published: isPublished,
         sessions: isPublished
-          ? planned
-              .filter((p) => p.date >= weekStart && p.date <= end)
-              .map(({ id, date, kind, durationMin, distanceM, targetRpe, description, structure }) => ({
-                id,
-                date,
-                kind,
-                durationMin,
-                distanceM,
-                targetRpe,
-                description,
-                structure: readWorkoutStructure(structure),
-              }))
+          ? planned.filter((p) => p.date >= weekStart && p.date <= end).map(plannedSessionView)
           : [],
       };
     }),

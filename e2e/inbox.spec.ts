@@ -3,12 +3,10 @@
  * sees the inbox count rise, opens the inbox and follows the link to the run with the comment; the
  * notification is then read. Axe-clean in both themes.
  */
-import { expectAccessible, submitSignIn } from "./support";
+import { DESKTOP, expectAccessible, PHONE, submitSignIn } from "./support";
 import { expect, test, type Page } from "./test";
 
 const ORG = "/o/riverside-rc";
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
 // An athlete few other specs touch, coached by Ben.
 const ATHLETE = { name: "Lucas Moreau", email: "lucas@riverside.example" };
 const COACH = { name: "Ben Laurent", email: "ben@riverside.example" };

@@ -3,11 +3,9 @@
  * sign-up fixes), on a phone (360×740) and a desktop (1280×800), with axe in both themes.
  */
 import { mailTo } from "./mail";
-import { expectAccessible, submitSignIn } from "./support";
+import { DESKTOP, expectAccessible, PHONE, submitSignIn } from "./support";
 import { expect, test, testNow, watchContentSecurityPolicy, type Page } from "./test";
 
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const fixtures = "src/server/activity-import/fixtures";
 
 async function signIn(page: Page, email: string) {

@@ -4,12 +4,10 @@
  * Loading… indicator within 200 ms of a click on a slow network, the dark theme that follows the
  * system with zero axe violations in both themes, readable API validation errors.
  */
-import { expectAccessible, submitSignIn } from "./support";
+import { DESKTOP, expectAccessible, PHONE, submitSignIn } from "./support";
 import { expect, test, type Page } from "./test";
 
 const ORG = "/o/riverside-rc";
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
 async function signIn(page: Page, email: string, heading: "This week" | "Athletes") {
   await submitSignIn(page, email);

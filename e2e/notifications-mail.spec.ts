@@ -4,12 +4,10 @@
  * mail lands in the organisation's outbox page (owners read it), put there by the job queue's worker
  * running inside the server.
  */
-import { expectAccessible, submitSignIn } from "./support";
+import { DESKTOP, expectAccessible, PHONE, submitSignIn } from "./support";
 import { expect, test, type Page } from "./test";
 
 const ORG = "/o/riverside-rc";
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
 // Coached by Ada, the owner, who can also read the outbox.
 const ATHLETE = { name: "Maya Chen", email: "maya@riverside.example" };
 const COACH = { name: "Ada Okafor", email: "ada@riverside.example" };

@@ -4,10 +4,8 @@
  * roster and beside the load. Whatever the day: the demo leaves a session of this week unrun for
  * James or Emma (src/server/seed/demo-data.ts, LEAVES_LATEST), and Priya's last check-ins are rough.
  */
-import { expectAccessible, submitSignIn } from "./support";
+import { expectAccessible, PHONE, submitSignIn } from "./support";
 import { expect, test, testNow, type Page } from "./test";
-
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
 async function signIn(page: Page, email: string) {
   await submitSignIn(page, email);

@@ -25,6 +25,10 @@ export async function expectAccessible(page: Page, label = page.url()): Promise<
   await page.emulateMedia({ colorScheme: null });
 }
 
+/** A phone as athletes use one to log runs (360 × 740, touch), and a coach's desktop. */
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+
 /** The demo accounts' password (src/server/seed). */
 export const DEMO_PASSWORD = "runbalance-demo";
 

@@ -1,10 +1,8 @@
+import { escapeHtml } from "~/domain/notifications/mail-content";
 import { safeReturnPath } from "~/lib/safe-return-path";
 import { RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE_MESSAGE } from "~/server/db/unavailable";
 
 export const dynamic = "force-dynamic";
-
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** Seconds before the page sends the reader back (a little after Retry-After: the switch takes a few). */
 const BACK_AFTER_SECONDS = 5;

@@ -34,7 +34,8 @@ export interface RenderedMail {
   html: string;
 }
 
-const escapeHtml = (value: string) =>
+/** Text as HTML (element content and quoted attributes): the mails' HTML part, and /unavailable's page. */
+export const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 function footerText(content: MailContent): string {
